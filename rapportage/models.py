@@ -1,0 +1,1 @@
+"""Rapportage keeps no tables yet; the Jaarverslag model arrives with the verslag issue."""

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from rapportage import views
+
+app_name = "rapportage"
+
+urlpatterns = [
+    path("", views.cijfers, name="cijfers"),
+]

@@ -1,0 +1,93 @@
+"""Shared fixtures: a programme run by one organisation, its coaches, coordinator and participants."""
+
+import datetime
+
+import pytest
+
+from tests.factories import (
+    WACHTWOORD,
+    DeelnemerFactory,
+    GebruikerFactory,
+    GemeenteFactory,
+    OrganisatieFactory,
+    ProgrammaFactory,
+)
+from uitstap.codes import Rol
+
+
+@pytest.fixture
+def organisatie(db):
+    return OrganisatieFactory(naam="Stichting Test")
+
+
+@pytest.fixture
+def gemeente(db):
+    return GemeenteFactory(naam="Almere")
+
+
+@pytest.fixture
+def programma(organisatie, gemeente):
+    p = ProgrammaFactory(naam="Uitstapprogramma Test", slug="test", code="TST", organisaties=[organisatie])
+    p.gemeenten.add(gemeente)
+    return p
+
+
+@pytest.fixture
+def coach(organisatie):
+    return GebruikerFactory(username="coach1", rol=Rol.TRAJECTBEGELEIDER, organisatie=organisatie)
+
+
+@pytest.fixture
+def coach2(organisatie):
+    return GebruikerFactory(username="coach2", rol=Rol.TRAJECTBEGELEIDER, organisatie=organisatie)
+
+
+@pytest.fixture
+def coach3(organisatie):
+    return GebruikerFactory(username="coach3", rol=Rol.TRAJECTBEGELEIDER, organisatie=organisatie)
+
+
+@pytest.fixture
+def coordinator(organisatie):
+    return GebruikerFactory(username="coord", rol=Rol.COORDINATOR, organisatie=organisatie)
+
+
+@pytest.fixture
+def klantmanager(gemeente):
+    return GebruikerFactory(username="km", rol=Rol.KLANTMANAGER, organisatie=None, gemeente=gemeente)
+
+
+@pytest.fixture
+def beheerder(organisatie):
+    return GebruikerFactory(username="beheer", rol=Rol.BEHEERDER, organisatie=organisatie)
+
+
+@pytest.fixture
+def deelnemer(programma, coach, coach2):
+    """A participant of coach, with coach2 as achtervang."""
+    return DeelnemerFactory(programma=programma, begeleider=coach, achtervang=coach2)
+
+
+@pytest.fixture
+def ander_deelnemer(programma, coach3):
+    """A participant of another coach (coach3), no link to coach or coach2."""
+    return DeelnemerFactory(programma=programma, begeleider=coach3)
+
+
+@pytest.fixture
+def vandaag():
+    return datetime.date.today()
+
+
+@pytest.fixture
+def login(client):
+    def _login(user):
+        client.force_login(user)
+        return client
+
+    return _login
+
+
+@pytest.fixture
+def wachtwoord():
+    return WACHTWOORD

@@ -1,0 +1,1 @@
+"""Demo trajectplannen, goals and metingen (filled in by the trajectplan feature)."""

@@ -1,0 +1,1 @@
+"""Demo referrals and the sociale kaart's contact persons (filled in by the ketenpartners feature)."""

@@ -1,0 +1,42 @@
+"""Filters above the participant list; their state lives in the query string."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from uitstap.codes import Fase
+from uitstap.models import Gebruiker, Gemeente
+
+
+class DeelnemerFilter(django_filters.FilterSet):
+    zoek = django_filters.CharFilter(label="Zoek op clientcode of roepnaam", method="filter_zoek")
+    fase = django_filters.ChoiceFilter(label="Fase", choices=Fase.choices, method="filter_fase", empty_label="Alle fasen")
+    status = django_filters.ChoiceFilter(
+        label="Status", method="filter_status", empty_label="Alle",
+        choices=[("lopend", "Lopend traject"), ("afgesloten", "Afgesloten")],
+    )
+    begeleider = django_filters.ModelChoiceFilter(
+        label="Trajectbegeleider", queryset=Gebruiker.objects.none(), empty_label="Alle begeleiders"
+    )
+    woongemeente = django_filters.ModelChoiceFilter(
+        label="Woongemeente", queryset=Gemeente.objects.all(), empty_label="Alle gemeenten"
+    )
+
+    def __init__(self, *args, begeleiders=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if begeleiders is not None:
+            self.filters["begeleider"].queryset = begeleiders
+        for f in self.form.fields.values():
+            f.widget.attrs.setdefault("class", "form-select form-select-sm" if isinstance(f.widget, forms.Select) else "form-control form-control-sm")
+
+    def filter_zoek(self, qs, name, value):
+        value = value.strip()[:50]
+        return qs.filter(Q(clientcode__icontains=value) | Q(roepnaam__icontains=value)) if value else qs
+
+    def filter_fase(self, qs, name, value):
+        return qs.filter(fase=value, traject_einddatum__isnull=True, huidig_traject_id__isnull=False)
+
+    def filter_status(self, qs, name, value):
+        if value == "lopend":
+            return qs.filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
+        return qs.filter(traject_einddatum__isnull=False)

@@ -1,0 +1,358 @@
+"""What happens: trajecten, phase history, intake, contacts, metingen, plans, goals, referrals, outcomes."""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+
+from clients.models import Deelnemer
+from uitstap.codes import (
+    Branche,
+    ContactSoort,
+    ContactStatus,
+    DoelStatus,
+    Fase,
+    IntakeBesluit,
+    Leefgebied,
+    Stopreden,
+    UitstroomResultaat,
+    UitstroomSoort,
+    Verwijzer,
+    VerwijzingStatus,
+)
+from uitstap.models import Contactpersoon, Ketenpartner
+
+SCORE_VALIDATORS = [
+    MinValueValidator(1, "Een score is minimaal 1."),
+    MaxValueValidator(10, "Een score is maximaal 10."),
+]
+
+
+def score_constraint(field: str, name: str, nullable: bool = True) -> models.CheckConstraint:
+    condition = Q(**{f"{field}__gte": 1, f"{field}__lte": 10})
+    if nullable:
+        condition |= Q(**{f"{field}__isnull": True})
+    return models.CheckConstraint(name=name, condition=condition)
+
+
+class Traject(models.Model):
+    """One enrolment of a participant; a participant can have several (herinstroom)."""
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="trajecten")
+    aanmelddatum = models.DateField("aanmelddatum")
+    verwijzer = models.CharField("verwezen door", max_length=30, choices=Verwijzer.choices, blank=True)
+    verwijzer_ketenpartner = models.ForeignKey(
+        Ketenpartner, verbose_name="verwijzende organisatie", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="inkomende_trajecten",
+    )
+    verwijzer_toelichting = models.CharField("verwijzer (organisatie of naam)", max_length=200, blank=True)
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["deelnemer", "aanmelddatum", "id"]
+        verbose_name = "traject"
+        verbose_name_plural = "trajecten"
+        constraints = [
+            models.CheckConstraint(
+                name="traject_einde_na_aanmelding",
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("aanmelddatum")),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.deelnemer.clientcode} traject {self.aanmelddatum:%d-%m-%Y}"
+
+    @property
+    def is_open(self):
+        return self.einddatum is None
+
+
+class FaseOvergang(models.Model):
+    """A phase transition. Appended, never edited: the latest recorded on or before a day wins."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="fase_overgangen")
+    fase = models.CharField("fase", max_length=20, choices=Fase.choices)
+    datum = models.DateField("datum")
+    reden = models.CharField("reden", max_length=500, blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The id is the order of recording: of two transitions on one day the higher id is the later.
+        ordering = ["traject", "datum", "id"]
+        verbose_name = "faseovergang"
+        verbose_name_plural = "faseovergangen"
+        indexes = [models.Index(fields=["traject", "datum", "id"])]
+
+
+class Intake(models.Model):
+    traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="intake")
+    datum = models.DateField("datum intakegesprek")
+    hulpvraag = models.TextField("hulpvraag", blank=True)
+    aanleiding = models.TextField("motivatie en aanleiding", blank=True)
+    verwachtingen_besproken = models.BooleanField("verwachtingen over en weer besproken", default=False)
+    # Inclusion criteria and contra-indications (CCV evaluation, ch. 4).
+    spreekt_nederlands_of_engels = models.BooleanField("spreekt voldoende Nederlands of Engels", null=True, blank=True)
+    verslaving = models.BooleanField("actieve verslaving die deelname in de weg staat", null=True, blank=True)
+    psychiatrische_problematiek = models.BooleanField("ernstige psychiatrische problematiek", null=True, blank=True)
+    legaal_verblijf = models.BooleanField("rechtmatig verblijf in Nederland", null=True, blank=True)
+    besluit = models.CharField("besluit", max_length=20, choices=IntakeBesluit.choices)
+    besluit_reden = models.TextField("toelichting op het besluit", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "intake"
+        verbose_name_plural = "intakes"
+
+
+class Contactmoment(models.Model):
+    class MetWie(models.TextChoices):
+        DEELNEMER = "deelnemer", "Deelnemer"
+        KETENPARTNER = "ketenpartner", "Ketenpartner"
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="contactmomenten")
+    datum = models.DateField("datum")
+    tijd = models.TimeField("tijd", null=True, blank=True)
+    soort = models.CharField("soort contact", max_length=30, choices=ContactSoort.choices, default=ContactSoort.GESPREK)
+    status = models.CharField("status", max_length=20, choices=ContactStatus.choices, default=ContactStatus.GEHOUDEN)
+    duur_minuten = models.PositiveIntegerField(
+        "duur (minuten)", null=True, blank=True, validators=[MaxValueValidator(24 * 60)]
+    )
+    met_wie = models.CharField("met wie", max_length=20, choices=MetWie.choices, default=MetWie.DEELNEMER)
+    ketenpartner = models.ForeignKey(
+        Ketenpartner, verbose_name="ketenpartner", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    leefgebieden = models.JSONField("besproken leefgebieden", default=list, blank=True)
+    notitie = models.TextField("notitie", blank=True)
+    vertrouwelijk = models.BooleanField(
+        "vertrouwelijk", default=False, help_text="Alleen zichtbaar voor begeleider, achtervang en coördinator."
+    )
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-datum", "-tijd", "-id"]
+        verbose_name = "contactmoment"
+        verbose_name_plural = "contactmomenten"
+        indexes = [models.Index(fields=["traject", "status", "datum"])]
+
+
+class Uitstroom(models.Model):
+    """How a traject ended: uitgestapt (with result) or tussentijds gestopt (with reason)."""
+
+    traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="uitstroom")
+    datum = models.DateField("datum")
+    soort = models.CharField("soort", max_length=20, choices=UitstroomSoort.choices)
+    resultaat = models.CharField("resultaat", max_length=30, choices=UitstroomResultaat.choices, blank=True)
+    branche = models.CharField("branche", max_length=20, choices=Branche.choices, blank=True)
+    reden = models.CharField("stopreden", max_length=30, choices=Stopreden.choices, blank=True)
+    toelichting = models.TextField("toelichting", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = "uitstroom"
+        verbose_name_plural = "uitstroom"
+        constraints = [
+            models.CheckConstraint(
+                name="uitstroom_velden_passen_bij_soort",
+                condition=(
+                    Q(soort=UitstroomSoort.UITGESTAPT) & ~Q(resultaat="") & Q(reden="")
+                    | Q(soort=UitstroomSoort.GESTOPT) & ~Q(reden="") & Q(resultaat="") & Q(branche="")
+                ),
+            ),
+            models.CheckConstraint(
+                name="branche_alleen_bij_betaald_werk",
+                condition=Q(branche="") | Q(resultaat=UitstroomResultaat.BETAALD_WERK),
+            ),
+        ]
+
+
+class Terugval(models.Model):
+    """A return to sex work after exit, dated."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="terugvallen")
+    datum = models.DateField("datum")
+    toelichting = models.TextField("toelichting", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["datum", "id"]
+        verbose_name = "terugval"
+        verbose_name_plural = "terugvallen"
+
+
+class Meting(models.Model):
+    """A dated self-assessment: the participant scores leefgebieden 1-10 (not all required)."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="metingen")
+    datum = models.DateField("datum")
+    notitie = models.TextField("notitie", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["datum", "id"]
+        verbose_name = "meting"
+        verbose_name_plural = "metingen"
+
+
+class MetingScore(models.Model):
+    meting = models.ForeignKey(Meting, on_delete=models.CASCADE, related_name="scores")
+    leefgebied = models.CharField("leefgebied", max_length=30, choices=Leefgebied.choices)
+    score = models.PositiveSmallIntegerField("score", validators=SCORE_VALIDATORS)
+
+    class Meta:
+        ordering = ["meting", "leefgebied"]
+        constraints = [
+            models.UniqueConstraint(fields=["meting", "leefgebied"], name="een_score_per_leefgebied"),
+            score_constraint("score", "metingscore_1_tot_10", nullable=False),
+        ]
+
+
+class Trajectplan(models.Model):
+    """A version of the plan (the convenant). Signed versions are frozen; the latest version is current."""
+
+    class Status(models.TextChoices):
+        CONCEPT = "concept", "Concept"
+        ACTIEF = "actief", "Actief (ondertekend)"
+        VERVANGEN = "vervangen", "Vervangen"
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="plannen")
+    versie = models.PositiveIntegerField("versie")
+    opgesteld_op = models.DateField("opgesteld op")
+    afspraken = models.TextField(
+        "afspraken over deelname", blank=True,
+        help_text="Bindende afspraken over deelname, doelen en structuur (convenant).",
+    )
+    ondertekend_deelnemer_op = models.DateField("ondertekend door deelnemer op", null=True, blank=True)
+    ondertekend_begeleider_op = models.DateField("ondertekend door begeleider op", null=True, blank=True)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    lock_versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["traject", "-versie"]
+        verbose_name = "trajectplan"
+        verbose_name_plural = "trajectplannen"
+        constraints = [
+            models.UniqueConstraint(fields=["traject", "versie"], name="trajectplan_versie_uniek"),
+        ]
+
+    @property
+    def ondertekend_op(self):
+        """The day both parties had signed, or None."""
+        if self.ondertekend_deelnemer_op and self.ondertekend_begeleider_op:
+            return max(self.ondertekend_deelnemer_op, self.ondertekend_begeleider_op)
+        return None
+
+    @property
+    def is_bevroren(self):
+        return self.status != self.Status.CONCEPT
+
+
+class Doel(models.Model):
+    """A SMART goal on one leefgebied; a sub-goal has a parent (one level)."""
+
+    plan = models.ForeignKey(Trajectplan, on_delete=models.CASCADE, related_name="doelen")
+    ouder = models.ForeignKey(
+        "self", verbose_name="hoofddoel", null=True, blank=True, on_delete=models.CASCADE, related_name="subdoelen"
+    )
+    # The same goal in an earlier plan version (copied when a new version is made).
+    oorsprong = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    leefgebied = models.CharField("leefgebied", max_length=30, choices=Leefgebied.choices)
+    omschrijving = models.TextField("S – specifiek: wat precies?")
+    indicator = models.TextField("M – meetbaar: waaraan zien we dat het bereikt is?", blank=True)
+    acceptabel = models.BooleanField("A – acceptabel: de deelnemer is het ermee eens", null=True, blank=True)
+    acceptabel_toelichting = models.TextField("in haar eigen woorden", blank=True)
+    realistisch = models.TextField("R – realistisch: waarom is dit haalbaar?", blank=True)
+    streefdatum = models.DateField("T – tijdgebonden: streefdatum", null=True, blank=True)
+    startscore = models.PositiveSmallIntegerField("startscore", null=True, blank=True, validators=SCORE_VALIDATORS)
+    doelscore = models.PositiveSmallIntegerField("doelscore", null=True, blank=True, validators=SCORE_VALIDATORS)
+    status = models.CharField("status", max_length=20, choices=DoelStatus.choices, default=DoelStatus.OPEN)
+    gesteld_op = models.DateField("gesteld op", null=True, blank=True)
+    behaald_op = models.DateField("behaald op", null=True, blank=True)
+    volgorde = models.PositiveIntegerField(default=0)
+    lock_versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["plan", "leefgebied", "volgorde", "id"]
+        verbose_name = "doel"
+        verbose_name_plural = "doelen"
+        constraints = [
+            score_constraint("startscore", "doel_startscore_1_tot_10"),
+            score_constraint("doelscore", "doel_doelscore_1_tot_10"),
+            models.CheckConstraint(
+                name="behaald_op_alleen_bij_behaald",
+                condition=Q(behaald_op__isnull=True) | Q(status=DoelStatus.BEHAALD),
+            ),
+        ]
+
+    def __str__(self):
+        return self.omschrijving[:60]
+
+
+class DoelVoortgang(models.Model):
+    doel = models.ForeignKey(Doel, on_delete=models.CASCADE, related_name="voortgang")
+    datum = models.DateField("datum")
+    score = models.PositiveSmallIntegerField("score", null=True, blank=True, validators=SCORE_VALIDATORS)
+    notitie = models.TextField("notitie", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["doel", "datum", "id"]
+        verbose_name = "voortgang"
+        verbose_name_plural = "voortgang"
+        constraints = [score_constraint("score", "voortgang_score_1_tot_10")]
+
+
+class Verwijzing(models.Model):
+    """A referral to a ketenpartner. Waiting time = gestart - verwezen."""
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="verwijzingen")
+    ketenpartner = models.ForeignKey(Ketenpartner, on_delete=models.PROTECT, related_name="verwijzingen")
+    contactpersoon = models.ForeignKey(
+        Contactpersoon, verbose_name="contactpersoon", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hulpvraag = models.CharField("soort hulp", max_length=300, blank=True)
+    doel = models.ForeignKey(Doel, verbose_name="bij doel", null=True, blank=True, on_delete=models.SET_NULL, related_name="verwijzingen")
+    verwezen = models.DateField("verwezen op")
+    intake_partner = models.DateField("intake bij partner op", null=True, blank=True)
+    gestart = models.DateField("hulp gestart op", null=True, blank=True)
+    beeindigd = models.DateField("beëindigd op", null=True, blank=True)
+    status = models.CharField("status", max_length=20, choices=VerwijzingStatus.choices, default=VerwijzingStatus.AANGEVRAAGD)
+    reden = models.TextField("reden (bij afwijzing of afbreken)", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    lock_versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-verwezen", "-id"]
+        verbose_name = "verwijzing"
+        verbose_name_plural = "verwijzingen"
+        constraints = [
+            models.CheckConstraint(
+                name="verwijzing_start_na_verwijzing",
+                condition=Q(gestart__isnull=True) | Q(gestart__gte=F("verwezen")),
+            ),
+            models.CheckConstraint(
+                name="verwijzing_einde_na_verwijzing",
+                condition=Q(beeindigd__isnull=True) | Q(beeindigd__gte=F("verwezen")),
+            ),
+        ]
+
+
+class Terugkoppeling(models.Model):
+    """A dated note of feedback from the partner on a referral."""
+
+    verwijzing = models.ForeignKey(Verwijzing, on_delete=models.CASCADE, related_name="terugkoppelingen")
+    datum = models.DateField("datum")
+    notitie = models.TextField("terugkoppeling")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["datum", "id"]
+        verbose_name = "terugkoppeling"
+        verbose_name_plural = "terugkoppelingen"

@@ -1,0 +1,36 @@
+"""Template context every page needs: the navigation that fits the user's role."""
+
+from django.conf import settings
+from django.urls import reverse
+
+from uitstap.codes import Rol
+
+
+def navigatie(request):
+    user = getattr(request, "user", None)
+    items = []
+    if user is not None and user.is_authenticated:
+        if user.rol == Rol.TRAJECTBEGELEIDER:
+            items = [
+                ("Mijn caseload", reverse("trajecten:caseload")),
+                ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
+                ("Sociale kaart", reverse("trajecten:sociale_kaart")),
+            ]
+        elif user.rol == Rol.COORDINATOR:
+            items = [
+                ("Deelnemers", reverse("trajecten:deelnemers")),
+                ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
+                ("Sociale kaart", reverse("trajecten:sociale_kaart")),
+                ("Cijfers", reverse("rapportage:cijfers")),
+                ("Programma", reverse("programma_lijst")),
+                ("Auditlog", reverse("audit_zoeken")),
+            ]
+        elif user.rol == Rol.KLANTMANAGER:
+            items = [("Gedeelde deelnemers", reverse("klantmanager_start"))]
+        elif user.rol == Rol.BEHEERDER:
+            items = [("Gebruikers", reverse("gebruikers"))]
+    return {
+        "nav_items": items,
+        "MFA_VERPLICHT": settings.MFA_VERPLICHT,
+        "DEMO": settings.DEMO,
+    }

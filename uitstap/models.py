@@ -1,0 +1,247 @@
+"""Core models: users, organisations, gemeenten, programmes, the sociale kaart and the audit log."""
+
+import pgtrigger
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+from uitstap.codes import KetenpartnerSoort, Regeling, Rol
+
+
+class Organisatie(models.Model):
+    naam = models.CharField("naam", max_length=200, unique=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+
+    def __str__(self):
+        return self.naam
+
+
+class Gemeente(models.Model):
+    naam = models.CharField("naam", max_length=100, unique=True)
+    cbs_code = models.CharField("CBS-code", max_length=6, blank=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "gemeente"
+        verbose_name_plural = "gemeenten"
+
+    def __str__(self):
+        return self.naam
+
+
+class Gebruiker(AbstractUser):
+    """A person who logs in. Deactivated, never deleted: the audit log keeps who did what."""
+
+    rol = models.CharField("rol", max_length=20, choices=Rol.choices, default=Rol.TRAJECTBEGELEIDER)
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name="organisatie", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="gebruikers",
+    )
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="klantmanagers", help_text="Alleen voor klantmanagers.",
+    )
+
+    class Meta:
+        verbose_name = "gebruiker"
+        verbose_name_plural = "gebruikers"
+        constraints = [
+            models.CheckConstraint(
+                name="klantmanager_heeft_gemeente",
+                condition=~Q(rol=Rol.KLANTMANAGER) | Q(gemeente__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.username
+
+    @property
+    def is_begeleider(self):
+        return self.rol == Rol.TRAJECTBEGELEIDER
+
+    @property
+    def is_coordinator(self):
+        return self.rol == Rol.COORDINATOR
+
+    @property
+    def is_klantmanager(self):
+        return self.rol == Rol.KLANTMANAGER
+
+    @property
+    def is_beheerder(self):
+        return self.rol == Rol.BEHEERDER
+
+
+class Programma(models.Model):
+    """An uitstapprogramma: possibly run jointly by several organisations for several gemeenten."""
+
+    naam = models.CharField("naam", max_length=200)
+    slug = models.SlugField("korte naam", unique=True)
+    code = models.CharField(
+        "voorvoegsel clientcode", max_length=5, help_text="Bijvoorbeeld FLV: clientcodes worden FLV-2026-0001."
+    )
+    organisaties = models.ManyToManyField(Organisatie, verbose_name="uitvoerende organisaties", related_name="programmas")
+    gemeenten = models.ManyToManyField(Gemeente, verbose_name="gemeenten in de regio", related_name="programmas", blank=True)
+    regeling = models.CharField("regeling", max_length=20, choices=Regeling.choices)
+    startdatum = models.DateField("startdatum")
+    einddatum = models.DateField("einddatum", null=True, blank=True)
+    wachttijd_signaal_dagen = models.PositiveSmallIntegerField(
+        "signaal bij wachttijd (dagen)", default=30, validators=[MinValueValidator(1)],
+        help_text="Verwijzingen die langer wachten staan als signaal op de caseload.",
+    )
+    bewaartermijn_jaren = models.PositiveSmallIntegerField(
+        "bewaartermijn (jaren na einddatum)", default=7, validators=[MinValueValidator(1)]
+    )
+    wettelijke_naam_op_pdf = models.BooleanField(
+        "wettelijke naam op het trajectplan (pdf)", default=False,
+        help_text="Standaard staan alleen clientcode en roepnaam op een geprint trajectplan.",
+    )
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "programma"
+        verbose_name_plural = "programma's"
+        constraints = [
+            models.CheckConstraint(
+                name="programma_einddatum_na_start",
+                condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),
+            ),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class ProgrammaJaar(models.Model):
+    """The coordinator's own figures for one year: plan and budget."""
+
+    programma = models.ForeignKey(Programma, on_delete=models.CASCADE, related_name="jaren")
+    jaar = models.PositiveSmallIntegerField("jaar", validators=[MinValueValidator(2000)])
+    verwacht_deelnemers = models.PositiveIntegerField("verwacht aantal deelnemers", null=True, blank=True)
+    intakes_begroot = models.PositiveIntegerField("begroot aantal intakes", null=True, blank=True)
+    begroting = models.DecimalField("begroting (€)", max_digits=12, decimal_places=2, null=True, blank=True)
+    uitgaven = models.DecimalField("uitgaven (€)", max_digits=12, decimal_places=2, null=True, blank=True)
+
+    class Meta:
+        ordering = ["programma", "-jaar"]
+        verbose_name = "programmajaar"
+        verbose_name_plural = "programmajaren"
+        constraints = [
+            models.UniqueConstraint(fields=["programma", "jaar"], name="een_programmajaar_per_jaar"),
+        ]
+
+    def __str__(self):
+        return f"{self.programma} {self.jaar}"
+
+
+class Ketenpartner(models.Model):
+    """An organisation on the programme's sociale kaart."""
+
+    programma = models.ForeignKey(Programma, on_delete=models.PROTECT, related_name="ketenpartners")
+    naam = models.CharField("naam", max_length=200)
+    soort = models.CharField("soort", max_length=40, choices=KetenpartnerSoort.choices)
+    gemeenten = models.ManyToManyField(Gemeente, verbose_name="werkgebied", blank=True, related_name="ketenpartners")
+    adres = models.CharField("adres", max_length=200, blank=True)
+    telefoon = models.CharField("telefoon", max_length=40, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    notities = models.TextField("notities", blank=True)
+    actief = models.BooleanField("actief", default=True)
+    voorgesteld = models.BooleanField(
+        "voorstel van een trajectbegeleider", default=False,
+        help_text="Een voorstel staat op de sociale kaart zodra de coördinator het goedkeurt.",
+    )
+    voorgesteld_door = models.ForeignKey(
+        Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "ketenpartner"
+        verbose_name_plural = "ketenpartners"
+        constraints = [
+            models.UniqueConstraint(fields=["programma", "naam"], name="ketenpartner_naam_uniek"),
+        ]
+
+    def __str__(self):
+        return self.naam
+
+
+class Contactpersoon(models.Model):
+    """The vaste aanspreekpunt at a ketenpartner."""
+
+    ketenpartner = models.ForeignKey(Ketenpartner, on_delete=models.CASCADE, related_name="contactpersonen")
+    naam = models.CharField("naam", max_length=200)
+    functie = models.CharField("functie", max_length=200, blank=True)
+    telefoon = models.CharField("telefoon", max_length=40, blank=True)
+    email = models.EmailField("e-mail", blank=True)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "contactpersoon"
+        verbose_name_plural = "contactpersonen"
+
+    def __str__(self):
+        return f"{self.naam} ({self.functie})" if self.functie else self.naam
+
+
+class AuditEvent(models.Model):
+    """One read or write of dossier data, export, print or login (NEN 7513). Append-only, hash-chained."""
+
+    class Actie(models.TextChoices):
+        VIEW = "view", "Ingezien"
+        LIST = "list", "Lijst"
+        SEARCH = "search", "Gezocht"
+        CREATE = "create", "Aangemaakt"
+        UPDATE = "update", "Gewijzigd"
+        DELETE = "delete", "Verwijderd"
+        EXPORT = "export", "Geëxporteerd"
+        PRINT = "print", "Geprint"
+        LOGIN = "login", "Ingelogd"
+        LOGIN_FAILED = "login_failed", "Inloggen mislukt"
+        LOGOUT = "logout", "Uitgelogd"
+        MFA_FAILED = "mfa_failed", "Tweede factor mislukt"
+        LOCKOUT = "lockout", "Geblokkeerd"
+        DENIED = "denied", "Geweigerd"
+        ERASE = "erase", "Gewist"
+
+    class Uitkomst(models.TextChoices):
+        OK = "ok", "Gelukt"
+        GEWEIGERD = "geweigerd", "Geweigerd"
+        MISLUKT = "mislukt", "Mislukt"
+
+    tijdstip = models.DateTimeField("tijdstip (UTC)", db_index=True)
+    gebruiker = models.ForeignKey(
+        Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    gebruikersnaam = models.CharField("gebruikersnaam", max_length=150, blank=True)
+    rol = models.CharField("rol", max_length=20, blank=True)
+    organisatie = models.CharField("organisatie", max_length=200, blank=True)
+    actie = models.CharField("actie", max_length=20, choices=Actie.choices)
+    uitkomst = models.CharField("uitkomst", max_length=10, choices=Uitkomst.choices, default=Uitkomst.OK)
+    clientcode = models.CharField("clientcode", max_length=40, blank=True, db_index=True)
+    clientcodes = models.JSONField("clientcodes in lijst", default=list, blank=True)
+    object_type = models.CharField("soort gegeven", max_length=60, blank=True)
+    object_id = models.CharField("id", max_length=40, blank=True)
+    ip = models.GenericIPAddressField("IP-adres", null=True, blank=True)
+    request_id = models.CharField("request-id", max_length=40, blank=True)
+    grondslag = models.CharField("grondslag", max_length=60, blank=True)
+    vorige_hash = models.CharField(max_length=64, blank=True)
+    hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = "auditgebeurtenis"
+        verbose_name_plural = "auditlog"
+        triggers = [
+            pgtrigger.Protect(name="auditevent_append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+        ]
+
+    def __str__(self):
+        return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.clientcode}"

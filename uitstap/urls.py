@@ -1,0 +1,51 @@
+"""URL map. Every route needs a login (LoginRequiredMiddleware) unless marked login_not_required."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path
+from two_factor.admin import AdminSiteOTPRequired
+from two_factor.urls import urlpatterns as tf_urls
+
+from uitstap import views
+
+if settings.MFA_VERPLICHT:
+    # The admin demands a verified second factor too (django-otp's admin protection).
+    admin.site.__class__ = AdminSiteOTPRequired
+admin.site.site_header = "uitstap beheer"
+
+tf_core, tf_namespace = tf_urls
+tf_core = list(tf_core)
+for i, pattern in enumerate(tf_core):
+    if getattr(pattern, "name", None) == "login":
+        tf_core[i] = path("account/login/", login_not_required(views.UitstapLoginView.as_view()), name="login")
+
+urlpatterns = [
+    path("", views.start, name="start"),
+    path("", include((tf_core, tf_namespace))),
+    path("account/", views.account, name="account"),
+    path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("account/wachtwoord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path("account/wachtwoord/klaar/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path("account/wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("account/wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("account/wachtwoord-instellen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(post_reset_login=False),
+         name="password_reset_confirm"),
+    path("account/wachtwoord-ingesteld/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("gemeente/", views.klantmanager_start, name="klantmanager_start"),
+    path("programma/", views.programma_lijst, name="programma_lijst"),
+    path("programma/<slug:slug>/", views.programma_detail, name="programma_detail"),
+    path("programma/<slug:slug>/bewerken/", views.programma_bewerken, name="programma_bewerken"),
+    path("programma/<slug:slug>/jaar/nieuw/", views.programmajaar_bewerken, name="programmajaar_nieuw"),
+    path("programma/<slug:slug>/jaar/<int:jaar>/", views.programmajaar_bewerken, name="programmajaar_bewerken"),
+    path("", include("uitstap.urls_beheer")),
+    path("", include("trajecten.urls")),
+    path("rapportage/", include("rapportage.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "uitstap.views.error_400"
+handler403 = "uitstap.views.error_403"
+handler404 = "uitstap.views.error_404"
+handler500 = "uitstap.views.error_500"
