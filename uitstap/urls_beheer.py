@@ -2,9 +2,9 @@
 
 from django.urls import path
 
-from uitstap import views_beheer
+from uitstap import views_audit, views_beheer
 
 urlpatterns = [
     path("beheer/gebruikers/", views_beheer.gebruikers, name="gebruikers"),
-    path("audit/", views_beheer.audit_zoeken, name="audit_zoeken"),
+    path("audit/", views_audit.audit_zoeken, name="audit_zoeken"),
 ]

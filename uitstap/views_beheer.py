@@ -1,11 +1,9 @@
-"""Screens for the beheerder (user accounts) and the coordinator's audit search."""
+"""Screens for the beheerder: user accounts."""
 
-from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from uitstap.audit import Actie, audit_log
 from uitstap.codes import Rol
-from uitstap.models import AuditEvent, Gebruiker
+from uitstap.models import Gebruiker
 from uitstap.permissions import rol_vereist
 
 
@@ -14,30 +12,3 @@ def gebruikers(request):
     qs = Gebruiker.objects.select_related("organisatie", "gemeente").order_by("-is_active", "username")
     return render(request, "uitstap/gebruikers.html", {"gebruikers": qs})
 
-
-@rol_vereist(Rol.COORDINATOR)
-def audit_zoeken(request):
-    """Audit search for the coordinator: by user, participant and period. Reading it is logged."""
-    qs = AuditEvent.objects.all()
-    if organisatie := request.user.organisatie:
-        qs = qs.filter(organisatie=organisatie.naam)
-    gebruiker = request.GET.get("gebruiker", "").strip()
-    clientcode = request.GET.get("clientcode", "").strip()
-    van = request.GET.get("van", "").strip()
-    tot = request.GET.get("tot", "").strip()
-    if gebruiker:
-        qs = qs.filter(gebruikersnaam=gebruiker)
-    if clientcode:
-        qs = qs.filter(clientcode=clientcode)
-    if van:
-        qs = qs.filter(tijdstip__date__gte=van)
-    if tot:
-        qs = qs.filter(tijdstip__date__lte=tot)
-    page = Paginator(qs.order_by("-id"), 50).get_page(request.GET.get("pagina"))
-    audit_log(
-        actie=Actie.SEARCH, gebruiker=request.user, object_type="auditevent",
-        clientcode=clientcode, grondslag="coordinator",
-    )
-    return render(request, "uitstap/audit_zoeken.html", {
-        "page": page, "gebruiker": gebruiker, "clientcode": clientcode, "van": van, "tot": tot,
-    })
