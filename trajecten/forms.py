@@ -5,7 +5,7 @@ import datetime
 from django import forms
 
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
-from uitstap.codes import ContactStatus, Fase, Leefgebied
+from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomSoort
 from uitstap.forms import UitstapForm
 from uitstap.models import Ketenpartner
 
@@ -40,6 +40,7 @@ class IntakeForm(UitstapForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["besluit"].choices = IntakeBesluit.choices
         if not self.instance.pk:
             self.initial.setdefault("datum", datetime.date.today())
 
@@ -98,6 +99,7 @@ class UitstroomForm(UitstapForm, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("datum", datetime.date.today())
+        self.fields["soort"].choices = UitstroomSoort.choices
         self.fields["resultaat"].required = False
         self.fields["reden"].required = False
 

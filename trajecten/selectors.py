@@ -135,31 +135,39 @@ class TijdlijnItem:
     soort: str
     titel: str
     tekst: str = ""
-    sortering: int = 0
+    sortering: tuple = (0, 0)
     obj: object = None
+
+
+# Within one day the timeline reads in the order things happen: registration, intake, phase
+# changes, contacts, outcome, relapse, closing; ties within a kind go by order of recording.
+_RANG = {"aanmelding": 0, "intake": 1, "fase": 2, "contact": 3, "uitstroom": 4, "terugval": 5, "einde": 6}
 
 
 def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[TijdlijnItem]:
     """Phases, intake, contacts and outcome of one traject, newest first."""
     items: list[TijdlijnItem] = []
-    for o in traject.fase_overgangen.select_related("door").all():
-        items.append(TijdlijnItem(o.datum, "fase", f"Fase: {o.get_fase_display()}", o.reden, o.pk, o))
+    for o in traject.fase_overgangen.all():
+        soort = "aanmelding" if o.fase == Fase.CONTACT and o.datum == traject.aanmelddatum else "fase"
+        items.append(TijdlijnItem(o.datum, "fase", f"Fase: {o.get_fase_display()}", o.reden, (_RANG[soort], o.pk), o))
     intake = getattr(traject, "intake", None)
     if intake is not None:
-        items.append(TijdlijnItem(intake.datum, "intake", f"Intake – {intake.get_besluit_display()}", intake.besluit_reden, 0, intake))
+        items.append(TijdlijnItem(intake.datum, "intake", f"Intake – {intake.get_besluit_display()}", intake.besluit_reden, (_RANG["intake"], 0), intake))
     for c in traject.contactmomenten.select_related("ketenpartner").all():
         titel = f"{c.get_soort_display()} – {c.get_status_display().lower()}"
         if c.duur_minuten and c.status == ContactStatus.GEHOUDEN:
             titel += f" ({c.duur_minuten} min)"
+        if c.ketenpartner_id:
+            titel += f" met {c.ketenpartner}"
         tekst = c.notitie if (toon_vertrouwelijk or not c.vertrouwelijk) else "(vertrouwelijke notitie)"
-        items.append(TijdlijnItem(c.datum, "contact", titel, tekst, c.pk, c))
+        items.append(TijdlijnItem(c.datum, "contact", titel, tekst, (_RANG["contact"], c.pk), c))
     uitstroom = getattr(traject, "uitstroom", None)
     if uitstroom is not None:
         detail = uitstroom.get_resultaat_display() if uitstroom.soort == "uitgestapt" else uitstroom.get_reden_display()
-        items.append(TijdlijnItem(uitstroom.datum, "uitstroom", f"{uitstroom.get_soort_display()}: {detail}", uitstroom.toelichting, 10**9, uitstroom))
+        items.append(TijdlijnItem(uitstroom.datum, "uitstroom", f"{uitstroom.get_soort_display()}: {detail}", uitstroom.toelichting, (_RANG["uitstroom"], 0), uitstroom))
     for t in traject.terugvallen.all():
-        items.append(TijdlijnItem(t.datum, "terugval", "Terugval", t.toelichting, 10**9 + t.pk, t))
+        items.append(TijdlijnItem(t.datum, "terugval", "Terugval", t.toelichting, (_RANG["terugval"], t.pk), t))
     if traject.einddatum:
-        items.append(TijdlijnItem(traject.einddatum, "einde", "Traject afgesloten", "", 10**10, traject))
+        items.append(TijdlijnItem(traject.einddatum, "einde", "Traject afgesloten", "", (_RANG["einde"], 0), traject))
     items.sort(key=lambda i: (i.datum, i.sortering), reverse=True)
     return items

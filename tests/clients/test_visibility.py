@@ -1,0 +1,43 @@
+"""deelnemers_visible_to: the one rule for who sees whom."""
+
+import pytest
+
+from clients.selectors import deelnemers_visible_to
+from tests.factories import DeelnemerFactory, GebruikerFactory, OrganisatieFactory, ProgrammaFactory
+from uitstap.codes import Rol
+
+
+def test_coach_sees_own_and_backup_only(deelnemer, ander_deelnemer, coach, coach2, coach3):
+    assert list(deelnemers_visible_to(coach)) == [deelnemer]
+    assert list(deelnemers_visible_to(coach2)) == [deelnemer]  # achtervang
+    assert list(deelnemers_visible_to(coach3)) == [ander_deelnemer]
+
+
+def test_coordinator_sees_own_organisations_programmes(deelnemer, ander_deelnemer, coordinator):
+    ander_org = OrganisatieFactory(naam="Andere organisatie")
+    vreemd = DeelnemerFactory(programma=ProgrammaFactory(organisaties=[ander_org]))
+    zichtbaar = set(deelnemers_visible_to(coordinator))
+    assert zichtbaar == {deelnemer, ander_deelnemer}
+    assert vreemd not in zichtbaar
+    andere_coord = GebruikerFactory(rol=Rol.COORDINATOR, organisatie=ander_org)
+    assert list(deelnemers_visible_to(andere_coord)) == [vreemd]
+
+
+def test_joint_programme_visible_to_both_organisations(organisatie):
+    tweede = OrganisatieFactory(naam="Tweede uitvoerder")
+    gezamenlijk = DeelnemerFactory(programma=ProgrammaFactory(organisaties=[organisatie, tweede]))
+    for org in (organisatie, tweede):
+        coord = GebruikerFactory(rol=Rol.COORDINATOR, organisatie=org)
+        assert list(deelnemers_visible_to(coord)) == [gezamenlijk]
+
+
+@pytest.mark.django_db
+def test_klantmanager_and_beheerder_see_nobody_yet(deelnemer, klantmanager, beheerder):
+    assert not deelnemers_visible_to(klantmanager).exists()
+    assert not deelnemers_visible_to(beheerder).exists()
+
+
+def test_deactivated_user_sees_nobody(deelnemer, coach):
+    coach.is_active = False
+    coach.save()
+    assert not deelnemers_visible_to(coach).exists()

@@ -1,0 +1,188 @@
+"""The coach's screens: access per participant, constant queries on the caseload, forms that refuse bad input."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import DeelnemerFactory
+from trajecten import services
+from trajecten.models import Contactmoment, Traject
+from uitstap.codes import ContactStatus, Fase
+from uitstap.models import AuditEvent
+
+D = datetime.date
+
+
+@pytest.fixture
+def traject(deelnemer, coach):
+    return services.traject_start(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach)
+
+
+@pytest.fixture
+def ander_traject(ander_deelnemer, coach3):
+    return services.traject_start(deelnemer=ander_deelnemer, aanmelddatum=D(2025, 1, 10), door=coach3)
+
+
+def participant_urls(deelnemer, traject):
+    pk, t = deelnemer.pk, traject.pk
+    c = services.contactmoment_registreren(traject=traject, door=traject.deelnemer.begeleider, data={
+        "datum": D(2025, 1, 12), "status": ContactStatus.GEHOUDEN, "duur_minuten": 30})
+    return [
+        reverse("trajecten:dossier", args=[pk]), reverse("trajecten:contacten", args=[pk]),
+        reverse("trajecten:persoonsgegevens", args=[pk]), reverse("trajecten:traject_nieuw", args=[pk]),
+        reverse("trajecten:trajectplan", args=[pk]), reverse("trajecten:verwijzingen", args=[pk]),
+        reverse("trajecten:documenten", args=[pk]),
+        reverse("trajecten:fase", args=[t]), reverse("trajecten:intake", args=[t]),
+        reverse("trajecten:contact_nieuw", args=[t]), reverse("trajecten:uitstroom", args=[t]),
+        reverse("trajecten:beeindigen", args=[t]), reverse("trajecten:terugval", args=[t]),
+        reverse("trajecten:contact_bewerken", args=[c.pk]),
+    ]
+
+
+def test_other_coach_gets_404_everywhere_backup_gets_200(login, traject, coach2, coach3):
+    urls = participant_urls(traject.deelnemer, traject)
+    client = login(coach3)
+    for url in urls:
+        assert client.get(url).status_code == 404, url
+        assert client.post(url, {}).status_code == 404, url
+    assert AuditEvent.objects.filter(actie="denied", gebruiker=coach3).count() >= len(urls)
+    client = login(coach2)
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+def test_dossier_read_is_logged_with_basis(login, traject, coach, coach2):
+    login(coach).get(reverse("trajecten:dossier", args=[traject.deelnemer.pk]))
+    e = AuditEvent.objects.filter(actie="view", object_type="deelnemer").latest("id")
+    assert (e.gebruiker, e.grondslag, e.clientcode) == (coach, "eigen_caseload", traject.deelnemer.clientcode)
+    login(coach2).get(reverse("trajecten:dossier", args=[traject.deelnemer.pk]))
+    assert AuditEvent.objects.filter(actie="view", object_type="deelnemer").latest("id").grondslag == "achtervang"
+
+
+def _maak_caseload(programma, coach, n):
+    for i in range(n):
+        d = DeelnemerFactory(programma=programma, begeleider=coach)
+        t = services.traject_start(deelnemer=d, aanmelddatum=D(2025, 1, 1), door=coach)
+        services.contactmoment_registreren(traject=t, door=coach, data={
+            "datum": D(2025, 1, 2), "status": ContactStatus.GEHOUDEN, "duur_minuten": 30})
+        if i % 2:
+            services.fase_wijzigen(traject=t, fase=Fase.ORIENTATIE, datum=D(2025, 2, 1), door=coach)
+
+
+def _count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def test_caseload_query_count_is_constant(login, programma, coach):
+    client = login(coach)
+    _maak_caseload(programma, coach, 5)
+    vijf = _count_queries(client, reverse("trajecten:caseload"))
+    _maak_caseload(programma, coach, 45)
+    vijftig = _count_queries(client, reverse("trajecten:caseload"))
+    assert vijf == vijftig
+
+
+def test_coordinator_list_query_count_is_constant(login, programma, coach, coordinator):
+    client = login(coordinator)
+    _maak_caseload(programma, coach, 5)
+    vijf = _count_queries(client, reverse("trajecten:deelnemers") + "?fase=orientatie")
+    _maak_caseload(programma, coach, 45)
+    assert _count_queries(client, reverse("trajecten:deelnemers") + "?fase=orientatie") == vijf
+
+
+def test_caseload_lists_with_one_audit_event_per_page(login, programma, coach, deelnemer, ander_deelnemer):
+    response = login(coach).get(reverse("trajecten:caseload"))
+    assert deelnemer.clientcode in response.text and ander_deelnemer.clientcode not in response.text
+    event = AuditEvent.objects.filter(actie="list").latest("id")
+    assert event.clientcodes == [deelnemer.clientcode]
+
+
+def test_caseload_search(login, programma, coach):
+    a = DeelnemerFactory(programma=programma, begeleider=coach, roepnaam="Mirela")
+    b = DeelnemerFactory(programma=programma, begeleider=coach, roepnaam="Sandra")
+    response = login(coach).get(reverse("trajecten:caseload"), {"zoek": "mire"})
+    assert a.clientcode in response.text and b.clientcode not in response.text
+
+
+def test_caseload_warns_about_no_contact_and_no_shows(login, programma, coach):
+    d = DeelnemerFactory(programma=programma, begeleider=coach)
+    vandaag = datetime.date.today()
+    t = services.traject_start(deelnemer=d, aanmelddatum=vandaag - datetime.timedelta(days=80), door=coach)
+    for dagen in (20, 10):
+        services.contactmoment_registreren(traject=t, door=coach, data={
+            "datum": vandaag - datetime.timedelta(days=dagen), "status": ContactStatus.NIET_VERSCHENEN})
+    text = login(coach).get(reverse("trajecten:caseload")).text
+    assert "Geen contact sinds 80 dagen" in text
+    assert "2× niet verschenen" in text
+
+
+def test_registration_form_creates_participant_and_traject(login, programma, coach, gemeente):
+    response = login(coach).post(reverse("trajecten:deelnemer_nieuw"), {
+        "roepnaam": "Mira", "gender": "vrouw", "herkomstland": "ro", "sector": "raam", "verblijfsstatus": "eu_burger",
+        "aanmelddatum": datetime.date.today().isoformat(), "verwijzer": "ggd", "woongemeente": gemeente.pk,
+        # extra fields must change nothing
+        "begeleider": "", "programma": "",
+    })
+    assert response.status_code == 302
+    t = Traject.objects.get()
+    assert t.deelnemer.roepnaam == "Mira" and t.deelnemer.herkomstland == "RO" and t.deelnemer.begeleider == coach
+
+
+def test_bad_phase_date_shows_dutch_error_and_writes_nothing(login, traject, coach):
+    response = login(coach).post(reverse("trajecten:fase", args=[traject.pk]), {"fase": "orientatie", "datum": "2025-01-01"})
+    assert response.status_code == 200
+    assert "vóór de aanmelddatum" in response.text
+    assert "Er is een probleem" in response.text
+    assert traject.fase_overgangen.count() == 1
+
+
+def test_quick_contact_from_dossier(login, traject, coach):
+    client = login(coach)
+    response = client.post(reverse("trajecten:contact_nieuw", args=[traject.pk]), {
+        "snel": "1", "datum": datetime.date.today().isoformat(), "soort": "telefonisch", "status": "gehouden",
+        "duur_minuten": "15", "notitie": "Kort gebeld"})
+    assert response.status_code == 302
+    assert Contactmoment.objects.get().notitie == "Kort gebeld"
+    response = client.post(reverse("trajecten:contact_nieuw", args=[traject.pk]), {
+        "snel": "1", "datum": datetime.date.today().isoformat(), "soort": "telefonisch", "status": "gehouden"},
+        HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and "duur" in response.text
+    assert Contactmoment.objects.count() == 1
+
+
+def test_notes_are_escaped(login, traject, coach):
+    services.contactmoment_registreren(traject=traject, door=coach, data={
+        "datum": D(2025, 1, 12), "status": ContactStatus.GEHOUDEN, "duur_minuten": 30, "notitie": "<script>alert(1)</script>"})
+    text = login(coach).get(reverse("trajecten:dossier", args=[traject.deelnemer.pk])).text
+    assert "<script>alert(1)</script>" not in text and "&lt;script&gt;" in text
+
+
+def test_legal_name_only_on_personal_data_tab(login, traject, coach):
+    d = traject.deelnemer
+    d.voornamen, d.achternaam = "Geheimevoornaam", "Geheimeachternaam"
+    d.save()
+    client = login(coach)
+    for url in (reverse("trajecten:dossier", args=[d.pk]), reverse("trajecten:caseload"), reverse("trajecten:contacten", args=[d.pk])):
+        assert "Geheimeachternaam" not in client.get(url).text
+    assert "Geheimeachternaam" in client.get(reverse("trajecten:persoonsgegevens", args=[d.pk])).text
+
+
+def test_coordinator_filters_and_reassigns(login, programma, coach, coach3, coordinator, traject):
+    client = login(coordinator)
+    assert traject.deelnemer.clientcode in client.get(reverse("trajecten:deelnemers"), {"fase": "contact"}).text
+    assert traject.deelnemer.clientcode not in client.get(reverse("trajecten:deelnemers"), {"fase": "nazorg"}).text
+    response = client.post(reverse("trajecten:begeleiding", args=[traject.deelnemer.pk]), {
+        "begeleider": coach3.pk, "achtervang": coach.pk, "gelezen_versie": traject.deelnemer.versie})
+    assert response.status_code == 302
+    traject.deelnemer.refresh_from_db()
+    assert traject.deelnemer.begeleider == coach3
+
+
+def test_coach_cannot_reassign(login, traject, coach):
+    assert login(coach).get(reverse("trajecten:begeleiding", args=[traject.deelnemer.pk])).status_code == 403
