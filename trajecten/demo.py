@@ -58,6 +58,7 @@ class DemoBuilder:
         g = kern["gebruikers"]
         self.coaches = [g["begeleider1"], g["begeleider2"], g["begeleider3"]]
         self.coordinator = g["coordinator"]
+        self.uitgestapt_teller = 0
 
     def dag(self, dagen_geleden: int) -> datetime.date:
         return self.vandaag - datetime.timedelta(days=dagen_geleden)
@@ -215,8 +216,9 @@ class DemoBuilder:
             eind = uit - rng.randint(90, 180)
             self.contacten(t, uit - 10, eind, plan_volgend=False)
             services.traject_beeindigen(traject=t, einddatum=self.dag(eind), door=d.begeleider)
-            if i % 3 == 0:
-                terug = uit - rng.choice([200, 300, 340, 400])
+            self.uitgestapt_teller += 1
+            if self.uitgestapt_teller % 2 == 1:
+                terug = uit - min(rng.choice([60, 200, 300, 340, 400]), uit - 5)
                 if terug > 0:
                     services.terugval_registreren(traject=t, datum=self.dag(terug), door=d.begeleider,
                                                   toelichting="Financiële nood na verlies van baan.")
