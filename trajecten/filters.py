@@ -2,14 +2,12 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
 
 from uitstap.codes import Fase
 from uitstap.models import Gebruiker, Gemeente
 
 
 class DeelnemerFilter(django_filters.FilterSet):
-    zoek = django_filters.CharFilter(label="Zoek op clientcode of roepnaam", method="filter_zoek")
     fase = django_filters.ChoiceFilter(label="Fase", choices=Fase.choices, method="filter_fase", empty_label="Alle fasen")
     status = django_filters.ChoiceFilter(
         label="Status", method="filter_status", empty_label="Alle",
@@ -28,10 +26,6 @@ class DeelnemerFilter(django_filters.FilterSet):
             self.filters["begeleider"].queryset = begeleiders
         for f in self.form.fields.values():
             f.widget.attrs.setdefault("class", "form-select form-select-sm" if isinstance(f.widget, forms.Select) else "form-control form-control-sm")
-
-    def filter_zoek(self, qs, name, value):
-        value = value.strip()[:50]
-        return qs.filter(Q(clientcode__icontains=value) | Q(roepnaam__icontains=value)) if value else qs
 
     def filter_fase(self, qs, name, value):
         return qs.filter(fase=value, traject_einddatum__isnull=True, huidig_traject_id__isnull=False)

@@ -103,11 +103,15 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
 CASELOAD_ANNOTATIES: list = []
 
 
+def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
+    """Narrow a list by clientcode or roepnaam."""
+    zoek = (zoek or "").strip()[:50]
+    return qs.filter(Q(clientcode__icontains=zoek) | Q(roepnaam__icontains=zoek)) if zoek else qs
+
+
 def caseload(user, *, zoek: str = "", vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
     """The coach's own participants and those they are achtervang for, with their current state."""
-    qs = deelnemers_visible_to(user).select_related("begeleider", "achtervang")
-    if zoek:
-        qs = qs.filter(Q(clientcode__icontains=zoek) | Q(roepnaam__icontains=zoek))
+    qs = zoek_deelnemers(deelnemers_visible_to(user).select_related("begeleider", "achtervang"), zoek)
     qs = met_traject_stand(qs, vandaag)
     for annotate in CASELOAD_ANNOTATIES:
         qs = annotate(qs, vandaag or datetime.date.today())

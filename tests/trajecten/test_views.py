@@ -106,8 +106,14 @@ def test_caseload_lists_with_one_audit_event_per_page(login, programma, coach, d
 def test_caseload_search(login, programma, coach):
     a = DeelnemerFactory(programma=programma, begeleider=coach, roepnaam="Mirela")
     b = DeelnemerFactory(programma=programma, begeleider=coach, roepnaam="Sandra")
-    response = login(coach).get(reverse("trajecten:caseload"), {"zoek": "mire"})
+    client = login(coach)
+    response = client.post(reverse("trajecten:caseload"), {"zoek": "mire"})
+    assert response.status_code == 302 and "mire" not in response["Location"]  # no names in URLs
+    response = client.get(response["Location"])
     assert a.clientcode in response.text and b.clientcode not in response.text
+    assert AuditEvent.objects.latest("id").actie == "search"
+    client.post(reverse("trajecten:caseload"), {"wissen": "1"})
+    assert b.clientcode in client.get(reverse("trajecten:caseload")).text
 
 
 def test_caseload_warns_about_no_contact_and_no_shows(login, programma, coach):
