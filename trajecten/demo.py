@@ -35,16 +35,24 @@ SCENARIO_AANTALLEN = [
     ("uitgestapt", 8), ("gestopt", 6), ("herinstroom", 4),
 ]
 
-NOTITIES = [
-    "Gesprek over de stappen van deze week; afspraken doorgenomen.",
-    "Samen post doorgenomen en een brief van de belastingdienst beantwoord.",
-    "Mee geweest naar de intake bij de schuldhulp.",
-    "Ze voelt zich onrustig; veiligheid besproken, er is een plan voor als het misgaat.",
-    "Sollicitatiebrief samen geschreven.",
-    "Huisbezoek: woning is op orde, kinderen waren op school.",
-    "Kort telefonisch contact, afspraak verzet naar volgende week.",
-    "Voortgang trajectplan besproken; ze is trots op wat gelukt is.",
-]
+NOTITIES = {
+    ContactSoort.GESPREK: [
+        "Gesprek over de stappen van deze week; afspraken doorgenomen.",
+        "Samen post doorgenomen en een brief van de belastingdienst beantwoord.",
+        "Ze voelt zich onrustig; veiligheid besproken, er is een plan voor als het misgaat.",
+        "Sollicitatiebrief samen geschreven.",
+        "Voortgang trajectplan besproken; ze is trots op wat gelukt is.",
+    ],
+    ContactSoort.TELEFONISCH: ["Kort telefonisch contact, afspraak verzet naar volgende week.",
+                               "Gebeld over de uitnodiging van het Werkplein."],
+    ContactSoort.DIGITAAL: ["Via beeldbellen het budgetoverzicht bijgewerkt."],
+    ContactSoort.HUISBEZOEK: ["Huisbezoek: woning is op orde, kinderen waren op school.",
+                              "Huisbezoek: samen de administratie in mappen gezet."],
+    ContactSoort.OUTREACH: ["Bezocht op de werkplek; kort gesproken, wil volgende week langskomen."],
+    ContactSoort.GROEP: ["Groepsbijeenkomst 'Geld en grenzen'; actief meegedaan."],
+    ContactSoort.CASUSOVERLEG: ["Casusoverleg met de schuldhulp over het betalingsplan."],
+    ContactSoort.BEGELEIDING_EXTERN: ["Mee geweest naar de intake bij de schuldhulp."],
+}
 
 
 class DemoBuilder:
@@ -138,12 +146,13 @@ class DemoBuilder:
                 status = ContactStatus.NIET_VERSCHENEN
             elif r < 0.13:
                 status = ContactStatus.AFGEZEGD
+            soort = rng.choices(ContactSoort.values, [40, 20, 8, 12, 5, 5, 5, 5])[0]
             services.contactmoment_registreren(traject=traject, door=traject.deelnemer.begeleider, data={
                 "datum": self.dag(d), "tijd": datetime.time(rng.choice([9, 10, 11, 13, 14, 15]), rng.choice([0, 30])),
-                "soort": rng.choices(ContactSoort.values, [40, 20, 8, 12, 5, 5, 5, 5])[0],
-                "status": status, "duur_minuten": rng.choice([30, 45, 60, 60, 90, 120]) if status == ContactStatus.GEHOUDEN else None,
+                "soort": soort, "status": status,
+                "duur_minuten": rng.choice([30, 45, 60, 60, 90, 120]) if status == ContactStatus.GEHOUDEN else None,
                 "leefgebieden": rng.sample(Leefgebied.values, rng.randint(1, 3)),
-                "notitie": rng.choice(NOTITIES) if status == ContactStatus.GEHOUDEN else "",
+                "notitie": rng.choice(NOTITIES[soort]) if status == ContactStatus.GEHOUDEN else "",
             })
             d -= rng.randint(7, 21)
         for k in range(no_shows):

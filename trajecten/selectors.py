@@ -109,10 +109,15 @@ def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
     return qs.filter(Q(clientcode__icontains=zoek) | Q(roepnaam__icontains=zoek)) if zoek else qs
 
 
-def caseload(user, *, zoek: str = "", vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
-    """The coach's own participants and those they are achtervang for, with their current state."""
+def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+    """The coach's own participants and those they are achtervang for, with their current state.
+
+    Participants whose latest traject has ended are left out unless `afgesloten` is asked for.
+    """
     qs = zoek_deelnemers(deelnemers_visible_to(user).select_related("begeleider", "achtervang"), zoek)
     qs = met_traject_stand(qs, vandaag)
+    if not afgesloten:
+        qs = qs.filter(traject_einddatum__isnull=True)
     for annotate in CASELOAD_ANNOTATIES:
         qs = annotate(qs, vandaag or datetime.date.today())
     return qs.order_by("clientcode")

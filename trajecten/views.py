@@ -85,12 +85,13 @@ def caseload(request):
     if response:
         return response
     vandaag = datetime.date.today()
-    qs = selectors.caseload(request.user, zoek=zoek, vandaag=vandaag)
+    afgesloten = request.GET.get("afgesloten") == "1"
+    qs = selectors.caseload(request.user, zoek=zoek, afgesloten=afgesloten, vandaag=vandaag)
     page = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if zoek else Actie.LIST)
     return render(request, "trajecten/caseload.html", {
-        "page": page, "rijen": rijen, "zoek": zoek, "vandaag": vandaag,
+        "page": page, "rijen": rijen, "zoek": zoek, "vandaag": vandaag, "afgesloten": afgesloten,
     })
 
 

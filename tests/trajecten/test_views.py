@@ -192,3 +192,17 @@ def test_coordinator_filters_and_reassigns(login, programma, coach, coach3, coor
 
 def test_coach_cannot_reassign(login, traject, coach):
     assert login(coach).get(reverse("trajecten:begeleiding", args=[traject.deelnemer.pk])).status_code == 403
+
+
+def test_caseload_hides_closed_trajecten_unless_asked(login, programma, coach):
+    from uitstap.codes import UitstroomSoort
+
+    open_ = DeelnemerFactory(programma=programma, begeleider=coach)
+    services.traject_start(deelnemer=open_, aanmelddatum=D(2025, 1, 1), door=coach)
+    dicht = DeelnemerFactory(programma=programma, begeleider=coach)
+    t = services.traject_start(deelnemer=dicht, aanmelddatum=D(2025, 1, 1), door=coach)
+    services.traject_afsluiten(traject=t, soort=UitstroomSoort.GESTOPT, reden="verhuisd", datum=D(2025, 2, 1), door=coach)
+    client = login(coach)
+    text = client.get(reverse("trajecten:caseload")).text
+    assert open_.clientcode in text and dicht.clientcode not in text
+    assert dicht.clientcode in client.get(reverse("trajecten:caseload"), {"afgesloten": "1"}).text
