@@ -1,1 +1,189 @@
-"""Reads for the plan feature."""
+"""Reads for the plan feature: the current plan per leefgebied, metingen first vs latest, charts, caseload signal."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from trajecten import selectors
+from trajecten.models import Doel, DoelVoortgang, MetingScore, Traject, Trajectplan
+from uitstap import charts
+from uitstap.codes import DoelStatus, Leefgebied
+
+OPEN_STATUSSEN = (DoelStatus.OPEN, DoelStatus.BEZIG)
+
+
+# --- caseload signal --------------------------------------------------------------------------
+
+
+def annoteer_doelen_verlopen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
+    """`doelen_verlopen`: open or bezig goals (not sub-goals) of the current plan past their streefdatum."""
+    # Current traject = no later traject of the participant; current plan = no later version.
+    # Said with NOT EXISTS and OuterRef("pk") only: a nested OuterRef to the subquery annotation
+    # `huidig_traject_id` is mis-correlated by the ORM (it re-joins the participant inside).
+    later_traject = Traject.objects.filter(deelnemer_id=OuterRef("plan__traject__deelnemer_id")).filter(
+        Q(aanmelddatum__gt=OuterRef("plan__traject__aanmelddatum"))
+        | Q(aanmelddatum=OuterRef("plan__traject__aanmelddatum"), pk__gt=OuterRef("plan__traject_id"))
+    )
+    later_plan = Trajectplan.objects.filter(traject_id=OuterRef("plan__traject_id"), versie__gt=OuterRef("plan__versie"))
+    verlopen = (
+        Doel.objects.filter(plan__traject__deelnemer_id=OuterRef("pk"), ouder__isnull=True,
+                            status__in=OPEN_STATUSSEN, streefdatum__lt=vandaag)
+        .filter(~Exists(later_traject), ~Exists(later_plan))
+        .order_by().values("plan__traject__deelnemer_id").annotate(n=Count("pk")).values("n")[:1]
+    )
+    return qs.annotate(doelen_verlopen=Coalesce(Subquery(verlopen, output_field=IntegerField()), 0))
+
+
+if annoteer_doelen_verlopen not in selectors.CASELOAD_ANNOTATIES:
+    selectors.CASELOAD_ANNOTATIES.append(annoteer_doelen_verlopen)
+
+
+# --- the current plan -------------------------------------------------------------------------
+
+
+def huidig_plan(traject: Traject | None) -> Trajectplan | None:
+    if traject is None:
+        return None
+    return traject.plannen.order_by("-versie").first()
+
+
+def is_verlopen(doel: Doel, vandaag: datetime.date) -> bool:
+    return doel.status in OPEN_STATUSSEN and doel.streefdatum is not None and doel.streefdatum < vandaag
+
+
+@dataclass
+class LeefgebiedGroep:
+    leefgebied: str
+    label: str
+    doelen: list = field(default_factory=list)
+
+
+def _doelen_qs():
+    return Doel.objects.prefetch_related(
+        Prefetch("subdoelen", queryset=Doel.objects.order_by("volgorde", "id")),
+        Prefetch("voortgang", queryset=DoelVoortgang.objects.select_related("door").order_by("datum", "id")),
+    )
+
+
+def doelen_per_leefgebied(plan: Trajectplan, vandaag: datetime.date | None = None) -> list[LeefgebiedGroep]:
+    """Main goals of a plan grouped by leefgebied (in the order of the code list), sub-goals attached."""
+    vandaag = vandaag or datetime.date.today()
+    groepen: dict[str, LeefgebiedGroep] = {}
+    for doel in _doelen_qs().filter(plan=plan, ouder__isnull=True).order_by("volgorde", "id"):
+        doel.verlopen = is_verlopen(doel, vandaag)
+        for sub in doel.subdoelen.all():
+            sub.verlopen = is_verlopen(sub, vandaag)
+        groep = groepen.setdefault(doel.leefgebied, LeefgebiedGroep(doel.leefgebied, Leefgebied(doel.leefgebied).label))
+        groep.doelen.append(doel)
+    return [groepen[lg] for lg in Leefgebied.values if lg in groepen]
+
+
+def afgeronde_doelen_eerder(plan: Trajectplan) -> list[Doel]:
+    """Finished main goals of older versions: they are not copied into a new version, but belong to the story."""
+    return list(
+        Doel.objects.filter(plan__traject=plan.traject, plan__versie__lt=plan.versie, ouder__isnull=True)
+        .exclude(status__in=OPEN_STATUSSEN).select_related("plan").order_by("-plan__versie", "leefgebied", "volgorde")
+    )
+
+
+def voortgang_van(doel: Doel) -> list[DoelVoortgang]:
+    """Progress of a goal including that of its earlier copies (oorsprong), oldest first."""
+    ids, huidig, gezien = [], doel, set()
+    while huidig is not None and huidig.pk not in gezien:
+        gezien.add(huidig.pk)
+        ids.append(huidig.pk)
+        huidig = huidig.oorsprong
+    return list(DoelVoortgang.objects.filter(doel_id__in=ids).select_related("door").order_by("datum", "id"))
+
+
+def voortgang_grafiek(doel: Doel, voortgang: list[DoelVoortgang]) -> str | None:
+    """Data URI of the goal's score over time, from its start score; None when there are fewer than two points."""
+    punten = []
+    if doel.startscore and doel.gesteld_op:
+        punten.append((doel.gesteld_op, doel.startscore))
+    punten += [(v.datum, v.score) for v in voortgang if v.score is not None]
+    if len(punten) < 2:
+        return None
+    svg = charts.voortgang_svg(punten=punten, doelscore=doel.doelscore)
+    return charts.data_uri(svg)
+
+
+def versies(traject: Traject) -> list[Trajectplan]:
+    return list(
+        traject.plannen.order_by("-versie").annotate(aantal_doelen=Count("doelen"))
+        .select_related("aangemaakt_door")
+    )
+
+
+# --- metingen ---------------------------------------------------------------------------------
+
+
+@dataclass
+class MetingRij:
+    leefgebied: str
+    label: str
+    eerste: int | None = None
+    eerste_datum: datetime.date | None = None
+    laatste: int | None = None
+    laatste_datum: datetime.date | None = None
+
+    @property
+    def verschil(self):
+        if self.eerste is None or self.laatste is None or self.eerste_datum == self.laatste_datum:
+            return None
+        return self.laatste - self.eerste
+
+
+def meting_tabel(traject: Traject) -> list[MetingRij]:
+    """Per leefgebied the earliest and the latest score (by date, then order of recording)."""
+    rijen = {lg: MetingRij(lg, label) for lg, label in Leefgebied.choices}
+    scores = (
+        MetingScore.objects.filter(meting__traject=traject)
+        .select_related("meting").order_by("meting__datum", "meting_id")
+    )
+    for s in scores:
+        rij = rijen[s.leefgebied]
+        if rij.eerste is None:
+            rij.eerste, rij.eerste_datum = s.score, s.meting.datum
+        rij.laatste, rij.laatste_datum = s.score, s.meting.datum
+    return [r for r in rijen.values() if r.eerste is not None]
+
+
+def radar_grafiek(rijen: list[MetingRij]) -> str | None:
+    """Data URI of the radar chart (first vs latest score per leefgebied); None with fewer than three leefgebieden."""
+    if len(rijen) < 3:
+        return None
+    labels = [r.label for r in rijen]
+    reeksen = [("Eerste score", [r.eerste for r in rijen])]
+    if any(r.laatste_datum != r.eerste_datum for r in rijen):
+        reeksen.append(("Laatste score", [r.laatste for r in rijen]))
+    return charts.data_uri(charts.radar_svg(labels=labels, reeksen=reeksen))
+
+
+def metingen(traject: Traject):
+    return traject.metingen.prefetch_related("scores").select_related("door").order_by("-datum", "-id")
+
+
+# --- the PDF ----------------------------------------------------------------------------------
+
+
+def plan_pdf_context(plan: Trajectplan, *, vandaag: datetime.date | None = None) -> dict:
+    """Everything the convenant PDF shows, prepared for the template."""
+    traject = plan.traject
+    deelnemer = traject.deelnemer
+    programma = deelnemer.programma
+    rijen = meting_tabel(traject)
+    return {
+        "plan": plan,
+        "traject": traject,
+        "deelnemer": deelnemer,
+        "programma": programma,
+        "toon_wettelijke_naam": bool(programma.wettelijke_naam_op_pdf),
+        "groepen": doelen_per_leefgebied(plan, vandaag),
+        "meting_rijen": rijen,
+        "radar": radar_grafiek(rijen),
+        "begeleider": deelnemer.begeleider,
+        "afgedrukt_op": vandaag or datetime.date.today(),
+    }

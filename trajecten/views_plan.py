@@ -1,11 +1,349 @@
-"""Trajectplan tab and its actions (metingen, plan versions, goals, PDF)."""
+"""Trajectplan tab and its actions (metingen, plan versions, goals, progress, the convenant PDF).
 
-from django.shortcuts import render
+Every view first resolves the participant through deelnemer_or_404 (directly or via traject_or_404),
+so another coach's participant is a 404; then one service call.
+"""
+
+import datetime
+import re
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from clients.access import deelnemer_or_404
-from trajecten.views import dossier_context
+from trajecten import selectors_plan, services_plan
+from trajecten.forms_plan import (
+    DoelForm,
+    DoelStatusForm,
+    MetingForm,
+    NieuweVersieForm,
+    OndertekenenForm,
+    SubdoelForm,
+    TrajectplanForm,
+    VoortgangForm,
+)
+from trajecten.models import Doel, Traject, Trajectplan
+from trajecten.views import _crumbs, add_errors, dossier_context, traject_or_404
+from uitstap.audit import Actie
+from uitstap.locking import Conflict
+from uitstap.pdf import render_pdf
+
+CONFLICT = "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens."
+
+
+def _plan_or_404(request, plan_pk, *, actie=Actie.VIEW) -> Trajectplan:
+    traject_pk = Trajectplan.objects.filter(pk=plan_pk).values_list("traject_id", flat=True).first()
+    if traject_pk is None:
+        raise Http404("Trajectplan niet gevonden.")
+    traject = traject_or_404(request, traject_pk, object_type="trajectplan", actie=actie)
+    plan = Trajectplan.objects.get(pk=plan_pk)
+    plan.traject = traject
+    return plan
+
+
+def _doel_or_404(request, doel_pk) -> Doel:
+    plan_pk = Doel.objects.filter(pk=doel_pk).values_list("plan_id", flat=True).first()
+    if plan_pk is None:
+        raise Http404("Doel niet gevonden.")
+    plan = _plan_or_404(request, plan_pk)
+    doel = Doel.objects.select_related("ouder", "oorsprong").get(pk=doel_pk)
+    doel.plan = plan
+    return doel
+
+
+def _versie(waarde, standaard: int) -> int:
+    try:
+        return int(waarde)
+    except (TypeError, ValueError):
+        return standaard
+
+
+def _naar_tab(request, deelnemer, bericht, anker=""):
+    messages.success(request, bericht)
+    return redirect(reverse("trajecten:trajectplan", args=[deelnemer.pk]) + (f"#{anker}" if anker else ""))
+
+
+def _pagina(request, deelnemer, form, title, *, intro="", submit_label="Opslaan", template="form_page.html", extra=None):
+    context = {
+        "form": form, "title": title, "intro": intro, "submit_label": submit_label, "deelnemer": deelnemer,
+        "cancel_url": reverse("trajecten:trajectplan", args=[deelnemer.pk]),
+        "breadcrumbs": _crumbs(request, deelnemer, title)[:-1]
+        + [("Trajectplan", reverse("trajecten:trajectplan", args=[deelnemer.pk])), (title, None)],
+    }
+    context.update(extra or {})
+    return render(request, template, context)
+
+
+# --- the tab ----------------------------------------------------------------------------------
 
 
 def trajectplan(request, pk):
+    """The Trajectplan tab: current goals per leefgebied, metingen with the radar chart, versions."""
     deelnemer = deelnemer_or_404(request, pk, object_type="trajectplan")
-    return render(request, "trajecten/dossier_leeg.html", dossier_context(request, deelnemer, tab="trajectplan"))
+    context = dossier_context(request, deelnemer, tab="trajectplan")
+    traject: Traject | None = context["traject"]
+    plan = selectors_plan.huidig_plan(traject)
+    vandaag = context["vandaag"]
+    groepen = selectors_plan.doelen_per_leefgebied(plan, vandaag) if plan else []
+    for groep in groepen:
+        for doel in groep.doelen:
+            doel.voortgang_lijst = selectors_plan.voortgang_van(doel)
+            doel.grafiek = selectors_plan.voortgang_grafiek(doel, doel.voortgang_lijst)
+    rijen = selectors_plan.meting_tabel(traject) if traject else []
+    context.update({
+        "plan": plan,
+        "groepen": groepen,
+        "aantal_verlopen": sum(1 for g in groepen for d in g.doelen if d.verlopen),
+        "versies": selectors_plan.versies(traject) if traject else [],
+        "afgerond_eerder": selectors_plan.afgeronde_doelen_eerder(plan) if plan else [],
+        "meting_rijen": rijen,
+        "radar": selectors_plan.radar_grafiek(rijen),
+        "radar_vergelijking": any(r.laatste_datum != r.eerste_datum for r in rijen),
+        "metingen": list(selectors_plan.metingen(traject)[:10]) if traject else [],
+        "kan_schrijven": bool(traject and traject.is_open),
+    })
+    return render(request, "trajecten/plan_tab.html", context)
+
+
+# --- metingen ---------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def meting_nieuw(request, traject_pk):
+    traject = traject_or_404(request, traject_pk, object_type="meting")
+    form = MetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.meting_vastleggen(traject=traject, datum=form.cleaned_data["datum"], scores=form.scores(),
+                                            notitie=form.cleaned_data.get("notitie", ""), door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, traject.deelnemer, "Meting vastgelegd.", "metingen")
+    return _pagina(request, traject.deelnemer, form, "Meting toevoegen", submit_label="Meting opslaan",
+                   template="trajecten/plan_meting_form.html",
+                   intro="De deelnemer geeft zelf een score van 1 tot 10 per leefgebied. Vul alleen in wat jullie "
+                         "besproken hebben; lege leefgebieden tellen niet mee.")
+
+
+# --- plan versions ----------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def plan_nieuw(request, traject_pk):
+    traject = traject_or_404(request, traject_pk, object_type="trajectplan")
+    form = TrajectplanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.trajectplan_opstellen(traject=traject, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, traject.deelnemer, "Trajectplan opgesteld (concept). Voeg nu de doelen toe.")
+    return _pagina(request, traject.deelnemer, form, "Trajectplan opstellen", submit_label="Plan opstellen",
+                   intro="Het plan begint als concept. Je voegt er SMART-doelen aan toe en laat het daarna ondertekenen.")
+
+
+@require_http_methods(["GET", "POST"])
+def plan_bewerken(request, plan_pk):
+    plan = _plan_or_404(request, plan_pk)
+    form = TrajectplanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.trajectplan_bijwerken(plan=plan, door=request.user, gelezen_versie=plan.lock_versie,
+                                                **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        except Conflict:
+            form.add_error(None, CONFLICT)
+        else:
+            return _naar_tab(request, plan.traject.deelnemer, "Afspraken opgeslagen.")
+    return _pagina(request, plan.traject.deelnemer, form, f"Afspraken – versie {plan.versie}")
+
+
+@require_http_methods(["GET", "POST"])
+def ondertekenen(request, plan_pk):
+    """Confirmation page: after signing this version cannot be changed any more."""
+    plan = _plan_or_404(request, plan_pk)
+    form = OndertekenenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.trajectplan_ondertekenen(plan=plan, door=request.user, gelezen_versie=plan.lock_versie,
+                                                   **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        except Conflict:
+            form.add_error(None, CONFLICT)
+        else:
+            return _naar_tab(request, plan.traject.deelnemer, f"Versie {plan.versie} ondertekend. Het plan is nu actief.")
+    vorige = plan.traject.plannen.filter(versie__lt=plan.versie, status=Trajectplan.Status.ACTIEF).first()
+    intro = (f"Vul de data in waarop de deelnemer en jij versie {plan.versie} hebben ondertekend. Daarna kan deze "
+             "versie niet meer worden gewijzigd; voortgang en de status van doelen kun je wel blijven bijhouden.")
+    if vorige:
+        intro += f" Versie {vorige.versie} wordt dan vervangen."
+    return _pagina(request, plan.traject.deelnemer, form, f"Trajectplan ondertekenen – versie {plan.versie}",
+                   submit_label="Ondertekening vastleggen", intro=intro)
+
+
+@require_http_methods(["GET", "POST"])
+def nieuwe_versie(request, plan_pk):
+    plan = _plan_or_404(request, plan_pk)
+    form = NieuweVersieForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            nieuw = services_plan.trajectplan_nieuwe_versie(plan=plan, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, plan.traject.deelnemer,
+                             f"Versie {nieuw.versie} gemaakt (concept). Pas de doelen aan en laat het plan opnieuw ondertekenen.")
+    return _pagina(request, plan.traject.deelnemer, form, "Nieuwe versie van het trajectplan",
+                   submit_label="Nieuwe versie maken",
+                   intro=f"Versie {plan.versie} blijft bewaard zoals hij is ondertekend en blijft gelden tot de nieuwe "
+                         "versie is ondertekend. De doelen die nog open of bezig zijn, en hun subdoelen, worden "
+                         "gekopieerd naar de nieuwe versie. Behaalde en vervallen doelen blijven in de oude versie.")
+
+
+def plan_pdf(request, pk, plan_pk):
+    """The plan as an A4 PDF for signing: download only, access checked and logged as PRINT."""
+    deelnemer = deelnemer_or_404(request, pk, actie=Actie.PRINT, object_type="trajectplan")
+    plan = Trajectplan.objects.filter(pk=plan_pk, traject__deelnemer=deelnemer).select_related("traject").first()
+    if plan is None:
+        raise Http404("Trajectplan niet gevonden.")
+    plan.traject.deelnemer = deelnemer
+    _, pdf = render_pdf("trajecten/pdf/plan.html", selectors_plan.plan_pdf_context(plan))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    code = re.sub(r"[^A-Za-z0-9_-]", "_", deelnemer.clientcode)
+    response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.versie}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def plan_pdf_voorbeeld(request, pk, plan_pk):
+    """DEBUG only: the PDF's HTML in the browser, to work on the layout."""
+    if not settings.DEBUG:
+        raise Http404
+    deelnemer = deelnemer_or_404(request, pk, actie=Actie.PRINT, object_type="trajectplan")
+    plan = Trajectplan.objects.filter(pk=plan_pk, traject__deelnemer=deelnemer).select_related("traject").first()
+    if plan is None:
+        raise Http404
+    html, _ = render_pdf("trajecten/pdf/plan.html", selectors_plan.plan_pdf_context(plan))
+    return HttpResponse(html)
+
+
+# --- goals ------------------------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def doel_nieuw(request, plan_pk):
+    plan = _plan_or_404(request, plan_pk)
+    initial = {"leefgebied": request.GET.get("leefgebied", "")}
+    form = DoelForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            doel = services_plan.doel_toevoegen(plan=plan, data=form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, plan.traject.deelnemer, "Doel toegevoegd.", f"doel-{doel.pk}")
+    return _pagina(request, plan.traject.deelnemer, form, "Doel toevoegen", submit_label="Doel opslaan",
+                   template="trajecten/plan_doel_form.html",
+                   intro="Een doel in het trajectplan is SMART: specifiek, meetbaar, acceptabel, realistisch en "
+                         "tijdgebonden. Vul het samen met de deelnemer in, stap voor stap.")
+
+
+@require_http_methods(["GET", "POST"])
+def doel_bewerken(request, doel_pk):
+    doel = _doel_or_404(request, doel_pk)
+    form_class = SubdoelForm if doel.ouder_id else DoelForm
+    form = form_class(request.POST or None, instance=doel)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.doel_bijwerken(doel=doel, data=form.cleaned_data, door=request.user,
+                                         gelezen_versie=_versie(request.POST.get("lock_versie"), doel.lock_versie))
+        except ValidationError as e:
+            add_errors(form, e)
+        except Conflict:
+            form.add_error(None, CONFLICT)
+        else:
+            return _naar_tab(request, doel.plan.traject.deelnemer, "Doel bijgewerkt.", f"doel-{doel.ouder_id or doel.pk}")
+    return _pagina(request, doel.plan.traject.deelnemer, form, "Subdoel bijwerken" if doel.ouder_id else "Doel bijwerken",
+                   template="trajecten/plan_doel_form.html", extra={"lock_versie": doel.lock_versie, "ouder": doel.ouder})
+
+
+@require_http_methods(["GET", "POST"])
+def subdoel_nieuw(request, doel_pk):
+    ouder = _doel_or_404(request, doel_pk)
+    form = SubdoelForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.subdoel_toevoegen(ouder=ouder, data=form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, ouder.plan.traject.deelnemer, "Subdoel toegevoegd.", f"doel-{ouder.pk}")
+    return _pagina(request, ouder.plan.traject.deelnemer, form, "Subdoel toevoegen", submit_label="Subdoel opslaan",
+                   template="trajecten/plan_doel_form.html", extra={"ouder": ouder})
+
+
+@require_http_methods(["GET", "POST"])
+def doel_verwijderen(request, doel_pk):
+    """Confirmation page: removing a goal from a concept also removes its sub-goals."""
+    doel = _doel_or_404(request, doel_pk)
+    if request.method == "POST":
+        try:
+            services_plan.doel_verwijderen(doel=doel, door=request.user)
+        except ValidationError as e:
+            messages.error(request, " ".join(e.messages))
+        else:
+            return _naar_tab(request, doel.plan.traject.deelnemer, "Subdoel verwijderd." if doel.ouder_id else "Doel verwijderd.")
+        return redirect("trajecten:trajectplan", pk=doel.plan.traject.deelnemer.pk)
+    deelnemer = doel.plan.traject.deelnemer
+    titel = "Subdoel verwijderen" if doel.ouder_id else "Doel verwijderen"
+    return render(request, "trajecten/plan_doel_verwijderen.html", {
+        "doel": doel, "deelnemer": deelnemer, "title": titel,
+        "subdoelen": list(doel.subdoelen.all()),
+        "cancel_url": reverse("trajecten:trajectplan", args=[deelnemer.pk]),
+        "breadcrumbs": _crumbs(request, deelnemer, titel)[:-1]
+        + [("Trajectplan", reverse("trajecten:trajectplan", args=[deelnemer.pk])), (titel, None)],
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def voortgang_nieuw(request, doel_pk):
+    doel = _doel_or_404(request, doel_pk)
+    form = VoortgangForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.voortgang_registreren(doel=doel, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, doel.plan.traject.deelnemer, "Voortgang vastgelegd.", f"doel-{doel.ouder_id or doel.pk}")
+    return _pagina(request, doel.plan.traject.deelnemer, form, "Voortgang vastleggen",
+                   intro=f"Doel: {doel.omschrijving}")
+
+
+@require_http_methods(["GET", "POST"])
+def doel_status(request, doel_pk):
+    doel = _doel_or_404(request, doel_pk)
+    initial = {"status": doel.status, "behaald_op": doel.behaald_op or datetime.date.today()}
+    form = DoelStatusForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services_plan.doel_status_wijzigen(doel=doel, door=request.user, gelezen_versie=doel.lock_versie,
+                                               **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        except Conflict:
+            form.add_error(None, CONFLICT)
+        else:
+            return _naar_tab(request, doel.plan.traject.deelnemer, "Status van het doel gewijzigd.",
+                             f"doel-{doel.ouder_id or doel.pk}")
+    return _pagina(request, doel.plan.traject.deelnemer, form, "Status van het doel",
+                   intro=f"Doel: {doel.omschrijving}")

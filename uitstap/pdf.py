@@ -1,0 +1,61 @@
+"""The one PDF helper of the application: render a template to HTML and that HTML to PDF (WeasyPrint).
+
+Returns both, so tests can read the HTML. Static files (the PDF stylesheet, images) are read
+through Django's staticfiles finders, never over HTTP; data: URIs (the SVG charts) are allowed;
+every other URL is refused, so a PDF can never make the server fetch something from outside.
+"""
+
+import mimetypes
+import os
+from urllib.parse import unquote, urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.template.loader import render_to_string
+
+BASIS_URL = "https://uitstap.pdf/"
+
+
+def _static_pad(url: str) -> str | None:
+    delen = urlsplit(url)
+    if f"{delen.scheme}://{delen.netloc}/" != BASIS_URL:
+        return None
+    pad = unquote(delen.path)
+    if not pad.startswith(settings.STATIC_URL):
+        return None
+    return pad[len(settings.STATIC_URL):]
+
+
+def _bestand(pad: str) -> str | None:
+    """The file behind a static path: from the finders, else (hashed names in production) from STATIC_ROOT."""
+    gevonden = finders.find(pad)
+    if gevonden:
+        return gevonden
+    try:
+        kandidaat = staticfiles_storage.path(pad)
+    except NotImplementedError:
+        return None
+    return kandidaat if os.path.isfile(kandidaat) else None
+
+
+def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
+    """Render `template` with `context`; return (html, pdf_bytes)."""
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class StaticFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            pad = _static_pad(url)
+            gevonden = _bestand(pad) if pad and ".." not in pad.split("/") else None
+            if not gevonden:
+                raise ValueError(f"PDF: alleen statische bestanden en data:-URI's zijn toegestaan ({url[:80]})")
+            mime = mimetypes.guess_type(gevonden)[0] or "application/octet-stream"
+            with open(gevonden, "rb") as f:
+                return URLFetcherResponse(url, f.read(), {"Content-Type": mime})
+
+    html = render_to_string(template, context, request=request)
+    pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf()
+    return html, pdf
