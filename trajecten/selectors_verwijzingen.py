@@ -1,1 +1,210 @@
-"""Reads for the verwijzingen feature."""
+"""Reads for the verwijzingen feature: waiting times, the sociale kaart, referrals per partner.
+
+Referrals are participant data: every query for them starts from `deelnemers_visible_to(user)`.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from clients.models import Deelnemer
+from clients.selectors import deelnemers_visible_to
+from trajecten.models import Terugkoppeling, Verwijzing
+from trajecten.selectors import CASELOAD_ANNOTATIES
+from uitstap.models import Contactpersoon, Gemeente, Ketenpartner, Programma
+from uitstap.selectors import programmas_of
+
+
+def wachtdagen(v: Verwijzing, vandaag: datetime.date | None = None) -> int | None:
+    """gestart − verwezen in days; while not started and not ended, the days waited so far.
+
+    A referral that ended without a start (refused, broken off while waiting) has no waiting time.
+    """
+    if v.gestart:
+        return (v.gestart - v.verwezen).days
+    if v.beeindigd:
+        return None
+    return ((vandaag or datetime.date.today()) - v.verwezen).days
+
+
+def wacht_nog(v: Verwijzing) -> bool:
+    return v.gestart is None and v.beeindigd is None
+
+
+def mediaan(waarden) -> int | float | None:
+    """The median; of an even count the mean of the two middle values (not rounded); None when empty."""
+    rij = sorted(waarden)
+    n = len(rij)
+    if n == 0:
+        return None
+    if n % 2:
+        return rij[n // 2]
+    m = (rij[n // 2 - 1] + rij[n // 2]) / 2
+    return int(m) if m == int(m) else m
+
+
+def twaalf_maanden_terug(vandaag: datetime.date) -> datetime.date:
+    """The same day a year earlier (29 February becomes 28 February)."""
+    try:
+        return vandaag.replace(year=vandaag.year - 1)
+    except ValueError:
+        return vandaag.replace(year=vandaag.year - 1, day=28)
+
+
+def mediane_wachttijd(verwijzingen, vandaag: datetime.date | None = None) -> int | float | None:
+    """Median of (gestart − verwezen) over the referrals that started in the last 12 months (to today)."""
+    vandaag = vandaag or datetime.date.today()
+    vanaf = twaalf_maanden_terug(vandaag)
+    return mediaan([(v.gestart - v.verwezen).days for v in verwijzingen
+                    if v.gestart and vanaf < v.gestart <= vandaag])
+
+
+# --- the participant's referrals ------------------------------------------------------------------
+
+
+def verwijzingen_zichtbaar(user) -> QuerySet[Verwijzing]:
+    """Every referral of every participant `user` may see."""
+    return Verwijzing.objects.filter(traject__deelnemer__in=deelnemers_visible_to(user))
+
+
+def verwijzingen_van(deelnemer: Deelnemer) -> QuerySet[Verwijzing]:
+    """The participant's referrals over all trajecten (the caller already checked access), newest first."""
+    return (
+        Verwijzing.objects.filter(traject__deelnemer=deelnemer)
+        .select_related("ketenpartner", "contactpersoon", "doel", "door", "traject")
+        .prefetch_related(Prefetch("terugkoppelingen", queryset=Terugkoppeling.objects.select_related("door")))
+        .order_by("-verwezen", "-id")
+    )
+
+
+def verwijzing_van(user, pk) -> Verwijzing | None:
+    """One referral if `user` may see its participant, else None (the view turns that into a 404)."""
+    return (
+        verwijzingen_zichtbaar(user).select_related("traject__deelnemer__programma", "ketenpartner", "contactpersoon")
+        .filter(pk=pk).first()
+    )
+
+
+# --- the sociale kaart ---------------------------------------------------------------------------
+
+
+def ketenpartners_van(user) -> QuerySet[Ketenpartner]:
+    """Every partner (also proposals and inactive ones) on the sociale kaart of the user's programmes."""
+    return Ketenpartner.objects.filter(programma__in=programmas_of(user))
+
+
+def sociale_kaart(
+    user, *, zoek: str = "", soort: str = "", gemeente: Gemeente | None = None, ook_inactief: bool = False,
+) -> QuerySet[Ketenpartner]:
+    """The partners of the user's programmes, filtered; proposals and inactive ones only when asked."""
+    qs = ketenpartners_van(user)
+    if not ook_inactief:
+        qs = qs.filter(actief=True)
+    zoek = (zoek or "").strip()[:100]
+    if zoek:
+        qs = qs.filter(
+            Q(naam__icontains=zoek) | Q(notities__icontains=zoek) | Q(contactpersonen__naam__icontains=zoek)
+        ).distinct()
+    if soort:
+        qs = qs.filter(soort=soort)
+    if gemeente is not None:
+        qs = qs.filter(gemeenten=gemeente)
+    return (
+        qs.prefetch_related(
+            "gemeenten",
+            Prefetch("contactpersonen", queryset=Contactpersoon.objects.filter(actief=True), to_attr="actieve_contacten"),
+        )
+        .select_related("voorgesteld_door")
+        .order_by("naam")
+    )
+
+
+def voorstellen(user) -> QuerySet[Ketenpartner]:
+    """Proposals by coaches awaiting the coordinator."""
+    return ketenpartners_van(user).filter(voorgesteld=True).select_related("voorgesteld_door").order_by("naam")
+
+
+@dataclass
+class PartnerCijfers:
+    """Counts for one partner: referrals waiting now, open (not ended), referred and started in 12 months."""
+
+    wachtend: int = 0
+    lang_wachtend: int = 0
+    open: int = 0
+    verwezen_12m: int = 0
+    gestart_12m: int = 0
+    wachttijden_12m: list = field(default_factory=list)
+
+    @property
+    def mediane_wachttijd(self):
+        return mediaan(self.wachttijden_12m)
+
+
+def partner_cijfers(user, partners, vandaag: datetime.date | None = None) -> dict[int, PartnerCijfers]:
+    """Counts and median waiting time (last 12 months) per partner, over the user's visible referrals.
+
+    One query for any number of partners.
+    """
+    vandaag = vandaag or datetime.date.today()
+    vanaf = twaalf_maanden_terug(vandaag)
+    ids = [p.pk for p in partners]
+    uit = {pk: PartnerCijfers() for pk in ids}
+    rijen = (
+        verwijzingen_zichtbaar(user)
+        .filter(ketenpartner_id__in=ids)
+        .filter(Q(beeindigd__isnull=True) | Q(verwezen__gt=vanaf) | Q(gestart__gt=vanaf))
+        .values_list("ketenpartner_id", "verwezen", "gestart", "beeindigd", "ketenpartner__programma__wachttijd_signaal_dagen")
+    )
+    for pk, verwezen, gestart, beeindigd, signaal in rijen:
+        c = uit[pk]
+        if beeindigd is None:
+            c.open += 1
+            if gestart is None:
+                c.wachtend += 1
+                if (vandaag - verwezen).days > signaal:
+                    c.lang_wachtend += 1
+        if vanaf < verwezen <= vandaag:
+            c.verwezen_12m += 1
+        if gestart and vanaf < gestart <= vandaag:
+            c.gestart_12m += 1
+            c.wachttijden_12m.append((gestart - verwezen).days)
+    return uit
+
+
+def open_verwijzingen_bij(user, ketenpartner: Ketenpartner) -> QuerySet[Verwijzing]:
+    """The partner's referrals that have not ended, of participants `user` may see, longest waiting first."""
+    return (
+        verwijzingen_zichtbaar(user)
+        .filter(ketenpartner=ketenpartner, beeindigd__isnull=True)
+        .select_related("traject__deelnemer", "contactpersoon")
+        .order_by("gestart", "verwezen", "id")
+    )
+
+
+# --- the caseload signal ---------------------------------------------------------------------------
+
+
+def annoteer_lang_wachtend(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
+    """`lang_wachtend`: the participant's referrals not started, not ended and waiting longer than the
+    programme's wachttijd_signaal_dagen (one small query for the thresholds, then one subquery)."""
+    drempels = defaultdict(list)
+    for pk, dagen in Programma.objects.values_list("pk", "wachttijd_signaal_dagen"):
+        drempels[dagen].append(pk)
+    te_lang = Q(pk__in=[])
+    for dagen, programmas in drempels.items():
+        te_lang |= Q(traject__deelnemer__programma_id__in=programmas,
+                     verwezen__lt=vandaag - datetime.timedelta(days=dagen))
+    wachtend = (
+        Verwijzing.objects.filter(te_lang, traject__deelnemer=OuterRef("pk"), gestart__isnull=True,
+                                  beeindigd__isnull=True)
+        .values("traject__deelnemer")
+        .annotate(n=Count("pk"))
+        .values("n")[:1]
+    )
+    return qs.annotate(lang_wachtend=Coalesce(Subquery(wachtend, output_field=IntegerField()), 0))
+
+
+CASELOAD_ANNOTATIES.append(annoteer_lang_wachtend)

@@ -1,15 +1,406 @@
-"""Verwijzingen tab, referral actions and the sociale kaart."""
+"""Verwijzingen tab, referral actions and the sociale kaart.
 
-from django.shortcuts import render
+Thin views: access first (deelnemer_or_404 for anything about a participant, the user's programmes
+for the sociale kaart, rol_vereist for the coordinator's actions), then a form and one service.
+"""
 
-from clients.access import deelnemer_or_404
-from trajecten.views import dossier_context
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from clients.access import deelnemer_or_404, log_list
+from trajecten import selectors_verwijzingen as kaart
+from trajecten import services_verwijzingen as services
+from trajecten.forms_verwijzingen import (
+    TerugkoppelingForm,
+    VerwijzingForm,
+    VerwijzingIntakeForm,
+    VerwijzingStatusForm,
+)
+from trajecten.models import Verwijzing
+from trajecten.views import _crumbs, add_errors, dossier_context, traject_or_404
+from uitstap import services as kaart_services
+from uitstap.audit import Actie
+from uitstap.codes import Rol
+from uitstap.forms_kaart import ContactpersoonForm, KetenpartnerForm, SocialeKaartFilter
+from uitstap.locking import Conflict
+from uitstap.models import Contactpersoon
+from uitstap.permissions import rol_vereist
+from uitstap.selectors import programmas_of
+
+CONFLICT_TEKST = ("Iemand anders heeft deze verwijzing intussen gewijzigd. Jouw invoer staat nog in het "
+                  "formulier; kijk op het tabblad Verwijzingen wat er veranderd is, en sla opnieuw op om je "
+                  "invoer toch te bewaren.")
+
+
+# --- the dossier tab ------------------------------------------------------------------------------
 
 
 def verwijzingen(request, pk):
+    """The participant's referrals with status, partner, contact person, dates, waiting days and feedback."""
     deelnemer = deelnemer_or_404(request, pk, object_type="verwijzingen")
-    return render(request, "trajecten/dossier_leeg.html", dossier_context(request, deelnemer, tab="verwijzingen"))
+    context = dossier_context(request, deelnemer, tab="verwijzingen")
+    vandaag = context["vandaag"]
+    signaal = deelnemer.programma.wachttijd_signaal_dagen
+    lijst = list(kaart.verwijzingen_van(deelnemer))
+    for v in lijst:
+        v.wachtdagen = kaart.wachtdagen(v, vandaag)
+        v.wacht_nog = kaart.wacht_nog(v)
+        v.wacht_lang = v.wacht_nog and v.wachtdagen > signaal
+    context.update({
+        "verwijzingen": [v for v in lijst if not v.beeindigd] + [v for v in lijst if v.beeindigd],
+        "aantal_open": sum(1 for v in lijst if not v.beeindigd),
+        "signaal_dagen": signaal,
+    })
+    return render(request, "trajecten/verwijzing_tab.html", context)
 
 
+def _naar_tab(request, verwijzing, bericht):
+    messages.success(request, bericht)
+    url = reverse("trajecten:verwijzingen", args=[verwijzing.traject.deelnemer_id])
+    return redirect(f"{url}#verwijzing-{verwijzing.pk}")
+
+
+def _conflict(form, conflict: Conflict, verwijzing: Verwijzing) -> None:
+    """Show the conflict and carry the stored version, so saving again knowingly overwrites it."""
+    verwijzing.refresh_from_db()
+    form.add_error(None, CONFLICT_TEKST)
+    form.data = form.data.copy()
+    form.data["gelezen_versie"] = conflict.actueel.lock_versie
+
+
+def _verwijzing_or_404(request, pk, *, actie=Actie.VIEW) -> Verwijzing:
+    """A referral of a participant the user may see (the read is logged), else 404."""
+    deelnemer_pk = Verwijzing.objects.filter(pk=pk).values_list("traject__deelnemer_id", flat=True).first()
+    if deelnemer_pk is None:
+        raise Http404("Verwijzing niet gevonden.")
+    deelnemer = deelnemer_or_404(request, deelnemer_pk, object_type="verwijzing", actie=actie)
+    verwijzing = Verwijzing.objects.select_related("traject", "ketenpartner", "contactpersoon").get(pk=pk)
+    verwijzing.traject.deelnemer = deelnemer
+    return verwijzing
+
+
+def _pagina(request, verwijzing, form, title, *, intro="", submit_label="Opslaan"):
+    deelnemer = verwijzing.traject.deelnemer
+    tab = reverse("trajecten:verwijzingen", args=[deelnemer.pk])
+    crumbs = _crumbs(request, deelnemer, title)
+    crumbs.insert(2, ("Verwijzingen", tab))
+    return render(request, "trajecten/verwijzing_form.html", {
+        "form": form, "title": title, "intro": intro, "submit_label": submit_label, "cancel_url": tab,
+        "breadcrumbs": crumbs, "verwijzing": verwijzing, "deelnemer": deelnemer,
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def verwijzing_nieuw(request, traject_pk):
+    """Refer the participant to a ketenpartner (the tab's main action)."""
+    traject = traject_or_404(request, traject_pk, object_type="verwijzing")
+    form = VerwijzingForm(request.POST or None, traject=traject)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("gelezen_versie", None)
+        try:
+            verwijzing = services.verwijzing_create(traject=traject, door=request.user, **data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, verwijzing, f"Verwijzing naar {verwijzing.ketenpartner} vastgelegd.")
+    tab = reverse("trajecten:verwijzingen", args=[traject.deelnemer.pk])
+    crumbs = _crumbs(request, traject.deelnemer, "Verwijzen")
+    crumbs.insert(2, ("Verwijzingen", tab))
+    return render(request, "trajecten/verwijzing_form.html", {
+        "form": form, "title": "Verwijzen naar een ketenpartner", "submit_label": "Verwijzing vastleggen",
+        "intro": "Kies de partner en wat de deelnemer daar nodig heeft. Intake, start en einde leg je later vast "
+                 "op het tabblad Verwijzingen; vanaf vandaag telt de wachttijd.",
+        "cancel_url": tab, "breadcrumbs": crumbs, "deelnemer": traject.deelnemer,
+        "kaart_url": reverse("trajecten:sociale_kaart"),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def verwijzing_bewerken(request, pk):
+    """Correct every field of a referral (optimistic lock: someone else's save is never overwritten)."""
+    verwijzing = _verwijzing_or_404(request, pk)
+    form = VerwijzingForm(request.POST or None, instance=verwijzing, traject=verwijzing.traject)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie", None)
+        try:
+            services.verwijzing_bijwerken(verwijzing=verwijzing, data=data, gelezen_versie=gelezen, door=request.user)
+        except Conflict as c:
+            _conflict(form, c, verwijzing)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, verwijzing, "Verwijzing bijgewerkt.")
+    return _pagina(request, verwijzing, form, "Verwijzing bijwerken",
+                   intro=f"Verwijzing naar {verwijzing.ketenpartner}. Datums moeten op of na de verwijsdatum liggen.")
+
+
+@require_http_methods(["GET", "POST"])
+def verwijzing_status(request, pk):
+    """Record that the partner put her on the waiting list, started, finished, refused or broke off."""
+    verwijzing = _verwijzing_or_404(request, pk)
+    form = VerwijzingStatusForm(request.POST or None, verwijzing=verwijzing,
+                                initial={"status": request.GET.get("status", "")})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.verwijzing_status_wijzigen(
+                verwijzing=verwijzing, status=data["status"], datum=data["datum"], reden=data["reden"],
+                gelezen_versie=data.get("gelezen_versie"), door=request.user,
+            )
+        except Conflict as c:
+            _conflict(form, c, verwijzing)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, verwijzing, f"Status gewijzigd in {verwijzing.get_status_display()}.")
+    return _pagina(request, verwijzing, form, "Status van de verwijzing",
+                   intro=f"{verwijzing.ketenpartner}: nu {verwijzing.get_status_display().lower()}, "
+                         f"verwezen op {verwijzing.verwezen:%d-%m-%Y}.")
+
+
+@require_http_methods(["GET", "POST"])
+def verwijzing_intake(request, pk):
+    verwijzing = _verwijzing_or_404(request, pk)
+    initial = {"gelezen_versie": verwijzing.lock_versie}
+    if verwijzing.intake_partner:
+        initial["intake_partner"] = verwijzing.intake_partner
+    form = VerwijzingIntakeForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.verwijzing_intake_vastleggen(
+                verwijzing=verwijzing, datum=form.cleaned_data["intake_partner"],
+                gelezen_versie=form.cleaned_data.get("gelezen_versie"), door=request.user,
+            )
+        except Conflict as c:
+            _conflict(form, c, verwijzing)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, verwijzing, "Intake bij de partner vastgelegd.")
+    return _pagina(request, verwijzing, form, "Intake bij de partner",
+                   intro=f"Wanneer had of heeft de deelnemer haar intake bij {verwijzing.ketenpartner}?")
+
+
+@require_http_methods(["GET", "POST"])
+def terugkoppeling_nieuw(request, pk):
+    verwijzing = _verwijzing_or_404(request, pk)
+    form = TerugkoppelingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.terugkoppeling_toevoegen(verwijzing=verwijzing, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return _naar_tab(request, verwijzing, "Terugkoppeling toegevoegd.")
+    return _pagina(request, verwijzing, form, "Terugkoppeling van de partner",
+                   intro=f"Wat {verwijzing.ketenpartner} liet weten, met de datum. Een terugkoppeling wordt "
+                         "toegevoegd en niet meer gewijzigd.", submit_label="Toevoegen")
+
+
+# --- the sociale kaart ----------------------------------------------------------------------------
+
+
+def _programma_voor(user):
+    programma = programmas_of(user).order_by("pk").first()
+    if programma is None:
+        raise PermissionDenied("Je organisatie voert geen programma uit.")
+    return programma
+
+
+def _partner_or_404(request, pk):
+    partner = kaart.ketenpartners_van(request.user).select_related("programma", "voorgesteld_door").filter(pk=pk).first()
+    if partner is None:
+        raise Http404("Ketenpartner niet gevonden.")
+    return partner
+
+
+def _kaart_crumbs(*rest):
+    return [("Sociale kaart", reverse("trajecten:sociale_kaart")), *rest]
+
+
+@rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
 def sociale_kaart(request):
-    return render(request, "trajecten/sociale_kaart_leeg.html", {})
+    """The programme's partners, searchable by name and filterable by soort and gemeente."""
+    programma = _programma_voor(request.user)
+    filters = SocialeKaartFilter(request.GET or None, gemeenten=programma.gemeenten.all())
+    data = filters.cleaned_data if filters.is_valid() else {}
+    qs = kaart.sociale_kaart(request.user, zoek=data.get("zoek", ""), soort=data.get("soort", ""),
+                             gemeente=data.get("gemeente"), ook_inactief=data.get("inactief", False))
+    page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    is_coordinator = request.user.rol == Rol.COORDINATOR
+    cijfers = kaart.partner_cijfers(request.user, page.object_list) if is_coordinator else {}
+    rijen = [(p, cijfers.get(p.pk)) for p in page.object_list]
+    return render(request, "trajecten/sociale_kaart.html", {
+        "filters": filters, "page": page, "rijen": rijen, "is_coordinator": is_coordinator,
+        "voorstellen": list(kaart.voorstellen(request.user)) if is_coordinator else [],
+        "gefilterd": bool(request.GET and any(v for k, v in request.GET.items() if k != "pagina")),
+        "programma": programma, "regio_aantal": programma.gemeenten.count(),
+    })
+
+
+@rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
+def ketenpartner_detail(request, pk):
+    """One partner: details, contact persons, open referrals (coaches: only their own participants)."""
+    partner = _partner_or_404(request, pk)
+    is_coordinator = request.user.rol == Rol.COORDINATOR
+    vandaag = datetime.date.today()
+    page = Paginator(kaart.open_verwijzingen_bij(request.user, partner), 50).get_page(request.GET.get("pagina"))
+    for v in page.object_list:
+        v.wachtdagen = kaart.wachtdagen(v, vandaag)
+        v.wacht_lang = kaart.wacht_nog(v) and v.wachtdagen > partner.programma.wachttijd_signaal_dagen
+    with transaction.atomic():
+        log_list(request, [v.traject.deelnemer for v in page.object_list], object_type="verwijzingen_ketenpartner")
+    contactpersonen = partner.contactpersonen.all() if is_coordinator else partner.contactpersonen.filter(actief=True)
+    return render(request, "trajecten/ketenpartner_detail.html", {
+        "partner": partner, "page": page, "is_coordinator": is_coordinator,
+        "contactpersonen": contactpersonen,
+        "cijfers": kaart.partner_cijfers(request.user, [partner], vandaag)[partner.pk] if is_coordinator else None,
+        "signaal_dagen": partner.programma.wachttijd_signaal_dagen,
+        "breadcrumbs": _kaart_crumbs((partner.naam, None)),
+    })
+
+
+@rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def ketenpartner_nieuw(request):
+    """The coordinator adds a partner; a coach proposes one for the coordinator to approve."""
+    programma = _programma_voor(request.user)
+    is_coordinator = request.user.rol == Rol.COORDINATOR
+    form = KetenpartnerForm(request.POST or None, programma=programma, met_actief=False)
+    if request.method == "POST" and form.is_valid():
+        service = kaart_services.ketenpartner_create if is_coordinator else kaart_services.ketenpartner_voorstellen
+        try:
+            partner = service(programma=programma, data=form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            if is_coordinator:
+                messages.success(request, f"{partner} staat op de sociale kaart.")
+                return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
+            messages.success(request, f"Voorstel voor {partner} verstuurd. De coördinator zet het op de sociale kaart.")
+            return redirect("trajecten:sociale_kaart")
+    titel = "Ketenpartner toevoegen" if is_coordinator else "Ketenpartner voorstellen"
+    return render(request, "trajecten/ketenpartner_form.html", {
+        "form": form, "title": titel, "submit_label": "Toevoegen" if is_coordinator else "Voorstel versturen",
+        "intro": "" if is_coordinator else "Mist er een organisatie op de sociale kaart? Stel haar voor; "
+                                           "de coördinator keurt het voorstel goed.",
+        "cancel_url": reverse("trajecten:sociale_kaart"), "breadcrumbs": _kaart_crumbs((titel, None)),
+    })
+
+
+@rol_vereist(Rol.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def ketenpartner_bewerken(request, pk):
+    partner = _partner_or_404(request, pk)
+    form = KetenpartnerForm(request.POST or None, instance=partner, programma=partner.programma,
+                            met_actief=not partner.voorgesteld)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kaart_services.ketenpartner_bijwerken(ketenpartner=partner, data=form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(request, "Ketenpartner opgeslagen.")
+            return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
+    return render(request, "trajecten/ketenpartner_form.html", {
+        "form": form, "title": f"{partner.naam} bewerken",
+        "cancel_url": reverse("trajecten:ketenpartner_detail", args=[partner.pk]),
+        "breadcrumbs": _kaart_crumbs((partner.naam, reverse("trajecten:ketenpartner_detail", args=[partner.pk])),
+                                     ("Bewerken", None)),
+    })
+
+
+@rol_vereist(Rol.COORDINATOR)
+@require_POST
+def ketenpartner_goedkeuren(request, pk):
+    partner = _partner_or_404(request, pk)
+    try:
+        kaart_services.ketenpartner_goedkeuren(ketenpartner=partner, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"{partner} staat nu op de sociale kaart.")
+    return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
+
+
+@rol_vereist(Rol.COORDINATOR)
+@require_POST
+def ketenpartner_afwijzen(request, pk):
+    partner = _partner_or_404(request, pk)
+    try:
+        kaart_services.ketenpartner_voorstel_afwijzen(ketenpartner=partner, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
+    messages.success(request, f"Voorstel voor {partner.naam} afgewezen.")
+    return redirect("trajecten:sociale_kaart")
+
+
+@rol_vereist(Rol.COORDINATOR)
+@require_POST
+def ketenpartner_actief(request, pk):
+    """Deactivate (or reactivate) a partner: it stays on old referrals but can no longer be chosen."""
+    partner = _partner_or_404(request, pk)
+    actief = request.POST.get("actief") == "1"
+    try:
+        kaart_services.ketenpartner_bijwerken(ketenpartner=partner, data={"actief": actief}, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, f"{partner} is weer actief." if actief else f"{partner} is op inactief gezet.")
+    return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
+
+
+@rol_vereist(Rol.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def contactpersoon_nieuw(request, pk):
+    partner = _partner_or_404(request, pk)
+    form = ContactpersoonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kaart_services.contactpersoon_create(ketenpartner=partner, data=form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(request, "Contactpersoon toegevoegd.")
+            return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
+    detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])
+    return render(request, "trajecten/ketenpartner_form.html", {
+        "form": form, "title": f"Contactpersoon bij {partner.naam}", "submit_label": "Toevoegen",
+        "intro": "Het vaste aanspreekpunt: wie bel je over een verwijzing?",
+        "cancel_url": detail, "breadcrumbs": _kaart_crumbs((partner.naam, detail), ("Contactpersoon", None)),
+    })
+
+
+@rol_vereist(Rol.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def contactpersoon_bewerken(request, pk):
+    persoon = Contactpersoon.objects.filter(pk=pk, ketenpartner__in=kaart.ketenpartners_van(request.user)).first()
+    if persoon is None:
+        raise Http404("Contactpersoon niet gevonden.")
+    partner = persoon.ketenpartner
+    form = ContactpersoonForm(request.POST or None, instance=persoon)
+    if request.method == "POST" and form.is_valid():
+        try:
+            kaart_services.contactpersoon_bijwerken(contactpersoon=persoon, data=form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(request, "Contactpersoon opgeslagen.")
+            return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
+    detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])
+    return render(request, "trajecten/ketenpartner_form.html", {
+        "form": form, "title": f"Contactpersoon bij {partner.naam}",
+        "cancel_url": detail, "breadcrumbs": _kaart_crumbs((partner.naam, detail), ("Contactpersoon", None)),
+    })
+

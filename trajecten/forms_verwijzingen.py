@@ -1,0 +1,112 @@
+"""Forms for referrals: refer, correct, move the status on, record the partner's intake, add feedback."""
+
+import datetime
+
+from django import forms
+
+from trajecten.models import Doel, Terugkoppeling, Verwijzing
+from uitstap.codes import VerwijzingStatus
+from uitstap.forms import UitstapForm, VersionedForm
+from uitstap.models import Contactpersoon, Ketenpartner
+
+S = VerwijzingStatus
+
+
+class PartnerKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.naam} ({obj.get_soort_display()})"
+
+
+class ContactpersoonKeuze(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.naam} – {obj.ketenpartner.naam}" + (f" ({obj.functie})" if obj.functie else "")
+
+
+class VerwijzingForm(VersionedForm, forms.ModelForm):
+    """A new referral (short: partner, help, date, contact person) or a full correction of one."""
+
+    version_field = "lock_versie"
+    ketenpartner = PartnerKeuze(label="ketenpartner", queryset=Ketenpartner.objects.none())
+    contactpersoon = ContactpersoonKeuze(
+        label="contactpersoon", queryset=Contactpersoon.objects.none(), required=False,
+        help_text="De vaste contactpersoon bij deze partner, als je die hebt gebruikt.",
+    )
+
+    class Meta:
+        model = Verwijzing
+        fields = ["ketenpartner", "hulpvraag", "doel", "verwezen", "contactpersoon", "status", "intake_partner",
+                  "gestart", "beeindigd", "reden"]
+        widgets = {"reden": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "hulpvraag": "Waarvoor verwijs je? Bijvoorbeeld: schuldenoverzicht en budgetbeheer.",
+            "doel": "Hoort de verwijzing bij een doel in het trajectplan?",
+            "reden": "Verplicht als de verwijzing is afgewezen of afgebroken.",
+        }
+
+    def __init__(self, *args, traject, **kwargs):
+        super().__init__(*args, **kwargs)
+        programma_id = traject.deelnemer.programma_id
+        partners = Ketenpartner.objects.filter(programma_id=programma_id, actief=True)
+        personen = Contactpersoon.objects.filter(ketenpartner__programma_id=programma_id, actief=True)
+        if self.instance.pk:
+            # A partner or person made inactive later stays choosable on the referrals that already name them.
+            partners = partners | Ketenpartner.objects.filter(pk=self.instance.ketenpartner_id)
+            personen = personen | Contactpersoon.objects.filter(pk=self.instance.contactpersoon_id)
+        self.fields["ketenpartner"].queryset = partners.order_by("naam")
+        self.fields["contactpersoon"].queryset = personen.select_related("ketenpartner").order_by("ketenpartner__naam", "naam")
+        self.fields["doel"].queryset = Doel.objects.filter(plan__traject=traject).order_by("leefgebied", "volgorde", "id")
+        self.fields["doel"].required = False
+        self.fields["status"].choices = S.choices
+        if not self.instance.pk:
+            # A new referral is short; dates further on are recorded with the actions on the tab.
+            for veld in ("intake_partner", "gestart", "beeindigd", "reden"):
+                del self.fields[veld]
+            self.fields["status"].choices = [(S.AANGEVRAAGD, S.AANGEVRAAGD.label), (S.WACHTLIJST, S.WACHTLIJST.label)]
+            self.fields["status"].widget = forms.RadioSelect(choices=self.fields["status"].choices)
+            self.initial.setdefault("verwezen", datetime.date.today())
+            self.initial.setdefault("status", S.AANGEVRAAGD)
+        if not self.fields["doel"].queryset.exists():
+            del self.fields["doel"]
+
+    def validate_constraints(self):
+        # The service checks the same rules with a Dutch message at the right field.
+        pass
+
+
+class VerwijzingStatusForm(UitstapForm, forms.Form):
+    """Move a referral on, with the date it happened and (when refused or broken off) the reason."""
+
+    status = forms.ChoiceField(label="nieuwe status", choices=S.choices, widget=forms.RadioSelect)
+    datum = forms.DateField(
+        label="datum", initial=datetime.date.today, required=False,
+        help_text="Bij Gestart: de dag dat de hulp begon. Bij Afgerond, Afgewezen of Afgebroken: de dag dat het eindigde.",
+    )
+    reden = forms.CharField(label="reden", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text="Verplicht bij Afgewezen en Afgebroken.")
+    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, verwijzing: Verwijzing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["datum"].label = "Datum"
+        self.initial.setdefault("gelezen_versie", verwijzing.lock_versie)
+        keuzes = [(s, s.label) for s in S if s != verwijzing.status and s != S.AANGEVRAAGD]
+        self.fields["status"].choices = keuzes
+        self.fields["status"].widget.choices = keuzes
+
+
+class VerwijzingIntakeForm(UitstapForm, forms.Form):
+    intake_partner = forms.DateField(label="datum intake bij de partner", initial=datetime.date.today,
+                                     help_text="Mag in de toekomst liggen als de intake gepland is.")
+    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class TerugkoppelingForm(UitstapForm, forms.ModelForm):
+    class Meta:
+        model = Terugkoppeling
+        fields = ["datum", "notitie"]
+        widgets = {"notitie": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {"notitie": "Wat meldde de partner? Bijvoorbeeld: intake geweest, staat op de wachtlijst tot maart."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("datum", datetime.date.today())
