@@ -150,7 +150,7 @@ class TijdlijnItem:
 
 # Within one day the timeline reads in the order things happen: registration, intake, phase
 # changes, contacts, outcome, relapse, closing; ties within a kind go by order of recording.
-_RANG = {"aanmelding": 0, "intake": 1, "fase": 2, "contact": 3, "uitstroom": 4, "terugval": 5, "einde": 6}
+_RANG = {"aanmelding": 0, "intake": 1, "fase": 2, "verwijzing": 3, "contact": 4, "uitstroom": 5, "terugval": 6, "einde": 7}
 
 
 def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[TijdlijnItem]:
@@ -170,6 +170,13 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
             titel += f" met {c.ketenpartner}"
         tekst = c.notitie if (toon_vertrouwelijk or not c.vertrouwelijk) else "(vertrouwelijke notitie)"
         items.append(TijdlijnItem(c.datum, "contact", titel, tekst, (_RANG["contact"], c.pk), c))
+    for v in traject.verwijzingen.select_related("ketenpartner").all():
+        rang = (_RANG["verwijzing"], v.pk)
+        items.append(TijdlijnItem(v.verwezen, "verwijzing", f"Verwezen naar {v.ketenpartner}", v.hulpvraag, rang, v))
+        if v.gestart:
+            items.append(TijdlijnItem(v.gestart, "verwijzing", f"Hulp gestart bij {v.ketenpartner}", "", rang, v))
+        if v.beeindigd:
+            items.append(TijdlijnItem(v.beeindigd, "verwijzing", f"Verwijzing {v.get_status_display().lower()}: {v.ketenpartner}", "", rang, v))
     uitstroom = getattr(traject, "uitstroom", None)
     if uitstroom is not None:
         detail = uitstroom.get_resultaat_display() if uitstroom.soort == "uitgestapt" else uitstroom.get_reden_display()

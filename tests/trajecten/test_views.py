@@ -206,3 +206,13 @@ def test_caseload_hides_closed_trajecten_unless_asked(login, programma, coach):
     text = client.get(reverse("trajecten:caseload")).text
     assert open_.clientcode in text and dicht.clientcode not in text
     assert dicht.clientcode in client.get(reverse("trajecten:caseload"), {"afgesloten": "1"}).text
+
+
+def test_timeline_shows_referrals(login, traject, coach):
+    from tests.factories import KetenpartnerFactory
+    from trajecten.models import Verwijzing
+
+    partner = KetenpartnerFactory(programma=traject.deelnemer.programma, naam="Schuldhulp Test")
+    Verwijzing.objects.create(traject=traject, ketenpartner=partner, verwezen=D(2025, 2, 1), gestart=D(2025, 3, 1), status="gestart")
+    text = login(coach).get(reverse("trajecten:dossier", args=[traject.deelnemer.pk])).text
+    assert "Verwezen naar Schuldhulp Test" in text and "Hulp gestart bij Schuldhulp Test" in text
