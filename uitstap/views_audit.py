@@ -1,27 +1,81 @@
-"""The coordinator's audit screens: search, and who read one dossier."""
+"""The coordinator's audit search: by user, participant and period, within their own programmes."""
 
+import datetime
+
+from django import forms
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.shortcuts import render
+from django.utils import timezone
 
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Rol
-from uitstap.models import AuditEvent
+from uitstap.forms import UitstapForm
+from uitstap.models import AuditEvent, Gebruiker
 from uitstap.permissions import rol_vereist
+from uitstap.selectors import programmas_of
+
+
+class AuditZoekForm(UitstapForm, forms.Form):
+    gebruiker = forms.CharField(label="gebruikersnaam", max_length=150, required=False)
+    clientcode = forms.CharField(label="clientcode", max_length=40, required=False)
+    actie = forms.ChoiceField(label="actie", choices=[("", "Alle")] + list(AuditEvent.Actie.choices), required=False)
+    van = forms.DateField(label="van", required=False)
+    tot = forms.DateField(label="tot en met", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            # A search form: every field is optional, so no "(optioneel)" on each label.
+            field.label = str(field.label).replace(" (optioneel)", "")
+            css = "form-select" if isinstance(field, forms.ChoiceField) else "form-control"
+            field.widget.attrs["class"] = css
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and tot < van:
+            self.add_error("tot", "De einddatum ligt voor de begindatum.")
+        return data
+
+
+def events_in_scope(user):
+    """Events of the users of the organisations running the coordinator's programmes, and events about
+    those programmes' participants (by clientcode)."""
+    programmas = programmas_of(user)
+    gebruikers = Gebruiker.objects.filter(organisatie__programmas__in=programmas).values("pk")
+    clientcodes = programmas.exclude(deelnemers__isnull=True).values("deelnemers__clientcode")
+    return AuditEvent.objects.filter(Q(gebruiker__in=gebruikers) | Q(clientcode__in=clientcodes))
+
+
+def _dag_grens(datum: datetime.date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(datum, datetime.time.min))
 
 
 @rol_vereist(Rol.COORDINATOR)
 def audit_zoeken(request):
-    """Audit search for the coordinator: by user, participant and period. Reading it is logged."""
-    qs = AuditEvent.objects.all()
-    if organisatie := request.user.organisatie:
-        qs = qs.filter(organisatie=organisatie.naam)
-    gebruiker = request.GET.get("gebruiker", "").strip()
-    clientcode = request.GET.get("clientcode", "").strip()
-    if gebruiker:
-        qs = qs.filter(gebruikersnaam=gebruiker)
-    if clientcode:
-        qs = qs.filter(clientcode=clientcode)
+    """Audit search for the coordinator. Bad input gives a Dutch message, never a 500. Reading it is logged."""
+    form = AuditZoekForm(request.GET or None)
+    qs = events_in_scope(request.user)
+    filters = {}
+    if form.is_bound and form.is_valid():
+        filters = {k: v for k, v in form.cleaned_data.items() if v}
+        if gebruiker := filters.get("gebruiker"):
+            qs = qs.filter(gebruikersnaam__iexact=gebruiker.strip())
+        if clientcode := filters.get("clientcode"):
+            qs = qs.filter(Q(clientcode__iexact=clientcode.strip()))
+        if actie := filters.get("actie"):
+            qs = qs.filter(actie=actie)
+        if van := filters.get("van"):
+            qs = qs.filter(tijdstip__gte=_dag_grens(van))
+        if tot := filters.get("tot"):
+            qs = qs.filter(tijdstip__lt=_dag_grens(tot + datetime.timedelta(days=1)))
+    elif form.is_bound:
+        qs = qs.none()
     page = Paginator(qs.order_by("-id"), 50).get_page(request.GET.get("pagina"))
-    audit_log(actie=Actie.SEARCH, gebruiker=request.user, object_type="auditevent",
-              clientcode=clientcode, grondslag="coordinator")
-    return render(request, "uitstap/audit_zoeken.html", {"page": page, "gebruiker": gebruiker, "clientcode": clientcode})
+    # The search itself is an event (not content: only the clientcode searched for, if any).
+    audit_log(actie=Actie.SEARCH, gebruiker=request.user, object_type="auditlog",
+              clientcode=(filters.get("clientcode") or "").strip()[:40], grondslag="coordinator")
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(request, "uitstap/audit_zoeken.html", {"form": form, "page": page, "query": query.urlencode()})

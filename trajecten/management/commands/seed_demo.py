@@ -18,6 +18,7 @@ EXTRA_STAPPEN: list = []
 
 def _register_extra_steps():
     from trajecten import demo_plannen, demo_verwijzingen  # noqa: F401  (they append to EXTRA_STAPPEN)
+    from trajecten import demo_documenten  # noqa: F401, I001  (last: it attaches the signed plans)
 
 
 class Command(BaseCommand):

@@ -1,0 +1,153 @@
+"""THE access table: expected HTTP status of a GET per role per URL name (one place in the repository).
+
+Columns (ROLLEN): coach = the participant's own coach; achtervang = her backup coach; andere_coach = a coach
+of the same organisation without a link to her; coordinator = coordinator of the organisation running her
+programme; coordinator_elders = coordinator of another organisation (second programme); klantmanager;
+beheerder. Participant routes are called with participant A's ids (coach's caseload, coach2 achtervang).
+The walker also calls every participant route with the ids of a participant of the other organisation:
+see `elders()`.
+
+Status codes: 200 shown, 302 redirect, 403 role not allowed (independent of the participant), 404 not
+visible / not found, 405 GET not allowed (POST-only action). A set means any of these is fine.
+"""
+
+ROLLEN = ("coach", "achtervang", "andere_coach", "coordinator", "coordinator_elders", "klantmanager", "beheerder")
+
+# URL parameter -> what it points at (model name); otherwise the path segment before it decides.
+PARAM_MODEL = {
+    "traject_pk": "traject", "contact_pk": "contactmoment", "plan_pk": "trajectplan", "doel_pk": "doel",
+    "document_pk": "document", "verwijzing_pk": "verwijzing", "meting_pk": "meting",
+}
+SEGMENT_MODEL = {
+    "deelnemers": "deelnemer", "trajecten": "traject", "contacten": "contactmoment",
+    "trajectplannen": "trajectplan", "trajectplan": "trajectplan", "doelen": "doel", "verwijzingen": "verwijzing",
+    "documenten": "document", "metingen": "meting", "toestemmingen": "toestemming",
+    "sociale-kaart": "ketenpartner", "contactpersonen": "contactpersoon", "gebruikers": "gebruiker",
+}
+# Models that are "the participant" itself (the rest of her records are found through trajecten.avg.eigen_records).
+DEELNEMER_MODELLEN = {"deelnemer"}
+VASTE_WAARDEN = {"uidb64": "MQ", "token": "ongeldig-token"}
+
+ZIEN = (200, 200, 404, 200, 404, 404, 404)          # a dossier page: coach, achtervang and coordinator
+COORD_DOSSIER = (403, 403, 403, 200, 404, 403, 403)  # coordinator-only page about one participant
+COORD = (403, 403, 403, 200, 200, 403, 403)          # coordinator-only page, not about a participant
+BEHEER = (403, 403, 403, 403, 403, 403, 200)         # the beheerder's account management
+IEDEREEN = (200,) * 7
+POST_ALLEEN = (405,) * 7
+
+MATRIX: dict[str, tuple] = {
+    #                                      coach achterv andere  coord  c.elders  km   beheer
+    # --- account, login, second factor (every logged-in user) ---
+    "start":                               (302,) * 7,
+    "two_factor:login":                    IEDEREEN,
+    "two_factor:setup":                    IEDEREEN,
+    "two_factor:qr":                       (404,) * 7,   # only during a setup session
+    "two_factor:setup_complete":           (302,) * 7,
+    "two_factor:backup_tokens":            (302,) * 7,
+    "two_factor:profile":                  IEDEREEN,
+    "two_factor:disable":                  (302,) * 7,
+    "account":                             IEDEREEN,
+    "logout":                              POST_ALLEEN,
+    "password_change":                     IEDEREEN,
+    "password_change_done":                IEDEREEN,
+    "password_reset":                      IEDEREEN,
+    "password_reset_done":                 IEDEREEN,
+    "password_reset_confirm":              IEDEREEN,     # shows "link invalid" for a bad token
+    "password_reset_complete":             IEDEREEN,
+    # --- per role start pages and programme settings ---
+    "klantmanager_start":                  (403, 403, 403, 403, 403, 200, 403),
+    "programma_lijst":                     (403, 403, 403, 302, 302, 403, 403),
+    "programma_detail":                    (403, 403, 403, 200, 404, 403, 403),  # slug of our programme
+    "programma_bewerken":                  (403, 403, 403, 200, 404, 403, 403),
+    "programmajaar_nieuw":                 (403, 403, 403, 200, 404, 403, 403),
+    "programmajaar_bewerken":              (403, 403, 403, 200, 404, 403, 403),
+    "rapportage:cijfers":                  COORD,
+    "rapportage:export":                   (403, 403, 403, 200, 404, 403, 403),  # slug of our programme
+    "audit_zoeken":                        COORD,
+    # --- account management (beheerder) ---
+    "gebruikers":                          BEHEER,
+    "gebruiker_nieuw":                     BEHEER,
+    "gebruiker_detail":                    BEHEER,
+    "gebruiker_bewerken":                  BEHEER,
+    "gebruiker_deactiveren":               (403, 403, 403, 403, 403, 403, 405),
+    "gebruiker_activeren":                 (403, 403, 403, 403, 403, 403, 405),
+    "gebruiker_tweede_factor_resetten":    (403, 403, 403, 403, 403, 403, 405),
+    "gebruiker_deblokkeren":               (403, 403, 403, 403, 403, 403, 405),
+    "gebruiker_wachtwoordlink":            (403, 403, 403, 403, 403, 403, 405),
+    # --- lists (scoped by deelnemers_visible_to inside) ---
+    "trajecten:caseload":                  (200, 200, 200, 200, 200, 403, 403),
+    "trajecten:deelnemers":                (200, 200, 200, 200, 200, 403, 403),
+    "trajecten:deelnemer_nieuw":           (200, 200, 200, 200, 200, 403, 403),
+    # --- the dossier of participant A ---
+    "trajecten:dossier":                   ZIEN,
+    "trajecten:contacten":                 ZIEN,
+    "trajecten:persoonsgegevens":          ZIEN,
+    "trajecten:begeleiding":               COORD_DOSSIER,
+    "trajecten:traject_nieuw":             ZIEN,
+    "trajecten:fase":                      ZIEN,
+    "trajecten:intake":                    ZIEN,
+    "trajecten:contact_nieuw":             ZIEN,
+    "trajecten:uitstroom":                 ZIEN,
+    "trajecten:beeindigen":                ZIEN,
+    "trajecten:terugval":                  ZIEN,
+    "trajecten:contact_bewerken":          ZIEN,
+    "trajecten:trajectplan":               ZIEN,
+    "trajecten:plan_pdf":                  ZIEN,
+    "trajecten:plan_pdf_voorbeeld":        (404,) * 7,   # DEBUG only
+    "trajecten:meting_nieuw":              ZIEN,
+    "trajecten:plan_nieuw":                ZIEN,
+    "trajecten:plan_bewerken":             ZIEN,
+    "trajecten:plan_ondertekenen":         ZIEN,
+    "trajecten:plan_nieuwe_versie":        ZIEN,
+    "trajecten:doel_nieuw":                ZIEN,
+    "trajecten:doel_bewerken":             ZIEN,
+    "trajecten:subdoel_nieuw":             ZIEN,
+    "trajecten:voortgang_nieuw":           ZIEN,
+    "trajecten:doel_status":               ZIEN,
+    "trajecten:doel_verwijderen":          ZIEN,         # GET asks for confirmation
+    "trajecten:verwijzingen":              ZIEN,
+    "trajecten:verwijzing_nieuw":          ZIEN,
+    "trajecten:verwijzing_bewerken":       ZIEN,
+    "trajecten:verwijzing_status":         ZIEN,
+    "trajecten:verwijzing_intake":         ZIEN,
+    "trajecten:terugkoppeling_nieuw":      ZIEN,
+    "trajecten:documenten":                ZIEN,
+    "trajecten:document_download":         ZIEN,
+    "trajecten:ingezien":                  COORD_DOSSIER,
+    "trajecten:avg_inzage":                COORD_DOSSIER,
+    "trajecten:avg_wissen":                COORD_DOSSIER,
+    # --- sociale kaart (ketenpartner of our programme) ---
+    "trajecten:sociale_kaart":             (200, 200, 200, 200, 200, 403, 403),
+    "trajecten:ketenpartner_nieuw":        (200, 200, 200, 200, 200, 403, 403),
+    "trajecten:ketenpartner_detail":       (200, 200, 200, 200, 404, 403, 403),
+    "trajecten:ketenpartner_bewerken":     (403, 403, 403, 200, 404, 403, 403),
+    "trajecten:ketenpartner_goedkeuren":   (403, 403, 403, 405, 405, 403, 403),
+    "trajecten:ketenpartner_afwijzen":     (403, 403, 403, 405, 405, 403, 403),
+    "trajecten:ketenpartner_actief":       (403, 403, 403, 405, 405, 403, 403),
+    "trajecten:contactpersoon_nieuw":      (403, 403, 403, 200, 404, 403, 403),
+    "trajecten:contactpersoon_bewerken":   (403, 403, 403, 200, 404, 403, 403),
+    # --- Django admin: nobody here is staff ---
+    "admin:index":                         (302,) * 7,
+}
+
+
+def overslaan(name: str) -> bool:
+    """Django's admin (staff only; none of these roles is staff) is checked by its index page alone."""
+    return name.startswith("admin:") and name != "admin:index"
+
+
+def standaard(rol: str, *, deelnemer_route: bool, onbekend: bool):
+    """The rule for a route the table does not list yet."""
+    if onbekend:
+        return {403, 404, 405}  # an id we could not make up must not show anything
+    if deelnemer_route:
+        zichtbaar = rol in ("coach", "achtervang", "coordinator")
+        return {200, 302, 403, 405} if zichtbaar else {403, 404, 405}
+    return {200, 302, 403, 404, 405}  # never a 500 (404: e.g. another organisation's programme)
+
+
+def elders(verwacht):
+    """Expected status for the other organisation's participant: whatever was shown becomes a 404."""
+    if isinstance(verwacht, (set, frozenset)):
+        return {404} | {s for s in verwacht if s in (403, 405)}
+    return 404 if verwacht in (200, 302) else verwacht
