@@ -42,10 +42,14 @@ test: install
 test-fast: install
 	$(PY) -m pytest -q -m "not browser" -x
 
+# Production-like: gunicorn + WhiteNoise on 127.0.0.1:8000 behind a TLS proxy (see the deployment notes).
 serve: install
-	@if [ -z "$$DATABASE_URL" ] || [[ "$$DATABASE_URL" != postgres* ]]; then echo "make serve vraagt een PostgreSQL DATABASE_URL." >&2; exit 1; fi
+	@if [ -z "$$DATABASE_URL" ] || [[ "$$DATABASE_URL" != postgres* ]]; then echo "make serve vraagt een PostgreSQL DATABASE_URL (postgres://...)." >&2; exit 1; fi
+	@if [ -z "$$SECRET_KEY" ]; then echo "make serve vraagt een SECRET_KEY (bijv. python3 -c 'import secrets; print(secrets.token_urlsafe(50))')." >&2; exit 1; fi
+	@if [ -z "$$ALLOWED_HOSTS" ]; then echo "make serve vraagt ALLOWED_HOSTS (de hostnaam van de site)." >&2; exit 1; fi
+	$(PY) manage.py check --deploy
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py collectstatic --noinput
+	$(PY) manage.py collectstatic --noinput -v 0
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py uitstap.wsgi
 
 bench: install

@@ -4,19 +4,37 @@ import time
 import uuid
 
 from django.conf import settings
-from django.contrib.auth import logout
 from django.contrib import messages
+from django.contrib.auth import logout
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.urls import resolve, reverse
 from django.urls.exceptions import Resolver404
+from django.utils.http import urlencode
 
 from uitstap.requestinfo import current_request_info
+
 
 def client_ip(request) -> str | None:
     """The client's IP the same way django-axes sees it (proxy-aware when configured)."""
     from axes.helpers import get_client_ip_address
 
     return get_client_ip_address(request) or request.META.get("REMOTE_ADDR")
+
+
+def axes_username(request, credentials=None) -> str | None:
+    """The username django-axes locks on: from authenticate()'s credentials, else the login wizard's field.
+
+    The wizard posts `auth-username`, but authenticate() passes `username`; without this axes would see
+    no username at all and lock per IP only (one person locking out the whole office).
+    """
+    naam = None
+    if credentials:
+        naam = credentials.get("username") or credentials.get(settings.AXES_USERNAME_FORM_FIELD)
+    if naam is None and request is not None:
+        data = getattr(request, "data", None) or getattr(request, "POST", {})
+        naam = data.get(settings.AXES_USERNAME_FORM_FIELD) or data.get("username")
+    return (naam or "").strip().lower()[:150] or None
 
 
 class RequestIdMiddleware:
@@ -36,6 +54,25 @@ class RequestIdMiddleware:
         return response
 
 
+def _naar(request, url):
+    """Redirect; for an htmx request tell htmx to load the whole page instead of swapping in a fragment."""
+    if request.headers.get("HX-Request") == "true":
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+def _login_url(request) -> str:
+    volgende = request.get_full_path()
+    if request.headers.get("HX-Request") == "true" and request.headers.get("HX-Current-URL"):
+        from urllib.parse import urlsplit
+
+        deel = urlsplit(request.headers["HX-Current-URL"])
+        volgende = deel.path + (f"?{deel.query}" if deel.query else "")
+    return f"{reverse('two_factor:login')}?{urlencode({'next': volgende})}"
+
+
 class SessionTimeoutMiddleware:
     """Ends a session after 30 minutes idle or 10 hours in all."""
 
@@ -50,15 +87,17 @@ class SessionTimeoutMiddleware:
             if now - last > settings.SESSION_IDLE_SECONDS or now - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
                 messages.info(request, "Je sessie is verlopen. Log opnieuw in.")
-                return redirect(f"{reverse(settings.LOGIN_URL)}?next={request.path}")
-            request.session["laatste_activiteit"] = now
+                return _naar(request, _login_url(request))
+            if now - last >= 30 or "laatste_activiteit" not in request.session:
+                # Saving the session on every request costs a write; half a minute of slack is fine.
+                request.session["laatste_activiteit"] = now
         return self.get_response(request)
 
 
 # URL names a user without a verified second factor may still reach (to set one up, or leave).
+# backup_tokens and setup_complete are not here: two_factor itself demands a verified session for them.
 MFA_EXEMPT = {
-    "two_factor:login", "two_factor:setup", "two_factor:qr", "two_factor:setup_complete",
-    "two_factor:backup_tokens", "logout", "wachtwoord_instellen", "password_reset",
+    "two_factor:login", "two_factor:setup", "two_factor:qr", "logout", "password_reset",
     "password_reset_done", "password_reset_confirm", "password_reset_complete",
 }
 
@@ -87,8 +126,12 @@ class MfaRequiredMiddleware:
                 if any(devices_for_user(request.user, confirmed=True)):
                     # A device exists but this session did not pass it: log in again.
                     logout(request)
-                    return redirect(f"{reverse('two_factor:login')}?next={request.path}")
-                return redirect("two_factor:setup")
+                    return _naar(request, _login_url(request))
+                return _naar(request, reverse("two_factor:setup"))
+        if settings.MFA_VERPLICHT and request.path_info == reverse("two_factor:disable"):
+            # Switching the second factor off is not an option when it is required.
+            messages.info(request, "De tweede stap is verplicht en kan niet uit.")
+            return redirect("two_factor:profile")
         return self.get_response(request)
 
 

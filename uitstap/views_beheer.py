@@ -1,14 +1,162 @@
-"""Screens for the beheerder: user accounts."""
+"""Screens for the beheerder: user accounts (no dossier content here)."""
 
-from django.shortcuts import render
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+from django_otp import devices_for_user
 
+from uitstap import services_accounts as accounts
 from uitstap.codes import Rol
+from uitstap.forms_accounts import GebruikerNieuwForm, GebruikerWijzigenForm
 from uitstap.models import Gebruiker
 from uitstap.permissions import rol_vereist
+
+
+def _add_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+def _basis_url(request) -> str:
+    return f"{request.scheme}://{request.get_host()}"
+
+
+def _crumbs(gebruiker=None, label=None):
+    crumbs = [("Gebruikers", reverse("gebruikers"))]
+    if gebruiker is not None:
+        crumbs.append((gebruiker.username, reverse("gebruiker_detail", args=[gebruiker.pk]) if label else None))
+    if label:
+        crumbs.append((label, None))
+    return crumbs
 
 
 @rol_vereist(Rol.BEHEERDER)
 def gebruikers(request):
     qs = Gebruiker.objects.select_related("organisatie", "gemeente").order_by("-is_active", "username")
-    return render(request, "uitstap/gebruikers.html", {"gebruikers": qs})
+    geblokkeerd = accounts.geblokkeerde_gebruikersnamen()
+    from django_otp.plugins.otp_totp.models import TOTPDevice
 
+    met_app = set(TOTPDevice.objects.filter(confirmed=True).values_list("user_id", flat=True))
+    rijen = [(g, g.username.lower() in geblokkeerd, g.pk in met_app) for g in qs]
+    return render(request, "uitstap/gebruikers.html", {"rijen": rijen})
+
+
+@rol_vereist(Rol.BEHEERDER)
+def gebruiker_detail(request, pk):
+    gebruiker = get_object_or_404(Gebruiker.objects.select_related("organisatie", "gemeente"), pk=pk)
+    return render(request, "uitstap/gebruiker_detail.html", {
+        "gebruiker": gebruiker,
+        "geblokkeerd": gebruiker.username.lower() in accounts.geblokkeerde_gebruikersnamen(),
+        "heeft_tweede_factor": any(devices_for_user(gebruiker, confirmed=True)),
+        "breadcrumbs": _crumbs(gebruiker),
+    })
+
+
+@rol_vereist(Rol.BEHEERDER)
+@require_http_methods(["GET", "POST"])
+def gebruiker_nieuw(request):
+    form = GebruikerNieuwForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            gebruiker = accounts.gebruiker_aanmaken(**form.cleaned_data, door=request.user)
+            link, gemaild = accounts.wachtwoordlink_versturen(
+                gebruiker=gebruiker, basis_url=_basis_url(request), door=request.user
+            )
+        except ValidationError as e:
+            _add_errors(form, e)
+        else:
+            messages.success(request, f"Account {gebruiker.username} aangemaakt.")
+            return render(request, "uitstap/gebruiker_link.html", {
+                "gebruiker": gebruiker, "link": link, "gemaild": gemaild, "nieuw": True,
+                "breadcrumbs": _crumbs(gebruiker, "Wachtwoordlink"),
+            })
+    return render(request, "form_page.html", {
+        "form": form, "title": "Nieuwe gebruiker", "submit_label": "Account aanmaken",
+        "intro": "De nieuwe gebruiker kiest zelf een wachtwoord via een link die één keer werkt, "
+                 "en stelt bij de eerste keer inloggen de authenticator-app in.",
+        "cancel_url": reverse("gebruikers"), "breadcrumbs": _crumbs(label="Nieuwe gebruiker"),
+    })
+
+
+@rol_vereist(Rol.BEHEERDER)
+@require_http_methods(["GET", "POST"])
+def gebruiker_bewerken(request, pk):
+    gebruiker = get_object_or_404(Gebruiker, pk=pk)
+    form = GebruikerWijzigenForm(request.POST or None, initial={
+        "first_name": gebruiker.first_name, "last_name": gebruiker.last_name, "email": gebruiker.email,
+        "rol": gebruiker.rol, "organisatie": gebruiker.organisatie, "gemeente": gebruiker.gemeente,
+    })
+    if request.method == "POST" and form.is_valid():
+        try:
+            accounts.gebruiker_wijzigen(gebruiker=gebruiker, **form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            gebruiker.refresh_from_db()
+            _add_errors(form, e)
+        else:
+            messages.success(request, f"Gegevens van {gebruiker.username} opgeslagen.")
+            return redirect("gebruiker_detail", pk=gebruiker.pk)
+    return render(request, "form_page.html", {
+        "form": form, "title": f"{gebruiker.username} wijzigen",
+        "intro": "Bij een nieuwe rol wordt de gebruiker uitgelogd; de nieuwe rechten gelden bij de volgende keer inloggen.",
+        "cancel_url": reverse("gebruiker_detail", args=[gebruiker.pk]),
+        "breadcrumbs": _crumbs(gebruiker, "Wijzigen"),
+    })
+
+
+def _actie(request, pk, service, bericht):
+    gebruiker = get_object_or_404(Gebruiker, pk=pk)
+    try:
+        service(gebruiker=gebruiker, door=request.user)
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+    else:
+        messages.success(request, bericht.format(naam=gebruiker.username))
+    return redirect("gebruiker_detail", pk=gebruiker.pk)
+
+
+@rol_vereist(Rol.BEHEERDER)
+@require_POST
+def gebruiker_deactiveren(request, pk):
+    return _actie(request, pk, accounts.gebruiker_deactiveren,
+                  "{naam} is gedeactiveerd en op alle apparaten uitgelogd.")
+
+
+@rol_vereist(Rol.BEHEERDER)
+@require_POST
+def gebruiker_activeren(request, pk):
+    return _actie(request, pk, accounts.gebruiker_activeren, "{naam} is weer actief.")
+
+
+@rol_vereist(Rol.BEHEERDER)
+@require_POST
+def gebruiker_tweede_factor_resetten(request, pk):
+    return _actie(request, pk, accounts.tweede_factor_resetten,
+                  "De tweede factor van {naam} is verwijderd. Bij de volgende keer inloggen stelt {naam} een nieuwe app in.")
+
+
+@rol_vereist(Rol.BEHEERDER)
+@require_POST
+def gebruiker_deblokkeren(request, pk):
+    return _actie(request, pk, accounts.blokkade_opheffen, "De blokkade van {naam} is opgeheven.")
+
+
+@rol_vereist(Rol.BEHEERDER)
+@require_POST
+def gebruiker_wachtwoordlink(request, pk):
+    gebruiker = get_object_or_404(Gebruiker, pk=pk)
+    try:
+        link, gemaild = accounts.wachtwoordlink_versturen(
+            gebruiker=gebruiker, basis_url=_basis_url(request), door=request.user
+        )
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect("gebruiker_detail", pk=gebruiker.pk)
+    return render(request, "uitstap/gebruiker_link.html", {
+        "gebruiker": gebruiker, "link": link, "gemaild": gemaild, "nieuw": False,
+        "breadcrumbs": _crumbs(gebruiker, "Wachtwoordlink"),
+    })

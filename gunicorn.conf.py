@@ -1,0 +1,25 @@
+"""gunicorn settings for uitstap (make serve): behind a reverse proxy that terminates TLS."""
+
+import multiprocessing
+import os
+
+# Listen on loopback only: the reverse proxy (nginx, Caddy, ...) is the only one who talks to us.
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 9)))
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# PDF generation (WeasyPrint) can take a few seconds; a stuck request is cut off after a minute.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak never grows.
+max_requests = 1000
+max_requests_jitter = 100
+# Trust X-Forwarded-* only from the proxy on this machine.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+# Access log without query strings (no search terms in logs) but with our request id.
+accesslog = os.environ.get("GUNICORN_ACCESSLOG", "-")
+access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms rid=%({x-request-id}o)s'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
+proc_name = "uitstap"
