@@ -46,9 +46,14 @@ class VersionedForm(UitstapForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["gelezen_versie"] = forms.IntegerField(widget=forms.HiddenInput, required=False)
         instance = getattr(self, "instance", None)
-        if instance is not None and instance.pk and not self.is_bound:
+        bestaand = instance is not None and instance.pk is not None
+        # Editing an existing record without knowing which version was read would overwrite blindly.
+        self.fields["gelezen_versie"] = forms.IntegerField(
+            widget=forms.HiddenInput, required=bestaand,
+            error_messages={"required": "Dit formulier is verouderd. Laad de pagina opnieuw en vul het opnieuw in."},
+        )
+        if bestaand and not self.is_bound:
             self.initial["gelezen_versie"] = getattr(instance, self.version_field)
 
     version_field = "versie"

@@ -62,3 +62,14 @@ def test_only_coordinator_assigns(deelnemer, coach, coach3, coordinator):
     begeleiding_toewijzen(deelnemer=deelnemer, begeleider=coach3, achtervang=coach, gelezen_versie=deelnemer.versie, door=coordinator)
     deelnemer.refresh_from_db()
     assert deelnemer.begeleider == coach3 and deelnemer.achtervang == coach
+
+
+def test_personal_data_post_without_read_version_is_refused(login, deelnemer, coach):
+    from django.urls import reverse
+
+    response = login(coach).post(reverse("trajecten:persoonsgegevens", args=[deelnemer.pk]), {
+        "roepnaam": "Zonder versie", "gender": "vrouw", "verblijfsstatus": "onbekend", "sector": "onbekend",
+        "heeft_kinderen": "unknown"})
+    assert response.status_code == 200 and "verouderd" in response.text
+    deelnemer.refresh_from_db()
+    assert deelnemer.roepnaam != "Zonder versie"
