@@ -1,3 +1,5 @@
+"""Routes of the figures screens."""
+
 from django.urls import path
 
 from rapportage import views
@@ -6,4 +8,5 @@ app_name = "rapportage"
 
 urlpatterns = [
     path("", views.cijfers, name="cijfers"),
+    path("export/<slug:slug>/", views.export, name="export"),
 ]

@@ -1,0 +1,124 @@
+"""Shared pieces of the figures: the programme's trajecten, the dates a figure rests on, rounding."""
+
+import datetime
+from decimal import Decimal
+from fractions import Fraction
+
+from django.db.models import DateField, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from trajecten.models import FaseOvergang, Traject
+from uitstap.codes import Fase
+
+# A traject has ingestroomd on its earliest transition to one of these phases (DEFINITIONS.md).
+INSTROOM_FASEN = [Fase.ORIENTATIE, Fase.UITVOERING, Fase.NAZORG]
+
+
+class PlusDagen(Func):
+    """`date + n days` in SQL, exact on both backends (SQLite date(), PostgreSQL date + integer)."""
+
+    output_field = DateField()
+
+    def __init__(self, expression, dagen: int):
+        self.dagen = int(dagen)
+        super().__init__(expression)
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"({sql} + {self.dagen})", params
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"date({sql}, '{self.dagen:+d} days')", params
+
+
+class DagenTussen(Func):
+    """Whole days from `begin` to `eind` (eind - begin) as an integer."""
+
+    output_field = IntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        (eind, p1), (begin, p2) = (compiler.compile(e) for e in self.source_expressions)
+        return f"({eind} - {begin})", [*p1, *p2]
+
+    def as_sqlite(self, compiler, connection, **extra):
+        (eind, p1), (begin, p2) = (compiler.compile(e) for e in self.source_expressions)
+        return f"CAST(ROUND(julianday({eind}) - julianday({begin})) AS INTEGER)", [*p1, *p2]
+
+
+def trajecten_van(programma) -> QuerySet[Traject]:
+    return Traject.objects.filter(deelnemer__programma=programma)
+
+
+def instroomdatum(ref: str = "pk") -> Subquery:
+    """The date of the traject's earliest transition to orientatie, uitvoering or nazorg (or NULL)."""
+    return Subquery(
+        FaseOvergang.objects.filter(traject=OuterRef(ref), fase__in=INSTROOM_FASEN)
+        .order_by("datum").values("datum")[:1],
+        output_field=DateField(),
+    )
+
+
+def fase_op(dag: datetime.date, ref: str = "pk") -> Coalesce:
+    """The phase on `dag`: the latest transition on or before it (same day: the last recorded), else contact."""
+    return Coalesce(
+        Subquery(
+            FaseOvergang.objects.filter(traject=OuterRef(ref), datum__lte=dag)
+            .order_by("-datum", "-id").values("fase")[:1]
+        ),
+        Value(Fase.CONTACT),
+    )
+
+
+def open_op(dag: datetime.date, prefix: str = "") -> Q:
+    """aanmelddatum <= dag and (no einddatum or einddatum > dag)."""
+    return Q(**{f"{prefix}aanmelddatum__lte": dag}) & (
+        Q(**{f"{prefix}einddatum__isnull": True}) | Q(**{f"{prefix}einddatum__gt": dag})
+    )
+
+
+def met_instroomdatum(qs: QuerySet[Traject]) -> QuerySet[Traject]:
+    return qs.annotate(instroomdatum=instroomdatum())
+
+
+def ingestroomd_qs(programma, van, tot) -> QuerySet[Traject]:
+    return met_instroomdatum(trajecten_van(programma)).filter(instroomdatum__range=(van, tot))
+
+
+def actief_qs(programma, van, tot) -> QuerySet[Traject]:
+    """Trajecten actief_in_periode: ingestroomd by the end of P and not closed before its start."""
+    return met_instroomdatum(trajecten_van(programma)).filter(instroomdatum__lte=tot).filter(
+        Q(einddatum__isnull=True) | Q(einddatum__gte=van)
+    )
+
+
+def afronden(waarde, decimalen: int) -> Decimal:
+    """Round half away from zero on the exact value (0.125 -> 0.13, -0.125 -> -0.13, 1707.5 -> 1708)."""
+    exact = Fraction(waarde)
+    geschaald = abs(exact) * 10**decimalen
+    geheel = int(geschaald)
+    if geschaald - geheel >= Fraction(1, 2):
+        geheel += 1
+    uitkomst = Decimal(geheel).scaleb(-decimalen)
+    return -uitkomst if exact < 0 else uitkomst
+
+
+def getal(waarde):
+    """A JSON number: an int when whole, else a float (None stays None)."""
+    if waarde is None:
+        return None
+    if isinstance(waarde, int):
+        return waarde
+    exact = Fraction(waarde)
+    if exact.denominator == 1:
+        return int(exact)
+    return float(waarde)
+
+
+def telling(codes, rijen, sleutel: str = "code", aantal: str = "n") -> dict:
+    """{code: n} with every code present, from grouped rows (at most one row per code)."""
+    uit = dict.fromkeys(codes, 0)
+    for rij in rijen:
+        if rij[sleutel] in uit:
+            uit[rij[sleutel]] = rij[aantal]
+    return uit

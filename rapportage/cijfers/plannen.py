@@ -1,0 +1,103 @@
+"""Figures on trajectplannen, goals and the leefgebied scores (trajectplannen_opgesteld .. leefgebied_voortgang)."""
+
+from fractions import Fraction
+
+from django.db import connection
+from django.db.models import Count, DateField, F, OuterRef, Q, Subquery, Window
+from django.db.models.functions import Coalesce, Greatest, RowNumber
+
+from rapportage.cijfers.basis import actief_qs, afronden, getal, trajecten_van
+from trajecten.models import Doel, MetingScore, Trajectplan
+from uitstap.codes import Leefgebied
+
+
+def _eerste_plan(ref: str):
+    """The traject's earliest plan version."""
+    return Trajectplan.objects.filter(traject=OuterRef(ref)).order_by("versie")
+
+
+def _eerste_ondertekening(ref: str = "pk") -> Subquery:
+    """The earliest day on which some version of the traject's plan was signed by both parties."""
+    return Subquery(
+        Trajectplan.objects.filter(
+            traject=OuterRef(ref), ondertekend_deelnemer_op__isnull=False, ondertekend_begeleider_op__isnull=False
+        )
+        .annotate(beide=Greatest("ondertekend_deelnemer_op", "ondertekend_begeleider_op"))
+        .order_by("beide").values("beide")[:1],
+        output_field=DateField(),
+    )
+
+
+def trajectplannen_opgesteld(programma, van, tot) -> int:
+    return (
+        trajecten_van(programma)
+        .annotate(opgesteld=Subquery(_eerste_plan("pk").values("opgesteld_op")[:1]))
+        .filter(opgesteld__gte=van, opgesteld__lte=tot).count()
+    )
+
+
+def trajectplannen_ondertekend(programma, van, tot) -> int:
+    return (
+        trajecten_van(programma)
+        .annotate(ondertekend=_eerste_ondertekening())
+        .filter(ondertekend__gte=van, ondertekend__lte=tot).count()
+    )
+
+
+def doelen_per_leefgebied(programma, van, tot) -> dict:
+    """Main goals on each traject's latest plan version: set in P (own date, else first plan date), achieved in P."""
+    laatste_plan = Trajectplan.objects.filter(traject=OuterRef("plan__traject")).order_by("-versie").values("pk")[:1]
+    rijen = (
+        Doel.objects.filter(plan__traject__deelnemer__programma=programma, ouder__isnull=True)
+        .filter(plan=Subquery(laatste_plan))
+        .annotate(gesteld_datum=Coalesce(
+            "gesteld_op", Subquery(_eerste_plan("plan__traject").values("opgesteld_op")[:1]), output_field=DateField()
+        ))
+        .values("leefgebied")
+        .annotate(
+            gesteld=Count("pk", filter=Q(gesteld_datum__gte=van, gesteld_datum__lte=tot)),
+            behaald=Count("pk", filter=Q(behaald_op__gte=van, behaald_op__lte=tot)),
+        )
+        .order_by()
+    )
+    uit = {lg: {"gesteld": 0, "behaald": 0} for lg in Leefgebied.values}
+    for rij in rijen:
+        if rij["leefgebied"] in uit:
+            uit[rij["leefgebied"]] = {"gesteld": rij["gesteld"], "behaald": rij["behaald"]}
+    return uit
+
+
+def leefgebied_voortgang(programma, van, tot) -> dict:
+    """Per leefgebied: active trajecten with two or more scores by the end of P, mean of latest minus earliest.
+
+    Scores are ordered by (meting date, meting id): of two metingen on one day the one recorded last
+    is the later. The database numbers each traject's scores per leefgebied (window functions) and
+    sums the first and the last ones per leefgebied; Python only divides and rounds.
+    """
+    deel = [F("meting__traject"), F("leefgebied")]
+    genummerd = (
+        MetingScore.objects.filter(
+            meting__traject__in=actief_qs(programma, van, tot).values("pk"), meting__datum__lte=tot
+        )
+        .annotate(
+            rang=Window(RowNumber(), partition_by=deel, order_by=[F("meting__datum").asc(), F("meting_id").asc()]),
+            aantal=Window(Count("pk"), partition_by=deel),
+        )
+        .values("leefgebied", "score", "rang", "aantal")
+        .order_by()
+    )
+    binnen, params = genummerd.query.sql_with_params()
+    # Django cannot aggregate over window functions, so the outer GROUP BY is written out.
+    sql = (
+        "SELECT s.leefgebied, SUM(CASE WHEN s.rang = s.aantal THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN s.rang = s.aantal THEN s.score ELSE 0 END) - SUM(CASE WHEN s.rang = 1 THEN s.score ELSE 0 END) "
+        f"FROM ({binnen}) s WHERE s.aantal >= 2 GROUP BY s.leefgebied"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rijen = cursor.fetchall()
+    uit = {lg: {"trajecten": 0, "gemiddelde_verandering": None} for lg in Leefgebied.values}
+    for leefgebied, n, verschil in rijen:
+        if leefgebied in uit and n:
+            uit[leefgebied] = {"trajecten": n, "gemiddelde_verandering": getal(afronden(Fraction(verschil, n), 2))}
+    return uit

@@ -1,0 +1,1 @@
+"""Import and export of a programme's history in the `uitstap-import/1` format (IMPORT.md)."""

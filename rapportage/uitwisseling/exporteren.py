@@ -1,0 +1,156 @@
+"""Reads a programme into the `uitstap-import/1` format, so that export -> import -> export is the identity."""
+
+from django.db.models import Prefetch, QuerySet
+
+from clients.models import Deelnemer
+from rapportage.cijfers.basis import getal
+from rapportage.uitwisseling.schema import FORMAAT
+from trajecten.models import Contactmoment, Doel, FaseOvergang, Meting, Terugval, Traject, Verwijzing
+from uitstap.models import Programma
+
+
+def _d(waarde):
+    return waarde.isoformat() if waarde else None
+
+
+def _of_null(tekst):
+    return tekst or None
+
+
+def _plan(traject: Traject) -> dict | None:
+    """One plan per traject: first drawn up and first signed over all versions, goals of the latest version."""
+    plannen = sorted(traject.plannen.all(), key=lambda p: p.versie)
+    if not plannen:
+        return None
+    getekend = [p.ondertekend_op for p in plannen if p.ondertekend_op]
+    laatste = plannen[-1]
+    hoofd = sorted((g for g in laatste.doelen.all() if g.ouder_id is None), key=lambda g: (g.leefgebied, g.volgorde, g.pk))
+    subs: dict[int, list[Doel]] = {}
+    for g in laatste.doelen.all():
+        if g.ouder_id is not None:
+            subs.setdefault(g.ouder_id, []).append(g)
+    doelen = []
+    for g in hoofd:
+        doel = {
+            "leefgebied": g.leefgebied, "omschrijving": g.omschrijving, "indicator": _of_null(g.indicator),
+            "streefdatum": _d(g.streefdatum), "startscore": g.startscore, "doelscore": g.doelscore,
+            "status": g.status, "behaald_op": _d(g.behaald_op), "gesteld_op": _d(g.gesteld_op),
+            "subdoelen": [
+                {"omschrijving": s.omschrijving, "status": s.status, "streefdatum": _d(s.streefdatum),
+                 "behaald_op": _d(s.behaald_op)}
+                for s in sorted(subs.get(g.pk, []), key=lambda s: (s.volgorde, s.pk))
+            ],
+        }
+        doelen.append(doel)
+    return {"opgesteld": _d(plannen[0].opgesteld_op), "ondertekend": _d(min(getekend)) if getekend else None,
+            "doelen": doelen}
+
+
+def _uitstroom(u) -> dict | None:
+    if u is None:
+        return None
+    uit = {"datum": _d(u.datum), "soort": u.soort}
+    for sleutel in ("resultaat", "branche", "reden"):
+        if getattr(u, sleutel):
+            uit[sleutel] = getattr(u, sleutel)
+    return uit
+
+
+def _traject(t: Traject, begeleider: str | None) -> dict:
+    intake = getattr(t, "intake", None)
+    uitstroom = getattr(t, "uitstroom", None)
+    uit = {
+        "aanmelddatum": _d(t.aanmelddatum),
+        "verwijzer": _of_null(t.verwijzer),
+        "begeleider": begeleider,
+        "fasen": [{"fase": f.fase, "datum": _d(f.datum)} for f in t.fase_overgangen.all()],
+        "intake": None,
+        "metingen": [
+            {"datum": _d(m.datum), "scores": {s.leefgebied: s.score for s in m.scores.all()}} for m in t.metingen.all()
+        ],
+        "trajectplan": _plan(t),
+        "verwijzingen": [
+            {"ketenpartner": v.ketenpartner.naam, "verwezen": _d(v.verwezen), "gestart": _d(v.gestart),
+             "beeindigd": _d(v.beeindigd), "status": v.status}
+            for v in t.verwijzingen.all()
+        ],
+        "contactmomenten": [
+            {"datum": _d(c.datum), "soort": c.soort, "duur_minuten": c.duur_minuten, "status": c.status}
+            for c in t.contactmomenten.all()
+        ],
+        "uitstroom": _uitstroom(uitstroom),
+        "einddatum": _d(t.einddatum),
+        "terugval": [
+            {"datum": _d(tv.datum), **({"toelichting": tv.toelichting} if tv.toelichting else {})}
+            for tv in t.terugvallen.all()
+        ],
+    }
+    if intake is not None:
+        uit["intake"] = {"datum": _d(intake.datum), "besluit": intake.besluit}
+        if intake.besluit_reden:
+            uit["intake"]["besluit_reden"] = intake.besluit_reden
+    return uit
+
+
+def _deelnemer(d: Deelnemer) -> dict:
+    trajecten = list(d.trajecten.all())
+    coach = d.begeleider.username if d.begeleider_id else None
+    return {
+        "clientcode": d.clientcode,
+        "roepnaam": _of_null(d.roepnaam),
+        "geboortejaar": d.geboortejaar,
+        "gender": d.gender or None,
+        "herkomstland": _of_null(d.herkomstland),
+        "juridische_categorie": int(d.juridische_categorie) if d.juridische_categorie else None,
+        "verblijfsstatus": d.verblijfsstatus or None,
+        "woongemeente": d.woongemeente.naam if d.woongemeente_id else None,
+        "werkgemeente": d.werkgemeente.naam if d.werkgemeente_id else None,
+        "sector": d.sector or None,
+        "signalen_mensenhandel": d.signalen_mensenhandel,
+        # The coach belongs to the participant: it is written on the latest traject only.
+        "trajecten": [_traject(t, coach if i == len(trajecten) - 1 else None) for i, t in enumerate(trajecten)],
+    }
+
+
+def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] | None = None) -> dict:
+    """The whole programme (or the given participants of it) as one `uitstap-import/1` document."""
+    if deelnemers is None:
+        deelnemers = Deelnemer.objects.all()
+    deelnemers = (
+        deelnemers.filter(programma=programma)
+        .select_related("begeleider", "woongemeente", "werkgemeente")
+        .prefetch_related(
+            Prefetch("trajecten", queryset=Traject.objects.select_related("intake", "uitstroom").order_by("aanmelddatum", "id")),
+            Prefetch("trajecten__fase_overgangen", queryset=FaseOvergang.objects.order_by("datum", "id")),
+            Prefetch("trajecten__metingen", queryset=Meting.objects.order_by("datum", "id").prefetch_related("scores")),
+            "trajecten__plannen__doelen",
+            Prefetch("trajecten__verwijzingen", queryset=Verwijzing.objects.select_related("ketenpartner").order_by("verwezen", "id")),
+            Prefetch("trajecten__contactmomenten", queryset=Contactmoment.objects.order_by("datum", "id")),
+            Prefetch("trajecten__terugvallen", queryset=Terugval.objects.order_by("datum", "id")),
+        )
+        .order_by("clientcode")
+    )
+    jaren = {
+        str(pj.jaar): {
+            "verwacht_deelnemers": pj.verwacht_deelnemers, "intakes_begroot": pj.intakes_begroot,
+            "begroting": getal(pj.begroting), "uitgaven": getal(pj.uitgaven),
+        }
+        for pj in programma.jaren.order_by("jaar")
+    }
+    partners = [
+        {"naam": kp.naam, "soort": kp.soort, "gemeente": next((g.naam for g in kp.gemeenten.all()), None)}
+        for kp in programma.ketenpartners.prefetch_related("gemeenten").order_by("naam")
+    ]
+    return {
+        "formaat": FORMAAT,
+        "programma": {
+            "slug": programma.slug,
+            "naam": programma.naam,
+            "organisaties": sorted(o.naam for o in programma.organisaties.all()),
+            "gemeenten": sorted(g.naam for g in programma.gemeenten.all()),
+            "regeling": programma.regeling,
+            "jaren": jaren,
+        },
+        "ketenpartners": partners,
+        "deelnemers": [_deelnemer(d) for d in deelnemers],
+    }

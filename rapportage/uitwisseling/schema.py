@@ -1,0 +1,165 @@
+"""The JSON Schema of `uitstap-import/1` (IMPORT.md), with the Dutch name of every code list for messages."""
+
+from uitstap.codes import (
+    Branche,
+    ContactSoort,
+    ContactStatus,
+    DoelStatus,
+    Fase,
+    Gender,
+    IntakeBesluit,
+    KetenpartnerSoort,
+    Leefgebied,
+    Regeling,
+    Sector,
+    Stopreden,
+    UitstroomResultaat,
+    UitstroomSoort,
+    Verblijfsstatus,
+    Verwijzer,
+    VerwijzingStatus,
+)
+
+FORMAAT = "uitstap-import/1"
+
+
+def _code(waarden, naam: str, nullable: bool = False) -> dict:
+    """An enum of a code list; `x-onbekend` completes the Dutch message "'x' is geen ..."."""
+    return {"enum": [*waarden, *([None] if nullable else [])], "x-onbekend": naam}
+
+
+DATUM = {"type": "string", "format": "date"}
+OPT_DATUM = {"type": ["string", "null"], "format": "date"}
+TEKST = {"type": "string", "minLength": 1}
+OPT_TEKST = {"type": ["string", "null"]}
+SCORE = {"type": "integer", "minimum": 1, "maximum": 10}
+OPT_SCORE = {"type": ["integer", "null"], "minimum": 1, "maximum": 10}
+BEDRAG = {"type": ["number", "null"], "minimum": 0, "maximum": 9_999_999_999.99}
+AANTAL = {"type": ["integer", "null"], "minimum": 0}
+
+
+def _object(required: list[str], properties: dict, nullable: bool = False) -> dict:
+    return {
+        "type": ["object", "null"] if nullable else "object",
+        "required": required,
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def _lijst(items: dict) -> dict:
+    return {"type": ["array", "null"], "items": items}
+
+
+SUBDOEL = _object(["omschrijving", "status"], {
+    "omschrijving": TEKST,
+    "status": _code(DoelStatus.values, "bekende doelstatus"),
+    "streefdatum": OPT_DATUM,
+    "behaald_op": OPT_DATUM,
+})
+
+DOEL = _object(["leefgebied", "omschrijving", "status"], {
+    "leefgebied": _code(Leefgebied.values, "bekend leefgebied"),
+    "omschrijving": TEKST,
+    "indicator": OPT_TEKST,
+    "streefdatum": OPT_DATUM,
+    "startscore": OPT_SCORE,
+    "doelscore": OPT_SCORE,
+    "status": _code(DoelStatus.values, "bekende doelstatus"),
+    "behaald_op": OPT_DATUM,
+    "gesteld_op": OPT_DATUM,
+    "subdoelen": _lijst(SUBDOEL),
+})
+
+TRAJECT = _object(["aanmelddatum"], {
+    "aanmelddatum": DATUM,
+    "verwijzer": _code(Verwijzer.values, "bekende verwijzer", nullable=True),
+    "begeleider": OPT_TEKST,
+    "fasen": _lijst(_object(["fase", "datum"], {"fase": _code(Fase.values, "bekende fase"), "datum": DATUM})),
+    "intake": _object(["datum", "besluit"], {
+        "datum": DATUM,
+        "besluit": _code(IntakeBesluit.values, "bekend intakebesluit"),
+        "besluit_reden": OPT_TEKST,
+    }, nullable=True),
+    "metingen": _lijst(_object(["datum", "scores"], {
+        "datum": DATUM,
+        "scores": {
+            "type": "object",
+            "propertyNames": _code(Leefgebied.values, "bekend leefgebied"),
+            "additionalProperties": SCORE,
+        },
+    })),
+    "trajectplan": _object(["opgesteld"], {
+        "opgesteld": DATUM,
+        "ondertekend": OPT_DATUM,
+        "doelen": _lijst(DOEL),
+    }, nullable=True),
+    "verwijzingen": _lijst(_object(["ketenpartner", "verwezen", "status"], {
+        "ketenpartner": TEKST,
+        "verwezen": DATUM,
+        "gestart": OPT_DATUM,
+        "beeindigd": OPT_DATUM,
+        "status": _code(VerwijzingStatus.values, "bekende verwijzingsstatus"),
+    })),
+    "contactmomenten": _lijst(_object(["datum", "soort", "status"], {
+        "datum": DATUM,
+        "soort": _code(ContactSoort.values, "bekende soort contact"),
+        "duur_minuten": {"type": ["integer", "null"], "minimum": 0, "maximum": 24 * 60},
+        "status": _code(ContactStatus.values, "bekende contactstatus"),
+    })),
+    "uitstroom": _object(["datum", "soort"], {
+        "datum": DATUM,
+        "soort": _code(UitstroomSoort.values, "bekende soort uitstroom"),
+        "resultaat": _code(UitstroomResultaat.values, "bekend uitstroomresultaat", nullable=True),
+        "branche": _code(Branche.values, "bekende branche", nullable=True),
+        "reden": _code(Stopreden.values, "bekende stopreden", nullable=True),
+    }, nullable=True),
+    "einddatum": OPT_DATUM,
+    "terugval": _lijst(_object(["datum"], {"datum": DATUM, "toelichting": OPT_TEKST})),
+})
+
+DEELNEMER = _object(["clientcode", "trajecten"], {
+    "clientcode": {"type": "string", "minLength": 1, "maxLength": 40},
+    "roepnaam": {"type": ["string", "null"], "maxLength": 100},
+    "geboortejaar": {"type": ["integer", "null"], "minimum": 1920, "maximum": 2100},
+    "gender": _code(Gender.values, "bekend gender", nullable=True),
+    "herkomstland": {"type": ["string", "null"], "pattern": "^[A-Z]{2}$", "x-patroon": "landcode"},
+    "juridische_categorie": _code([1, 2, 3], "bekende juridische categorie (1, 2 of 3)", nullable=True),
+    "verblijfsstatus": _code(Verblijfsstatus.values, "bekende verblijfsstatus", nullable=True),
+    "woongemeente": OPT_TEKST,
+    "werkgemeente": OPT_TEKST,
+    "sector": _code(Sector.values, "bekende sector", nullable=True),
+    "signalen_mensenhandel": {"type": ["boolean", "null"]},
+    "trajecten": {"type": "array", "items": TRAJECT},
+})
+
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": FORMAAT,
+    **_object(["formaat", "programma", "deelnemers"], {
+        "formaat": {"const": FORMAAT},
+        "programma": _object(["slug", "naam", "regeling"], {
+            "slug": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$", "maxLength": 50, "x-patroon": "slug"},
+            "naam": {"type": "string", "minLength": 1, "maxLength": 200},
+            "organisaties": {"type": "array", "items": TEKST},
+            "gemeenten": {"type": "array", "items": TEKST},
+            "regeling": _code(Regeling.values, "bekende regeling"),
+            "jaren": {
+                "type": "object",
+                "propertyNames": {"pattern": "^(20[0-9]{2}|2100)$", "x-patroon": "jaar"},
+                "additionalProperties": _object([], {
+                    "verwacht_deelnemers": AANTAL,
+                    "intakes_begroot": AANTAL,
+                    "begroting": BEDRAG,
+                    "uitgaven": BEDRAG,
+                }),
+            },
+        }),
+        "ketenpartners": {"type": "array", "items": _object(["naam", "soort"], {
+            "naam": {"type": "string", "minLength": 1, "maxLength": 200},
+            "soort": _code(KetenpartnerSoort.values, "bekende soort ketenpartner"),
+            "gemeente": OPT_TEKST,
+        })},
+        "deelnemers": {"type": "array", "items": DEELNEMER},
+    }),
+}

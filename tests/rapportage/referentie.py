@@ -1,0 +1,157 @@
+"""A slow, literal Python reading of DEFINITIONS.md, used only to cross-check the database figures."""
+
+import datetime
+import statistics
+from fractions import Fraction
+
+from rapportage.cijfers.basis import afronden, getal
+from trajecten.models import Traject
+from uitstap.codes import (
+    Branche,
+    Fase,
+    Gender,
+    Herkomst,
+    KetenpartnerSoort,
+    Leefgebied,
+    Sector,
+    Stopreden,
+    UitstroomResultaat,
+    herkomst_van,
+    leeftijdsgroep_van,
+)
+from uitstap.models import ProgrammaJaar
+
+
+def _in(d, van, tot):
+    return d is not None and van <= d <= tot
+
+
+def referentie_cijfers(programma, van, tot) -> dict:
+    trajecten = list(
+        Traject.objects.filter(deelnemer__programma=programma).select_related("deelnemer")
+        .prefetch_related("fase_overgangen", "plannen__doelen", "metingen__scores", "verwijzingen__ketenpartner",
+                          "contactmomenten", "terugvallen", "deelnemer__trajecten__terugvallen")
+    )
+    uitstroom = {t.pk: getattr(t, "uitstroom", None) for t in trajecten}
+    intake = {t.pk: getattr(t, "intake", None) for t in trajecten}
+
+    def fasen(t):
+        return sorted(t.fase_overgangen.all(), key=lambda f: (f.datum, f.pk))
+
+    def instroom(t):
+        return min((f.datum for f in fasen(t) if f.fase != Fase.CONTACT), default=None)
+
+    def fase_op(t, d):
+        eerder = [f for f in fasen(t) if f.datum <= d]
+        return eerder[-1].fase if eerder else Fase.CONTACT
+
+    def open_op(t, d):
+        return t.aanmelddatum <= d and (t.einddatum is None or t.einddatum > d)
+
+    ingestroomd = [t for t in trajecten if _in(instroom(t), van, tot)]
+    actief = [t for t in trajecten if instroom(t) and instroom(t) <= tot and (t.einddatum is None or t.einddatum >= van)]
+    uit = {}
+    pj = ProgrammaJaar.objects.filter(programma=programma, jaar=van.year).first()
+    for k in ("verwacht_deelnemers", "intakes_begroot", "begroting", "uitgaven"):
+        uit[k] = getal(getattr(pj, k)) if pj else None
+    uit["aanmeldingen"] = sum(_in(t.aanmelddatum, van, tot) for t in trajecten)
+    uit["intakes_gehouden"] = sum(1 for t in trajecten if intake[t.pk] and _in(intake[t.pk].datum, van, tot))
+    uit["ingestroomd"] = len(ingestroomd)
+    uit["herinstroom"] = sum(
+        1 for t in ingestroomd
+        if any(o.aanmelddatum < t.aanmelddatum and instroom(o) for o in trajecten if o.deelnemer_id == t.deelnemer_id)
+    )
+    uit["actief_in_periode"] = len(actief)
+    uit["in_traject_op_einddatum"] = sum(1 for t in trajecten if instroom(t) and instroom(t) <= tot and open_op(t, tot))
+    per_fase = dict.fromkeys(Fase.values, 0)
+    for t in trajecten:
+        if open_op(t, tot):
+            per_fase[fase_op(t, tot)] += 1
+    uit["per_fase_op_einddatum"] = per_fase
+    uitgestapt = [u for u in uitstroom.values() if u and u.soort == "uitgestapt" and _in(u.datum, van, tot)]
+    gestopt = [u for u in uitstroom.values() if u and u.soort == "gestopt" and _in(u.datum, van, tot)]
+    uit["uitgestapt"] = len(uitgestapt)
+    uit["uitgestapt_per_resultaat"] = {r: sum(u.resultaat == r for u in uitgestapt) for r in UitstroomResultaat.values}
+    uit["uitgestapt_per_branche"] = {
+        b: sum(u.resultaat == "betaald_werk" and u.branche == b for u in uitgestapt) for b in Branche.values
+    }
+    uit["tussentijds_gestopt"] = len(gestopt)
+    uit["gestopt_per_reden"] = {r: sum(u.reden == r for u in gestopt) for r in Stopreden.values}
+    uit["terugval"] = sum(_in(tv.datum, van, tot) for t in trajecten for tv in t.terugvallen.all())
+    jaar = datetime.timedelta(days=365)
+    cohort = [(t, u) for t in trajecten if (u := uitstroom[t.pk]) and u.soort == "uitgestapt" and _in(u.datum + jaar, van, tot)]
+
+    def teruggevallen(t, u):
+        return any(u.datum <= tv.datum <= u.datum + jaar
+                   for o in t.deelnemer.trajecten.all() for tv in o.terugvallen.all())
+
+    uit["duurzaam_uitgestapt_12m"] = sum(not teruggevallen(t, u) for t, u in cohort)
+    uit["terugval_binnen_12m"] = sum(teruggevallen(t, u) for t, u in cohort)
+
+    def plannen(t):
+        return sorted(t.plannen.all(), key=lambda p: p.versie)
+
+    uit["trajectplannen_opgesteld"] = sum(1 for t in trajecten if plannen(t) and _in(plannen(t)[0].opgesteld_op, van, tot))
+    uit["trajectplannen_ondertekend"] = sum(
+        1 for t in trajecten if _in(min((p.ondertekend_op for p in plannen(t) if p.ondertekend_op), default=None), van, tot)
+    )
+    doelen = {lg: {"gesteld": 0, "behaald": 0} for lg in Leefgebied.values}
+    for t in trajecten:
+        if not plannen(t):
+            continue
+        for g in plannen(t)[-1].doelen.all():
+            if g.ouder_id is None:
+                doelen[g.leefgebied]["gesteld"] += _in(g.gesteld_op or plannen(t)[0].opgesteld_op, van, tot)
+                doelen[g.leefgebied]["behaald"] += _in(g.behaald_op, van, tot)
+    uit["doelen_per_leefgebied"] = doelen
+    voortgang = {}
+    for lg in Leefgebied.values:
+        verschillen = []
+        for t in actief:
+            scores = [(m.datum, m.pk, s.score) for m in t.metingen.all() if m.datum <= tot
+                      for s in m.scores.all() if s.leefgebied == lg]
+            if len(scores) >= 2:
+                scores.sort()
+                verschillen.append(scores[-1][2] - scores[0][2])
+        voortgang[lg] = {
+            "trajecten": len(verschillen),
+            "gemiddelde_verandering": getal(afronden(Fraction(sum(verschillen), len(verschillen)), 2)) if verschillen else None,
+        }
+    uit["leefgebied_voortgang"] = voortgang
+    verwijzingen = [v for t in trajecten for v in t.verwijzingen.all()]
+    per_soort = {}
+    for soort in KetenpartnerSoort.values:
+        eigen = [v for v in verwijzingen if v.ketenpartner.soort == soort]
+        wachten = [(v.gestart - v.verwezen).days for v in eigen if _in(v.gestart, van, tot)]
+        per_soort[soort] = {
+            "verwezen": sum(_in(v.verwezen, van, tot) for v in eigen),
+            "gestart": len(wachten),
+            "mediane_wachttijd_dagen": getal(Fraction(statistics.median(wachten)).limit_denominator(2)) if wachten else None,
+        }
+    uit["verwijzingen_per_soort"] = per_soort
+    groepen = {
+        "gender": dict.fromkeys(Gender.values, 0), "leeftijdsgroep": {}, "juridische_categorie": {},
+        "sector": dict.fromkeys(Sector.values, 0), "herkomst": dict.fromkeys(Herkomst.values, 0),
+        "signalen_mensenhandel": {"ja": 0, "nee": 0},
+    }
+    groepen["leeftijdsgroep"] = {k: 0 for k in ("t/m 23", "24-29", "30-39", "40+", "onbekend")}
+    groepen["juridische_categorie"] = {k: 0 for k in ("1", "2", "3", "onbekend")}
+    for t in ingestroomd:
+        d = t.deelnemer
+        groepen["gender"][d.gender if d.gender in Gender.values else "onbekend"] += 1
+        groepen["leeftijdsgroep"][leeftijdsgroep_van(instroom(t).year, d.geboortejaar)] += 1
+        groepen["juridische_categorie"][d.juridische_categorie or "onbekend"] += 1
+        groepen["sector"][d.sector if d.sector in Sector.values else "onbekend"] += 1
+        groepen["herkomst"][herkomst_van(d.herkomstland)] += 1
+        groepen["signalen_mensenhandel"]["ja" if d.signalen_mensenhandel else "nee"] += 1
+    uit["doelgroep_instroom"] = groepen
+    contacten = [c for t in trajecten for c in t.contactmomenten.all() if _in(c.datum, van, tot)]
+    gehouden = [c for c in contacten if c.status == "gehouden"]
+    uit["contactmomenten_gehouden"] = len(gehouden)
+    uit["contacturen"] = getal(afronden(Fraction(sum(c.duur_minuten or 0 for c in gehouden), 60), 1))
+    uit["niet_verschenen"] = sum(c.status == "niet_verschenen" for c in contacten)
+    uitgaven = pj.uitgaven if pj else None
+    uit["kosten_per_actieve_deelnemer"] = (
+        getal(afronden(Fraction(uitgaven) / len(actief), 0)) if uitgaven and actief else None
+    )
+    return uit
