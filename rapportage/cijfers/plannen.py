@@ -3,7 +3,7 @@
 from fractions import Fraction
 
 from django.db import connection
-from django.db.models import Count, DateField, F, OuterRef, Q, Subquery, Window
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Greatest, RowNumber
 
 from rapportage.cijfers.basis import actief_qs, afronden, getal, trajecten_van
@@ -45,18 +45,24 @@ def trajectplannen_ondertekend(programma, van, tot) -> int:
 
 
 def doelen_per_leefgebied(programma, van, tot) -> dict:
-    """Main goals on each traject's latest plan version: set in P (own date, else first plan date), achieved in P."""
-    laatste_plan = Trajectplan.objects.filter(traject=OuterRef("plan__traject")).order_by("-versie").values("pk")[:1]
+    """Main goals: set in P (own date, else first plan date), achieved in P; each goal counted once.
+
+    A new plan version copies the goals still open (the copy points to its `oorsprong`), so a goal
+    is *set* once, at the start of its chain (no oorsprong), and *achieved* at its end (no later copy).
+    """
+    gekopieerd = Doel.objects.filter(oorsprong=OuterRef("pk"))
     rijen = (
         Doel.objects.filter(plan__traject__deelnemer__programma=programma, ouder__isnull=True)
-        .filter(plan=Subquery(laatste_plan))
-        .annotate(gesteld_datum=Coalesce(
-            "gesteld_op", Subquery(_eerste_plan("plan__traject").values("opgesteld_op")[:1]), output_field=DateField()
-        ))
+        .annotate(
+            gesteld_datum=Coalesce(
+                "gesteld_op", Subquery(_eerste_plan("plan__traject").values("opgesteld_op")[:1]), output_field=DateField()
+            ),
+            heeft_kopie=Exists(gekopieerd),
+        )
         .values("leefgebied")
         .annotate(
-            gesteld=Count("pk", filter=Q(gesteld_datum__gte=van, gesteld_datum__lte=tot)),
-            behaald=Count("pk", filter=Q(behaald_op__gte=van, behaald_op__lte=tot)),
+            gesteld=Count("pk", filter=Q(oorsprong__isnull=True, gesteld_datum__gte=van, gesteld_datum__lte=tot)),
+            behaald=Count("pk", filter=Q(heeft_kopie=False, behaald_op__gte=van, behaald_op__lte=tot)),
         )
         .order_by()
     )

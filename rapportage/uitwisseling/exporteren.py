@@ -18,15 +18,19 @@ def _of_null(tekst):
 
 
 def _plan(traject: Traject) -> dict | None:
-    """One plan per traject: first drawn up and first signed over all versions, goals of the latest version."""
+    """One plan per traject: first drawn up and first signed over all versions, and every goal in its
+    latest state. A new plan version copies only the goals still open, so finished goals live on in
+    older versions: the goals exported are those no later version copied (the ends of each chain)."""
     plannen = sorted(traject.plannen.all(), key=lambda p: p.versie)
     if not plannen:
         return None
     getekend = [p.ondertekend_op for p in plannen if p.ondertekend_op]
-    laatste = plannen[-1]
-    hoofd = sorted((g for g in laatste.doelen.all() if g.ouder_id is None), key=lambda g: (g.leefgebied, g.volgorde, g.pk))
+    alle = [g for p in plannen for g in p.doelen.all()]
+    gekopieerd = {g.oorsprong_id for g in alle if g.oorsprong_id}
+    hoofd = sorted((g for g in alle if g.ouder_id is None and g.pk not in gekopieerd),
+                   key=lambda g: (g.leefgebied, g.volgorde, g.pk))
     subs: dict[int, list[Doel]] = {}
-    for g in laatste.doelen.all():
+    for g in alle:
         if g.ouder_id is not None:
             subs.setdefault(g.ouder_id, []).append(g)
     doelen = []

@@ -99,9 +99,12 @@ def referentie_cijfers(programma, van, tot) -> dict:
     for t in trajecten:
         if not plannen(t):
             continue
-        for g in plannen(t)[-1].doelen.all():
-            if g.ouder_id is None:
+        alle = [g for p in plannen(t) for g in p.doelen.all() if g.ouder_id is None]
+        gekopieerd = {g.oorsprong_id for g in alle if g.oorsprong_id}
+        for g in alle:
+            if g.oorsprong_id is None:  # the start of a chain of copies: set once
                 doelen[g.leefgebied]["gesteld"] += _in(g.gesteld_op or plannen(t)[0].opgesteld_op, van, tot)
+            if g.pk not in gekopieerd:  # the end of the chain: achieved once
                 doelen[g.leefgebied]["behaald"] += _in(g.behaald_op, van, tot)
     uit["doelen_per_leefgebied"] = doelen
     voortgang = {}

@@ -210,8 +210,10 @@ def test_trajectplan_and_goal_figures(programma):
     # T1: first drawn up 2023-12-15, first signed by both 2024-01-05 (the later of the two signatures).
     v1 = _plan(t1, 1, "2023-12-15", "2023-12-20", "2024-01-05")
     v2 = _plan(t1, 2, "2024-03-01", "2024-03-02", "2024-03-02")
-    oud = _doel(v1, "financien", behaald="2024-05-01")  # an older version: never counted
-    _doel(v2, "financien", behaald="2024-05-01", oorsprong=oud)  # set 2023-12-15 (first plan), achieved 2024
+    oud = _doel(v1, "financien")  # set 2023-12-15 (first plan, no own date): not in 2024; copied into v2
+    _doel(v2, "financien", behaald="2024-05-01", oorsprong=oud)  # the copy: achieved 2024, not set again
+    # Finished before v2 and therefore not copied: lives on in v1 and still counts as achieved in 2024.
+    _doel(v1, "zingeving", gesteld="2023-12-15", behaald="2024-02-01")
     hoofd = _doel(v2, "huisvesting", gesteld="2024-03-01")
     _doel(v2, "huisvesting", gesteld="2024-03-01", behaald="2024-04-01", ouder=hoofd)  # a sub-goal: not counted
     # T2: first drawn up 2024-02-01, signed only by the participant; v2 signed by both in 2025.
@@ -228,6 +230,7 @@ def test_trajectplan_and_goal_figures(programma):
     verwacht["financien"] = {"gesteld": 1, "behaald": 1}
     verwacht["huisvesting"] = {"gesteld": 1, "behaald": 0}
     verwacht["werk_dagbesteding"] = {"gesteld": 0, "behaald": 1}
+    verwacht["zingeving"] = {"gesteld": 0, "behaald": 1}
     assert c.doelen_per_leefgebied(p, VAN, TOT) == verwacht
 
 
