@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 
 from clients.models import Deelnemer
 from trajecten.models import Contactmoment, FaseOvergang, Terugval, Traject, Uitstroom
@@ -40,11 +41,21 @@ def test_seed_demo_builds_the_flevoland_programme_with_every_situation():
     assert Contactmoment.objects.filter(status="niet_verschenen").exists()
 
 
+class _Terugdraaien(Exception):
+    pass
+
+
 @pytest.mark.django_db
-def test_seed_demo_is_deterministic_for_a_seed(django_db_blocker):
-    call_command("seed_demo", deelnemers=15, seed=5)
-    eerste = snapshot()
-    call_command("flush", interactive=False)
+def test_seed_demo_is_deterministic_for_a_seed():
+    # Roll the first run back (a rollback, not a DELETE: the audit table refuses deletes on PostgreSQL).
+    try:
+        with transaction.atomic():
+            call_command("seed_demo", deelnemers=15, seed=5)
+            eerste = snapshot()
+            raise _Terugdraaien
+    except _Terugdraaien:
+        pass
+    assert not Deelnemer.objects.exists()
     call_command("seed_demo", deelnemers=15, seed=5)
     assert snapshot() == eerste
 
