@@ -10,7 +10,7 @@ export DEMO_WACHTWOORD
 PYTHON_FOR_VENV := $(shell for p in python3.13 python3.12 $$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python 2>/dev/null | sort -rV) python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else 1)' 2>/dev/null && { command -v $$p; break; }; done)
 
-.PHONY: install demo test test-fast serve bench check clean
+.PHONY: install demo test test-fast serve bench load check clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(PYTHON_FOR_VENV)" ]; then echo "Geen Python 3.12 of nieuwer gevonden. Installeer Python >= 3.12 (bijv. via pyenv) en probeer opnieuw." >&2; exit 1; fi
@@ -54,6 +54,11 @@ serve: install
 
 bench: install
 	$(PY) -m scripts.bench
+
+# SECURITY.md 38: 50 users for 2 minutes against gunicorn + PostgreSQL on 127.0.0.1; fails on any error.
+load: install
+	@$(PY) -m pip install --quiet -e '.[dev,bench]'
+	bash scripts/load_test
 
 clean:
 	rm -rf $(VENV) staticfiles
