@@ -40,3 +40,18 @@ def clientcode_of(pk) -> str | None:
     if not str(pk).isdigit():
         return None
     return Deelnemer.objects.filter(pk=pk).values_list("clientcode", flat=True).first()
+
+
+def deelnemers_van_programma(programma) -> QuerySet[Deelnemer]:
+    """Every participant of a programme, for system tasks that run without a user (the export and
+    import commands). Screens never use this: they start from deelnemers_visible_to."""
+    return Deelnemer.objects.filter(programma=programma)
+
+
+def deelnemers_voor_bewaartermijn() -> QuerySet[Deelnemer]:
+    """Participants not yet erased whose trajecten have all ended (candidates for the retention purge)."""
+    return (
+        Deelnemer.objects.filter(gewist_op__isnull=True, trajecten__isnull=False)
+        .exclude(trajecten__einddatum__isnull=True)
+        .select_related("programma").distinct().order_by("programma_id", "clientcode")
+    )

@@ -95,3 +95,17 @@ def begeleiding_toewijzen(
     audit_log(actie=Actie.UPDATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=deelnemer,
               object_type="begeleiding", grondslag="coordinator")
     return deelnemer
+
+
+def deelnemer_vergrendelen(deelnemer: Deelnemer) -> Deelnemer:
+    """The participant's row, locked until the surrounding transaction ends (erasure)."""
+    return Deelnemer.objects.select_for_update().select_related("programma").get(pk=deelnemer.pk)
+
+
+def deelnemer_velden_wissen(*, deelnemer: Deelnemer, velden: dict) -> None:
+    """Overwrite personal fields and mark the participant erased (called by the AVG erasure service,
+    which checks the retention term and writes the audit event)."""
+    from django.db.models import F
+    from django.utils import timezone
+
+    Deelnemer.objects.filter(pk=deelnemer.pk).update(**velden, gewist_op=timezone.now(), versie=F("versie") + 1)

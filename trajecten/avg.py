@@ -13,7 +13,9 @@ from django.utils import timezone
 
 from clients.documents import document_inhoud, documenten_verwijderen
 from clients.models import Deelnemer, Document
+from clients.selectors import deelnemers_voor_bewaartermijn
 from clients.selectors import grondslag as grondslag_van
+from clients.services import deelnemer_velden_wissen, deelnemer_vergrendelen
 from trajecten.models import Intake, Traject
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Verblijfsstatus
@@ -218,7 +220,7 @@ def deelnemer_wissen(*, deelnemer: Deelnemer, door=None, wettelijke_grond: str =
     Refused (ValidationError) while the retention term runs, unless a legal ground is recorded.
     Leaves one pseudonymous `erase` event: clientcode, who, and the ground as a code.
     """
-    deelnemer = Deelnemer.objects.select_for_update().select_related("programma").get(pk=deelnemer.pk)
+    deelnemer = deelnemer_vergrendelen(deelnemer)
     mag, reden = wissen_beoordelen(deelnemer, vandaag)
     if deelnemer.gewist_op is not None:
         raise ValidationError(reden)
@@ -235,9 +237,7 @@ def deelnemer_wissen(*, deelnemer: Deelnemer, door=None, wettelijke_grond: str =
             qs.update(**{f.name: ("" if f.blank else GEWIST) for f in velden})
     # Free-text fields a later feature adds to Deelnemer are erased too, unless the figures need them.
     extra = {f.name: ("" if f.blank else GEWIST) for f in _tekstvelden(Deelnemer) if f.name not in BLIJFT}
-    Deelnemer.objects.filter(pk=deelnemer.pk).update(
-        **{**extra, **DEELNEMER_WISSEN}, gewist_op=timezone.now(), versie=models.F("versie") + 1,
-    )
+    deelnemer_velden_wissen(deelnemer=deelnemer, velden={**extra, **DEELNEMER_WISSEN})
     grond = wettelijke_grond or ("bewaartermijn_verstreken" if systeem else "geen_bewaartermijn_meer")
     audit_log(actie=Actie.ERASE, gebruiker=door, gebruikersnaam=systeem, clientcode=deelnemer.clientcode,
               object_type="deelnemer", object_id=str(deelnemer.pk), grondslag=grond)
@@ -248,9 +248,5 @@ def deelnemer_wissen(*, deelnemer: Deelnemer, door=None, wettelijke_grond: str =
 def bewaartermijn_verstreken(vandaag: datetime.date | None = None) -> list[Deelnemer]:
     """Participants not yet erased whose every traject ended more than the programme's term ago."""
     vandaag = vandaag or datetime.date.today()
-    kandidaten = (
-        Deelnemer.objects.filter(gewist_op__isnull=True, trajecten__isnull=False)
-        .exclude(trajecten__einddatum__isnull=True)
-        .select_related("programma").distinct().order_by("programma_id", "clientcode")
-    )
+    kandidaten = deelnemers_voor_bewaartermijn()
     return [d for d in kandidaten if (einde := bewaartermijn_einde(d)) is not None and einde <= vandaag]

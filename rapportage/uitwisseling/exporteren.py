@@ -3,6 +3,7 @@
 from django.db.models import Prefetch, QuerySet
 
 from clients.models import Deelnemer
+from clients.selectors import deelnemers_van_programma
 from rapportage.cijfers.basis import getal
 from rapportage.uitwisseling.schema import FORMAAT
 from trajecten.models import Contactmoment, Doel, FaseOvergang, Meting, Terugval, Traject, Verwijzing
@@ -119,7 +120,7 @@ def _deelnemer(d: Deelnemer) -> dict:
 def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] | None = None) -> dict:
     """The whole programme (or the given participants of it) as one `uitstap-import/1` document."""
     if deelnemers is None:
-        deelnemers = Deelnemer.objects.all()
+        deelnemers = deelnemers_van_programma(programma)
     deelnemers = (
         deelnemers.filter(programma=programma)
         .select_related("begeleider", "woongemeente", "werkgemeente")

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from clients.models import Deelnemer
+from clients.selectors import deelnemers_van_programma
 from rapportage.uitwisseling.valideren import Controle, datum, import_valideren
 from trajecten.models import (
     Contactmoment,
@@ -73,7 +74,7 @@ def _context(data: dict):
     programma = Programma.objects.filter(slug=slug).first() if isinstance(slug, str) else None
     codes, partners = set(), {}
     if programma is not None:
-        codes = set(Deelnemer.objects.filter(programma=programma).values_list("clientcode", flat=True))
+        codes = set(deelnemers_van_programma(programma).values_list("clientcode", flat=True))
         partners = dict(Ketenpartner.objects.filter(programma=programma).values_list("naam", "soort"))
     # A coach must work for one of the organisations that run the programme (else they would see
     # participants outside their organisation).
