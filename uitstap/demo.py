@@ -3,7 +3,6 @@
 import datetime
 import random
 
-
 from uitstap.codes import KetenpartnerSoort, Regeling, Rol
 from uitstap.models import Gebruiker, Gemeente, Ketenpartner, Organisatie, Programma, ProgrammaJaar
 
