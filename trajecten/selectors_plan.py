@@ -88,14 +88,36 @@ def afgeronde_doelen_eerder(plan: Trajectplan) -> list[Doel]:
     )
 
 
+def voortgang_per_doel(doelen: list[Doel]) -> dict[int, list[DoelVoortgang]]:
+    """Progress of each goal including that of its earlier copies (oorsprong), oldest first: two queries
+    for any number of goals (the traject's goal chains, then all their progress)."""
+    if not doelen:
+        return {}
+    oorsprong = dict(
+        Doel.objects.filter(
+            plan__traject__in=Doel.objects.filter(pk__in=[d.pk for d in doelen]).values("plan__traject")
+        ).values_list("pk", "oorsprong_id")
+    )
+    ketens = {}
+    for doel in doelen:
+        keten, huidig = [], doel.pk
+        while huidig is not None and huidig not in keten:
+            keten.append(huidig)
+            huidig = oorsprong.get(huidig)
+        ketens[doel.pk] = keten
+    per_id: dict[int, list[DoelVoortgang]] = {}
+    alle_ids = {pk for keten in ketens.values() for pk in keten}
+    for v in DoelVoortgang.objects.filter(doel_id__in=alle_ids).select_related("door").order_by("datum", "id"):
+        per_id.setdefault(v.doel_id, []).append(v)
+    return {
+        pk: sorted((v for id_ in keten for v in per_id.get(id_, [])), key=lambda v: (v.datum, v.pk))
+        for pk, keten in ketens.items()
+    }
+
+
 def voortgang_van(doel: Doel) -> list[DoelVoortgang]:
-    """Progress of a goal including that of its earlier copies (oorsprong), oldest first."""
-    ids, huidig, gezien = [], doel, set()
-    while huidig is not None and huidig.pk not in gezien:
-        gezien.add(huidig.pk)
-        ids.append(huidig.pk)
-        huidig = huidig.oorsprong
-    return list(DoelVoortgang.objects.filter(doel_id__in=ids).select_related("door").order_by("datum", "id"))
+    """Progress of one goal including that of its earlier copies, oldest first."""
+    return voortgang_per_doel([doel])[doel.pk]
 
 
 def voortgang_grafiek(doel: Doel, voortgang: list[DoelVoortgang]) -> str | None:

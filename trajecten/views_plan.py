@@ -90,9 +90,10 @@ def trajectplan(request, pk):
     plan = selectors_plan.huidig_plan(traject)
     vandaag = context["vandaag"]
     groepen = selectors_plan.doelen_per_leefgebied(plan, vandaag) if plan else []
+    voortgang = selectors_plan.voortgang_per_doel([doel for groep in groepen for doel in groep.doelen])
     for groep in groepen:
         for doel in groep.doelen:
-            doel.voortgang_lijst = selectors_plan.voortgang_van(doel)
+            doel.voortgang_lijst = voortgang[doel.pk]
             doel.grafiek = selectors_plan.voortgang_grafiek(doel, doel.voortgang_lijst)
     rijen = selectors_plan.meting_tabel(traject) if traject else []
     context.update({
