@@ -6,7 +6,7 @@ Views are thin: check access (deelnemer_or_404 / traject_or_404), bind a form, c
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -33,20 +33,12 @@ from trajecten.forms import (
 from trajecten.models import Contactmoment, Traject
 from uitstap.audit import Actie
 from uitstap.codes import ContactStatus, Rol
+from uitstap.forms import add_errors
 from uitstap.locking import Conflict
-from uitstap.permissions import rol_vereist
+from uitstap.permissions import programma_of_403, rol_vereist
 from uitstap.selectors import begeleiders_for, programmas_of
 
 PER_PAGINA = 25
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: at the field where there is one, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
-    else:
-        form.add_error(None, error)
 
 
 def traject_or_404(request, traject_pk, *, object_type="traject", actie=Actie.VIEW) -> Traject:
@@ -204,18 +196,11 @@ def persoonsgegevens(request, pk):
 # --- registration and team --------------------------------------------------------------------
 
 
-def _programma_voor(user):
-    programma = programmas_of(user).order_by("pk").first()
-    if programma is None:
-        raise PermissionDenied("Je organisatie voert geen programma uit.")
-    return programma
-
-
 @rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
 @require_http_methods(["GET", "POST"])
 def deelnemer_nieuw(request):
     """Register a participant and her first traject in one step."""
-    programma = _programma_voor(request.user)
+    programma = programma_of_403(request.user)
     form = AanmeldingForm(request.POST or None, programma=programma)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -13,9 +13,9 @@ from clients.access import deelnemer_or_404
 from clients.documents import TOEGESTAAN, document_inhoud, document_toevoegen
 from clients.models import Document
 from clients.selectors import grondslag
-from trajecten.views import add_errors, dossier_context
+from trajecten.views import dossier_context
 from uitstap.audit import Actie, audit_log
-from uitstap.forms import UitstapForm
+from uitstap.forms import UitstapForm, add_errors
 
 
 class DocumentForm(UitstapForm, forms.Form):

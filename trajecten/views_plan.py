@@ -28,8 +28,9 @@ from trajecten.forms_plan import (
     VoortgangForm,
 )
 from trajecten.models import Doel, Traject, Trajectplan
-from trajecten.views import _crumbs, add_errors, dossier_context, traject_or_404
+from trajecten.views import _crumbs, dossier_context, traject_or_404
 from uitstap.audit import Actie
+from uitstap.forms import add_errors
 from uitstap.locking import Conflict
 from uitstap.pdf import render_pdf
 

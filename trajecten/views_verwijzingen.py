@@ -7,7 +7,7 @@ for the sociale kaart, rol_vereist for the coordinator's actions), then a form a
 import datetime
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -25,15 +25,15 @@ from trajecten.forms_verwijzingen import (
     VerwijzingStatusForm,
 )
 from trajecten.models import Verwijzing
-from trajecten.views import _crumbs, add_errors, dossier_context, traject_or_404
+from trajecten.views import _crumbs, dossier_context, traject_or_404
 from uitstap import services as kaart_services
 from uitstap.audit import Actie
 from uitstap.codes import Rol
+from uitstap.forms import add_errors
 from uitstap.forms_kaart import ContactpersoonForm, KetenpartnerForm, SocialeKaartFilter
 from uitstap.locking import Conflict
 from uitstap.models import Contactpersoon
-from uitstap.permissions import rol_vereist
-from uitstap.selectors import programmas_of
+from uitstap.permissions import programma_of_403, rol_vereist
 
 CONFLICT_TEKST = ("Iemand anders heeft deze verwijzing intussen gewijzigd. Jouw invoer staat nog in het "
                   "formulier; kijk op het tabblad Verwijzingen wat er veranderd is, en sla opnieuw op om je "
@@ -210,13 +210,6 @@ def terugkoppeling_nieuw(request, pk):
 # --- the sociale kaart ----------------------------------------------------------------------------
 
 
-def _programma_voor(user):
-    programma = programmas_of(user).order_by("pk").first()
-    if programma is None:
-        raise PermissionDenied("Je organisatie voert geen programma uit.")
-    return programma
-
-
 def _partner_or_404(request, pk):
     partner = kaart.ketenpartners_van(request.user).select_related("programma", "voorgesteld_door").filter(pk=pk).first()
     if partner is None:
@@ -231,7 +224,7 @@ def _kaart_crumbs(*rest):
 @rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
 def sociale_kaart(request):
     """The programme's partners, searchable by name and filterable by soort and gemeente."""
-    programma = _programma_voor(request.user)
+    programma = programma_of_403(request.user)
     filters = SocialeKaartFilter(request.GET or None, gemeenten=programma.gemeenten.all())
     data = filters.cleaned_data if filters.is_valid() else {}
     qs = kaart.sociale_kaart(request.user, zoek=data.get("zoek", ""), soort=data.get("soort", ""),
@@ -274,7 +267,7 @@ def ketenpartner_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def ketenpartner_nieuw(request):
     """The coordinator adds a partner; a coach proposes one for the coordinator to approve."""
-    programma = _programma_voor(request.user)
+    programma = programma_of_403(request.user)
     is_coordinator = request.user.rol == Rol.COORDINATOR
     form = KetenpartnerForm(request.POST or None, programma=programma, met_actief=False)
     if request.method == "POST" and form.is_valid():

@@ -1,6 +1,7 @@
 """Shared form behaviour: Dutch labels with "(optioneel)", native date inputs, explicit fields only."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 
 from uitstap.models import Programma, ProgrammaJaar
 
@@ -73,3 +74,12 @@ class ProgrammaJaarForm(UitstapForm, forms.ModelForm):
     class Meta:
         model = ProgrammaJaar
         fields = ["jaar", "verwacht_deelnemers", "intakes_begroot", "begroting", "uitgaven"]
+
+
+def add_errors(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: at the field where there is one, else on top."""
+    if hasattr(error, "error_dict"):
+        for field, errs in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errs)
+    else:
+        form.add_error(None, error)

@@ -4,6 +4,8 @@ from functools import wraps
 
 from django.core.exceptions import PermissionDenied
 
+from uitstap.selectors import programmas_of
+
 
 def rol_vereist(*rollen):
     """Only users with one of `rollen` may use the view; others get the Dutch 403 page."""
@@ -18,3 +20,11 @@ def rol_vereist(*rollen):
         return wrapper
 
     return decorator
+
+
+def programma_of_403(user):
+    """The programme a user registers in (the first of their organisation's); 403 when there is none."""
+    programma = programmas_of(user).order_by("pk").first()
+    if programma is None:
+        raise PermissionDenied("Je organisatie voert geen programma uit.")
+    return programma

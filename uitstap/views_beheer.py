@@ -9,17 +9,10 @@ from django_otp import devices_for_user
 
 from uitstap import services_accounts as accounts
 from uitstap.codes import Rol
+from uitstap.forms import add_errors
 from uitstap.forms_accounts import GebruikerNieuwForm, GebruikerWijzigenForm
 from uitstap.models import Gebruiker
 from uitstap.permissions import rol_vereist
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def _basis_url(request) -> str:
@@ -68,7 +61,7 @@ def gebruiker_nieuw(request):
                 gebruiker=gebruiker, basis_url=_basis_url(request), door=request.user
             )
         except ValidationError as e:
-            _add_errors(form, e)
+            add_errors(form, e)
         else:
             messages.success(request, f"Account {gebruiker.username} aangemaakt.")
             return render(request, "uitstap/gebruiker_link.html", {
@@ -96,7 +89,7 @@ def gebruiker_bewerken(request, pk):
             accounts.gebruiker_wijzigen(gebruiker=gebruiker, **form.cleaned_data, door=request.user)
         except ValidationError as e:
             gebruiker.refresh_from_db()
-            _add_errors(form, e)
+            add_errors(form, e)
         else:
             messages.success(request, f"Gegevens van {gebruiker.username} opgeslagen.")
             return redirect("gebruiker_detail", pk=gebruiker.pk)
