@@ -118,10 +118,10 @@ def cijfers(request):
         jaar = vandaag.year
     van, tot = periode_van_jaar(jaar)
     c = alle_cijfers(programma, van, tot, jaar=jaar)
-    context.update({
+    context |= {
         "programma": programma, "jaar": jaar, "van": van, "tot": tot, "cijfers": c, "t": _tabellen(c),
         "breadcrumbs": [("Cijfers", None)],
-    })
+    }
     return render(request, "rapportage/cijfers.html", context)
 
 

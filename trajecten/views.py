@@ -189,7 +189,7 @@ def persoonsgegevens(request, pk):
             messages.success(request, "Persoonsgegevens opgeslagen.")
             return redirect("trajecten:persoonsgegevens", pk=deelnemer.pk)
     context = dossier_context(request, deelnemer, tab="gegevens")
-    context.update({"form": form, "conflict": conflict})
+    context |= {"form": form, "conflict": conflict}
     return render(request, "trajecten/dossier_gegevens.html", context)
 
 
@@ -261,7 +261,7 @@ def _form_page(request, traject, form, title, *, intro="", submit_label="Opslaan
         "breadcrumbs": _crumbs(request, traject.deelnemer, title), "traject": traject,
         "deelnemer": traject.deelnemer,
     }
-    context.update(extra or {})
+    context |= extra or {}
     return render(request, template, context)
 
 

@@ -82,11 +82,11 @@ def wissen(request, pk):
             messages.success(request, f"De persoonsgegevens van {deelnemer.clientcode} zijn gewist.")
             return redirect("trajecten:dossier", pk=deelnemer.pk)
     context = dossier_context(request, deelnemer, tab="")
-    context.update({
+    context |= {
         "form": form, "mag": mag, "reden": reden, "blijft": [str(Deelnemer._meta.get_field(f).verbose_name) for f in avg.BLIJFT],
         "al_gewist": deelnemer.gewist_op is not None,
         "aantal_documenten": deelnemer.documenten.count(),
         "submit_label": "Persoonsgegevens definitief wissen",
-    })
+    }
     return render(request, "trajecten/avg_wissen.html", context, status=400 if form.errors else 200)
 

@@ -40,12 +40,12 @@ def documenten(request, pk):
             messages.success(request, "Document opgeslagen.")
             return redirect("trajecten:documenten", pk=deelnemer.pk)
     context = dossier_context(request, deelnemer, tab="documenten")
-    context.update({
+    context |= {
         "form": form,
         "documenten": deelnemer.documenten.select_related("geupload_door"),
         "gewist": deelnemer.gewist_op is not None,
         "max_mb": settings.DOCUMENT_MAX_BYTES // (1024 * 1024),
-    })
+    }
     return render(request, "trajecten/documenten.html", context, status=400 if form.errors else 200)
 
 

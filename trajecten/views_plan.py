@@ -76,7 +76,7 @@ def _pagina(request, deelnemer, form, title, *, intro="", submit_label="Opslaan"
         "breadcrumbs": _crumbs(request, deelnemer, title)[:-1]
         + [("Trajectplan", reverse("trajecten:trajectplan", args=[deelnemer.pk])), (title, None)],
     }
-    context.update(extra or {})
+    context |= extra or {}
     return render(request, template, context)
 
 
@@ -97,7 +97,7 @@ def trajectplan(request, pk):
             doel.voortgang_lijst = voortgang[doel.pk]
             doel.grafiek = selectors_plan.voortgang_grafiek(doel, doel.voortgang_lijst)
     rijen = selectors_plan.meting_tabel(traject) if traject else []
-    context.update({
+    context |= {
         "plan": plan,
         "groepen": groepen,
         "aantal_verlopen": sum(1 for g in groepen for d in g.doelen if d.verlopen),
@@ -108,7 +108,7 @@ def trajectplan(request, pk):
         "radar_vergelijking": any(r.laatste_datum != r.eerste_datum for r in rijen),
         "metingen": list(selectors_plan.metingen(traject)[:10]) if traject else [],
         "kan_schrijven": bool(traject and traject.is_open),
-    })
+    }
     return render(request, "trajecten/plan_tab.html", context)
 
 

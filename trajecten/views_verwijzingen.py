@@ -54,11 +54,11 @@ def verwijzingen(request, pk):
         v.wachtdagen = kaart.wachtdagen(v, vandaag)
         v.wacht_nog = kaart.wacht_nog(v)
         v.wacht_lang = v.wacht_nog and v.wachtdagen > signaal
-    context.update({
+    context |= {
         "verwijzingen": [v for v in lijst if not v.beeindigd] + [v for v in lijst if v.beeindigd],
         "aantal_open": sum(1 for v in lijst if not v.beeindigd),
         "signaal_dagen": signaal,
-    })
+    }
     return render(request, "trajecten/verwijzing_tab.html", context)
 
 

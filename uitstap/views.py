@@ -1,8 +1,11 @@
 """Core screens: start page per role, login, account, programme settings, error pages."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template import loader
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 from two_factor.views import LoginView
@@ -32,8 +35,6 @@ class UitstapLoginView(LoginView):
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form, **kwargs)
-        from django.conf import settings
-
         context["MFA_VERPLICHT"] = settings.MFA_VERPLICHT
         context["DEMO"] = settings.DEMO
         return context
@@ -141,9 +142,6 @@ def error_404(request, exception=None):
 
 
 def error_500(request):
-    from django.template import loader
-    from django.http import HttpResponseServerError
-
     # No context processors: the database may be the thing that failed.
     html = loader.get_template("500.html").render({"request_id": getattr(request, "request_id", "")})
     return HttpResponseServerError(html)
