@@ -12,7 +12,8 @@ from two_factor.views import LoginView
 
 from uitstap.audit import Actie, Uitkomst, audit_log
 from uitstap.codes import Rol
-from uitstap.forms import ProgrammaForm, ProgrammaJaarForm
+from uitstap.forms import ProgrammaForm, ProgrammaJaarForm, add_errors, toon_conflict
+from uitstap.locking import Conflict
 from uitstap.models import ProgrammaJaar
 from uitstap.permissions import rol_vereist
 from uitstap.selectors import programmas_of
@@ -87,10 +88,14 @@ def programma_bewerken(request, slug):
     programma = get_object_or_404(programmas_of(request.user), slug=slug)
     form = ProgrammaForm(request.POST or None, instance=programma)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
         try:
-            programma_wijzigen(programma=programma, data=dict(form.cleaned_data), door=request.user)
+            programma_wijzigen(programma=programma, data=data, door=request.user, gelezen_versie=gelezen)
+        except Conflict as c:
+            toon_conflict(form, c)
         except ValidationError as e:
-            form.add_error(None, e)
+            add_errors(form, e)
         else:
             messages.success(request, "Programma opgeslagen.")
             return redirect("programma_detail", slug=programma.slug)
@@ -113,10 +118,14 @@ def programmajaar_bewerken(request, slug, jaar=None):
         data = dict(form.cleaned_data)
         gekozen_jaar = instance.jaar if instance else data.pop("jaar")
         data.pop("jaar", None)
+        gelezen = data.pop("gelezen_versie", None)
         try:
-            programmajaar_wijzigen(programma=programma, jaar=gekozen_jaar, data=data, door=request.user)
+            programmajaar_wijzigen(programma=programma, jaar=gekozen_jaar, data=data, door=request.user,
+                                   gelezen_versie=gelezen)
+        except Conflict as c:
+            toon_conflict(form, c)
         except ValidationError as e:
-            form.add_error(None, e)
+            add_errors(form, e)
         else:
             messages.success(request, f"Cijfers voor {gekozen_jaar} opgeslagen.")
             return redirect("programma_detail", slug=programma.slug)
