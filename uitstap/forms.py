@@ -129,3 +129,17 @@ def add_errors(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errs)
     else:
         form.add_error(None, error)
+
+
+def schrijf_via_form(form, schrijf) -> bool:
+    """Run one service write for a valid form: a Conflict shows the other person's values on the form, a
+    ValidationError lands at its fields. True when the write happened (then the view redirects)."""
+    try:
+        schrijf()
+    except Conflict as conflict:
+        toon_conflict(form, conflict)
+    except ValidationError as error:
+        add_errors(form, error)
+    else:
+        return True
+    return False

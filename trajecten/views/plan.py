@@ -30,8 +30,7 @@ from trajecten.forms import (
 from trajecten.models import Doel, Traject, Trajectplan
 from trajecten.views.dossier import broodkruimels, dossier_context
 from uitstap.audit import Actie
-from uitstap.forms import add_errors, toon_conflict
-from uitstap.locking import Conflict
+from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.pdf import render_pdf
 
 
@@ -140,13 +139,7 @@ def plan_bewerken(request, plan_pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            services.trajectplan_wijzigen(plan=plan, door=request.user, gelezen_versie=gelezen, **data)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.trajectplan_wijzigen(plan=plan, door=request.user, gelezen_versie=gelezen, **data)):
             return _naar_tab(request, plan.traject.deelnemer, "Afspraken opgeslagen.")
     return _pagina(request, plan.traject.deelnemer, form, f"Afspraken – versie {plan.volgnummer}")
 
@@ -159,13 +152,7 @@ def ondertekenen(request, plan_pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            services.trajectplan_ondertekenen(plan=plan, door=request.user, gelezen_versie=gelezen, **data)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.trajectplan_ondertekenen(plan=plan, door=request.user, gelezen_versie=gelezen, **data)):
             return _naar_tab(request, plan.traject.deelnemer, f"Versie {plan.volgnummer} ondertekend. Het plan is nu actief.")
     vorige = plan.traject.plannen.filter(volgnummer__lt=plan.volgnummer, status=Trajectplan.Status.ACTIEF).first()
     intro = (f"Vul de data in waarop de deelnemer en jij versie {plan.volgnummer} hebben ondertekend. Daarna kan deze "
@@ -251,13 +238,7 @@ def doel_bewerken(request, doel_pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            services.doel_wijzigen(doel=doel, data=data, door=request.user, gelezen_versie=gelezen)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.doel_wijzigen(doel=doel, data=data, door=request.user, gelezen_versie=gelezen)):
             return _naar_tab(request, doel.plan.traject.deelnemer, "Doel bijgewerkt.", f"doel-{doel.ouder_id or doel.pk}")
     return _pagina(request, doel.plan.traject.deelnemer, form, "Subdoel bijwerken" if doel.ouder_id else "Doel bijwerken",
                    template="trajecten/plan_doel_form.html", extra={"ouder": doel.ouder})
@@ -324,13 +305,7 @@ def doel_status(request, doel_pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            services.doel_status_wijzigen(doel=doel, door=request.user, gelezen_versie=gelezen, **data)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.doel_status_wijzigen(doel=doel, door=request.user, gelezen_versie=gelezen, **data)):
             return _naar_tab(request, doel.plan.traject.deelnemer, "Status van het doel gewijzigd.",
                              f"doel-{doel.ouder_id or doel.pk}")
     return _pagina(request, doel.plan.traject.deelnemer, form, "Status van het doel",

@@ -28,8 +28,7 @@ from trajecten.forms import (
 )
 from trajecten.models import Contactmoment, Traject
 from uitstap.codes import ContactStatus, Rol
-from uitstap.forms import add_errors, toon_conflict
-from uitstap.locking import Conflict
+from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.permissions import programma_of_403, rol_vereist
 from uitstap.selectors import begeleiders_for
 
@@ -41,13 +40,7 @@ def persoonsgegevens(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            deelnemer_wijzigen(deelnemer=deelnemer, data=data, gelezen_versie=gelezen, door=request.user)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: deelnemer_wijzigen(deelnemer=deelnemer, data=data, gelezen_versie=gelezen, door=request.user)):
             messages.success(request, "Persoonsgegevens opgeslagen.")
             return redirect("trajecten:persoonsgegevens", pk=deelnemer.pk)
     context = dossier_context(request, deelnemer, tab="gegevens")
@@ -89,17 +82,11 @@ def begeleiding(request, pk):
     deelnemer = deelnemer_or_404(request, pk, object_type="begeleiding")
     form = BegeleidingForm(request.POST or None, instance=deelnemer, begeleiders=begeleiders_for(deelnemer.programma))
     if request.method == "POST" and form.is_valid():
-        try:
-            begeleiding_toewijzen(
-                deelnemer=deelnemer, begeleider=form.cleaned_data["begeleider"],
-                achtervang=form.cleaned_data["achtervang"], gelezen_versie=form.cleaned_data["gelezen_versie"],
-                door=request.user,
-            )
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        data = form.cleaned_data
+        if schrijf_via_form(form, lambda: begeleiding_toewijzen(
+            deelnemer=deelnemer, begeleider=data["begeleider"], achtervang=data["achtervang"],
+            gelezen_versie=data["gelezen_versie"], door=request.user,
+        )):
             messages.success(request, "Begeleiding opgeslagen.")
             return redirect("trajecten:dossier", pk=deelnemer.pk)
     return render(request, "form_page.html", {
@@ -158,14 +145,8 @@ def intake(request, traject_pk):
         data = dict(form.cleaned_data)
         naar_orientatie = data.pop("fase_naar_orientatie", False)
         gelezen = data.pop("gelezen_versie", None)
-        try:
-            services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie,
-                                       gelezen_versie=gelezen)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie,
+                                       gelezen_versie=gelezen)):
             return terug_naar_dossier(request, traject, "Intake vastgelegd.")
     return form_pagina(request, traject, form, "Intake" if bestaand else "Intake vastleggen",
                       intro="Hulpvraag, motivatie, verwachtingen en de toelatingscriteria.")
@@ -213,13 +194,7 @@ def contact_bewerken(request, contact_pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            services.contactmoment_wijzigen(contact=contact, data=data, door=request.user, gelezen_versie=gelezen)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.contactmoment_wijzigen(contact=contact, data=data, door=request.user, gelezen_versie=gelezen)):
             return terug_naar_dossier(request, traject, "Contact bijgewerkt.")
     return form_pagina(request, traject, form, "Contact bijwerken")
 
@@ -231,13 +206,7 @@ def uitstroom(request, traject_pk):
     form = UitstroomForm(request.POST or None, versie_van=traject)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            services.uitstroom_vastleggen(traject=traject, door=request.user, **data)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.uitstroom_vastleggen(traject=traject, door=request.user, **data)):
             return terug_naar_dossier(request, traject, "Uitstroom vastgelegd.")
     return form_pagina(
         request, traject, form, "Uitstroom vastleggen", submit_label="Uitstroom vastleggen",
@@ -252,14 +221,8 @@ def beeindigen(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="traject")
     form = BeeindigenForm(request.POST or None, versie_van=traject)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.traject_afsluiten(traject=traject, einddatum=form.cleaned_data["einddatum"], door=request.user,
-                                       gelezen_versie=form.cleaned_data["gelezen_versie"])
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.traject_afsluiten(traject=traject, einddatum=form.cleaned_data["einddatum"], door=request.user,
+                                       gelezen_versie=form.cleaned_data["gelezen_versie"])):
             return terug_naar_dossier(request, traject, "Traject afgesloten.")
     return form_pagina(request, traject, form, "Traject afsluiten", submit_label="Traject afsluiten",
                       intro="Na afsluiten kun je niets meer aan dit traject toevoegen, behalve een terugval. "

@@ -30,7 +30,7 @@ from uitstap import selectors as kaart_selectors
 from uitstap import services as kaart_services
 from uitstap.audit import Actie
 from uitstap.codes import Rol
-from uitstap.forms import add_errors, toon_conflict
+from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.forms_kaart import ContactpersoonForm, KetenpartnerForm, SocialeKaartFilter
 from uitstap.locking import Conflict
 from uitstap.models import Contactpersoon
@@ -119,13 +119,7 @@ def verwijzing_bewerken(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            services.verwijzing_wijzigen(verwijzing=verwijzing, data=data, gelezen_versie=gelezen, door=request.user)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.verwijzing_wijzigen(verwijzing=verwijzing, data=data, gelezen_versie=gelezen, door=request.user)):
             return _naar_tab(request, verwijzing, "Verwijzing bijgewerkt.")
     return _pagina(request, verwijzing, form, "Verwijzing bijwerken",
                    intro=f"Verwijzing naar {verwijzing.ketenpartner}. Datums moeten op of na de verwijsdatum liggen.")
@@ -139,16 +133,10 @@ def verwijzing_status(request, pk):
                                 initial={"status": request.GET.get("status", "")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.verwijzing_status_wijzigen(
+        if schrijf_via_form(form, lambda: services.verwijzing_status_wijzigen(
                 verwijzing=verwijzing, status=data["status"], datum=data["datum"], reden=data["reden"],
                 gelezen_versie=data["gelezen_versie"], door=request.user,
-            )
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+            )):
             return _naar_tab(request, verwijzing, f"Status gewijzigd in {verwijzing.get_status_display()}.")
     return _pagina(request, verwijzing, form, "Status van de verwijzing",
                    intro=f"{verwijzing.ketenpartner}: nu {verwijzing.get_status_display().lower()}, "
@@ -161,16 +149,10 @@ def verwijzing_intake(request, pk):
     initial = {"intake_partner": verwijzing.intake_partner} if verwijzing.intake_partner else {}
     form = VerwijzingIntakeForm(request.POST or None, initial=initial, versie_van=verwijzing)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.verwijzing_intake_vastleggen(
+        if schrijf_via_form(form, lambda: services.verwijzing_intake_vastleggen(
                 verwijzing=verwijzing, datum=form.cleaned_data["intake_partner"],
                 gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user,
-            )
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+            )):
             return _naar_tab(request, verwijzing, "Intake bij de partner vastgelegd.")
     return _pagina(request, verwijzing, form, "Intake bij de partner",
                    intro=f"Wanneer had of heeft de deelnemer haar intake bij {verwijzing.ketenpartner}?")
@@ -285,13 +267,7 @@ def ketenpartner_bewerken(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data=data, door=request.user, gelezen_versie=gelezen)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data=data, door=request.user, gelezen_versie=gelezen)):
             messages.success(request, "Ketenpartner opgeslagen.")
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     return render(request, "trajecten/ketenpartner_form.html", {
@@ -380,14 +356,8 @@ def contactpersoon_bewerken(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, data=data, door=request.user,
-                                                   gelezen_versie=gelezen)
-        except Conflict as c:
-            toon_conflict(form, c)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, data=data, door=request.user,
+                                                   gelezen_versie=gelezen)):
             messages.success(request, "Contactpersoon opgeslagen.")
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])
