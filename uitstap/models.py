@@ -229,18 +229,49 @@ class AuditEvent(models.Model):
     clientcodes = models.JSONField("clientcodes in lijst", default=list, blank=True)
     object_type = models.CharField("soort gegeven", max_length=60, blank=True)
     object_id = models.CharField("id", max_length=40, blank=True)
+    aantal = models.PositiveIntegerField("aantal resultaten", null=True, blank=True)
     ip = models.GenericIPAddressField("IP-adres", null=True, blank=True)
     request_id = models.CharField("request-id", max_length=40, blank=True)
     grondslag = models.CharField("grondslag", max_length=60, blank=True)
+    # HMAC over the fields above, written at insert (uitstap.audit.event_mac).
+    mac = models.CharField(max_length=64, blank=True)
+    # Set once by the sealer (uitstap.audit.audit_seal): position in the chain and the chain link.
+    volgnummer = models.PositiveBigIntegerField("volgnummer", null=True, blank=True, unique=True)
     vorige_hash = models.CharField(max_length=64, blank=True)
-    hash = models.CharField(max_length=64, unique=True)
+    hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-id"]
         verbose_name = "auditgebeurtenis"
         verbose_name_plural = "auditlog"
+        constraints = [
+            models.UniqueConstraint(fields=["hash"], condition=~Q(hash=""), name="auditevent_hash_uniek"),
+        ]
         triggers = [
-            pgtrigger.Protect(name="auditevent_append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+            pgtrigger.Protect(name="auditevent_append_only", operation=pgtrigger.Delete),
+            # The only UPDATE allowed: the sealer filling volgnummer, vorige_hash and hash of an unsealed
+            # event, once, without touching anything else.
+            pgtrigger.Protect(
+                name="auditevent_alleen_verzegelen",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Condition(
+                    "OLD.volgnummer IS NOT NULL OR NEW.volgnummer IS NULL OR NEW.hash = '' OR ("
+                    + " OR ".join(
+                        f'OLD."{c}" IS DISTINCT FROM NEW."{c}"'
+                        for c in (
+                            "id", "tijdstip", "gebruiker_id", "gebruikersnaam", "rol", "organisatie", "actie",
+                            "uitkomst", "clientcode", "clientcodes", "object_type", "object_id", "aantal", "ip",
+                            "request_id", "grondslag", "mac",
+                        )
+                    )
+                    + ")"
+                ),
+            ),
+            pgtrigger.Trigger(
+                name="auditevent_geen_truncate", operation=pgtrigger.Truncate, level=pgtrigger.Statement,
+                when=pgtrigger.Before,
+                func="RAISE EXCEPTION 'uitstap: het auditlog kan niet worden geleegd (TRUNCATE)'; RETURN NULL;",
+            ),
         ]
 
     def __str__(self):
