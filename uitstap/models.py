@@ -276,3 +276,54 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.clientcode}"
+
+
+class Accountverzoek(models.Model):
+    """Four eyes: an account change one beheerder asks for and a second person approves within 24 hours.
+
+    Resetting a second factor, a password link for an account that is already set up, a role (or
+    organisation) that makes an account coordinator or beheerder, and (re-)activation: no single person
+    can use these to take over an account.
+    """
+
+    class Soort(models.TextChoices):
+        TWEEDE_FACTOR = "tweede_factor", "Tweede factor resetten"
+        WACHTWOORDLINK = "wachtwoordlink", "Wachtwoordlink sturen"
+        ROL = "rol", "Rol of organisatie wijzigen"
+        ACTIVEREN = "activeren", "Account activeren"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Wacht op goedkeuring"
+        UITGEVOERD = "uitgevoerd", "Goedgekeurd en uitgevoerd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+        VERLOPEN = "verlopen", "Verlopen"
+
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.OPEN)
+    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="accountverzoeken")
+    # Only for Soort.ROL: the role, organisation and gemeente asked for.
+    rol = models.CharField("nieuwe rol", max_length=20, choices=Rol.choices, blank=True)
+    organisatie = models.ForeignKey(Organisatie, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    gevraagd_door = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+    gevraagd_op = models.DateTimeField("gevraagd op")
+    afgehandeld_door = models.ForeignKey(Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    afgehandeld_op = models.DateTimeField("afgehandeld op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-gevraagd_op"]
+        verbose_name = "accountverzoek"
+        verbose_name_plural = "accountverzoeken"
+        constraints = [
+            models.CheckConstraint(
+                name="accountverzoek_vier_ogen",
+                condition=~Q(status="uitgevoerd")
+                | (Q(afgehandeld_door__isnull=False) & ~Q(afgehandeld_door=models.F("gevraagd_door"))),
+            ),
+            models.UniqueConstraint(
+                fields=["gebruiker", "soort"], condition=Q(status="open"), name="accountverzoek_een_open_per_soort",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} voor {self.gebruiker.username}"
