@@ -37,6 +37,7 @@ def score_constraint(field: str, name: str, nullable: bool = True) -> models.Che
 
 class Traject(models.Model):
     """One enrolment of a participant; a participant can have several (herinstroom)."""
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
 
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="trajecten")
     aanmelddatum = models.DateField("aanmelddatum")
@@ -71,6 +72,7 @@ class Traject(models.Model):
 
 class FaseOvergang(models.Model):
     """A phase transition. Appended, never edited: the latest recorded on or before a day wins."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="fase_overgangen")
     fase = models.CharField("fase", max_length=20, choices=Fase.choices)
@@ -88,6 +90,7 @@ class FaseOvergang(models.Model):
 
 
 class Intake(models.Model):
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
     traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="intake")
     datum = models.DateField("datum intakegesprek")
     hulpvraag = models.TextField("hulpvraag", blank=True)
@@ -108,6 +111,7 @@ class Intake(models.Model):
 
 
 class Contactmoment(models.Model):
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
     class MetWie(models.TextChoices):
         DEELNEMER = "deelnemer", "Deelnemer"
         KETENPARTNER = "ketenpartner", "Ketenpartner"
@@ -141,6 +145,7 @@ class Contactmoment(models.Model):
 
 class Uitstroom(models.Model):
     """How a traject ended: uitgestapt (with result) or tussentijds gestopt (with reason)."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="uitstroom")
     datum = models.DateField("datum")
@@ -171,6 +176,7 @@ class Uitstroom(models.Model):
 
 class Terugval(models.Model):
     """A return to sex work after exit, dated."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="terugvallen")
     datum = models.DateField("datum")
@@ -185,6 +191,7 @@ class Terugval(models.Model):
 
 class Meting(models.Model):
     """A dated self-assessment: the participant scores leefgebieden 1-10 (not all required)."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="metingen")
     datum = models.DateField("datum")
@@ -212,6 +219,7 @@ class MetingScore(models.Model):
 
 class Trajectplan(models.Model):
     """A version of the plan (the convenant). Signed versions are frozen; the latest version is current."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     class Status(models.TextChoices):
         CONCEPT = "concept", "Concept"
@@ -256,6 +264,7 @@ class Trajectplan(models.Model):
 
 class Doel(models.Model):
     """A SMART goal on one leefgebied; a sub-goal has a parent (one level)."""
+    deelnemer_pad = "plan__traject__deelnemer"  # the way to the participant, for clients.access
 
     plan = models.ForeignKey(Trajectplan, on_delete=models.CASCADE, related_name="doelen")
     ouder = models.ForeignKey(
@@ -311,6 +320,7 @@ class DoelVoortgang(models.Model):
 
 class Verwijzing(models.Model):
     """A referral to a ketenpartner. Waiting time = gestart - verwezen."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="verwijzingen")
     ketenpartner = models.ForeignKey(Ketenpartner, on_delete=models.PROTECT, related_name="verwijzingen")
