@@ -11,7 +11,7 @@ from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from clients.documents import document_inhoud, documenten_verwijderen
+from clients.documents import document_inhoud, documenten_verwijderen, downloadnaam
 from clients.models import Deelnemer, Document
 from clients.selectors import deelnemers_voor_bewaartermijn
 from clients.selectors import grondslag as grondslag_van
@@ -169,7 +169,7 @@ def inzage_export(*, deelnemer: Deelnemer, door) -> tuple[bytes, str]:
                 data = document_inhoud(document)
             except (OSError, ValidationError):
                 continue
-            zf.writestr(f"documenten/{document.pk}-{document.bestandsnaam}", data)
+            zf.writestr(f"documenten/{document.pk}-{downloadnaam(document)}", data)
     return buffer.getvalue(), f"inzage-{deelnemer.clientcode}.zip"
 
 

@@ -63,6 +63,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "uitstap.middleware.RequestIdMiddleware",
+    "uitstap.middleware.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -236,6 +237,9 @@ DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
 # the document limit (plus room for the other form fields); anything larger is refused before parsing.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
 REQUEST_MAX_BYTES = DOCUMENT_MAX_BYTES + 256 * 1024
+# PDF rendering (uitstap.pdf): the HTML's size and the time it may take, well under the worker timeout.
+PDF_MAX_HTML = env.int("PDF_MAX_HTML", default=600_000)
+PDF_MAX_SECONDEN = env.int("PDF_MAX_SECONDEN", default=20)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

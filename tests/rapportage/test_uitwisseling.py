@@ -336,7 +336,7 @@ def test_reference_validator_agrees_on_broken_files(coach1):
 
 def test_demo_round_trip_keeps_every_figure():
     """The demo has plan versions, finished goals in older versions, referrals and relapses: a real history."""
-    call_command("seed_demo", deelnemers=30, seed=3)
+    call_command("seed_demo", deelnemers=30, seed=3, force_demo=True)
     p = Programma.objects.get(slug="flevoland")
     vandaag = datetime.date.today()
     jaren = [vandaag.year - 2, vandaag.year - 1, vandaag.year]

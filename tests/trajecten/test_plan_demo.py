@@ -9,7 +9,7 @@ from trajecten.models import Doel, DoelVoortgang, Meting, Trajectplan
 
 @pytest.mark.django_db
 def test_demo_tells_a_plan_story_within_the_traject_dates():
-    call_command("seed_demo", deelnemers=24, seed=7)
+    call_command("seed_demo", deelnemers=24, seed=7, force_demo=True)
     statussen = set(Trajectplan.objects.values_list("status", flat=True))
     assert {"concept", "actief", "vervangen"} <= statussen
     assert Doel.objects.filter(ouder__isnull=False).exists()

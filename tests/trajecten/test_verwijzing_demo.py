@@ -14,7 +14,7 @@ S = VerwijzingStatus
 
 @pytest.mark.django_db
 def test_demo_has_contact_persons_and_varied_referrals():
-    call_command("seed_demo", deelnemers=40, seed=7)
+    call_command("seed_demo", deelnemers=40, seed=7, force_demo=True)
     actief = Ketenpartner.objects.filter(actief=True)
     assert actief.count() >= 17
     assert not actief.filter(contactpersonen__isnull=True).exists()  # every partner has a vaste aanspreekpunt

@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from clients.access import deelnemer_or_404
-from clients.documents import TOEGESTAAN, document_inhoud, document_aanmaken
+from clients.documents import TOEGESTAAN, document_aanmaken, document_inhoud, downloadnaam
 from clients.models import Document
 from clients.selectors import grondslag
 from trajecten.views.dossier import dossier_context
@@ -64,7 +64,7 @@ def document_download(request, pk, document_pk):
     audit_log(actie=Actie.EXPORT, gebruiker=request.user, clientcode=deelnemer.clientcode, obj=document,
               grondslag=grondslag(request.user, deelnemer))
     response = HttpResponse(data, content_type=document.content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=document.bestandsnaam)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=downloadnaam(document))
     response["Content-Length"] = str(len(data))
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
