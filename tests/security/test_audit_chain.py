@@ -194,3 +194,14 @@ def test_key_comes_from_settings(coach):
     assert audit_verify() == []
     with override_settings(AUDIT_SLEUTEL="een-andere-sleutel"):
         assert audit_verify()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_seals_its_events_after_the_commit(client, coach, deelnemer):
+    from django.urls import reverse
+
+    client.force_login(coach)
+    assert client.get(reverse("trajecten:dossier", args=[deelnemer.pk])).status_code == 200
+    events = list(AuditEvent.objects.order_by("id"))
+    assert events and all(e.volgnummer is not None and e.hash for e in events)
+    assert audit_verify() == []
