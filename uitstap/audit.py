@@ -14,6 +14,7 @@ import hashlib
 import hmac
 import json
 import logging
+import time
 from pathlib import Path
 
 from django.conf import settings
@@ -119,7 +120,19 @@ def audit_log(
     return event
 
 
+_laatst_verzegeld = 0.0
+
+
 def _seal_after_commit() -> None:
+    """Seal after a commit, at most once per AUDIT_VERZEGEL_INTERVAL seconds per process: a seal is its own
+    transaction (a second commit), so doing it after every event would double the cost of a read. What
+    is left waits for the next request or `manage.py audit_seal` (cron), protected meanwhile by the trigger
+    and its own HMAC."""
+    global _laatst_verzegeld
+    nu = time.monotonic()
+    if nu - _laatst_verzegeld < settings.AUDIT_VERZEGEL_INTERVAL:
+        return
+    _laatst_verzegeld = nu
     try:
         audit_seal(wait=False)
     except Exception:  # noqa: BLE001 - sealing later (audit_seal, audit_verify) is always possible
@@ -156,7 +169,8 @@ def audit_seal(*, wait: bool = True, batch: int = 2000) -> int:
                 event.vorige_hash = vorige
                 event.hash = event_hash(event, vorige)
                 vorige = event.hash
-            AuditEvent.objects.bulk_update(open_events, ["volgnummer", "vorige_hash", "hash"])
+            # Small batches: bulk_update writes one CASE per column, which grows with the square of the batch.
+            AuditEvent.objects.bulk_update(open_events, ["volgnummer", "vorige_hash", "hash"], batch_size=100)
             gesloten += len(open_events)
     return gesloten
 

@@ -30,6 +30,8 @@ else:
 # and mailed to these addresses when set. Keep the file on another machine or medium than the database.
 AUDIT_ANKER_BESTAND = env("AUDIT_ANKER_BESTAND", default="")
 AUDIT_ANKER_EMAIL = env.list("AUDIT_ANKER_EMAIL", default=[])
+# After a commit the app seals new events at most this often (seconds, per process); cron does the rest.
+AUDIT_VERZEGEL_INTERVAL = env.float("AUDIT_VERZEGEL_INTERVAL", default=1.0)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])

@@ -197,8 +197,10 @@ def test_key_comes_from_settings(coach):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_request_seals_its_events_after_the_commit(client, coach, deelnemer):
+def test_a_request_seals_its_events_after_the_commit(client, coach, deelnemer, settings):
     from django.urls import reverse
+
+    settings.AUDIT_VERZEGEL_INTERVAL = 0
 
     client.force_login(coach)
     assert client.get(reverse("trajecten:dossier", args=[deelnemer.pk])).status_code == 200
