@@ -44,7 +44,7 @@ JAREN = (2024, 2025, 2026)
 
 
 def _seed():
-    call_command("seed_demo", verbosity=0, **DEMO_GROOTTE)
+    call_command("seed_demo", verbosity=0, force_demo=True, **DEMO_GROOTTE)
 
 
 def _uitvoer() -> dict[str, str]:

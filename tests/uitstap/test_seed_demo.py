@@ -27,20 +27,20 @@ def test_seed_demo_is_deterministic_for_a_seed():
     # Roll the first run back (a rollback, not a DELETE: the audit table refuses deletes on PostgreSQL).
     try:
         with transaction.atomic():
-            call_command("seed_demo", deelnemers=15, seed=5)
+            call_command("seed_demo", deelnemers=15, seed=5, force_demo=True)
             eerste = snapshot()
             raise _Terugdraaien
     except _Terugdraaien:
         pass
     assert not Deelnemer.objects.exists()
-    call_command("seed_demo", deelnemers=15, seed=5)
+    call_command("seed_demo", deelnemers=15, seed=5, force_demo=True)
     assert snapshot() == eerste
 
 
 @pytest.mark.django_db
 def test_seed_demo_refuses_a_database_with_data(deelnemer):
     with pytest.raises(CommandError, match="bevat al gegevens"):
-        call_command("seed_demo", deelnemers=3)
+        call_command("seed_demo", deelnemers=3, force_demo=True)
     assert Deelnemer.objects.count() == 1
-    call_command("seed_demo", deelnemers=3, als_leeg=True)  # make demo: quietly leaves it alone
+    call_command("seed_demo", deelnemers=3, als_leeg=True, force_demo=True)  # make demo: quietly leaves it alone
     assert Deelnemer.objects.count() == 1
