@@ -10,7 +10,7 @@ from faker import Faker
 
 from clients.models import Deelnemer
 from trajecten import demo
-from uitstap.demo import demo_wachtwoord, seed_kern
+from uitstap.demo import GEPUBLICEERD_WACHTWOORD, demo_wachtwoord, seed_kern
 from uitstap.models import Gebruiker, Programma
 
 
@@ -28,7 +28,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, deelnemers, seed, force, als_leeg, force_demo=False, **options):
-        if not (settings.DEMO or force_demo):
+        # A development machine (DEBUG) with a password of its own, as ../shared/tools/rook seeds it, is no risk.
+        eigen_wachtwoord = settings.DEBUG and demo_wachtwoord() != GEPUBLICEERD_WACHTWOORD
+        if not (settings.DEMO or force_demo or eigen_wachtwoord):
             # The demo users have a published password: never on an installation that is not a demo.
             raise CommandError(
                 "seed_demo draait alleen in een demo (DEMO=true) of met --force-demo: de demogebruikers "
