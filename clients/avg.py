@@ -7,7 +7,7 @@ import zipfile
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -18,7 +18,6 @@ from clients.selectors import grondslag as grondslag_van
 from clients.services import deelnemer_velden_wissen, deelnemer_vergrendelen
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Verblijfsstatus
-from uitstap.models import AuditEvent
 from uitstap.selectors import audit_events_over
 
 # Legal grounds a coordinator can record to erase while the retention term still runs (art. 17 lid 1).

@@ -1,7 +1,7 @@
 """Admin for configuration only: no dossier content, and nothing that changes who may see what.
 
 Roles, organisations, activity, passwords and second factors change only through the beheerder's
-screens (uitstap.services_accounts): audited, sessions ended, four eyes where needed. Here the
+screens (uitstap.services.accounts): audited, sessions ended, four eyes where needed. Here the
 accounts are read-only and the OTP devices (with their secrets) are not registered at all.
 """
 

@@ -8,7 +8,7 @@ from django.urls import include, path
 from two_factor.admin import AdminSiteOTPRequired
 from two_factor.urls import urlpatterns as tf_urls
 
-from uitstap import views
+from uitstap.views import algemeen, audit, beheer, programma
 
 if settings.MFA_VERPLICHT:
     # The admin demands a verified second factor too (django-otp's admin protection).
@@ -19,12 +19,12 @@ tf_core, tf_namespace = tf_urls
 tf_core = list(tf_core)
 for i, pattern in enumerate(tf_core):
     if getattr(pattern, "name", None) == "login":
-        tf_core[i] = path("account/login/", login_not_required(views.UitstapLoginView.as_view()), name="login")
+        tf_core[i] = path("account/login/", login_not_required(algemeen.UitstapLoginView.as_view()), name="login")
 
 urlpatterns = [
-    path("", views.start, name="start"),
+    path("", algemeen.start, name="start"),
     path("", include((tf_core, tf_namespace))),
-    path("account/", views.account, name="account"),
+    path("account/", algemeen.account, name="account"),
     path("account/uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
     path("account/wachtwoord/", auth_views.PasswordChangeView.as_view(), name="password_change"),
     path("account/wachtwoord/klaar/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
@@ -33,19 +33,35 @@ urlpatterns = [
     path("account/wachtwoord-instellen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(post_reset_login=False),
          name="password_reset_confirm"),
     path("account/wachtwoord-ingesteld/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
-    path("gemeente/", views.klantmanager_start, name="klantmanager_start"),
-    path("programma/", views.programma_lijst, name="programma_lijst"),
-    path("programma/<slug:slug>/", views.programma_detail, name="programma_detail"),
-    path("programma/<slug:slug>/bewerken/", views.programma_bewerken, name="programma_bewerken"),
-    path("programma/<slug:slug>/jaar/nieuw/", views.programmajaar_bewerken, name="programmajaar_nieuw"),
-    path("programma/<slug:slug>/jaar/<int:jaar>/", views.programmajaar_bewerken, name="programmajaar_bewerken"),
-    path("", include("uitstap.urls_beheer")),
+    path("gemeente/", algemeen.klantmanager_start, name="klantmanager_start"),
+    path("programma/", programma.programma_lijst, name="programma_lijst"),
+    path("programma/<slug:slug>/", programma.programma_detail, name="programma_detail"),
+    path("programma/<slug:slug>/bewerken/", programma.programma_bewerken, name="programma_bewerken"),
+    path("programma/<slug:slug>/jaar/nieuw/", programma.programmajaar_bewerken, name="programmajaar_nieuw"),
+    path("programma/<slug:slug>/jaar/<int:jaar>/", programma.programmajaar_bewerken, name="programmajaar_bewerken"),
+    # the beheerder's accounts and the coordinator's audit search
+    path("beheer/gebruikers/", beheer.gebruikers, name="gebruikers"),
+    path("beheer/gebruikers/nieuw/", beheer.gebruiker_nieuw, name="gebruiker_nieuw"),
+    path("beheer/gebruikers/<int:pk>/", beheer.gebruiker_detail, name="gebruiker_detail"),
+    path("beheer/gebruikers/<int:pk>/wijzigen/", beheer.gebruiker_bewerken, name="gebruiker_bewerken"),
+    path("beheer/gebruikers/<int:pk>/deactiveren/", beheer.gebruiker_deactiveren, name="gebruiker_deactiveren"),
+    path("beheer/gebruikers/<int:pk>/activeren/", beheer.gebruiker_activeren, name="gebruiker_activeren"),
+    path("beheer/gebruikers/<int:pk>/tweede-factor/", beheer.gebruiker_tweede_factor_resetten,
+         name="gebruiker_tweede_factor_resetten"),
+    path("beheer/gebruikers/<int:pk>/deblokkeren/", beheer.gebruiker_deblokkeren, name="gebruiker_deblokkeren"),
+    path("beheer/gebruikers/<int:pk>/wachtwoordlink/", beheer.gebruiker_wachtwoordlink,
+         name="gebruiker_wachtwoordlink"),
+    path("beheer/verzoeken/", beheer.accountverzoeken, name="accountverzoeken"),
+    path("beheer/verzoeken/<int:pk>/goedkeuren/", beheer.accountverzoek_goedkeuren,
+         name="accountverzoek_goedkeuren"),
+    path("beheer/verzoeken/<int:pk>/afwijzen/", beheer.accountverzoek_afwijzen, name="accountverzoek_afwijzen"),
+    path("audit/", audit.audit_zoeken, name="audit_zoeken"),
     path("", include("trajecten.urls")),
     path("rapportage/", include("rapportage.urls")),
     path("admin/", admin.site.urls),
 ]
 
-handler400 = "uitstap.views.error_400"
-handler403 = "uitstap.views.error_403"
-handler404 = "uitstap.views.error_404"
-handler500 = "uitstap.views.error_500"
+handler400 = "uitstap.views.algemeen.error_400"
+handler403 = "uitstap.views.algemeen.error_403"
+handler404 = "uitstap.views.algemeen.error_404"
+handler500 = "uitstap.views.algemeen.error_500"

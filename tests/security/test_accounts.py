@@ -10,7 +10,7 @@ from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from uitstap import urls_beheer
+from uitstap import urls as uitstap_urls
 from uitstap.codes import Rol
 from uitstap.models import AuditEvent, Gebruiker
 
@@ -160,7 +160,7 @@ def test_deactivate_and_reactivate_never_delete(beheer, beheer2, coach):
     coach.refresh_from_db()
     assert coach.is_active
     # No route deletes an account.
-    assert not any("verwijder" in str(p.pattern) for p in urls_beheer.urlpatterns)
+    assert not any("verwijder" in str(p.pattern) for p in uitstap_urls.urlpatterns)
 
 
 def test_reset_second_factor(beheer, beheer2, coach, client):

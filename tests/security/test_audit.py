@@ -338,7 +338,7 @@ def test_erasure_rolled_back_when_event_cannot_be_written(coordinator, deelnemer
 
 @pytest.mark.django_db
 def test_audit_search_not_shown_when_event_cannot_be_written(client, coordinator, monkeypatch):
-    monkeypatch.setattr("uitstap.views_audit.audit_log", _kapot)
+    monkeypatch.setattr("uitstap.views.audit.audit_log", _kapot)
     client.force_login(coordinator)
     with pytest.raises(AuditKapot):
         client.get(reverse("audit_zoeken"))

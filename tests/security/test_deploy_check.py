@@ -82,7 +82,7 @@ def _boom(request):
 
 # This module doubles as a tiny URLconf for the 500 test.
 urlpatterns = [path("boem/", _boom)]
-handler500 = "uitstap.views.error_500"
+handler500 = "uitstap.views.algemeen.error_500"
 
 
 @pytest.mark.django_db

@@ -180,7 +180,7 @@ def _kapotte_mail(*args, **kwargs):
 def test_mail_failure_on_approval_rolls_back_with_a_dutch_message(a, beheerder_b, slachtoffer, monkeypatch):
     a.post(reverse("gebruiker_tweede_factor_resetten", args=[slachtoffer.pk]))
     verzoek = _verzoeken(slachtoffer).get()
-    monkeypatch.setattr("uitstap.services_accounts.send_mail", _kapotte_mail)
+    monkeypatch.setattr("uitstap.services.accounts.send_mail", _kapotte_mail)
     r = _als(beheerder_b).post(reverse("accountverzoek_goedkeuren", args=[verzoek.pk]), follow=True)
     assert r.status_code == 200 and "kon niet worden verstuurd" in r.content.decode()
     assert TOTPDevice.objects.filter(user=slachtoffer).exists()
@@ -194,7 +194,7 @@ def test_mail_failure_on_an_invitation_link_is_no_500(a, organisatie, monkeypatc
                              email="nn@example.org")
     nieuw.set_unusable_password()
     nieuw.save()
-    monkeypatch.setattr("uitstap.services_accounts.send_mail", _kapotte_mail)
+    monkeypatch.setattr("uitstap.services.accounts.send_mail", _kapotte_mail)
     r = a.post(reverse("gebruiker_wachtwoordlink", args=[nieuw.pk]), follow=True)
     assert r.status_code == 200 and "kon niet worden verstuurd" in r.content.decode()
     assert not AuditEvent.objects.filter(object_type="gebruiker.wachtwoordlink").exists()

@@ -31,7 +31,7 @@ from uitstap import services as kaart_services
 from uitstap.audit import Actie
 from uitstap.codes import Rol
 from uitstap.forms import add_errors, schrijf_via_form
-from uitstap.forms_kaart import ContactpersoonForm, KetenpartnerForm, SocialeKaartFilter
+from uitstap.forms import ContactpersoonForm, KetenpartnerForm, SocialeKaartFilter
 from uitstap.locking import Conflict
 from uitstap.models import Contactpersoon
 from uitstap.permissions import programma_of_403, rol_vereist

@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
 from uitstap.locking import Conflict
-from uitstap.models import Programma, ProgrammaJaar
 from uitstap.validators import TEKST_MAX, geen_stuurtekens
 
 
@@ -114,22 +113,6 @@ def toon_conflict(form, conflict) -> None:
     form.conflict_waarden = waarden
     form.data = form.data.copy()
     form.data["gelezen_versie"] = getattr(actueel, getattr(form, "version_field", "versie"))
-
-
-class ProgrammaForm(VersionedForm, forms.ModelForm):
-    class Meta:
-        model = Programma
-        fields = [
-            "naam", "regeling", "startdatum", "einddatum", "gemeenten", "wachttijd_signaal_dagen",
-            "bewaartermijn_jaren", "wettelijke_naam_op_pdf",
-        ]
-        widgets = {"gemeenten": forms.CheckboxSelectMultiple}
-
-
-class ProgrammaJaarForm(VersionedForm, forms.ModelForm):
-    class Meta:
-        model = ProgrammaJaar
-        fields = ["jaar", "verwacht_deelnemers", "intakes_begroot", "begroting", "uitgaven"]
 
 
 def add_errors(form, error: ValidationError) -> None:

@@ -3,7 +3,7 @@
 from django import forms
 
 from uitstap.codes import KetenpartnerSoort
-from uitstap.forms import VersionedForm
+from uitstap.forms.basis import VersionedForm
 from uitstap.models import Contactpersoon, Gemeente, Ketenpartner
 from uitstap.validators import geen_stuurtekens
 

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import devices_for_user
 
-from uitstap import services_accounts as accounts
+from uitstap.services import accounts
 from uitstap.codes import Rol
 from uitstap.forms import add_errors
-from uitstap.forms_accounts import GebruikerNieuwForm, GebruikerWijzigenForm
+from uitstap.forms import GebruikerNieuwForm, GebruikerWijzigenForm
 from uitstap.models import Accountverzoek, Gebruiker
 from uitstap.permissions import rol_vereist
 

@@ -3,7 +3,7 @@
 from django import forms
 
 from uitstap.codes import Rol
-from uitstap.forms import UitstapForm
+from uitstap.forms.basis import UitstapForm
 from uitstap.models import Gemeente, Organisatie
 
 

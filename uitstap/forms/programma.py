@@ -1,0 +1,22 @@
+"""Forms of the programme and its yearly figures (edited by the coordinator)."""
+
+from django import forms
+
+from uitstap.forms.basis import VersionedForm
+from uitstap.models import Programma, ProgrammaJaar
+
+
+class ProgrammaForm(VersionedForm, forms.ModelForm):
+    class Meta:
+        model = Programma
+        fields = [
+            "naam", "regeling", "startdatum", "einddatum", "gemeenten", "wachttijd_signaal_dagen",
+            "bewaartermijn_jaren", "wettelijke_naam_op_pdf",
+        ]
+        widgets = {"gemeenten": forms.CheckboxSelectMultiple}
+
+
+class ProgrammaJaarForm(VersionedForm, forms.ModelForm):
+    class Meta:
+        model = ProgrammaJaar
+        fields = ["jaar", "verwacht_deelnemers", "intakes_begroot", "begroting", "uitgaven"]

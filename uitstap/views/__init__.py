@@ -1,0 +1,1 @@
+"""The core's screens: algemeen (start, login, account, errors), programma, audit, beheer."""
