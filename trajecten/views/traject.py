@@ -142,7 +142,8 @@ def traject_nieuw(request, pk):
 @require_http_methods(["GET", "POST"])
 def fase(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="traject")
-    form = FaseForm(request.POST or None)
+    huidig = services.huidige_fase(traject)
+    form = FaseForm(request.POST or None, huidige_fase=huidig)
     if request.method == "POST" and form.is_valid():
         try:
             services.fase_wijzigen(traject=traject, door=request.user, **form.cleaned_data)
@@ -150,7 +151,6 @@ def fase(request, traject_pk):
             add_errors(form, e)
         else:
             return terug_naar_dossier(request, traject, "Fase gewijzigd.")
-    huidig = services.huidige_fase(traject)
     return form_pagina(request, traject, form, "Fase wijzigen",
                       intro=f"Nu in de fase {dict(FaseForm.base_fields['fase'].choices)[huidig]}. "
                             "Een stap terug mag; geef dan een reden.")
