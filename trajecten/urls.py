@@ -22,6 +22,7 @@ urlpatterns = [
     path("trajecten/<int:traject_pk>/afsluiten/", traject.beeindigen, name="beeindigen"),
     path("trajecten/<int:traject_pk>/terugval/", traject.terugval, name="terugval"),
     path("contacten/<int:contact_pk>/", traject.contact_bewerken, name="contact_bewerken"),
+    path("contacten/<int:contact_pk>/foutief/", traject.contact_foutief, name="contact_foutief"),
     # the trajectplan tab, metingen and goals
     path("deelnemers/<int:pk>/trajectplan/", plan.trajectplan, name="trajectplan"),
     path("deelnemers/<int:pk>/trajectplan/<int:plan_pk>/pdf/", plan.plan_pdf, name="plan_pdf"),

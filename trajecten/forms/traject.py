@@ -187,6 +187,14 @@ class UitstroomForm(UitstapForm, forms.ModelForm):
         return data
 
 
+class FoutiefForm(UitstapForm, forms.Form):
+    reden = forms.CharField(
+        label="waarom is dit contact foutief?", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bijvoorbeeld: dubbel geregistreerd, bij de verkeerde deelnemer.",
+        error_messages={"required": "Geef aan waarom dit contact foutief is geregistreerd."},
+    )
+
+
 class BeeindigenForm(UitstapForm, forms.Form):
     einddatum = forms.DateField(label="einddatum", initial=datetime.date.today)
     gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)

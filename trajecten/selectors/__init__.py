@@ -15,7 +15,10 @@ from trajecten.selectors.caseload import (  # noqa: F401
 )
 from trajecten.selectors.dossier import (  # noqa: F401
     TijdlijnItem,
+    TIJDLIJN_SOORTEN,
+    samenvatting,
     tijdlijn,
+    tijdlijn_gefilterd,
 )
 from trajecten.selectors.plan import (  # noqa: F401
     annoteer_doelen_verlopen,

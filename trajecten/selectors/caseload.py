@@ -16,6 +16,8 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import ngettext
 
 from clients.models import Deelnemer
 from clients.selectors import deelnemers_visible_to
@@ -41,7 +43,7 @@ def _laatste_overgang():
 def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
     """Annotate participants with their current traject, phase, days in phase, contacts and signals."""
     vandaag = vandaag or datetime.date.today()
-    contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"))
+    contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
     return qs.annotate(
         huidig_traject_id=Subquery(_huidig_traject().values("pk")[:1]),
         traject_aanmelddatum=Subquery(_huidig_traject().values("aanmelddatum")[:1]),
@@ -79,6 +81,8 @@ def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = N
 class Signaal:
     tekst: str
     ernst: str = "warning"
+    url: str = ""  # where the signal is resolved
+    soort: str = ""
 
 
 def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Signaal]:
@@ -88,16 +92,22 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
     if d.huidig_traject_id is None or d.traject_einddatum is not None:
         return uit
     referentie = d.laatste_contact or d.traject_aanmelddatum
+    contact_url = reverse("trajecten:contact_nieuw", args=[d.huidig_traject_id])
     if referentie and (vandaag - referentie).days > GEEN_CONTACT_DAGEN and d.fase != Fase.NAZORG:
-        uit.append(Signaal(f"Geen contact sinds {(vandaag - referentie).days} dagen"))
+        n = (vandaag - referentie).days
+        uit.append(Signaal(ngettext("Geen contact sinds %(n)d dag", "Geen contact sinds %(n)d dagen", n) % {"n": n},
+                           url=contact_url, soort="geen_contact"))
     if d.recente_no_shows >= NO_SHOW_AANTAL:
-        uit.append(Signaal(f"{d.recente_no_shows}× niet verschenen (60 dagen)", "danger"))
+        uit.append(Signaal(f"{d.recente_no_shows}× niet verschenen (60 dagen)", "danger",
+                           url=reverse("trajecten:contacten", args=[d.pk]), soort="no_show"))
     if d.fase == Fase.NAZORG and referentie and (vandaag - referentie).days > NAZORG_CONTACT_DAGEN and not d.volgend_contact:
-        uit.append(Signaal("Nazorgcontact nodig"))
-    if getattr(d, "doelen_verlopen", 0):
-        uit.append(Signaal(f"{d.doelen_verlopen} doel(en) over streefdatum"))
-    if getattr(d, "lang_wachtend", 0):
-        uit.append(Signaal(f"{d.lang_wachtend} verwijzing(en) wachten lang"))
+        uit.append(Signaal("Nazorgcontact nodig", url=contact_url, soort="nazorg"))
+    if n := getattr(d, "doelen_verlopen", 0):
+        uit.append(Signaal(ngettext("%(n)d doel over streefdatum", "%(n)d doelen over streefdatum", n) % {"n": n},
+                           url=reverse("trajecten:trajectplan", args=[d.pk]), soort="doelen"))
+    if n := getattr(d, "lang_wachtend", 0):
+        uit.append(Signaal(ngettext("%(n)d verwijzing wacht lang", "%(n)d verwijzingen wachten lang", n) % {"n": n},
+                           url=reverse("trajecten:verwijzingen", args=[d.pk]), soort="verwijzingen"))
     return uit
 
 
