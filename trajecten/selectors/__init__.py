@@ -12,6 +12,8 @@ from trajecten.selectors.caseload import (  # noqa: F401
     NO_SHOW_AANTAL,
     NAZORG_CONTACT_DAGEN,
     CASELOAD_ANNOTATIES,
+    SIGNAAL_FILTERS,
+    deze_week,
 )
 from trajecten.selectors.dossier import (  # noqa: F401
     TijdlijnItem,

@@ -7,7 +7,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import (
+    Case,
     Count,
+    F,
+    Value,
+    When,
     DateField,
     IntegerField,
     OuterRef,
@@ -115,16 +119,102 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
 CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend)
 
 
+# --- urgency in SQL: the same conditions as signalen_voor, so ordering and filters stay in the database ----
+
+
+def _signaal_condities(vandaag: datetime.date) -> dict[str, Q]:
+    referentie = Coalesce("laatste_contact", "traject_aanmelddatum")
+    lopend = Q(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
+    return {
+        "geen_contact": lopend & Q(referentie_datum__lt=vandaag - datetime.timedelta(days=GEEN_CONTACT_DAGEN))
+        & (~Q(fase=Fase.NAZORG) | Q(fase__isnull=True)),
+        "no_show": lopend & Q(recente_no_shows__gte=NO_SHOW_AANTAL),
+        "nazorg": lopend & Q(fase=Fase.NAZORG, volgend_contact__isnull=True,
+                             referentie_datum__lt=vandaag - datetime.timedelta(days=NAZORG_CONTACT_DAGEN)),
+        "doelen": lopend & Q(doelen_verlopen__gt=0),
+        "verwijzingen": lopend & Q(lang_wachtend__gt=0),
+    }, referentie
+
+
+SIGNAAL_FILTERS = [
+    ("alle", "Met een signaal"), ("geen_contact", "Geen contact"), ("no_show", "Niet verschenen"),
+    ("nazorg", "Nazorgcontact nodig"), ("doelen", "Doelen over streefdatum"), ("verwijzingen", "Verwijzingen wachten lang"),
+]
+
+# Sortable columns: query-string key -> order_by fields (nulls last where it reads best).
+SORTERINGEN = {
+    "urgentie": None,
+    "deelnemer": ["clientcode"],
+    "fase": ["fase_volgorde", "clientcode"],
+    "dagen": [F("fase_sinds").asc(nulls_last=True), "clientcode"],
+    "volgend": [F("volgend_contact").asc(nulls_last=True), "clientcode"],
+    "laatste": [F("laatste_contact").asc(nulls_first=True), "clientcode"],
+}
+
+
+def annoteer_urgentie(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
+    """`aantal_signalen` and one flag per signal, computed in SQL (needs met_traject_stand and the annotations)."""
+    condities, referentie = _signaal_condities(vandaag)
+    qs = qs.annotate(referentie_datum=referentie)
+    vlaggen = {f"signaal_{k}": Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
+               for k, q in condities.items()}
+    qs = qs.annotate(**vlaggen)
+    som = None
+    for k in condities:
+        som = F(f"signaal_{k}") if som is None else som + F(f"signaal_{k}")
+    return qs.annotate(
+        aantal_signalen=som,
+        fase_volgorde=Case(*[When(fase=f, then=Value(i)) for i, f in enumerate(Fase.values)],
+                           default=Value(len(Fase.values)), output_field=IntegerField()),
+    )
+
+
+def caseload_geordend(qs: QuerySet[Deelnemer], *, sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
+    """Filter on phase and signal, then order: by urgency (signals first, then next planned contact) by default."""
+    if fase in Fase.values:
+        qs = qs.filter(fase=fase)
+    if signaal == "alle":
+        qs = qs.filter(aantal_signalen__gt=0)
+    elif signaal in dict(SIGNAAL_FILTERS):
+        qs = qs.filter(**{f"signaal_{signaal}": 1})
+    sleutel, omgekeerd = sorteer.lstrip("-"), sorteer.startswith("-")
+    velden = SORTERINGEN.get(sleutel)
+    if velden is None:
+        volgorde = [F("aantal_signalen").desc(), F("volgend_contact").asc(nulls_last=True), "clientcode"]
+        if omgekeerd:
+            volgorde = [F("aantal_signalen").asc(), F("volgend_contact").desc(nulls_first=True), "-clientcode"]
+        return qs.order_by(*volgorde)
+    if omgekeerd:
+        velden = [v.copy() if hasattr(v, "copy") else v for v in velden]
+        velden = [(F(v.expression.name).desc(nulls_last=True) if hasattr(v, "expression") else f"-{v}") for v in velden]
+    return qs.order_by(*velden)
+
+
+def deze_week(deelnemer_ids, vandaag: datetime.date):
+    """Planned contacts from today up to six days ahead for the given participants (one query)."""
+    tot = vandaag + datetime.timedelta(days=6)
+    return (
+        Contactmoment.objects.filter(
+            traject__deelnemer_id__in=deelnemer_ids, status=ContactStatus.GEPLAND, foutief_op__isnull=True,
+            datum__gte=vandaag, datum__lte=tot, traject__einddatum__isnull=True,
+        )
+        .select_related("traject__deelnemer")
+        .order_by("datum", "tijd", "id")
+    )
+
+
 def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
     """Narrow a list by clientcode or roepnaam."""
     zoek = (zoek or "").strip()[:50]
     return qs.filter(Q(clientcode__icontains=zoek) | Q(roepnaam__icontains=zoek)) if zoek else qs
 
 
-def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,
+             sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
     """The coach's own participants and those they are achtervang for, with their current state.
 
-    Participants whose latest traject has ended are left out unless `afgesloten` is asked for.
+    Participants whose latest traject has ended are left out unless `afgesloten` is asked for. Default order:
+    urgency (signals first, then the next planned contact); `sorteer`, `fase` and `signaal` as in the query string.
     """
     qs = zoek_deelnemers(deelnemers_visible_to(user).select_related("begeleider", "achtervang"), zoek)
     qs = met_traject_stand(qs, vandaag)
@@ -132,7 +222,8 @@ def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetim
         qs = qs.filter(traject_einddatum__isnull=True)
     for annotate in CASELOAD_ANNOTATIES:
         qs = annotate(qs, vandaag or datetime.date.today())
-    return qs.order_by("clientcode")
+    qs = annoteer_urgentie(qs, vandaag or datetime.date.today())
+    return caseload_geordend(qs, sorteer=sorteer, fase=fase, signaal=signaal)
 
 
 def deelnemers_overzicht(user, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
