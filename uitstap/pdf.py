@@ -57,5 +57,6 @@ def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
                 return URLFetcherResponse(url, f.read(), {"Content-Type": mime})
 
     html = render_to_string(template, context, request=request)
-    pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf()
+    # Tagged PDF/UA-1: structure, language and title for screen readers (WCAG for documents).
+    pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf(pdf_variant="pdf/ua-1")
     return html, pdf
