@@ -66,3 +66,11 @@ def test_pdf_button_text_follows_the_plan_state(login, coach, deelnemer, plan): 
                                       ondertekend_begeleider_op=dagen(140), door=coach)
     html = client.get(url).content.decode()
     assert "Print voor ondertekening" not in html and "Ondertekend plan downloaden (pdf)" in html
+
+
+def test_metingen_history_has_every_date_as_a_column_in_a_focusable_region(login, coach, deelnemer, plan):  # noqa: F811
+    html = login(coach).get(reverse("trajecten:trajectplan", args=[deelnemer.pk])).content.decode()
+    tabel = html.split('class="table table-sm small align-middle meting-tabel meting-historie"')[1].split("</table>")[0]
+    assert tabel.count('<th scope="col" class="text-end"><time') == 2  # two metingen, two date columns
+    assert "Verschil" in tabel and "+3" in tabel  # huisvesting 3 -> 6
+    assert '<div class="table-scroll" tabindex="0" role="region" aria-labelledby="historie-titel">' in html

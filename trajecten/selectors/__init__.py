@@ -25,6 +25,7 @@ from trajecten.selectors.dossier import (  # noqa: F401
 from trajecten.selectors.plan import (  # noqa: F401
     annoteer_doelen_verlopen,
     huidig_plan,
+    meting_historie,
     is_verlopen,
     LeefgebiedGroep,
     doelen_per_leefgebied,
