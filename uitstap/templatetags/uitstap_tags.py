@@ -101,3 +101,20 @@ def eenmalig_token():
     from uitstap.eenmalig import VELD, nieuw_token
 
     return format_html('<input type="hidden" name="{}" value="{}">', VELD, nieuw_token())
+
+
+GRONDSLAGEN = {"eigen_caseload": "Eigen caseload", "achtervang": "Achtervang", "coordinator": "Coördinator"}
+
+
+@register.filter
+def code_label(code, soort=""):
+    """A stored code as words on screen (audit log): roles, access bases, object types."""
+    from uitstap.codes import Rol
+
+    if not code:
+        return ""
+    if soort == "rol":
+        return dict(Rol.choices).get(code, code)
+    if soort == "grondslag":
+        return GRONDSLAGEN.get(code, code.replace("_", " ").capitalize())
+    return str(code).replace("_", " ").capitalize()
