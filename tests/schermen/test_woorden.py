@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 D = datetime.date
 
 
-def test_audit_log_shows_labels_not_codes(login, coordinator):
+def test_audit_log_shows_labels_not_codes(login, coordinator, deelnemer):
     from uitstap.templatetags.uitstap_tags import code_label
 
     assert code_label("eigen_caseload", "grondslag") == "Eigen caseload"
