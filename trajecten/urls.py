@@ -9,6 +9,7 @@ app_name = "trajecten"
 urlpatterns = [
     path("caseload/", caseload.caseload, name="caseload"),
     path("deelnemers/", caseload.deelnemers, name="deelnemers"),
+    path("aandacht/", caseload.coordinator_start, name="coordinator_start"),
     path("deelnemers/nieuw/", traject.deelnemer_nieuw, name="deelnemer_nieuw"),
     path("deelnemers/<int:pk>/", dossier.dossier, name="dossier"),
     path("deelnemers/<int:pk>/contacten/", dossier.contacten, name="contacten"),

@@ -13,6 +13,7 @@ from trajecten.selectors.caseload import (  # noqa: F401
     NAZORG_CONTACT_DAGEN,
     CASELOAD_ANNOTATIES,
     SIGNAAL_FILTERS,
+    aandacht_coordinator,
     deze_week,
 )
 from trajecten.selectors.dossier import (  # noqa: F401

@@ -226,6 +226,50 @@ def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetim
     return caseload_geordend(qs, sorteer=sorteer, fase=fase, signaal=signaal)
 
 
+PLAN_ONGETEKEND_DAGEN = 42
+AANDACHT_MAX = 20
+
+
+@dataclass
+class Aandacht:
+    """The coordinator's start page: what needs attention in the programme, each list capped for the page."""
+    lang_wachtend: list
+    geen_contact: list
+    plan_ongetekend: list
+    nazorg: list
+    per_begeleider: list  # (naam, aantal lopende trajecten, begeleider id)
+
+
+def aandacht_coordinator(user, vandaag: datetime.date | None = None) -> Aandacht:
+    """Five short lists, each computed in SQL (a fixed number of queries)."""
+    from trajecten.models import Trajectplan
+
+    vandaag = vandaag or datetime.date.today()
+    qs = met_traject_stand(deelnemers_visible_to(user).select_related("begeleider"), vandaag)
+    for annotate in CASELOAD_ANNOTATIES:
+        qs = annotate(qs, vandaag)
+    qs = annoteer_urgentie(qs, vandaag).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
+    grens = vandaag - datetime.timedelta(days=PLAN_ONGETEKEND_DAGEN)
+    laatste_versie = Trajectplan.objects.filter(traject_id=OuterRef("huidig_traject_id")).order_by("-versie")
+    ongetekend = qs.annotate(
+        plan_status=Subquery(laatste_versie.values("status")[:1]),
+        plan_opgesteld=Subquery(laatste_versie.values("opgesteld_op")[:1]),
+    ).filter(plan_status=Trajectplan.Status.CONCEPT, plan_opgesteld__lt=grens)
+    per_begeleider = (
+        qs.order_by().values("begeleider_id", "begeleider__first_name", "begeleider__last_name", "begeleider__username")
+        .annotate(n=Count("pk")).order_by("-n", "begeleider__username")
+    )
+    return Aandacht(
+        lang_wachtend=list(qs.filter(signaal_verwijzingen=1).order_by("-lang_wachtend", "clientcode")[:AANDACHT_MAX]),
+        geen_contact=list(qs.filter(signaal_geen_contact=1).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
+        plan_ongetekend=list(ongetekend.order_by("plan_opgesteld", "clientcode")[:AANDACHT_MAX]),
+        nazorg=list(qs.filter(signaal_nazorg=1).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
+        per_begeleider=[(" ".join(p for p in (r["begeleider__first_name"], r["begeleider__last_name"]) if p)
+                         or r["begeleider__username"] or "Geen begeleider", r["n"], r["begeleider_id"])
+                        for r in per_begeleider],
+    )
+
+
 def deelnemers_overzicht(user, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
     """All participants the user may see, annotated for the coordinator's filtered list."""
     qs = deelnemers_visible_to(user).select_related("begeleider", "achtervang", "woongemeente")

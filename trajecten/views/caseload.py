@@ -68,6 +68,16 @@ def caseload(request):
     })
 
 
+@rol_vereist(Rol.COORDINATOR)
+def coordinator_start(request):
+    """The coordinator's start page: what needs attention in the programme, each item a link."""
+    vandaag = datetime.date.today()
+    aandacht = selectors.aandacht_coordinator(request.user, vandaag)
+    getoond = aandacht.lang_wachtend + aandacht.geen_contact + aandacht.plan_ongetekend + aandacht.nazorg
+    log_list(request, getoond, actie=Actie.LIST)
+    return render(request, "trajecten/coordinator_start.html", {"aandacht": aandacht, "vandaag": vandaag})
+
+
 @rol_vereist(Rol.COORDINATOR, Rol.TRAJECTBEGELEIDER)
 @require_http_methods(["GET", "POST"])
 def deelnemers(request):
