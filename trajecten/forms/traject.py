@@ -6,7 +6,7 @@ from django import forms
 
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
-from uitstap.forms import UitstapForm
+from uitstap.forms import UitstapForm, VersionedForm
 
 
 def _niet_in_toekomst(form, veld="datum"):
@@ -42,7 +42,7 @@ class FaseForm(UitstapForm, forms.Form):
         return data
 
 
-class IntakeForm(UitstapForm, forms.ModelForm):
+class IntakeForm(VersionedForm, forms.ModelForm):
     fase_naar_orientatie = forms.BooleanField(
         label="Bij toelating: fase naar oriëntatie op de intakedatum", required=False, initial=True
     )
@@ -78,7 +78,7 @@ class IntakeForm(UitstapForm, forms.ModelForm):
             self.initial.setdefault("datum", datetime.date.today())
 
 
-class ContactForm(UitstapForm, forms.ModelForm):
+class ContactForm(VersionedForm, forms.ModelForm):
     leefgebieden = forms.MultipleChoiceField(
         label="besproken leefgebieden", choices=Leefgebied.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -134,7 +134,7 @@ class SnelContactForm(UitstapForm, forms.ModelForm):
         return data
 
 
-class UitstroomForm(UitstapForm, forms.ModelForm):
+class UitstroomForm(VersionedForm, forms.ModelForm):
     afsluiten = forms.BooleanField(
         label="Traject nu afsluiten", required=False, initial=False,
         help_text="Bij uitgestapt gaat de deelnemer anders door in de nazorgfase; tussentijds gestopt sluit altijd af.",
@@ -195,9 +195,8 @@ class FoutiefForm(UitstapForm, forms.Form):
     )
 
 
-class BeeindigenForm(UitstapForm, forms.Form):
+class BeeindigenForm(VersionedForm, forms.Form):
     einddatum = forms.DateField(label="einddatum", initial=datetime.date.today)
-    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class TerugvalForm(UitstapForm, forms.ModelForm):

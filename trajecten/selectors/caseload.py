@@ -250,7 +250,7 @@ def aandacht_coordinator(user, vandaag: datetime.date | None = None) -> Aandacht
         qs = annotate(qs, vandaag)
     qs = annoteer_urgentie(qs, vandaag).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
     grens = vandaag - datetime.timedelta(days=PLAN_ONGETEKEND_DAGEN)
-    laatste_versie = Trajectplan.objects.filter(traject_id=OuterRef("huidig_traject_id")).order_by("-versie")
+    laatste_versie = Trajectplan.objects.filter(traject_id=OuterRef("huidig_traject_id")).order_by("-volgnummer")
     ongetekend = qs.annotate(
         plan_status=Subquery(laatste_versie.values("status")[:1]),
         plan_opgesteld=Subquery(laatste_versie.values("opgesteld_op")[:1]),

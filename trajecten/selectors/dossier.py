@@ -41,11 +41,11 @@ class Samenvatting:
 def samenvatting(deelnemer, traject: Traject | None, vandaag: datetime.date) -> Samenvatting:
     """What the summary card adds to the caseload state: age group, plan status, open goals (two queries)."""
     groep = leeftijdsgroep_van(vandaag.year, deelnemer.geboortejaar)
-    plan = traject.plannen.order_by("-versie").first() if traject is not None else None
+    plan = traject.plannen.order_by("-volgnummer").first() if traject is not None else None
     if plan is None:
         status, open_doelen = "Nog geen trajectplan", 0
     else:
-        status = f"Versie {plan.versie}: " + ("ondertekend" if plan.is_bevroren else "concept, nog niet ondertekend")
+        status = f"Versie {plan.volgnummer}: " + ("ondertekend" if plan.is_bevroren else "concept, nog niet ondertekend")
         open_doelen = Doel.objects.filter(plan=plan, ouder__isnull=True,
                                           status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)).count()
     return Samenvatting(Leeftijdsgroep(groep).label if groep in Leeftijdsgroep.values else groep, plan, status, open_doelen)
