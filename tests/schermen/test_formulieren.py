@@ -40,7 +40,7 @@ def _fouten(form):
 ])
 def test_uitstroom_every_constraint_combination_gives_a_dutch_field_message(login, traject, coach, data, veld, bericht):
     response = login(coach).post(reverse("trajecten:uitstroom", args=[traject.pk]),
-                                 {"datum": D(2025, 3, 1).isoformat(), **data})
+                                 {"datum": D(2025, 3, 1).isoformat(), "gelezen_versie": traject.versie, **data})
     assert response.status_code == 200
     html = response.content.decode()
     assert not ENGELS.search(html)
@@ -55,7 +55,7 @@ def test_uitstroom_hidden_fields_are_emptied_and_labels_have_no_optioneel(login,
     for veld in ("resultaat", "branche", "reden"):
         assert "(optioneel)" not in form.fields[veld].label
     response = login(coach).post(reverse("trajecten:uitstroom", args=[traject.pk]), {
-        "soort": "gestopt", "datum": D(2025, 3, 1).isoformat(), "reden": "verhuisd",
+        "soort": "gestopt", "datum": D(2025, 3, 1).isoformat(), "reden": "verhuisd", "gelezen_versie": traject.versie,
         "resultaat": "opleiding", "branche": "zorg",  # left over from a choice the user changed
     })
     assert response.status_code == 302
@@ -121,7 +121,7 @@ def test_verwijzing_status_missing_date_and_reason_in_one_round(traject, coach, 
 
     partner = Ketenpartner.objects.create(programma=programma, naam="Schuldhulp Test", soort="schuldhulp")
     v = services.verwijzing_aanmaken(traject=traject, door=coach, ketenpartner=partner, verwezen=D(2025, 2, 1))
-    errors = _fouten(VerwijzingStatusForm(data={"status": "afgewezen", "datum": ""}, verwijzing=v))
+    errors = _fouten(VerwijzingStatusForm(data={"status": "afgewezen", "datum": "", "gelezen_versie": v.versie}, verwijzing=v))
     assert set(errors) == {"datum", "reden"}
 
 

@@ -15,6 +15,15 @@ from uitstap.pdf import render_pdf
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _vandaag(monkeypatch):
+    import datetime
+
+    from tests.trajecten import test_plan_views
+
+    monkeypatch.setattr(test_plan_views, "VANDAAG", datetime.date.today())
+
+
 def _ontleed(pdf: bytes) -> bytes:
     out = pdf
     for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", pdf, re.S):
@@ -63,7 +72,7 @@ def test_pdf_button_text_follows_the_plan_state(login, coach, deelnemer, plan): 
     client = login(coach)
     assert "Print voor ondertekening (pdf)" in client.get(url).content.decode()
     services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(140),
-                                      ondertekend_begeleider_op=dagen(140), door=coach)
+                                      ondertekend_begeleider_op=dagen(140), door=coach, gelezen_versie=plan.versie)
     html = client.get(url).content.decode()
     assert "Print voor ondertekening" not in html and "Ondertekend plan downloaden (pdf)" in html
 
