@@ -68,3 +68,8 @@ def test_quick_contact_comes_right_after_the_summary(login, deelnemer, coach):
     voor = html.split('id="snel-contact"')[0].split('id="inhoud"')[1]
     bereikbaar = len(re.findall(r"<a\s|<button|<select|<input(?![^>]*type=\"hidden\")", voor))
     assert bereikbaar <= 14, bereikbaar
+
+
+def test_dossier_has_a_print_stylesheet_that_hides_the_quick_form():
+    css = (Path(__file__).resolve().parents[2] / "static/css/print.css").read_text()
+    assert "#snel-contact" in css and ".nav-tabs" in css and "break-inside: avoid" in css
