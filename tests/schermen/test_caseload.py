@@ -83,7 +83,11 @@ def test_sixty_on_one_page_cards_markup_and_constant_queries(login, programma, c
         _deelnemer(programma, coach, f"K-{i:02d}", laatste=vandaag - 40 * dag, gepland=vandaag + dag)
     with CaptureQueriesContext(connection) as veel:
         response = client.get(reverse("trajecten:caseload"))
-    assert len(veel.captured_queries) == len(weinig.captured_queries)
+    # Session bookkeeping (the idle timeout refreshes it when the setup took long) is not the page's work.
+    def tel(ctx):
+        return len([q for q in ctx.captured_queries if "django_session" not in q["sql"] and "SAVEPOINT" not in q["sql"]])
+
+    assert tel(veel) == tel(weinig)
     assert len(response.context["rijen"]) == 60
     html = response.content.decode()
     assert 'class="table align-middle kaarten"' in html and 'data-label="Signalen"' in html
