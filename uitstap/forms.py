@@ -1,15 +1,18 @@
 """Shared form behaviour: Dutch labels with "(optioneel)", native date inputs, text inputs for numbers,
-Dutch amounts, one placeholder style, constraint violations as Dutch messages at the field."""
+Dutch amounts, one placeholder style, constraint violations as Dutch messages at the field; no control
+characters and bounded text in every form."""
 
 import re
 from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext as _, gettext_lazy
 
 from uitstap.locking import Conflict
 from uitstap.models import Programma, ProgrammaJaar
+from uitstap.validators import TEKST_MAX, geen_stuurtekens
 
 # The one placeholder of every select in a form (filters say "Alle …" instead).
 LEGE_KEUZE = gettext_lazy("— kies —")
@@ -33,6 +36,9 @@ CONSTRAINT_MESSAGES = {
     "actief_plan_is_ondertekend": ("ondertekend_deelnemer_op", gettext_lazy("Een actief plan is door de deelnemer en de trajectbegeleider ondertekend: vul beide datums in.")),
     "verwijzing_status_past_bij_datums": ("status", gettext_lazy("De status past niet bij de datums: gestart hoort bij een startdatum, afgerond, afgewezen en afgebroken bij een einddatum.")),
     "gebruikersnaam_uniek_hoofdletterongevoelig": ("username", gettext_lazy("Deze gebruikersnaam is al in gebruik (hoofdletters tellen niet mee).")),
+    "accountverzoek_vier_ogen": (None, gettext_lazy("Een tweede persoon moet dit verzoek goedkeuren, niet wie het vroeg.")),
+    "accountverzoek_een_open_per_soort": (None, gettext_lazy("Voor dit account staat al een verzoek van deze soort open.")),
+    "auditevent_hash_uniek": (None, gettext_lazy("Deze gebeurtenis staat al in het auditlog.")),
     "een_open_traject_per_deelnemer": (None, gettext_lazy("Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af.")),
     "doel_startscore_1_tot_10": ("startscore", gettext_lazy("Een score ligt tussen 1 en 10.")),
     "doel_doelscore_1_tot_10": ("doelscore", gettext_lazy("Een score ligt tussen 1 en 10.")),
@@ -119,7 +125,8 @@ class UitstapForm:
     message, selects share one placeholder, and constraint violations land at the field in Dutch.
 
     `conditional_fields`: fields that are required only for some answers (checked in clean()); they get
-    no "(optioneel)".
+    no "(optioneel)". Every text field refuses control characters and has a maximum length (TEKST_MAX
+    when the model gives none).
     """
 
     conditional_fields: tuple = ()
@@ -127,6 +134,12 @@ class UitstapForm:
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for naam, field in self.fields.items():
+            if isinstance(field, forms.CharField):
+                field.validators.append(geen_stuurtekens)
+                if field.max_length is None:
+                    field.max_length = TEKST_MAX
+                    field.validators.append(MaxLengthValidator(TEKST_MAX))
+                    field.widget.attrs.setdefault("maxlength", str(TEKST_MAX))
             if isinstance(field.widget, forms.HiddenInput):
                 continue
             if isinstance(field, forms.DateField):
