@@ -55,8 +55,17 @@ def test_beheerder_day(login_as, page, live_server, beheerder, organisatie):
     page.reload()
     controleer(page, "beheerder-detail")
     page.get_by_role("button", name="Tweede factor resetten").click()
-    page.wait_for_load_state()
+    expect(page.get_by_text("is aangevraagd").first).to_be_visible()
+    # Four eyes: a second person approves the reset.
+    from tests.factories import GebruikerFactory
+    from uitstap import services_accounts
+    from uitstap.codes import Rol
+    from uitstap.models import Accountverzoek
+
+    tweede = GebruikerFactory(rol=Rol.BEHEERDER, organisatie=organisatie)
+    services_accounts.accountverzoek_goedkeuren(verzoek=Accountverzoek.objects.get(gebruiker=nieuw), door=tweede)
     assert not TOTPDevice.objects.filter(user=nieuw).exists()
+    page.reload()
     page.get_by_role("button", name="Deactiveren").click()
     page.wait_for_load_state()
     nieuw.refresh_from_db()
