@@ -3,11 +3,29 @@
 import datetime
 
 from django import forms
+from django_countries import countries
 
 from clients.models import Deelnemer
 from uitstap.codes import Verwijzer
 from uitstap.forms import UitstapForm, VersionedForm
 from uitstap.models import Gemeente, Ketenpartner
+
+
+def _landen():
+    return [("", "")] + [(c.code, c.name) for c in countries]
+
+
+class LandField(forms.ChoiceField):
+    def to_python(self, value):
+        return super().to_python(value).strip().upper()
+
+
+def landkeuze() -> forms.ChoiceField:
+    """Countries by their Dutch names (django-countries); stores the ISO 3166 two-letter code."""
+    return LandField(
+        label="herkomstland", required=False, choices=_landen,
+        error_messages={"invalid_choice": "Kies een land uit de lijst."},
+    )
 
 
 class AanmeldingForm(UitstapForm, forms.ModelForm):
@@ -20,6 +38,7 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
         help_text="Staat de verwijzer op de sociale kaart? Kies de organisatie.",
     )
     verwijzer_toelichting = forms.CharField(label="verwijzer (naam of organisatie)", max_length=200, required=False)
+    herkomstland = landkeuze()
 
     class Meta:
         model = Deelnemer
@@ -28,7 +47,6 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
             "verblijfsstatus", "juridische_categorie", "signalen_mensenhandel",
         ]
         help_texts = {
-            "herkomstland": "Landcode van twee letters, zoals NL, RO of NG.",
             "roepnaam": "De naam waarmee je haar aanspreekt; mag een werknaam zijn.",
         }
 
@@ -39,11 +57,9 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
         self.fields["werkgemeente"].queryset = gemeenten
         self.fields["verwijzer_ketenpartner"].queryset = Ketenpartner.objects.filter(programma=programma, actief=True)
 
-    def clean_herkomstland(self):
-        return (self.cleaned_data.get("herkomstland") or "").strip().upper()
-
-
 class PersoonsgegevensForm(VersionedForm, forms.ModelForm):
+    herkomstland = landkeuze()
+
     class Meta:
         model = Deelnemer
         fields = [
@@ -58,8 +74,8 @@ class PersoonsgegevensForm(VersionedForm, forms.ModelForm):
             "bedenktijd_start": "Alleen bij de verblijfsregeling mensenhandel.",
         }
 
-    def clean_herkomstland(self):
-        return (self.cleaned_data.get("herkomstland") or "").strip().upper()
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
 
 
 class BegeleidingForm(VersionedForm, forms.ModelForm):

@@ -102,7 +102,9 @@ def _tabellen(c: dict) -> dict:
 def cijfers(request):
     programmas = list(programmas_of(request.user).order_by("naam"))
     vandaag = datetime.date.today()
-    context = {"programmas": programmas, "jaren": list(range(vandaag.year, 2009, -1))}
+    # The year list starts at the earliest programme's start, not before.
+    eerste = min((p.startdatum.year for p in programmas), default=vandaag.year)
+    context = {"programmas": programmas, "jaren": list(range(vandaag.year, eerste - 1, -1))}
     if not programmas:
         return render(request, "rapportage/cijfers.html", context)
     slug = request.GET.get("programma") or programmas[0].slug

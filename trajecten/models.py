@@ -157,6 +157,12 @@ class Contactmoment(models.Model):
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
+    # Registered by mistake (DEFINITIONS.md, foutief): kept for the audit, struck through, counted nowhere.
+    foutief_op = models.DateTimeField("foutief gemarkeerd op", null=True, blank=True)
+    foutief_reden = models.CharField("reden", max_length=500, blank=True)
+    foutief_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     class Meta:
         ordering = ["-datum", "-tijd", "-id"]

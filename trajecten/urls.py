@@ -9,6 +9,7 @@ app_name = "trajecten"
 urlpatterns = [
     path("caseload/", caseload.caseload, name="caseload"),
     path("deelnemers/", caseload.deelnemers, name="deelnemers"),
+    path("aandacht/", caseload.coordinator_start, name="coordinator_start"),
     path("deelnemers/nieuw/", traject.deelnemer_nieuw, name="deelnemer_nieuw"),
     path("deelnemers/<int:pk>/", dossier.dossier, name="dossier"),
     path("deelnemers/<int:pk>/contacten/", dossier.contacten, name="contacten"),
@@ -22,6 +23,7 @@ urlpatterns = [
     path("trajecten/<int:traject_pk>/afsluiten/", traject.beeindigen, name="beeindigen"),
     path("trajecten/<int:traject_pk>/terugval/", traject.terugval, name="terugval"),
     path("contacten/<int:contact_pk>/", traject.contact_bewerken, name="contact_bewerken"),
+    path("contacten/<int:contact_pk>/foutief/", traject.contact_foutief, name="contact_foutief"),
     # the trajectplan tab, metingen and goals
     path("deelnemers/<int:pk>/trajectplan/", plan.trajectplan, name="trajectplan"),
     path("deelnemers/<int:pk>/trajectplan/<int:plan_pk>/pdf/", plan.plan_pdf, name="plan_pdf"),

@@ -39,8 +39,12 @@ def radar_svg(*, labels: list[str], reeksen: list[tuple[str, list[int | None]]],
     """A radar chart on a 0-10 scale: one axis per label, one closed line per series (None = no score)."""
     import pygal
 
+    stijl = _style()
+    # The chart is shown at about 450 px wide: labels large enough to read after scaling.
+    stijl.label_font_size = stijl.major_label_font_size = 20
+    stijl.legend_font_size = 20
     chart = pygal.Radar(
-        style=_style(), js=[], width=breedte, height=hoogte, range=(0, 10), fill=False, show_legend=True,
+        style=stijl, js=[], width=breedte, height=hoogte, range=(0, 10), fill=False, show_legend=True,
         legend_at_bottom=True, legend_at_bottom_columns=len(reeksen) or 1, title=titel or None,
         y_labels=[2, 4, 6, 8, 10], dots_size=4, truncate_label=-1, print_values=False, margin=24,
     )

@@ -18,6 +18,7 @@ def navigatie(request):
             ]
         elif user.rol == Rol.COORDINATOR:
             items = [
+                ("Aandacht", reverse("trajecten:coordinator_start")),
                 ("Deelnemers", reverse("trajecten:deelnemers")),
                 ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
                 ("Sociale kaart", reverse("trajecten:sociale_kaart")),

@@ -335,3 +335,16 @@ class Accountverzoek(models.Model):
 
     def __str__(self):
         return f"{self.get_soort_display()} voor {self.gebruiker.username}"
+
+
+class VerwerktFormulier(models.Model):
+    """A one-time form token that has been used: a second POST of the same form shows the first result."""
+
+    token = models.CharField(max_length=40, unique=True)
+    gebruiker = models.ForeignKey("uitstap.Gebruiker", on_delete=models.CASCADE, related_name="+")
+    url = models.CharField(max_length=500, blank=True)
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "verwerkt formulier"
+        verbose_name_plural = "verwerkte formulieren"

@@ -90,6 +90,7 @@ def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
     html = render_to_string(template, context, request=request)
     if len(html) > settings.PDF_MAX_HTML:
         raise PdfTeZwaar("Dit document is te groot om als PDF te maken. Maak de teksten korter en probeer het opnieuw.")
+    # Tagged PDF/UA-1: structure, language and title for screen readers (WCAG for documents).
     with _tijdslimiet(settings.PDF_MAX_SECONDEN):
-        pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf()
+        pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf(pdf_variant="pdf/ua-1")
     return html, pdf

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django_filters",
     "bootstrap",
     "pgtrigger",
+    "django_countries",
     "uitstap",
     "clients",
     "trajecten",
@@ -77,6 +78,8 @@ MIDDLEWARE = [
     "uitstap.middleware.SessionTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "uitstap.middleware.MfaRequiredMiddleware",
+    # After authentication and messages: a second POST of the same form shows the first result.
+    "uitstap.eenmalig.EenmaligMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "django_htmx.middleware.HtmxMiddleware",

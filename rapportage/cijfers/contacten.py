@@ -11,7 +11,7 @@ from uitstap.codes import ContactStatus
 
 def _contacten(programma, status, van, tot):
     return Contactmoment.objects.filter(
-        traject__deelnemer__programma=programma, status=status, datum__gte=van, datum__lte=tot
+        traject__deelnemer__programma=programma, status=status, datum__gte=van, datum__lte=tot, foutief_op__isnull=True
     )
 
 

@@ -131,7 +131,9 @@ def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] |
             Prefetch("trajecten__metingen", queryset=Meting.objects.order_by("datum", "id").prefetch_related("scores")),
             "trajecten__plannen__doelen",
             Prefetch("trajecten__verwijzingen", queryset=Verwijzing.objects.select_related("ketenpartner").order_by("verwezen", "id")),
-            Prefetch("trajecten__contactmomenten", queryset=Contactmoment.objects.order_by("datum", "id")),
+            # Contacts marked foutief are left out: they are treated as if they did not exist.
+            Prefetch("trajecten__contactmomenten",
+                     queryset=Contactmoment.objects.filter(foutief_op__isnull=True).order_by("datum", "id")),
             Prefetch("trajecten__terugvallen", queryset=Terugval.objects.order_by("datum", "id")),
         )
         .order_by("clientcode")

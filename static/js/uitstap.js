@@ -23,4 +23,17 @@
   }
   document.addEventListener("change", syncConditional);
   document.addEventListener("DOMContentLoaded", syncConditional);
+  // A table that scrolls sideways must be reachable by keyboard (WCAG 2.1.1): focusable, with a name.
+  function focusableScrollRegions() {
+    document.querySelectorAll(".table-scroll").forEach(function (el) {
+      if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
+        var caption = el.querySelector("caption");
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", caption ? caption.textContent.trim() : "Tabel, scroll zijwaarts");
+      }
+    });
+  }
+  document.addEventListener("DOMContentLoaded", focusableScrollRegions);
+  window.addEventListener("resize", focusableScrollRegions);
 })();

@@ -12,7 +12,7 @@ from uitstap.codes import Rol
     "rol,kop",
     [
         (Rol.TRAJECTBEGELEIDER, "Mijn caseload"),
-        (Rol.COORDINATOR, "Deelnemers"),
+        (Rol.COORDINATOR, "Wat aandacht vraagt"),
         (Rol.KLANTMANAGER, "Gedeelde deelnemers"),
         (Rol.BEHEERDER, "Gebruikers"),
     ],

@@ -86,9 +86,10 @@ def test_coach_draws_up_signs_and_prints_a_trajectplan(login_as, page, live_serv
     page.set_viewport_size({"width": 1280, "height": 900})
     screenshot("trajectplan-tab")
 
-    # Download the PDF for signing.
+    # After signing the button says what the PDF now is (issue 20, finding 10).
+    expect(page.get_by_role("link", name="Print voor ondertekening (pdf)")).to_have_count(0)
     with page.expect_download() as info:
-        page.get_by_role("link", name="Print voor ondertekening (pdf)").click()
+        page.get_by_role("link", name="Ondertekend plan downloaden (pdf)").click()
     download = info.value
     assert download.suggested_filename == f"trajectplan-{deelnemer.clientcode}-v1.pdf"
     assert Path(download.path()).read_bytes().startswith(b"%PDF")

@@ -148,7 +148,8 @@ def referentie_cijfers(programma, van, tot) -> dict:
         groepen["herkomst"][herkomst_van(d.herkomstland)] += 1
         groepen["signalen_mensenhandel"]["ja" if d.signalen_mensenhandel else "nee"] += 1
     uit["doelgroep_instroom"] = groepen
-    contacten = [c for t in trajecten for c in t.contactmomenten.all() if _in(c.datum, van, tot)]
+    # A contact marked foutief counts in no figure (DEFINITIONS.md).
+    contacten = [c for t in trajecten for c in t.contactmomenten.all() if _in(c.datum, van, tot) and c.foutief_op is None]
     gehouden = [c for c in contacten if c.status == "gehouden"]
     uit["contactmomenten_gehouden"] = len(gehouden)
     uit["contacturen"] = getal(afronden(Fraction(sum(c.duur_minuten or 0 for c in gehouden), 60), 1))

@@ -80,6 +80,7 @@ MATRIX: dict[str, tuple] = {
     # --- lists (scoped by deelnemers_visible_to inside) ---
     "trajecten:caseload":                  (200, 200, 200, 200, 200, 403, 403),
     "trajecten:deelnemers":                (200, 200, 200, 200, 200, 403, 403),
+    "trajecten:coordinator_start":         COORD,
     "trajecten:deelnemer_nieuw":           (200, 200, 200, 200, 200, 403, 403),
     # --- the dossier of participant A ---
     "trajecten:dossier":                   ZIEN,
@@ -94,6 +95,7 @@ MATRIX: dict[str, tuple] = {
     "trajecten:beeindigen":                ZIEN,
     "trajecten:terugval":                  ZIEN,
     "trajecten:contact_bewerken":          ZIEN,
+    "trajecten:contact_foutief":           ZIEN,
     "trajecten:trajectplan":               ZIEN,
     "trajecten:plan_pdf":                  ZIEN,
     "trajecten:plan_pdf_voorbeeld":        (404,) * 7,   # DEBUG only

@@ -54,7 +54,7 @@ def test_tab_shows_goals_per_leefgebied_overdue_radar_and_table(login, coach, de
     assert "Streefdatum verstreken" in html and "doel-verlopen" in html
     assert "1 doel over de streefdatum" in html
     assert 'src="data:image/svg+xml;base64,' in html and "Radargrafiek" in html
-    assert '<table class="table table-sm small align-middle meting-tabel">' in html
+    assert "meting-tabel meting-historie" in html
     for knop in ("Meting toevoegen", "Doel toevoegen", "Ondertekenen", "Print voor ondertekening"):
         assert knop in html
     # CSP: no inline style attributes and no inline scripts without a nonce in the page.

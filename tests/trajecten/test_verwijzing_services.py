@@ -234,7 +234,7 @@ def test_caseload_flags_referrals_waiting_longer_than_the_programme_threshold(tr
     verwijzing_starten(verwijzing=gestart, gestart=dagen_geleden(1), door=coach, gelezen_versie=gestart.versie)
     d = caseload(coach).get()
     assert d.lang_wachtend == 1
-    assert "1 verwijzing(en) wachten lang" in [s.tekst for s in signalen_voor(d)]
+    assert "1 verwijzing wacht lang" in [s.tekst for s in signalen_voor(d)]
     programma.wachttijd_signaal_dagen = 20
     programma.save()
     assert caseload(coach).get().lang_wachtend == 2

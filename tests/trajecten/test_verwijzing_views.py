@@ -70,7 +70,7 @@ def test_tab_shows_referrals_with_waiting_days_and_logs_the_read(login, verwijzi
     e = AuditEvent.objects.filter(actie="view", object_type="verwijzingen").latest("id")
     assert (e.clientcode, e.gebruiker, e.grondslag) == (verwijzing.traject.deelnemer.clientcode, coach, "eigen_caseload")
     # The caseload shows the same long wait as a signal.
-    assert "1 verwijzing(en) wachten lang" in login(coach).get(reverse("trajecten:caseload")).text
+    assert "1 verwijzing wacht lang" in login(coach).get(reverse("trajecten:caseload")).text
 
 
 def test_empty_tab_says_what_to_do(login, traject, coach):

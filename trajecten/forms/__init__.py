@@ -5,6 +5,7 @@ from trajecten.forms.traject import (  # noqa: F401
     IntakeForm,
     ContactForm,
     SnelContactForm,
+    FoutiefForm,
     UitstroomForm,
     BeeindigenForm,
     TerugvalForm,

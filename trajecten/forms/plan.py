@@ -21,7 +21,7 @@ STANDAARD_AFSPRAKEN = (
 def score_veld(label: str, required: bool = False) -> forms.IntegerField:
     return forms.IntegerField(
         label=label, required=required, min_value=1, max_value=10,
-        widget=forms.NumberInput(attrs={"min": 1, "max": 10, "inputmode": "numeric"}),
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         error_messages={"min_value": "Een score is minimaal 1.", "max_value": "Een score is maximaal 10.",
                         "invalid": "Vul een heel getal van 1 tot en met 10 in."},
     )
@@ -52,8 +52,10 @@ class MetingForm(UitstapForm, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors and not self.scores():
-            raise forms.ValidationError("Vul voor minstens één leefgebied een score in.")
+        # Also when another field failed: every error of the submission in one round.
+        score_fout = any(f"score_{lg}" in self.errors for lg in Leefgebied.values)
+        if not score_fout and not self.scores():
+            self.add_error(None, "Vul voor minstens één leefgebied een score in.")
         return data
 
 
@@ -157,6 +159,18 @@ class DoelForm(VersionedForm, forms.ModelForm):
         if self.instance.pk and "acceptabel" in self.fields and self.instance.acceptabel is not None:
             self.initial["acceptabel"] = "ja" if self.instance.acceptabel else "nee"
 
+    def clean(self):
+        data = super().clean()
+        if (data.get("acceptabel") is False and "acceptabel_toelichting" in self.fields
+                and not (data.get("acceptabel_toelichting") or "").strip()):
+            self.add_error("acceptabel_toelichting",
+                           "De deelnemer is het (nog) niet eens met dit doel; noteer in haar woorden waarom.")
+        start, doel = data.get("startscore"), data.get("doelscore")
+        if start is not None and doel is not None and doel < start:
+            self.add_error("doelscore", "De doelscore is lager dan de startscore; kies een doelscore van "
+                                        f"{start} of hoger.")
+        return data
+
     def stappen(self):
         """The fields grouped per SMART letter, for the template."""
         return [(letter, naam, vraag, [self[f] for f in velden if f in self.fields])
@@ -194,8 +208,8 @@ class VoortgangForm(UitstapForm, forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not self.errors and data.get("score") is None and not (data.get("notitie") or "").strip():
-            raise forms.ValidationError("Vul een score of een notitie in.")
+        if "score" not in self.errors and data.get("score") is None and not (data.get("notitie") or "").strip():
+            self.add_error(None, "Vul een score of een notitie in.")
         return data
 
 
@@ -203,3 +217,10 @@ class DoelStatusForm(VersionedForm, forms.Form):
     status = forms.ChoiceField(label="status", choices=DoelStatus.choices, widget=forms.RadioSelect)
     behaald_op = forms.DateField(label="behaald op", required=False, initial=datetime.date.today,
                                  help_text="Alleen bij Behaald.")
+    conditional_fields = ("behaald_op",)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == DoelStatus.BEHAALD and not data.get("behaald_op") and "behaald_op" not in self.errors:
+            self.add_error("behaald_op", "Vul in op welke datum het doel is behaald.")
+        return data

@@ -5,8 +5,14 @@ import datetime
 from django import forms
 
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
-from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomSoort
+from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
 from uitstap.forms import UitstapForm, VersionedForm
+
+
+def _niet_in_toekomst(form, veld="datum"):
+    datum = form.cleaned_data.get(veld)
+    if datum is not None and datum > datetime.date.today():
+        form.add_error(veld, "Deze datum ligt in de toekomst.")
 from uitstap.models import Ketenpartner
 
 
@@ -17,6 +23,23 @@ class FaseForm(UitstapForm, forms.Form):
         label="reden", required=False, widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Verplicht bij een stap terug naar een eerdere fase.",
     )
+    conditional_fields = ("reden",)
+
+    def __init__(self, *args, huidige_fase=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.huidige_fase = huidige_fase
+
+    def clean(self):
+        # Cross-field checks run even when a field failed, so every error shows in one round.
+        data = super().clean()
+        fase, huidig = data.get("fase"), self.huidige_fase
+        if fase and huidig in Fase.values:
+            if fase == huidig:
+                self.add_error("fase", f"Het traject is al in de fase {Fase(fase).label}.")
+            elif Fase.values.index(fase) < Fase.values.index(huidig) and not (data.get("reden") or "").strip():
+                self.add_error("reden", "Geef een reden bij een stap terug naar een eerdere fase.")
+        _niet_in_toekomst(self)
+        return data
 
 
 class IntakeForm(VersionedForm, forms.ModelForm):
@@ -37,6 +60,16 @@ class IntakeForm(VersionedForm, forms.ModelForm):
             "besluit": forms.RadioSelect,
         }
         help_texts = {"besluit_reden": "Verplicht als de deelnemer (nog) niet wordt toegelaten."}
+
+    conditional_fields = ("besluit_reden",)
+
+    def clean(self):
+        data = super().clean()
+        besluit = data.get("besluit") or self.data.get("besluit")
+        if besluit in (IntakeBesluit.NOG_NIET, IntakeBesluit.NIET_TOEGELATEN) and not (data.get("besluit_reden") or "").strip():
+            self.add_error("besluit_reden", "Licht toe waarom de deelnemer (nog) niet wordt toegelaten.")
+        _niet_in_toekomst(self)
+        return data
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,6 +97,22 @@ class ContactForm(VersionedForm, forms.ModelForm):
             self.initial.setdefault("datum", datetime.date.today())
             self.initial.setdefault("duur_minuten", 60)
 
+    def clean(self):
+        data = super().clean()
+        _check_contact_velden(self, data)
+        if data.get("met_wie") == Contactmoment.MetWie.KETENPARTNER and not data.get("ketenpartner") \
+                and "ketenpartner" not in self.errors:
+            self.add_error("ketenpartner", "Kies met welke ketenpartner het contact was.")
+        return data
+
+
+def _check_contact_velden(form, data):
+    status = data.get("status")
+    if status == ContactStatus.GEHOUDEN and not data.get("duur_minuten") and "duur_minuten" not in form.errors:
+        form.add_error("duur_minuten", "Vul de duur van het gehouden contact in.")
+    if status and status != ContactStatus.GEPLAND:
+        _niet_in_toekomst(form)
+
 
 class SnelContactForm(UitstapForm, forms.ModelForm):
     """The short form on the dossier: date, kind, status, duration and an optional note."""
@@ -78,6 +127,11 @@ class SnelContactForm(UitstapForm, forms.ModelForm):
         self.initial.setdefault("datum", datetime.date.today())
         self.initial.setdefault("duur_minuten", 60)
         self.initial.setdefault("status", ContactStatus.GEHOUDEN)
+
+    def clean(self):
+        data = super().clean()
+        _check_contact_velden(self, data)
+        return data
 
 
 class UitstroomForm(VersionedForm, forms.ModelForm):
@@ -96,12 +150,49 @@ class UitstroomForm(VersionedForm, forms.ModelForm):
             "reden": "Bij tussentijds gestopt: waarom.",
         }
 
+    # Required only for some answers; revealed by the choice (static/js/uitstap.js, data-toon-bij).
+    conditional_fields = ("resultaat", "branche", "reden")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("datum", datetime.date.today())
         self.fields["soort"].choices = UitstroomSoort.choices
+        self.fields["soort"].error_messages["required"] = "Kies uitgestapt of tussentijds gestopt."
         self.fields["resultaat"].required = False
         self.fields["reden"].required = False
+        self.fields["branche"].label = "Branche"
+        self.fields["resultaat"].help_text = "Waarnaar de deelnemer is uitgestroomd."
+        self.fields["branche"].help_text = "In welke branche werkt de deelnemer?"
+        self.fields["reden"].help_text = "Waarom is het traject gestopt?"
+
+    def clean(self):
+        """The fields that belong to the choice are required; the others are emptied (they were hidden)."""
+        data = super().clean()
+        soort = data.get("soort")
+        if soort == UitstroomSoort.UITGESTAPT:
+            data["reden"] = ""
+            if not data.get("resultaat"):
+                self.add_error("resultaat", "Kies waarnaar de deelnemer is uitgestroomd.")
+            elif data["resultaat"] == UitstroomResultaat.BETAALD_WERK:
+                if not data.get("branche"):
+                    self.add_error("branche", "Kies in welke branche de deelnemer werkt.")
+            else:
+                data["branche"] = ""
+        elif soort == UitstroomSoort.GESTOPT:
+            data["resultaat"] = ""
+            data["branche"] = ""
+            if not data.get("reden"):
+                self.add_error("reden", "Kies de reden waarom het traject is gestopt.")
+        _niet_in_toekomst(self)
+        return data
+
+
+class FoutiefForm(UitstapForm, forms.Form):
+    reden = forms.CharField(
+        label="waarom is dit contact foutief?", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Bijvoorbeeld: dubbel geregistreerd, bij de verkeerde deelnemer.",
+        error_messages={"required": "Geef aan waarom dit contact foutief is geregistreerd."},
+    )
 
 
 class BeeindigenForm(VersionedForm, forms.Form):

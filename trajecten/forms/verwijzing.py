@@ -67,9 +67,25 @@ class VerwijzingForm(VersionedForm, forms.ModelForm):
         if not self.fields["doel"].queryset.exists():
             del self.fields["doel"]
 
+    conditional_fields = ("reden",)
+
     def validate_constraints(self):
         # The service checks the same rules with a Dutch message at the right field.
         pass
+
+    def clean(self):
+        # The date order and the reason, also when another field failed (one round of errors).
+        data = super().clean()
+        verwezen = data.get("verwezen")
+        for veld, bericht in (("intake_partner", "De intake bij de partner kan niet vóór de verwijzing liggen."),
+                              ("gestart", "De hulp kan niet eerder starten dan de verwijzing."),
+                              ("beeindigd", "De einddatum kan niet vóór de verwijzing liggen.")):
+            if verwezen and data.get(veld) and data[veld] < verwezen:
+                self.add_error(veld, bericht)
+        if "reden" in self.fields and data.get("status") in (S.AFGEWEZEN, S.AFGEBROKEN) \
+                and not (data.get("reden") or "").strip():
+            self.add_error("reden", "Geef een reden: waarom is de verwijzing afgewezen of afgebroken?")
+        return data
 
 
 class VerwijzingStatusForm(VersionedForm, forms.Form):
@@ -82,6 +98,18 @@ class VerwijzingStatusForm(VersionedForm, forms.Form):
     )
     reden = forms.CharField(label="reden", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                             help_text="Verplicht bij Afgewezen en Afgebroken.")
+    conditional_fields = ("datum", "reden")
+
+    def clean(self):
+        data = super().clean()
+        status = data.get("status")
+        if status in (S.GESTART, S.AFGEROND, S.AFGEWEZEN, S.AFGEBROKEN) and not data.get("datum") \
+                and "datum" not in self.errors:
+            self.add_error("datum", "Vul de datum in.")
+        if status in (S.AFGEWEZEN, S.AFGEBROKEN) and not (data.get("reden") or "").strip():
+            self.add_error("reden", "Geef een reden: waarom is de verwijzing afgewezen?" if status == S.AFGEWEZEN
+                           else "Geef een reden: waarom is de hulp afgebroken?")
+        return data
 
     def __init__(self, *args, verwijzing: Verwijzing, **kwargs):
         super().__init__(*args, versie_van=verwijzing, **kwargs)

@@ -12,14 +12,21 @@ from trajecten.selectors.caseload import (  # noqa: F401
     NO_SHOW_AANTAL,
     NAZORG_CONTACT_DAGEN,
     CASELOAD_ANNOTATIES,
+    SIGNAAL_FILTERS,
+    aandacht_coordinator,
+    deze_week,
 )
 from trajecten.selectors.dossier import (  # noqa: F401
     TijdlijnItem,
+    TIJDLIJN_SOORTEN,
+    samenvatting,
     tijdlijn,
+    tijdlijn_gefilterd,
 )
 from trajecten.selectors.plan import (  # noqa: F401
     annoteer_doelen_verlopen,
     huidig_plan,
+    meting_historie,
     is_verlopen,
     LeefgebiedGroep,
     doelen_per_leefgebied,

@@ -7,7 +7,11 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import (
+    Case,
     Count,
+    F,
+    Value,
+    When,
     DateField,
     IntegerField,
     OuterRef,
@@ -16,6 +20,8 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import ngettext
 
 from clients.models import Deelnemer
 from clients.selectors import deelnemers_visible_to
@@ -41,7 +47,7 @@ def _laatste_overgang():
 def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
     """Annotate participants with their current traject, phase, days in phase, contacts and signals."""
     vandaag = vandaag or datetime.date.today()
-    contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"))
+    contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
     return qs.annotate(
         huidig_traject_id=Subquery(_huidig_traject().values("pk")[:1]),
         traject_aanmelddatum=Subquery(_huidig_traject().values("aanmelddatum")[:1]),
@@ -79,6 +85,8 @@ def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = N
 class Signaal:
     tekst: str
     ernst: str = "warning"
+    url: str = ""  # where the signal is resolved
+    soort: str = ""
 
 
 def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Signaal]:
@@ -88,21 +96,111 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
     if d.huidig_traject_id is None or d.traject_einddatum is not None:
         return uit
     referentie = d.laatste_contact or d.traject_aanmelddatum
+    contact_url = reverse("trajecten:contact_nieuw", args=[d.huidig_traject_id])
     if referentie and (vandaag - referentie).days > GEEN_CONTACT_DAGEN and d.fase != Fase.NAZORG:
-        uit.append(Signaal(f"Geen contact sinds {(vandaag - referentie).days} dagen"))
+        n = (vandaag - referentie).days
+        uit.append(Signaal(ngettext("Geen contact sinds %(n)d dag", "Geen contact sinds %(n)d dagen", n) % {"n": n},
+                           url=contact_url, soort="geen_contact"))
     if d.recente_no_shows >= NO_SHOW_AANTAL:
-        uit.append(Signaal(f"{d.recente_no_shows}× niet verschenen (60 dagen)", "danger"))
+        uit.append(Signaal(f"{d.recente_no_shows}× niet verschenen (60 dagen)", "danger",
+                           url=reverse("trajecten:contacten", args=[d.pk]), soort="no_show"))
     if d.fase == Fase.NAZORG and referentie and (vandaag - referentie).days > NAZORG_CONTACT_DAGEN and not d.volgend_contact:
-        uit.append(Signaal("Nazorgcontact nodig"))
-    if getattr(d, "doelen_verlopen", 0):
-        uit.append(Signaal(f"{d.doelen_verlopen} doel(en) over streefdatum"))
-    if getattr(d, "lang_wachtend", 0):
-        uit.append(Signaal(f"{d.lang_wachtend} verwijzing(en) wachten lang"))
+        uit.append(Signaal("Nazorgcontact nodig", url=contact_url, soort="nazorg"))
+    if n := getattr(d, "doelen_verlopen", 0):
+        uit.append(Signaal(ngettext("%(n)d doel over streefdatum", "%(n)d doelen over streefdatum", n) % {"n": n},
+                           url=reverse("trajecten:trajectplan", args=[d.pk]), soort="doelen"))
+    if n := getattr(d, "lang_wachtend", 0):
+        uit.append(Signaal(ngettext("%(n)d verwijzing wacht lang", "%(n)d verwijzingen wachten lang", n) % {"n": n},
+                           url=reverse("trajecten:verwijzingen", args=[d.pk]), soort="verwijzingen"))
     return uit
 
 
 # The per-feature annotations the signals read: goals past target date, referrals waiting long.
 CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend)
+
+
+# --- urgency in SQL: the same conditions as signalen_voor, so ordering and filters stay in the database ----
+
+
+def _signaal_condities(vandaag: datetime.date) -> dict[str, Q]:
+    referentie = Coalesce("laatste_contact", "traject_aanmelddatum")
+    lopend = Q(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
+    return {
+        "geen_contact": lopend & Q(referentie_datum__lt=vandaag - datetime.timedelta(days=GEEN_CONTACT_DAGEN))
+        & (~Q(fase=Fase.NAZORG) | Q(fase__isnull=True)),
+        "no_show": lopend & Q(recente_no_shows__gte=NO_SHOW_AANTAL),
+        "nazorg": lopend & Q(fase=Fase.NAZORG, volgend_contact__isnull=True,
+                             referentie_datum__lt=vandaag - datetime.timedelta(days=NAZORG_CONTACT_DAGEN)),
+        "doelen": lopend & Q(doelen_verlopen__gt=0),
+        "verwijzingen": lopend & Q(lang_wachtend__gt=0),
+    }, referentie
+
+
+SIGNAAL_FILTERS = [
+    ("alle", "Met een signaal"), ("geen_contact", "Geen contact"), ("no_show", "Niet verschenen"),
+    ("nazorg", "Nazorgcontact nodig"), ("doelen", "Doelen over streefdatum"), ("verwijzingen", "Verwijzingen wachten lang"),
+]
+
+# Sortable columns: query-string key -> order_by fields (nulls last where it reads best).
+SORTERINGEN = {
+    "urgentie": None,
+    "deelnemer": ["clientcode"],
+    "fase": ["fase_volgorde", "clientcode"],
+    "dagen": [F("fase_sinds").asc(nulls_last=True), "clientcode"],
+    "volgend": [F("volgend_contact").asc(nulls_last=True), "clientcode"],
+    "laatste": [F("laatste_contact").asc(nulls_first=True), "clientcode"],
+}
+
+
+def annoteer_urgentie(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
+    """`aantal_signalen` and one flag per signal, computed in SQL (needs met_traject_stand and the annotations)."""
+    condities, referentie = _signaal_condities(vandaag)
+    qs = qs.annotate(referentie_datum=referentie)
+    vlaggen = {f"signaal_{k}": Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
+               for k, q in condities.items()}
+    qs = qs.annotate(**vlaggen)
+    som = None
+    for k in condities:
+        som = F(f"signaal_{k}") if som is None else som + F(f"signaal_{k}")
+    return qs.annotate(
+        aantal_signalen=som,
+        fase_volgorde=Case(*[When(fase=f, then=Value(i)) for i, f in enumerate(Fase.values)],
+                           default=Value(len(Fase.values)), output_field=IntegerField()),
+    )
+
+
+def caseload_geordend(qs: QuerySet[Deelnemer], *, sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
+    """Filter on phase and signal, then order: by urgency (signals first, then next planned contact) by default."""
+    if fase in Fase.values:
+        qs = qs.filter(fase=fase)
+    if signaal == "alle":
+        qs = qs.filter(aantal_signalen__gt=0)
+    elif signaal in dict(SIGNAAL_FILTERS):
+        qs = qs.filter(**{f"signaal_{signaal}": 1})
+    sleutel, omgekeerd = sorteer.lstrip("-"), sorteer.startswith("-")
+    velden = SORTERINGEN.get(sleutel)
+    if velden is None:
+        volgorde = [F("aantal_signalen").desc(), F("volgend_contact").asc(nulls_last=True), "clientcode"]
+        if omgekeerd:
+            volgorde = [F("aantal_signalen").asc(), F("volgend_contact").desc(nulls_first=True), "-clientcode"]
+        return qs.order_by(*volgorde)
+    if omgekeerd:
+        velden = [v.copy() if hasattr(v, "copy") else v for v in velden]
+        velden = [(F(v.expression.name).desc(nulls_last=True) if hasattr(v, "expression") else f"-{v}") for v in velden]
+    return qs.order_by(*velden)
+
+
+def deze_week(deelnemer_ids, vandaag: datetime.date):
+    """Planned contacts from today up to six days ahead for the given participants (one query)."""
+    tot = vandaag + datetime.timedelta(days=6)
+    return (
+        Contactmoment.objects.filter(
+            traject__deelnemer_id__in=deelnemer_ids, status=ContactStatus.GEPLAND, foutief_op__isnull=True,
+            datum__gte=vandaag, datum__lte=tot, traject__einddatum__isnull=True,
+        )
+        .select_related("traject__deelnemer")
+        .order_by("datum", "tijd", "id")
+    )
 
 
 def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
@@ -111,10 +209,12 @@ def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
     return qs.filter(Q(clientcode__icontains=zoek) | Q(roepnaam__icontains=zoek)) if zoek else qs
 
 
-def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,
+             sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
     """The coach's own participants and those they are achtervang for, with their current state.
 
-    Participants whose latest traject has ended are left out unless `afgesloten` is asked for.
+    Participants whose latest traject has ended are left out unless `afgesloten` is asked for. Default order:
+    urgency (signals first, then the next planned contact); `sorteer`, `fase` and `signaal` as in the query string.
     """
     qs = zoek_deelnemers(deelnemers_visible_to(user).select_related("begeleider", "achtervang"), zoek)
     qs = met_traject_stand(qs, vandaag)
@@ -122,7 +222,52 @@ def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetim
         qs = qs.filter(traject_einddatum__isnull=True)
     for annotate in CASELOAD_ANNOTATIES:
         qs = annotate(qs, vandaag or datetime.date.today())
-    return qs.order_by("clientcode")
+    qs = annoteer_urgentie(qs, vandaag or datetime.date.today())
+    return caseload_geordend(qs, sorteer=sorteer, fase=fase, signaal=signaal)
+
+
+PLAN_ONGETEKEND_DAGEN = 42
+AANDACHT_MAX = 20
+
+
+@dataclass
+class Aandacht:
+    """The coordinator's start page: what needs attention in the programme, each list capped for the page."""
+    lang_wachtend: list
+    geen_contact: list
+    plan_ongetekend: list
+    nazorg: list
+    per_begeleider: list  # (naam, aantal lopende trajecten, begeleider id)
+
+
+def aandacht_coordinator(user, vandaag: datetime.date | None = None) -> Aandacht:
+    """Five short lists, each computed in SQL (a fixed number of queries)."""
+    from trajecten.models import Trajectplan
+
+    vandaag = vandaag or datetime.date.today()
+    qs = met_traject_stand(deelnemers_visible_to(user).select_related("begeleider"), vandaag)
+    for annotate in CASELOAD_ANNOTATIES:
+        qs = annotate(qs, vandaag)
+    qs = annoteer_urgentie(qs, vandaag).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
+    grens = vandaag - datetime.timedelta(days=PLAN_ONGETEKEND_DAGEN)
+    laatste_versie = Trajectplan.objects.filter(traject_id=OuterRef("huidig_traject_id")).order_by("-volgnummer")
+    ongetekend = qs.annotate(
+        plan_status=Subquery(laatste_versie.values("status")[:1]),
+        plan_opgesteld=Subquery(laatste_versie.values("opgesteld_op")[:1]),
+    ).filter(plan_status=Trajectplan.Status.CONCEPT, plan_opgesteld__lt=grens)
+    per_begeleider = (
+        qs.order_by().values("begeleider_id", "begeleider__first_name", "begeleider__last_name", "begeleider__username")
+        .annotate(n=Count("pk")).order_by("-n", "begeleider__username")
+    )
+    return Aandacht(
+        lang_wachtend=list(qs.filter(signaal_verwijzingen=1).order_by("-lang_wachtend", "clientcode")[:AANDACHT_MAX]),
+        geen_contact=list(qs.filter(signaal_geen_contact=1).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
+        plan_ongetekend=list(ongetekend.order_by("plan_opgesteld", "clientcode")[:AANDACHT_MAX]),
+        nazorg=list(qs.filter(signaal_nazorg=1).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
+        per_begeleider=[(" ".join(p for p in (r["begeleider__first_name"], r["begeleider__last_name"]) if p)
+                         or r["begeleider__username"] or "Geen begeleider", r["n"], r["begeleider_id"])
+                        for r in per_begeleider],
+    )
 
 
 def deelnemers_overzicht(user, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:

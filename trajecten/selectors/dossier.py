@@ -3,8 +3,8 @@
 import datetime
 from dataclasses import dataclass
 
-from trajecten.models import Traject
-from uitstap.codes import ContactStatus, Fase
+from trajecten.models import Doel, Traject, Trajectplan
+from uitstap.codes import ContactStatus, DoelStatus, Fase, Leeftijdsgroep, leeftijdsgroep_van
 
 
 @dataclass
@@ -15,11 +15,40 @@ class TijdlijnItem:
     tekst: str = ""
     sortering: tuple = (0, 0)
     obj: object = None
+    foutief: bool = False
+
+
+# The kinds a coach can filter the timeline on, with their Dutch label.
+TIJDLIJN_SOORTEN = [
+    ("contact", "Contacten"), ("fase", "Fasen"), ("intake", "Intake"), ("verwijzing", "Verwijzingen"),
+    ("uitstroom", "Uitstroom en einde"),
+]
 
 
 # Within one day the timeline reads in the order things happen: registration, intake, phase
 # changes, contacts, outcome, relapse, closing; ties within a kind go by order of recording.
 _RANG = {"aanmelding": 0, "intake": 1, "fase": 2, "verwijzing": 3, "contact": 4, "uitstroom": 5, "terugval": 6, "einde": 7}
+
+
+@dataclass
+class Samenvatting:
+    leeftijdsgroep: str
+    plan: Trajectplan | None
+    plan_status: str
+    open_doelen: int
+
+
+def samenvatting(deelnemer, traject: Traject | None, vandaag: datetime.date) -> Samenvatting:
+    """What the summary card adds to the caseload state: age group, plan status, open goals (two queries)."""
+    groep = leeftijdsgroep_van(vandaag.year, deelnemer.geboortejaar)
+    plan = traject.plannen.order_by("-volgnummer").first() if traject is not None else None
+    if plan is None:
+        status, open_doelen = "Nog geen trajectplan", 0
+    else:
+        status = f"Versie {plan.volgnummer}: " + ("ondertekend" if plan.is_bevroren else "concept, nog niet ondertekend")
+        open_doelen = Doel.objects.filter(plan=plan, ouder__isnull=True,
+                                          status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)).count()
+    return Samenvatting(Leeftijdsgroep(groep).label if groep in Leeftijdsgroep.values else groep, plan, status, open_doelen)
 
 
 def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[TijdlijnItem]:
@@ -38,7 +67,10 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
         if c.ketenpartner_id:
             titel += f" met {c.ketenpartner}"
         tekst = c.notitie if (toon_vertrouwelijk or not c.vertrouwelijk) else "(vertrouwelijke notitie)"
-        items.append(TijdlijnItem(c.datum, "contact", titel, tekst, (_RANG["contact"], c.pk), c))
+        if c.foutief_op is not None:
+            tekst = f"Foutief geregistreerd: {c.foutief_reden}"
+        items.append(TijdlijnItem(c.datum, "contact", titel, tekst, (_RANG["contact"], c.pk), c,
+                                  foutief=c.foutief_op is not None))
     for v in traject.verwijzingen.select_related("ketenpartner").all():
         rang = (_RANG["verwijzing"], v.pk)
         items.append(TijdlijnItem(v.verwezen, "verwijzing", f"Verwezen naar {v.ketenpartner}", v.hulpvraag, rang, v))
@@ -56,3 +88,11 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
         items.append(TijdlijnItem(traject.einddatum, "einde", "Traject afgesloten", "", (_RANG["einde"], 0), traject))
     items.sort(key=lambda i: (i.datum, i.sortering), reverse=True)
     return items
+
+
+def tijdlijn_gefilterd(items: list[TijdlijnItem], soort: str) -> list[TijdlijnItem]:
+    """Only one kind of event; 'uitstroom' includes relapse and closing."""
+    if soort not in dict(TIJDLIJN_SOORTEN):
+        return items
+    soorten = {"uitstroom", "terugval", "einde"} if soort == "uitstroom" else {soort}
+    return [i for i in items if i.soort in soorten]

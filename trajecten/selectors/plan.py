@@ -170,6 +170,28 @@ def meting_tabel(traject: Traject) -> list[MetingRij]:
     return [r for r in rijen.values() if r.eerste is not None]
 
 
+@dataclass
+class MetingHistorie:
+    """OSCaR's assessment history: one row per leefgebied, one column per meting (oldest first)."""
+    metingen: list
+    rijen: list  # (label, [score or None per meting], verschil first -> last or None)
+
+
+def meting_historie(traject: Traject | None) -> MetingHistorie:
+    """Every meting of the traject as a column (one query)."""
+    if traject is None:
+        return MetingHistorie([], [])
+    metingen = list(traject.metingen.prefetch_related("scores").order_by("datum", "id"))
+    rijen = []
+    for lg, label in Leefgebied.choices:
+        waarden = [next((s.score for s in m.scores.all() if s.leefgebied == lg), None) for m in metingen]
+        gevuld = [w for w in waarden if w is not None]
+        if not gevuld:
+            continue
+        rijen.append((label, waarden, gevuld[-1] - gevuld[0] if len(gevuld) > 1 else None))
+    return MetingHistorie(metingen, rijen)
+
+
 def radar_grafiek(rijen: list[MetingRij]) -> str | None:
     """Data URI of the radar chart (first vs latest score per leefgebied); None with fewer than three leefgebieden."""
     if len(rijen) < 3:

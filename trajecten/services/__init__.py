@@ -9,6 +9,7 @@ from trajecten.services.traject import (  # noqa: F401
     intake_vastleggen,
     contactmoment_vastleggen,
     contactmoment_wijzigen,
+    contactmoment_foutief_markeren,
     uitstroom_vastleggen,
     traject_afsluiten,
     terugval_vastleggen,

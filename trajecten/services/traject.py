@@ -7,6 +7,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 
 from clients.models import Deelnemer
 from clients.services import deelnemer_aanmaken
@@ -169,6 +170,22 @@ def contactmoment_wijzigen(*, contact: Contactmoment, data: dict, door: Gebruike
     _check_contact(contact.traject, contact)
     contact.full_clean()
     save_checked(contact, gelezen_versie=gelezen_versie, fields=sorted(set(velden) | {"leefgebieden"}))
+    regels.log_event(Actie.UPDATE, door, contact.traject, contact)
+    return contact
+
+
+@transaction.atomic
+def contactmoment_foutief_markeren(*, contact: Contactmoment, reden: str, door: Gebruiker) -> Contactmoment:
+    """Mark a contact registered by mistake: it stays for the audit, struck through, and counts nowhere."""
+    reden = (reden or "").strip()
+    if not reden:
+        raise ValidationError({"reden": "Geef aan waarom dit contact foutief is geregistreerd."})
+    if contact.foutief_op is not None:
+        raise ValidationError("Dit contact is al als foutief gemarkeerd.")
+    contact.foutief_op = timezone.now()
+    contact.foutief_reden = reden[:500]
+    contact.foutief_door = door
+    contact.save(update_fields=["foutief_op", "foutief_reden", "foutief_door"])
     regels.log_event(Actie.UPDATE, door, contact.traject, contact)
     return contact
 

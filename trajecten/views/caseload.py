@@ -11,12 +11,14 @@ from clients.access import log_list
 from trajecten import selectors
 from trajecten.forms import DeelnemerFilter
 from uitstap.audit import Actie
-from uitstap.codes import Rol
+from uitstap.codes import Fase, Rol
 from uitstap.permissions import rol_vereist
 from uitstap.selectors import begeleiders_for, programmas_of
 from uitstap.validators import bevat_stuurtekens, zoekterm
 
 PER_PAGINA = 25
+# A normal caseload fits on one page.
+PER_PAGINA_CASELOAD = 60
 
 
 # --- caseload and lists -----------------------------------------------------------------------
@@ -55,13 +57,37 @@ def caseload(request):
         return response
     vandaag = datetime.date.today()
     afgesloten = request.GET.get("afgesloten") == "1"
-    qs = selectors.caseload(request.user, zoek=zoek, afgesloten=afgesloten, vandaag=vandaag)
-    page = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    sorteer = request.GET.get("sorteer", "")
+    fase = request.GET.get("fase", "")
+    signaal = request.GET.get("signaal", "")
+    qs = selectors.caseload(request.user, zoek=zoek, afgesloten=afgesloten, vandaag=vandaag,
+                            sorteer=sorteer, fase=fase, signaal=signaal)
+    page = Paginator(qs, PER_PAGINA_CASELOAD).get_page(request.GET.get("pagina"))
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if zoek else Actie.LIST)
+    # "Vandaag en deze week": planned contacts of the whole caseload, and the nazorg checks that are due.
+    alle = selectors.caseload(request.user, afgesloten=False, vandaag=vandaag)
+    gepland = list(selectors.deze_week(alle.values("pk"), vandaag))
+    controles = [(d, s) for d, signalen in rijen for s in signalen if s.soort == "nazorg"]
+    query = request.GET.copy()
+    query.pop("pagina", None)
     return render(request, "trajecten/caseload.html", {
         "page": page, "rijen": rijen, "zoek": zoek, "vandaag": vandaag, "afgesloten": afgesloten,
+        "sorteer": sorteer, "fase": fase, "signaal": signaal, "gepland": gepland, "controles": controles,
+        "fasen": Fase.choices, "signaal_filters": selectors.SIGNAAL_FILTERS, "query": query.urlencode(),
+        "kolommen": [("deelnemer", "Deelnemer"), ("fase", "Fase"), ("dagen", "Dagen in fase"),
+                     ("volgend", "Volgend contact"), ("laatste", "Laatste contact"), ("urgentie", "Signalen")],
     })
+
+
+@rol_vereist(Rol.COORDINATOR)
+def coordinator_start(request):
+    """The coordinator's start page: what needs attention in the programme, each item a link."""
+    vandaag = datetime.date.today()
+    aandacht = selectors.aandacht_coordinator(request.user, vandaag)
+    getoond = aandacht.lang_wachtend + aandacht.geen_contact + aandacht.plan_ongetekend + aandacht.nazorg
+    log_list(request, getoond, actie=Actie.LIST)
+    return render(request, "trajecten/coordinator_start.html", {"aandacht": aandacht, "vandaag": vandaag})
 
 
 @rol_vereist(Rol.COORDINATOR, Rol.TRAJECTBEGELEIDER)

@@ -44,6 +44,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
         "deelnemer": deelnemer,
         "stand": stand,
         "signalen": selectors.signalen_voor(stand, vandaag),
+        "samenvatting": selectors.samenvatting(deelnemer, traject, vandaag),
         "traject": traject,
         "trajecten": trajecten,
         "tab": tab,
@@ -57,9 +58,12 @@ def dossier(request, pk):
     """The participant page: summary on top, timeline of every traject below."""
     deelnemer = deelnemer_or_404(request, pk)
     context = dossier_context(request, deelnemer, tab="tijdlijn")
+    soort = request.GET.get("soort", "")
     context["tijdlijnen"] = [
-        (t, selectors.tijdlijn(t)) for t in context["trajecten"]
+        (t, selectors.tijdlijn_gefilterd(selectors.tijdlijn(t), soort)) for t in context["trajecten"]
     ]
+    context["soorten"] = selectors.TIJDLIJN_SOORTEN
+    context["soort"] = soort if soort in dict(selectors.TIJDLIJN_SOORTEN) else ""
     context["snel_contact"] = SnelContactForm() if context["traject"] and context["traject"].is_open else None
     return render(request, "trajecten/dossier_tijdlijn.html", context)
 
@@ -67,7 +71,8 @@ def dossier(request, pk):
 def contacten(request, pk):
     deelnemer = deelnemer_or_404(request, pk, object_type="contactmomenten")
     context = dossier_context(request, deelnemer, tab="contacten")
-    qs = Contactmoment.objects.filter(traject__deelnemer=deelnemer).select_related("ketenpartner", "door", "traject")
+    qs = Contactmoment.objects.filter(traject__deelnemer=deelnemer, foutief_op__isnull=True).select_related(
+        "ketenpartner", "door", "traject")
     context["page"] = Paginator(qs, 50).get_page(request.GET.get("pagina"))
     context["snel_contact"] = SnelContactForm() if context["traject"] and context["traject"].is_open else None
     return render(request, "trajecten/dossier_contacten.html", context)

@@ -88,6 +88,7 @@ def trajectplan(request, pk):
         "radar": selectors.radar_grafiek(rijen),
         "radar_vergelijking": any(r.laatste_datum != r.eerste_datum for r in rijen),
         "metingen": list(selectors.metingen(traject)[:10]) if traject else [],
+        "historie": selectors.meting_historie(traject),
         "kan_schrijven": bool(traject and traject.is_open),
     }
     return render(request, "trajecten/plan_tab.html", context)

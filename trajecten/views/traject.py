@@ -20,6 +20,7 @@ from trajecten.forms import (
     BeeindigenForm,
     ContactForm,
     FaseForm,
+    FoutiefForm,
     IntakeForm,
     SnelContactForm,
     TerugvalForm,
@@ -122,7 +123,8 @@ def traject_nieuw(request, pk):
 @require_http_methods(["GET", "POST"])
 def fase(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="traject")
-    form = FaseForm(request.POST or None)
+    huidig = services.huidige_fase(traject)
+    form = FaseForm(request.POST or None, huidige_fase=huidig)
     if request.method == "POST" and form.is_valid():
         try:
             services.fase_wijzigen(traject=traject, door=request.user, **form.cleaned_data)
@@ -130,7 +132,6 @@ def fase(request, traject_pk):
             add_errors(form, e)
         else:
             return terug_naar_dossier(request, traject, "Fase gewijzigd.")
-    huidig = services.huidige_fase(traject)
     return form_pagina(request, traject, form, "Fase wijzigen",
                       intro=f"Nu in de fase {dict(FaseForm.base_fields['fase'].choices)[huidig]}. "
                             "Een stap terug mag; geef dan een reden.")
@@ -197,6 +198,27 @@ def contact_bewerken(request, contact_pk):
         if schrijf_via_form(form, lambda: services.contactmoment_wijzigen(contact=contact, data=data, door=request.user, gelezen_versie=gelezen)):
             return terug_naar_dossier(request, traject, "Contact bijgewerkt.")
     return form_pagina(request, traject, form, "Contact bijwerken")
+
+
+@require_http_methods(["GET", "POST"])
+def contact_foutief(request, contact_pk):
+    """Mark a contact registered by mistake (asks for a reason; the contact stays for the audit)."""
+    contact = dossier_object_or_404(request, Contactmoment.objects.select_related("traject__deelnemer"), contact_pk,
+                                    object_type="contactmoment")
+    form = FoutiefForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contactmoment_foutief_markeren(contact=contact, reden=form.cleaned_data["reden"], door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return terug_naar_dossier(request, contact.traject, "Contact gemarkeerd als foutief. Het telt nergens meer mee.")
+    return form_pagina(
+        request, contact.traject, form, "Contact foutief geregistreerd", submit_label="Markeren als foutief",
+        intro=f"Het contact van {contact.datum:%d-%m-%Y} ({contact.get_soort_display().lower()}, "
+              f"{contact.get_status_display().lower()}) blijft bewaard voor de controle, doorgestreept op de tijdlijn, "
+              "en telt in geen enkel cijfer of lijst meer mee. Dit is niet terug te draaien.",
+    )
 
 
 @require_http_methods(["GET", "POST"])

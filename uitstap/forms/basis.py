@@ -1,12 +1,67 @@
-"""Shared form behaviour: Dutch labels with "(optioneel)", native date inputs, explicit fields only,
-no control characters and bounded text in every form."""
+"""Shared form behaviour: Dutch labels with "(optioneel)", native date inputs, text inputs for numbers,
+Dutch amounts, one placeholder style, constraint violations as Dutch messages at the field; no control
+characters and bounded text in every form."""
+
+import re
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext as _, gettext_lazy
 
 from uitstap.locking import Conflict
 from uitstap.validators import TEKST_MAX, geen_stuurtekens
+
+# The one placeholder of every select in a form (filters say "Alle …" instead).
+LEGE_KEUZE = gettext_lazy("— kies —")
+
+# Every database constraint a form can run into, as (field, Dutch message). A test checks that each
+# CheckConstraint and UniqueConstraint of the project has an entry, so no constraint name reaches a screen.
+CONSTRAINT_MESSAGES = {
+    "klantmanager_heeft_gemeente": ("gemeente", gettext_lazy("Kies de gemeente van de klantmanager.")),
+    "programma_einddatum_na_start": ("einddatum", gettext_lazy("De einddatum ligt vóór de startdatum.")),
+    "een_programmajaar_per_jaar": ("jaar", gettext_lazy("Voor dit jaar zijn de cijfers al ingevuld.")),
+    "ketenpartner_naam_uniek": ("naam", gettext_lazy("Er staat al een ketenpartner met deze naam op de sociale kaart.")),
+    "clientcode_uniek_per_programma": ("clientcode", gettext_lazy("Deze clientcode is al in gebruik.")),
+    "achtervang_niet_begeleider": ("achtervang", gettext_lazy("Kies als achtervang iemand anders dan de trajectbegeleider.")),
+    "bedenktijd_volgorde": ("bedenktijd_eind", gettext_lazy("Het einde van de bedenktijd ligt vóór het begin.")),
+    "traject_einde_na_aanmelding": ("einddatum", gettext_lazy("De einddatum ligt vóór de aanmelddatum.")),
+    "uitstroom_velden_passen_bij_soort": ("soort", gettext_lazy("Vul bij uitgestapt een resultaat in en bij tussentijds gestopt een reden.")),
+    "branche_alleen_bij_betaald_werk": ("branche", gettext_lazy("Een branche hoort alleen bij betaald werk.")),
+    "een_score_per_leefgebied": ("scores", gettext_lazy("Elk leefgebied krijgt één score per meting.")),
+    "metingscore_1_tot_10": ("scores", gettext_lazy("Een score ligt tussen 1 en 10.")),
+    "trajectplan_volgnummer_uniek": (None, gettext_lazy("Er is intussen al een nieuwe versie van dit plan gemaakt. Laad de pagina opnieuw.")),
+    "actief_plan_is_ondertekend": ("ondertekend_deelnemer_op", gettext_lazy("Een actief plan is door de deelnemer en de trajectbegeleider ondertekend: vul beide datums in.")),
+    "verwijzing_status_past_bij_datums": ("status", gettext_lazy("De status past niet bij de datums: gestart hoort bij een startdatum, afgerond, afgewezen en afgebroken bij een einddatum.")),
+    "gebruikersnaam_uniek_hoofdletterongevoelig": ("username", gettext_lazy("Deze gebruikersnaam is al in gebruik (hoofdletters tellen niet mee).")),
+    "accountverzoek_vier_ogen": (None, gettext_lazy("Een tweede persoon moet dit verzoek goedkeuren, niet wie het vroeg.")),
+    "accountverzoek_een_open_per_soort": (None, gettext_lazy("Voor dit account staat al een verzoek van deze soort open.")),
+    "auditevent_hash_uniek": (None, gettext_lazy("Deze gebeurtenis staat al in het auditlog.")),
+    "een_open_traject_per_deelnemer": (None, gettext_lazy("Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af.")),
+    "doel_startscore_1_tot_10": ("startscore", gettext_lazy("Een score ligt tussen 1 en 10.")),
+    "doel_doelscore_1_tot_10": ("doelscore", gettext_lazy("Een score ligt tussen 1 en 10.")),
+    "behaald_op_alleen_bij_behaald": ("behaald_op", gettext_lazy("Een datum behaald hoort alleen bij de status Behaald.")),
+    "voortgang_score_1_tot_10": ("score", gettext_lazy("Een score ligt tussen 1 en 10.")),
+    "verwijzing_start_na_verwijzing": ("gestart", gettext_lazy("De hulp kan niet eerder starten dan de verwijzing.")),
+    "verwijzing_einde_na_verwijzing": ("beeindigd", gettext_lazy("De verwijzing kan niet eerder eindigen dan ze begon.")),
+}
+ONBEKENDE_CONSTRAINT = gettext_lazy("Deze combinatie van gegevens kan niet. Controleer de gemarkeerde velden.")
+
+GETAL_MELDING = gettext_lazy("Vul een heel getal in, zoals 60.")
+BEDRAG_MELDING = gettext_lazy("Vul een bedrag in euro's in, zoals 205.000 of 205.000,50.")
+# Per field name: a message with an example that fits the field.
+GETAL_VOORBEELDEN = {
+    "geboortejaar": gettext_lazy("Vul een jaartal in, zoals 1994."),
+    "jaar": gettext_lazy("Vul een jaartal in, zoals 2026."),
+    "duur_minuten": gettext_lazy("Vul de duur in minuten in, als heel getal, zoals 45."),
+    "startscore": gettext_lazy("Vul een heel getal van 1 tot en met 10 in."),
+    "doelscore": gettext_lazy("Vul een heel getal van 1 tot en met 10 in."),
+    "score": gettext_lazy("Vul een heel getal van 1 tot en met 10 in."),
+    "verwacht_deelnemers": gettext_lazy("Vul een aantal in, als heel getal, zoals 40."),
+    "intakes_begroot": gettext_lazy("Vul een aantal in, als heel getal, zoals 40."),
+}
+_DUTCH_THOUSANDS = re.compile(r"^-?\d{1,3}(\.\d{3})+(,\d+)?$")
 
 
 class DateInput(forms.DateInput):
@@ -23,26 +78,86 @@ class TimeInput(forms.TimeInput):
         super().__init__(attrs=attrs, format="%H:%M")
 
 
+class GetalInput(forms.TextInput):
+    """A number as text: the browser keeps what was typed ("19e"), so the message can say what is wrong."""
+
+    def __init__(self, attrs=None, decimaal=False):
+        base = {"inputmode": "decimal" if decimaal else "numeric", "autocomplete": "off"}
+        if not decimaal:
+            base["pattern"] = "[0-9]*"
+        super().__init__(attrs={**base, **(attrs or {})})
+
+
+class BedragField(forms.DecimalField):
+    """An amount in Dutch notation: 205.000 and 205.000,50 (Django's localized input takes the comma)."""
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace("€", "").replace(" ", "")
+            if _DUTCH_THOUSANDS.match(value):
+                value = value.replace(".", "")
+        return super().to_python(value)
+
+
+def _maak_getalveld(naam, field):
+    attrs = {k: v for k, v in field.widget.attrs.items() if k not in ("min", "max", "step")}
+    decimaal = isinstance(field, forms.DecimalField)
+    field.widget = GetalInput(attrs=attrs, decimaal=decimaal)
+    if decimaal:
+        field.__class__ = BedragField
+        field.localize = True
+        field.widget.is_localized = True
+        melding = BEDRAG_MELDING
+    else:
+        melding = GETAL_VOORBEELDEN.get(naam, GETAL_MELDING)
+    if "invalid" not in field.error_messages or field.error_messages["invalid"] in (
+        forms.IntegerField.default_error_messages["invalid"], forms.DecimalField.default_error_messages["invalid"],
+    ):
+        field.error_messages["invalid"] = melding
+    field.error_messages.setdefault("max_digits", _("Dit bedrag is te groot."))
+    field.error_messages["max_decimal_places"] = _("Gebruik hoogstens twee cijfers na de komma, zoals 205.000,50.")
+    field.error_messages["max_whole_digits"] = _("Dit bedrag is te groot.")
+
+
 class UitstapForm:
-    """Mixin: optional fields say so, dates use the browser's date picker; every text field refuses
-    control characters and has a maximum length (TEKST_MAX when the model gives none)."""
+    """Mixin: optional fields say so, dates use the browser's date picker, numbers are text with a Dutch
+    message, selects share one placeholder, and constraint violations land at the field in Dutch.
+
+    `conditional_fields`: fields that are required only for some answers (checked in clean()); they get
+    no "(optioneel)". Every text field refuses control characters and has a maximum length (TEKST_MAX
+    when the model gives none).
+    """
+
+    conditional_fields: tuple = ()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
+        for naam, field in self.fields.items():
             if isinstance(field, forms.CharField):
                 field.validators.append(geen_stuurtekens)
                 if field.max_length is None:
                     field.max_length = TEKST_MAX
                     field.validators.append(MaxLengthValidator(TEKST_MAX))
                     field.widget.attrs.setdefault("maxlength", str(TEKST_MAX))
-            if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
-                field.widget = DateInput()
-            if isinstance(field, forms.TimeField) and not isinstance(field.widget, forms.HiddenInput):
+            if isinstance(field.widget, forms.HiddenInput):
+                continue
+            if isinstance(field, forms.DateField):
+                field.widget = DateInput(attrs={k: v for k, v in field.widget.attrs.items() if k != "type"})
+            if isinstance(field, forms.TimeField):
                 field.widget = TimeInput()
+            if isinstance(field, (forms.IntegerField, forms.DecimalField)):
+                _maak_getalveld(naam, field)
+            if isinstance(field, forms.ModelChoiceField) and not isinstance(field, forms.ModelMultipleChoiceField):
+                if field.empty_label is not None:
+                    field.empty_label = LEGE_KEUZE
+            elif isinstance(field, forms.ChoiceField) and not isinstance(field.widget, (forms.RadioSelect, forms.CheckboxSelectMultiple)):
+                keuzes = list(field.choices)
+                if keuzes and keuzes[0][0] in ("", None):
+                    field.choices = [("", LEGE_KEUZE)] + keuzes[1:]
             if (
                 not field.required
                 and field.label
+                and naam not in self.conditional_fields
                 and not isinstance(field, forms.BooleanField)
                 and "(optioneel)" not in str(field.label)
             ):
@@ -50,6 +165,38 @@ class UitstapForm:
             if field.label:
                 label = str(field.label)
                 field.label = label[:1].upper() + label[1:]
+
+    def validate_constraints(self):
+        """Each violated constraint as a Dutch message at its field (never its name)."""
+        instance = getattr(self, "instance", None)
+        if instance is None:
+            return
+        exclude = self._get_validation_exclusions()
+        for model_class, constraints in instance.get_constraints():
+            for constraint in constraints:
+                try:
+                    constraint.validate(model_class, instance, exclude=exclude)
+                except ValidationError:
+                    veld, bericht = CONSTRAINT_MESSAGES.get(constraint.name, (None, ONBEKENDE_CONSTRAINT))
+                    self.add_error(veld if veld in self.fields else None, bericht)
+
+    def error_summary(self):
+        """(field id or None, short label, message) for the error summary: one list for the whole form."""
+        items = [(None, "", e) for e in self.non_field_errors()]
+        for bound in self:
+            for e in bound.errors:
+                items.append((bound.id_for_label, kort_label(bound.label), e))
+        return items
+
+
+def kort_label(label) -> str:
+    """A label short enough for an error summary: "S – specifiek: wat precies?" -> "Specifiek"."""
+    label = str(label or "").replace(" (optioneel)", "")
+    m = re.match(r"^[A-Z] – ([^:]+):", label)
+    if m:
+        label = m.group(1)
+    label = label.split(":")[0].rstrip("?")
+    return label[:1].upper() + label[1:]
 
 
 VEROUDERD = "Dit formulier is verouderd. Laad de pagina opnieuw en vul het opnieuw in."
@@ -115,13 +262,39 @@ def toon_conflict(form, conflict) -> None:
     form.data["gelezen_versie"] = getattr(actueel, getattr(form, "version_field", "versie"))
 
 
+def _constraint_by_message():
+    from django.apps import apps
+
+    berichten = {}
+    for model in apps.get_models():
+        for constraint in model._meta.constraints:
+            if hasattr(constraint, "get_violation_error_message"):
+                berichten[str(constraint.get_violation_error_message())] = constraint.name
+    return berichten
+
+
+def _dutch(field, message):
+    """A service's message, with a constraint violation replaced by its Dutch field message."""
+    naam = _constraint_by_message().get(str(message))
+    if naam is None:
+        return field, message
+    veld, bericht = CONSTRAINT_MESSAGES.get(naam, (None, ONBEKENDE_CONSTRAINT))
+    return (veld or field), bericht
+
+
 def add_errors(form, error: ValidationError) -> None:
     """Put a service's ValidationError on the form: at the field where there is one, else on top."""
     if hasattr(error, "error_dict"):
-        for field, errs in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errs)
+        paren = [(field, m) for field, errs in error.error_dict.items() for e in errs for m in e.messages]
     else:
-        form.add_error(None, error)
+        paren = [(None, m) for m in error.messages]
+    for field, message in paren:
+        field, message = _dutch(field, message)
+        if field not in form.fields:
+            field = None
+        if field is not None and message in form.errors.get(field, []):
+            continue
+        form.add_error(field, message)
 
 
 def schrijf_via_form(form, schrijf) -> bool:

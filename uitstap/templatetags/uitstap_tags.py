@@ -4,6 +4,7 @@ import datetime
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 
 from uitstap.codes import Fase
 
@@ -26,8 +27,38 @@ def dagen_geleden(datum, vandaag=None):
     if n == -1:
         return "morgen"
     if n < 0:
-        return f"over {-n} dagen"
-    return f"{n} dagen geleden"
+        return ngettext("over %(n)d dag", "over %(n)d dagen", -n) % {"n": -n}
+    return ngettext("%(n)d dag geleden", "%(n)d dagen geleden", n) % {"n": n}
+
+
+DAGEN_KORT = ("ma", "di", "wo", "do", "vr", "za", "zo")
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+           "november", "december")
+
+
+@register.filter
+def datum_lang(datum):
+    """'ma 7 december 2026': for appointments people read."""
+    if not datum:
+        return ""
+    if isinstance(datum, datetime.datetime):
+        datum = datum.date()
+    return f"{DAGEN_KORT[datum.weekday()]} {datum.day} {MAANDEN[datum.month - 1]} {datum.year}"
+
+
+@register.filter
+def aantal_dagen(n):
+    """'1 dag', '3 dagen'."""
+    if n is None:
+        return ""
+    return ngettext("%(n)d dag", "%(n)d dagen", n) % {"n": n}
+
+
+@register.filter
+def kort_label(label):
+    from uitstap.forms import kort_label as _kort
+
+    return _kort(label)
 
 
 @register.filter
@@ -62,3 +93,28 @@ def querystring_met(context, **kwargs):
     for key, value in kwargs.items():
         query[key] = value
     return query.urlencode()
+
+
+@register.simple_tag
+def eenmalig_token():
+    """The hidden one-time token of a POST form (uitstap.eenmalig)."""
+    from uitstap.eenmalig import VELD, nieuw_token
+
+    return format_html('<input type="hidden" name="{}" value="{}">', VELD, nieuw_token())
+
+
+GRONDSLAGEN = {"eigen_caseload": "Eigen caseload", "achtervang": "Achtervang", "coordinator": "Coördinator"}
+
+
+@register.filter
+def code_label(code, soort=""):
+    """A stored code as words on screen (audit log): roles, access bases, object types."""
+    from uitstap.codes import Rol
+
+    if not code:
+        return ""
+    if soort == "rol":
+        return dict(Rol.choices).get(code, code)
+    if soort == "grondslag":
+        return GRONDSLAGEN.get(code, code.replace("_", " ").capitalize())
+    return str(code).replace("_", " ").capitalize()

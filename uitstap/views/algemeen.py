@@ -38,7 +38,7 @@ def start(request):
     if rol == Rol.TRAJECTBEGELEIDER:
         return redirect("trajecten:caseload")
     if rol == Rol.COORDINATOR:
-        return redirect("trajecten:deelnemers")
+        return redirect("trajecten:coordinator_start")
     if rol == Rol.KLANTMANAGER:
         return redirect("klantmanager_start")
     if rol == Rol.BEHEERDER:
