@@ -32,7 +32,7 @@ def test_joint_programme_visible_to_both_organisations(organisatie):
 
 
 @pytest.mark.django_db
-def test_klantmanager_and_beheerder_see_nobody_yet(deelnemer, klantmanager, beheerder):
+def test_klantmanager_without_consent_and_beheerder_see_nobody(deelnemer, klantmanager, beheerder):
     assert not deelnemers_visible_to(klantmanager).exists()
     assert not deelnemers_visible_to(beheerder).exists()
 
