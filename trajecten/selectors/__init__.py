@@ -1,6 +1,7 @@
 """The reads of the trajecten app: `from trajecten import selectors` is the public API."""
 
 from trajecten.selectors.caseload import (  # noqa: F401
+    annoteer_toestemming,
     met_traject_stand,
     Signaal,
     signalen_voor,

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import (
     Count,
     DateField,
+    Exists,
     IntegerField,
     OuterRef,
     Q,
@@ -17,8 +18,9 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 
-from clients.models import Deelnemer
-from clients.selectors import deelnemers_visible_to
+from clients.models import Deelnemer, Toestemming
+from clients.models import Signaal as GemeenteSignaal
+from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to
 from trajecten.models import Contactmoment, FaseOvergang, Traject
 from trajecten.selectors.plan import annoteer_doelen_verlopen
 from trajecten.selectors.verwijzing import annoteer_lang_wachtend
@@ -98,11 +100,29 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
         uit.append(Signaal(f"{d.doelen_verlopen} doel(en) over streefdatum"))
     if getattr(d, "lang_wachtend", 0):
         uit.append(Signaal(f"{d.lang_wachtend} verwijzing(en) wachten lang"))
+    if getattr(d, "toestemming_verloopt", False):
+        uit.append(Signaal("Toestemming gemeente loopt binnen een maand af"))
+    if getattr(d, "open_gemeente_signalen", 0):
+        uit.append(Signaal(f"{d.open_gemeente_signalen} signaal/signalen van de gemeente"))
     return uit
 
 
-# The per-feature annotations the signals read: goals past target date, referrals waiting long.
-CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend)
+def annoteer_toestemming(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
+    """A consent that ends within a month (the coach asks again or lets it lapse) and open signals of a gemeente."""
+    verloopt = Toestemming.objects.filter(
+        deelnemer=OuterRef("pk"), ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
+        geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + datetime.timedelta(days=VERLOOPT_BINNEN_DAGEN),
+    )
+    open_signalen = (GemeenteSignaal.objects.filter(deelnemer=OuterRef("pk"), afgesloten_op__isnull=True)
+                     .values("deelnemer").annotate(n=Count("pk")).values("n")[:1])
+    return qs.annotate(
+        toestemming_verloopt=Exists(verloopt),
+        open_gemeente_signalen=Coalesce(Subquery(open_signalen, output_field=IntegerField()), 0),
+    )
+
+
+# The per-feature annotations the signals read: goals past target date, referrals waiting long, consent.
+CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend, annoteer_toestemming)
 
 
 def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
