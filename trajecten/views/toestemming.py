@@ -31,7 +31,7 @@ def toestemmingen(request, pk):
     context |= {
         "actueel": client_selectors.toestemmingen_actueel(deelnemer),
         "geschiedenis": client_selectors.toestemmingen_van(deelnemer),
-        "signalen": client_selectors.signalen_open(deelnemer),
+        "gemeente_signalen": client_selectors.signalen_open(deelnemer),
         "afsluiten_form": SignaalAfsluitenForm(),
     }
     return render(request, "trajecten/toestemming_tab.html", context)
