@@ -110,15 +110,14 @@ class ToestemmingForm(_WijzeVelden):
     field_order = ["gemeente", "scopes", "gegeven_op", "geldig_tot", "wijze", "document", "verklaring", "tekstversie"]
 
 
-class ToestemmingVerlengenForm(_WijzeVelden):
-    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput)
+class ToestemmingVerlengenForm(VersionedForm, _WijzeVelden):
+    """Renewing is a new row, but it replaces the row the user saw: that row's version is checked."""
 
 
-class ToestemmingIntrekkenForm(UitstapForm, forms.Form):
+class ToestemmingIntrekkenForm(VersionedForm, forms.Form):
     reden = forms.CharField(label=_("reden"), max_length=300, required=False,
                             help_text=_("Kort, zonder gevoelige inhoud. De deelnemer hoeft geen reden te geven."))
     bevestigd = forms.BooleanField(label=_("Ja, trek deze toestemming nu in. De gemeente ziet vanaf nu niets meer."))
-    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput)
 
 
 class SignaalForm(UitstapForm, forms.ModelForm):
@@ -130,5 +129,5 @@ class SignaalForm(UitstapForm, forms.ModelForm):
         help_texts = {"tekst": _("Bijvoorbeeld: plek bij werkfit-traject vrij. De trajectbegeleider ziet dit in het dossier.")}
 
 
-class SignaalAfsluitenForm(forms.Form):
-    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput)
+class SignaalAfsluitenForm(VersionedForm, forms.Form):
+    """Closing a signal: only the version the coach saw (the button sits beside each signal)."""

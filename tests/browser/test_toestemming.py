@@ -17,7 +17,7 @@ def test_consent_for_almere_from_recording_to_withdrawal(login_as, page, live_se
                                                          screenshot):
     vandaag = datetime.date.today()
     traject = services.traject_starten(deelnemer=deelnemer, aanmelddatum=vandaag - datetime.timedelta(days=60), door=coach)
-    plan = Trajectplan.objects.create(traject=traject, versie=1, opgesteld_op=vandaag)
+    plan = Trajectplan.objects.create(traject=traject, volgnummer=1, opgesteld_op=vandaag)
     Doel.objects.create(plan=plan, leefgebied=Leefgebied.WERK_DAGBESTEDING, omschrijving="Drie dagen per week werken")
     Doel.objects.create(plan=plan, leefgebied=Leefgebied.HUISVESTING, omschrijving="Eigen woning vinden")
     Contactmoment.objects.create(traject=traject, datum=vandaag, notitie="Vertrouwelijke notitie uit het gesprek")

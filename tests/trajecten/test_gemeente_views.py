@@ -47,7 +47,7 @@ def _dossier(deelnemer, coach):
     meting = Meting.objects.create(traject=t, datum=vandaag - datetime.timedelta(days=50), notitie="MRKMETING")
     MetingScore.objects.create(meting=meting, leefgebied=Leefgebied.HUISVESTING, score=4)
     MetingScore.objects.create(meting=meting, leefgebied=Leefgebied.MIDDELENGEBRUIK, score=2)
-    plan = Trajectplan.objects.create(traject=t, versie=1, opgesteld_op=vandaag - datetime.timedelta(days=45),
+    plan = Trajectplan.objects.create(traject=t, volgnummer=1, opgesteld_op=vandaag - datetime.timedelta(days=45),
                                       afspraken="MRKNOTITIE afspraken")
     doelen = {}
     for lg, tekst in ((Leefgebied.WERK_DAGBESTEDING, "MRKWERKDOEL"), (Leefgebied.HUISVESTING, "MRKHUISDOEL"),

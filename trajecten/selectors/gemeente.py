@@ -175,7 +175,7 @@ def gedeelde_deelnemers(user, *, pks=None, sinds: datetime.datetime | None = Non
 
 
 def _doelen(uit, traject_van, sinds):
-    laatste_plan = Trajectplan.objects.filter(traject=OuterRef("plan__traject")).order_by("-versie").values("pk")[:1]
+    laatste_plan = Trajectplan.objects.filter(traject=OuterRef("plan__traject")).order_by("-volgnummer").values("pk")[:1]
     rijen = (Doel.objects.filter(plan__traject_id__in=traject_van, ouder__isnull=True, plan_id=Subquery(laatste_plan))
              .order_by("volgorde", "id")
              .values("plan__traject_id", "leefgebied", "omschrijving", "status", "streefdatum", "startscore",

@@ -2,7 +2,6 @@
 the klantmanagers' signals, which the coach closes here."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,8 +19,7 @@ from clients.forms import (
 from clients.models import Signaal, Toestemming
 from clients.services import toestemming_standaard_einde
 from trajecten.views.dossier import broodkruimels, dossier_context
-from uitstap.forms import add_errors
-from uitstap.locking import Conflict
+from uitstap.forms import schrijf_via_form
 
 
 def toestemmingen(request, pk):
@@ -32,7 +30,6 @@ def toestemmingen(request, pk):
         "actueel": client_selectors.toestemmingen_actueel(deelnemer),
         "geschiedenis": client_selectors.toestemmingen_van(deelnemer),
         "gemeente_signalen": client_selectors.signalen_open(deelnemer),
-        "afsluiten_form": SignaalAfsluitenForm(),
     }
     return render(request, "trajecten/toestemming_tab.html", context)
 
@@ -53,11 +50,8 @@ def toestemming_nieuw(request, pk):
     form = ToestemmingForm(request.POST or None, deelnemer=deelnemer)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            client_services.toestemming_vastleggen(deelnemer=deelnemer, door=request.user, **data)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: client_services.toestemming_vastleggen(
+                deelnemer=deelnemer, door=request.user, **data)):
             messages.success(request, _("Toestemming vastgelegd voor %(gemeente)s.") % {"gemeente": data["gemeente"]})
             return redirect("trajecten:toestemmingen", pk=deelnemer.pk)
     return _pagina(request, deelnemer, form, _("Toestemming vastleggen"), intro=_(
@@ -68,18 +62,13 @@ def toestemming_nieuw(request, pk):
 def toestemming_verlengen(request, toestemming_pk):
     toestemming = dossier_object_or_404(request, Toestemming.objects.select_related("gemeente"), toestemming_pk)
     deelnemer = toestemming.deelnemer
-    initial = {"gelezen_versie": toestemming.versie, "wijze": toestemming.wijze}
-    form = ToestemmingVerlengenForm(request.POST or None, deelnemer=deelnemer, initial=initial)
+    form = ToestemmingVerlengenForm(request.POST or None, deelnemer=deelnemer, versie_van=toestemming,
+                                    initial={"wijze": toestemming.wijze})
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data["geldig_tot"] = data["geldig_tot"] or toestemming_standaard_einde(data["gegeven_op"])
-        try:
-            client_services.toestemming_verlengen(toestemming=toestemming, door=request.user, **data)
-        except Conflict:
-            form.add_error(None, _("Iemand anders heeft deze toestemming intussen gewijzigd. Bekijk het tabblad opnieuw."))
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: client_services.toestemming_verlengen(
+                toestemming=toestemming, door=request.user, **data)):
             messages.success(request, _("Toestemming verlengd."))
             return redirect("trajecten:toestemmingen", pk=deelnemer.pk)
     return _pagina(request, deelnemer, form, _("Toestemming verlengen: %(gemeente)s") % {"gemeente": toestemming.gemeente},
@@ -91,19 +80,14 @@ def toestemming_intrekken(request, toestemming_pk):
     """One confirmed action; from the next request the gemeente sees nothing of her."""
     toestemming = dossier_object_or_404(request, Toestemming.objects.select_related("gemeente"), toestemming_pk)
     deelnemer = toestemming.deelnemer
-    form = ToestemmingIntrekkenForm(request.POST or None, initial={"gelezen_versie": toestemming.versie})
-    if request.method == "POST" and form.is_valid():
-        try:
-            client_services.toestemming_intrekken(toestemming=toestemming, reden=form.cleaned_data["reden"],
-                                                  gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user)
-        except Conflict:
-            form.add_error(None, _("Iemand anders heeft deze toestemming intussen gewijzigd. Bekijk het tabblad opnieuw."))
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
-            messages.success(request, _("Toestemming ingetrokken. %(gemeente)s ziet niets meer van deze deelnemer.")
-                             % {"gemeente": toestemming.gemeente})
-            return redirect("trajecten:toestemmingen", pk=deelnemer.pk)
+    form = ToestemmingIntrekkenForm(request.POST or None, versie_van=toestemming)
+    if request.method == "POST" and form.is_valid() and schrijf_via_form(
+            form, lambda: client_services.toestemming_intrekken(
+                toestemming=toestemming, reden=form.cleaned_data["reden"],
+                gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user)):
+        messages.success(request, _("Toestemming ingetrokken. %(gemeente)s ziet niets meer van deze deelnemer.")
+                         % {"gemeente": toestemming.gemeente})
+        return redirect("trajecten:toestemmingen", pk=deelnemer.pk)
     return _pagina(request, deelnemer, form, _("Toestemming intrekken: %(gemeente)s") % {"gemeente": toestemming.gemeente},
                    submit_label=_("Intrekken"), intro=_(
                        "De klantmanager van %(gemeente)s ziet deze deelnemer vanaf nu niet meer.")
@@ -113,15 +97,10 @@ def toestemming_intrekken(request, toestemming_pk):
 @require_POST
 def signaal_afsluiten(request, signaal_pk):
     signaal = dossier_object_or_404(request, Signaal.objects.all(), signaal_pk)
-    form = SignaalAfsluitenForm(request.POST)
-    if form.is_valid():
-        try:
-            client_services.signaal_afsluiten(signaal=signaal, gelezen_versie=form.cleaned_data["gelezen_versie"],
-                                              door=request.user)
-        except (Conflict, ValidationError):
-            messages.warning(request, _("Dit signaal was al afgesloten of is intussen gewijzigd."))
-        else:
-            messages.success(request, _("Signaal afgesloten."))
+    form = SignaalAfsluitenForm(request.POST, versie_van=signaal)
+    if form.is_valid() and schrijf_via_form(form, lambda: client_services.signaal_afsluiten(
+            signaal=signaal, gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user)):
+        messages.success(request, _("Signaal afgesloten."))
     else:
-        messages.warning(request, _("Dit formulier is verouderd. Laad de pagina opnieuw."))
+        messages.warning(request, _("Dit signaal was al afgesloten of is intussen door iemand anders gewijzigd."))
     return redirect("trajecten:toestemmingen", pk=signaal.deelnemer_id)
