@@ -2,10 +2,11 @@
 
 import datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from clients.models import Deelnemer, Scope, Signaal, Toestemming
 from uitstap.codes import Rol
+from uitstap.models import Programma
 from uitstap.selectors import programmas_of
 
 
@@ -13,7 +14,9 @@ def deelnemers_visible_to(user) -> QuerySet[Deelnemer]:
     """Every participant `user` may see. Everything else is a 404.
 
     coach: own caseload and the caseload they are achtervang for;
-    coordinator: every participant of the programmes of their organisation;
+    coordinator: every participant of the programmes of their organisation when it runs the programme alone or
+    the programme records a joint-controller arrangement (`gezamenlijke_verwerking`); else those whose coach
+    belongs to their organisation;
     klantmanager: exactly the participants with a currently valid consent for their own gemeente
     (see `toestemmingen_geldig`); beheerder: none.
     """
@@ -22,7 +25,17 @@ def deelnemers_visible_to(user) -> QuerySet[Deelnemer]:
     if user.rol == Rol.TRAJECTBEGELEIDER:
         return Deelnemer.objects.filter(Q(begeleider=user) | Q(achtervang=user), gewist_op__isnull=True)
     if user.rol == Rol.COORDINATOR and user.organisatie_id:
-        return Deelnemer.objects.filter(programma__in=programmas_of(user))
+        programmas = programmas_of(user)
+        # All participants where the organisations are joint controllers (AVG art. 26) or the user's organisation
+        # runs the programme alone; otherwise those whose coach (the traject's organisation, until the
+        # Jaarverslag issue gives Traject its own) belongs to the user's organisation.
+        alleen = (Programma.objects.filter(pk__in=programmas.values("pk"))  # counted over all its organisations
+                  .annotate(n_org=Count("organisaties", distinct=True)).filter(n_org=1).values("pk"))
+        return Deelnemer.objects.filter(
+            Q(programma__in=programmas.filter(gezamenlijke_verwerking=True))
+            | Q(programma__in=alleen)
+            | Q(programma__in=programmas, begeleider__organisatie=user.organisatie_id)
+        )
     if user.rol == Rol.KLANTMANAGER and user.gemeente_id:
         geldig = toestemmingen_geldig(gemeente=user.gemeente_id).filter(deelnemer=OuterRef("pk"))
         return Deelnemer.objects.filter(Exists(geldig), gewist_op__isnull=True)
