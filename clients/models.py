@@ -156,13 +156,14 @@ class Toestemming(models.Model):
     gegeven_op = models.DateField("gegeven op")
     geldig_tot = models.DateField("geldig tot")
     wijze = models.CharField("hoe gegeven", max_length=20, choices=Wijze.choices)
+    # RESTRICT: the signed form cannot be deleted on its own, but goes with the participant.
     document = models.ForeignKey(
-        Document, verbose_name="ondertekend formulier", null=True, blank=True, on_delete=models.PROTECT,
+        Document, verbose_name="ondertekend formulier", null=True, blank=True, on_delete=models.RESTRICT,
         related_name="+",
     )
     verklaring = models.TextField("verklaring van de trajectbegeleider", blank=True)
     vorige = models.OneToOneField(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="opvolger",
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="opvolger",
     )
     vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
@@ -203,7 +204,7 @@ class Signaal(models.Model):
 
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="gemeente_signalen")
     gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
-    toestemming = models.ForeignKey(Toestemming, on_delete=models.PROTECT, related_name="signalen")
+    toestemming = models.ForeignKey(Toestemming, on_delete=models.CASCADE, related_name="signalen")
     datum = models.DateField("datum")
     tekst = models.CharField("signaal", max_length=500)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")

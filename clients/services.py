@@ -157,8 +157,9 @@ def _check_toestemming(*, deelnemer: Deelnemer, scopes, gegeven_op, geldig_tot, 
 
 
 def _huidige_rij(deelnemer: Deelnemer, gemeente) -> Toestemming | None:
-    return (Toestemming.objects.select_for_update()
-            .filter(deelnemer=deelnemer, gemeente=gemeente, opvolger__isnull=True).order_by("-id").first())
+    # The caller holds the participant's row lock, so two recordings for one participant cannot interleave
+    # (and the one-to-one `vorige` refuses a second successor anyway).
+    return Toestemming.objects.filter(deelnemer=deelnemer, gemeente=gemeente, opvolger__isnull=True).order_by("-id").first()
 
 
 @transaction.atomic
