@@ -18,7 +18,7 @@ from trajecten.services import (
     verwijzing_starten,
     verwijzing_status_wijzigen,
 )
-from uitstap.codes import KetenpartnerSoort, VerwijzingStatus
+from uitstap.codes import VerwijzingStatus
 from uitstap.locking import Conflict
 from uitstap.models import AuditEvent, Contactpersoon
 
@@ -35,11 +35,6 @@ def dagen_geleden(n):
 @pytest.fixture
 def traject(deelnemer, coach):
     return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen_geleden(400), door=coach)
-
-
-@pytest.fixture
-def schuldhulp(programma):
-    return KetenpartnerFactory(programma=programma, naam="Schuldhulp Test", soort=KetenpartnerSoort.SCHULDHULPVERLENING)
 
 
 @pytest.fixture
@@ -100,22 +95,22 @@ def test_full_edit_with_start_before_referral_is_refused(traject, schuldhulp, co
     assert Verwijzing.objects.get().gestart is None
 
 
-@pytest.mark.parametrize("kwargs, veld, tekst", [
-    ({"status": S.GESTART}, "gestart", "Vul in wanneer de hulp is gestart"),
-    ({"status": S.AFGEWEZEN, "beeindigd": dagen_geleden(5)}, "reden", "waarom is de verwijzing afgewezen"),
-    ({"status": S.AFGEBROKEN, "gestart": dagen_geleden(20), "beeindigd": dagen_geleden(5)}, "reden", "afgebroken"),
-    ({"status": S.AFGEROND, "beeindigd": dagen_geleden(5)}, "gestart", "eerst gestart"),
-    ({"status": S.AFGEROND, "gestart": dagen_geleden(20)}, "beeindigd", "Vul de datum in"),
-    ({"status": S.WACHTLIJST, "gestart": dagen_geleden(20)}, "status", "al gestart"),
-    ({"status": S.AFGEWEZEN, "gestart": dagen_geleden(20), "beeindigd": dagen_geleden(5), "reden": "x"}, "status", "niet afgewezen"),
-    ({"status": S.GESTART, "gestart": VANDAAG + datetime.timedelta(days=1)}, "gestart", "toekomst"),
-    ({"status": S.AFGEROND, "gestart": dagen_geleden(5), "beeindigd": dagen_geleden(8)}, "beeindigd", "vóór de start"),
-    ({"intake_partner": dagen_geleden(31)}, "intake_partner", "vóór de verwijzing"),
-    ({"status": S.GESTART, "intake_partner": dagen_geleden(10), "gestart": dagen_geleden(15)}, "gestart", "vóór de intake"),
+@pytest.mark.parametrize("maak, veld, tekst", [  # dates made in the test, not at import
+    (lambda: {"status": S.GESTART}, "gestart", "Vul in wanneer de hulp is gestart"),
+    (lambda: {"status": S.AFGEWEZEN, "beeindigd": dagen_geleden(5)}, "reden", "waarom is de verwijzing afgewezen"),
+    (lambda: {"status": S.AFGEBROKEN, "gestart": dagen_geleden(20), "beeindigd": dagen_geleden(5)}, "reden", "afgebroken"),
+    (lambda: {"status": S.AFGEROND, "beeindigd": dagen_geleden(5)}, "gestart", "eerst gestart"),
+    (lambda: {"status": S.AFGEROND, "gestart": dagen_geleden(20)}, "beeindigd", "Vul de datum in"),
+    (lambda: {"status": S.WACHTLIJST, "gestart": dagen_geleden(20)}, "status", "al gestart"),
+    (lambda: {"status": S.AFGEWEZEN, "gestart": dagen_geleden(20), "beeindigd": dagen_geleden(5), "reden": "x"}, "status", "niet afgewezen"),
+    (lambda: {"status": S.GESTART, "gestart": VANDAAG + datetime.timedelta(days=1)}, "gestart", "toekomst"),
+    (lambda: {"status": S.AFGEROND, "gestart": dagen_geleden(5), "beeindigd": dagen_geleden(8)}, "beeindigd", "vóór de start"),
+    (lambda: {"intake_partner": dagen_geleden(31)}, "intake_partner", "vóór de verwijzing"),
+    (lambda: {"status": S.GESTART, "intake_partner": dagen_geleden(10), "gestart": dagen_geleden(15)}, "gestart", "vóór de intake"),
 ])
-def test_status_and_dates_must_agree(traject, schuldhulp, coach, kwargs, veld, tekst):
+def test_status_and_dates_must_agree(traject, schuldhulp, coach, maak, veld, tekst):
     with pytest.raises(ValidationError) as e:
-        verwijs(traject, schuldhulp, coach, 30, **kwargs)
+        verwijs(traject, schuldhulp, coach, 30, **maak())
     assert veld in e.value.error_dict
     assert tekst in " ".join(e.value.error_dict[veld][0].messages)
     assert not Verwijzing.objects.exists()
