@@ -34,9 +34,9 @@ def toestemmingen(request, pk):
     return render(request, "trajecten/toestemming_tab.html", context)
 
 
-def _pagina(request, deelnemer, form, title, *, intro="", submit_label=_("Opslaan"), extra=None):
+def _pagina(request, deelnemer, form, title, *, intro="", submit_label=None, extra=None):
     context = {
-        "form": form, "title": title, "intro": intro, "submit_label": submit_label, "deelnemer": deelnemer,
+        "form": form, "title": title, "intro": intro, "submit_label": submit_label or _("Opslaan"), "deelnemer": deelnemer,
         "cancel_url": reverse("trajecten:toestemmingen", args=[deelnemer.pk]),
         "breadcrumbs": broodkruimels(request, deelnemer, title),
     }
