@@ -3,15 +3,19 @@
 `deelnemer_or_404` for the participant itself, `dossier_object_or_404` for everything that belongs to
 one (traject, plan, doel, contact, verwijzing, document): each model names its path to the participant
 in `deelnemer_pad`, and visibility always comes from `deelnemers_visible_to`.
+
+The dossier is the coach's and coordinator's: a klantmanager never reaches it, not even for a participant
+she may see. Her pages go through `gedeelde_deelnemer_or_404`, which returns the consent it rests on.
 """
 
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
-from clients.models import Deelnemer
-from clients.selectors import deelnemers_visible_to, grondslag
+from clients.models import Deelnemer, Toestemming
+from clients.selectors import deelnemers_visible_to, geldige_toestemming, grondslag
 from uitstap.audit import Actie, Uitkomst, audit_log
+from uitstap.codes import Rol
 
 DEELNEMER_RELATIES = ("programma", "begeleider", "achtervang")
 
@@ -37,10 +41,16 @@ def _log_read(request, deelnemer: Deelnemer, *, actie: str, object_type: str, ob
                   object_type=object_type, object_id=str(object_id), grondslag=grondslag(request.user, deelnemer))
 
 
+def _dossier_visible_to(user):
+    """Participants whose dossier (the coach's pages) `user` may open: never a klantmanager's."""
+    qs = deelnemers_visible_to(user)
+    return qs.none() if getattr(user, "rol", None) == Rol.KLANTMANAGER else qs
+
+
 def deelnemer_or_404(request, pk, *, actie: str = Actie.VIEW, object_type: str = "deelnemer", log: bool = True) -> Deelnemer:
     """The participant if `request.user` may see it, else 404 and a `denied` event (see _log_denied)."""
     try:
-        deelnemer = deelnemers_visible_to(request.user).select_related(*DEELNEMER_RELATIES).get(pk=pk)
+        deelnemer = _dossier_visible_to(request.user).select_related(*DEELNEMER_RELATIES).get(pk=pk)
     except (Deelnemer.DoesNotExist, ValueError, TypeError):
         _log_denied(request, pk, object_type=object_type, object_id=pk)
         raise Http404("Deelnemer niet gevonden.")
@@ -66,7 +76,7 @@ def dossier_object_or_404(request, queryset: QuerySet, pk, *, actie: str = Actie
     object_type = object_type or model._meta.model_name
     try:
         obj = (
-            queryset.filter(**{f"{pad}__in": deelnemers_visible_to(request.user)})
+            queryset.filter(**{f"{pad}__in": _dossier_visible_to(request.user)})
             .select_related(*(f"{pad}__{r}" for r in DEELNEMER_RELATIES))
             .get(pk=pk)
         )
@@ -83,3 +93,27 @@ def log_list(request, deelnemers, *, actie: str = Actie.LIST, object_type: str =
     """One event per list page, with the clientcodes shown on it."""
     audit_log(actie=actie, gebruiker=request.user, object_type=object_type,
               clientcodes=[d.clientcode for d in deelnemers], grondslag=request.user.rol)
+
+
+def gedeelde_deelnemer_or_404(request, pk, *, actie: str = Actie.VIEW, object_type: str = "gedeelde_deelnemer",
+                              ) -> tuple[Deelnemer, Toestemming]:
+    """For the klantmanager's pages: the participant and the valid consent it is shared under, else 404.
+
+    Only the id is loaded here; what is shown comes from selectors that read the consented fields only.
+    The read is logged with the consent as its basis (grondslag `toestemming:<id>`).
+    """
+    user = request.user
+    try:
+        if getattr(user, "rol", None) != Rol.KLANTMANAGER:
+            raise Deelnemer.DoesNotExist
+        deelnemer = deelnemers_visible_to(user).only("pk", "clientcode").get(pk=pk)
+        toestemming = geldige_toestemming(user, deelnemer)
+        if toestemming is None:
+            raise Deelnemer.DoesNotExist
+    except (Deelnemer.DoesNotExist, ValueError, TypeError):
+        _log_denied(request, pk, object_type=object_type, object_id=pk)
+        raise Http404("Deelnemer niet gevonden.")
+    with transaction.atomic():
+        audit_log(actie=actie, gebruiker=user, clientcode=deelnemer.clientcode, object_type=object_type,
+                  object_id=str(deelnemer.pk), grondslag=f"toestemming:{toestemming.pk}")
+    return deelnemer, toestemming

@@ -5,7 +5,9 @@ import datetime
 from django import forms
 from django_countries import countries
 
-from clients.models import Deelnemer
+from django.utils.translation import gettext_lazy as _
+
+from clients.models import Deelnemer, Document, Scope, Signaal, Toestemming
 from uitstap.codes import Verwijzer
 from uitstap.forms import UitstapForm, VersionedForm
 from uitstap.models import Gemeente, Ketenpartner
@@ -87,3 +89,61 @@ class BegeleidingForm(VersionedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["begeleider"].queryset = begeleiders
         self.fields["achtervang"].queryset = begeleiders
+
+
+# --- consent and the klantmanager's signal ------------------------------------------------------
+
+TEKSTVERSIE = "2026-1"
+
+
+class _WijzeVelden(UitstapForm, forms.Form):
+    """How the participant gave (or renewed) her consent: a signed form in the dossier, or verbally."""
+
+    gegeven_op = forms.DateField(label=_("gegeven op"), initial=datetime.date.today)
+    geldig_tot = forms.DateField(label=_("geldig tot"), required=False,
+                                 help_text=_("Leeg laten: een jaar na de datum van toestemming. Hoogstens twee jaar."))
+    wijze = forms.ChoiceField(label=_("hoe gegeven"), choices=Toestemming.Wijze.choices, widget=forms.RadioSelect)
+    document = forms.ModelChoiceField(label=_("ondertekend formulier"), queryset=Document.objects.none(), required=False,
+                                      help_text=_("Upload het formulier eerst bij Documenten, als 'Toestemmingsformulier'."))
+    verklaring = forms.CharField(label=_("verklaring van de trajectbegeleider"), required=False, widget=forms.Textarea(
+        attrs={"rows": 2}), help_text=_("Bij mondelinge toestemming: wanneer en hoe de deelnemer dit zei. Geen andere inhoud."))
+
+    def __init__(self, *args, deelnemer, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["document"].queryset = Document.objects.filter(deelnemer=deelnemer, soort=Document.Soort.TOESTEMMING)
+
+
+class ToestemmingForm(_WijzeVelden):
+    gemeente = forms.ModelChoiceField(label=_("gemeente"), queryset=Gemeente.objects.all(),
+                                      help_text=_("De gemeente die de gegevens te zien krijgt."))
+    scopes = forms.MultipleChoiceField(
+        label=_("wat wordt gedeeld"), choices=Scope.choices, widget=forms.CheckboxSelectMultiple,
+        initial=[Scope.BASIS],
+        help_text=_("Gevoelige gegevens gaan alleen mee als 'Gevoelig' is aangevinkt. Notities van contacten "
+                    "worden nooit gedeeld."),
+    )
+    tekstversie = forms.CharField(label=_("versie van de toestemmingstekst"), max_length=40, initial=TEKSTVERSIE)
+    field_order = ["gemeente", "scopes", "gegeven_op", "geldig_tot", "wijze", "document", "verklaring", "tekstversie"]
+
+
+class ToestemmingVerlengenForm(VersionedForm, _WijzeVelden):
+    """Renewing is a new row, but it replaces the row the user saw: that row's version is checked."""
+
+
+class ToestemmingIntrekkenForm(VersionedForm, forms.Form):
+    reden = forms.CharField(label=_("reden"), max_length=300, required=False,
+                            help_text=_("Kort, zonder gevoelige inhoud. De deelnemer hoeft geen reden te geven."))
+    bevestigd = forms.BooleanField(label=_("Ja, trek deze toestemming nu in. De gemeente ziet vanaf nu niets meer."))
+
+
+class SignaalForm(UitstapForm, forms.ModelForm):
+    class Meta:
+        model = Signaal
+        fields = ["tekst"]
+        widgets = {"tekst": forms.Textarea(attrs={"rows": 2, "maxlength": 500})}
+        labels = {"tekst": _("signaal voor de trajectbegeleider")}
+        help_texts = {"tekst": _("Bijvoorbeeld: plek bij werkfit-traject vrij. De trajectbegeleider ziet dit in het dossier.")}
+
+
+class SignaalAfsluitenForm(VersionedForm, forms.Form):
+    """Closing a signal: only the version the coach saw (the button sits beside each signal)."""

@@ -129,3 +129,93 @@ class Document(models.Model):
 
     def __str__(self):
         return self.bestandsnaam
+
+
+class Scope(models.TextChoices):
+    """What a consent shares. `gevoelig` is never implied by another scope."""
+
+    BASIS = "basis", "Basis: clientcode, roepnaam, fase, trajectbegeleider en hoe die te bereiken is"
+    WERK_INKOMEN = "werk_inkomen", "Werk en inkomen: doelen en verwijzingen op werk, dagbesteding en financiën"
+    TRAJECTPLAN = "trajectplan", "Trajectplan: alle doelen en scores (zonder gevoelige leefgebieden)"
+    GEVOELIG = "gevoelig", "Gevoelig: gezondheid, verslaving, mensenhandel, verblijfsstatus"
+
+
+class Toestemming(models.Model):
+    """A participant's consent to share with one gemeente. Rows are appended: a change or an extension
+    is a new row pointing at the one it replaces (`vorige`); only a withdrawal is written onto a row."""
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
+
+    class Wijze(models.TextChoices):
+        FORMULIER = "formulier", "Ondertekend formulier (document)"
+        MONDELING = "mondeling", "Mondeling, met verklaring van de trajectbegeleider"
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="toestemmingen")
+    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    scopes = models.JSONField("wat wordt gedeeld", default=list)
+    tekstversie = models.CharField("versie van de toestemmingstekst", max_length=40)
+    gegeven_op = models.DateField("gegeven op")
+    geldig_tot = models.DateField("geldig tot")
+    wijze = models.CharField("hoe gegeven", max_length=20, choices=Wijze.choices)
+    # RESTRICT: the signed form cannot be deleted on its own, but goes with the participant.
+    document = models.ForeignKey(
+        Document, verbose_name="ondertekend formulier", null=True, blank=True, on_delete=models.RESTRICT,
+        related_name="+",
+    )
+    verklaring = models.TextField("verklaring van de trajectbegeleider", blank=True)
+    vorige = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="opvolger",
+    )
+    vastgelegd_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+    ingetrokken_op = models.DateTimeField("ingetrokken op", null=True, blank=True)
+    ingetrokken_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    intrekkingsreden = models.CharField("reden van intrekking", max_length=300, blank=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["deelnemer", "gemeente", "-gegeven_op", "-id"]
+        verbose_name = "toestemming"
+        verbose_name_plural = "toestemmingen"
+        constraints = [
+            models.CheckConstraint(name="toestemming_geldig_na_gegeven", condition=Q(geldig_tot__gte=models.F("gegeven_op"))),
+            models.CheckConstraint(
+                name="toestemming_ingetrokken_door",
+                condition=Q(ingetrokken_op__isnull=True, ingetrokken_door__isnull=True)
+                | Q(ingetrokken_op__isnull=False, ingetrokken_door__isnull=False),
+            ),
+            models.CheckConstraint(
+                name="toestemming_formulier_heeft_document",
+                condition=~Q(wijze="formulier") | Q(document__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.deelnemer.clientcode} → {self.gemeente}"
+
+    def scope_labels(self):
+        return [Scope(s).label.split(":")[0] for s in self.scopes if s in Scope.values]
+
+
+class Signaal(models.Model):
+    """A klantmanager's dated note for the coach (e.g. a free place in a work programme); the coach closes it."""
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="gemeente_signalen")
+    gemeente = models.ForeignKey(Gemeente, on_delete=models.PROTECT, related_name="+")
+    toestemming = models.ForeignKey(Toestemming, on_delete=models.CASCADE, related_name="signalen")
+    datum = models.DateField("datum")
+    tekst = models.CharField("signaal", max_length=500)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    afgesloten_op = models.DateTimeField("afgesloten op", null=True, blank=True)
+    afgesloten_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = "signaal van de gemeente"
+        verbose_name_plural = "signalen van de gemeente"

@@ -4,9 +4,11 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from clients.models import Deelnemer
-from clients.selectors import grondslag
+from clients.models import Deelnemer, Document, Scope, Signaal, Toestemming
+from clients.selectors import geldige_toestemming, grondslag
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Rol
 from uitstap.locking import save_checked
@@ -108,3 +110,141 @@ def deelnemer_velden_wissen(*, deelnemer: Deelnemer, velden: dict) -> None:
     from django.utils import timezone
 
     Deelnemer.objects.filter(pk=deelnemer.pk).update(**velden, gewist_op=timezone.now(), versie=F("versie") + 1)
+
+
+# --- consent (toestemming) and the klantmanager's signals ---------------------------------------
+
+
+def _jaar_later(datum: datetime.date, jaren: int) -> datetime.date:
+    try:
+        return datum.replace(year=datum.year + jaren)
+    except ValueError:  # 29 February
+        return datum.replace(year=datum.year + jaren, day=28)
+
+
+def toestemming_standaard_einde(gegeven_op: datetime.date) -> datetime.date:
+    """A consent is valid for one year unless another end date is chosen (at most two years)."""
+    return _jaar_later(gegeven_op, 1)
+
+
+def _check_toestemming(*, deelnemer: Deelnemer, scopes, gegeven_op, geldig_tot, wijze, document, verklaring, door):
+    errors = {}
+    if door.rol not in (Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR):
+        raise ValidationError(_("Alleen de trajectbegeleider of coördinator legt een toestemming vast."))
+    onbekend = set(scopes) - set(Scope.values)
+    if not scopes or onbekend:
+        errors["scopes"] = _("Kies wat er gedeeld wordt.")
+    elif Scope.BASIS not in scopes:
+        errors["scopes"] = _("Basis hoort bij elke toestemming: zonder clientcode en trajectbegeleider is niets te delen.")
+    if gegeven_op > datetime.date.today():
+        errors["gegeven_op"] = _("Een toestemming kan niet in de toekomst gegeven zijn.")
+    if geldig_tot < gegeven_op:
+        errors["geldig_tot"] = _("De einddatum ligt voor de datum waarop de toestemming is gegeven.")
+    elif geldig_tot > _jaar_later(gegeven_op, 2):
+        errors["geldig_tot"] = _("Een toestemming geldt hoogstens twee jaar.")
+    if wijze == Toestemming.Wijze.FORMULIER:
+        if document is None:
+            errors["document"] = _("Kies het ondertekende formulier (upload het eerst bij Documenten).")
+        elif document.deelnemer_id != deelnemer.pk or document.soort != Document.Soort.TOESTEMMING:
+            errors["document"] = _("Kies een toestemmingsformulier uit het dossier van deze deelnemer.")
+    elif wijze == Toestemming.Wijze.MONDELING:
+        if not (verklaring or "").strip():
+            errors["verklaring"] = _("Schrijf op hoe en wanneer de deelnemer mondeling toestemming gaf.")
+    else:
+        errors["wijze"] = _("Kies hoe de toestemming is gegeven.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _huidige_rij(deelnemer: Deelnemer, gemeente) -> Toestemming | None:
+    # The caller holds the participant's row lock, so two recordings for one participant cannot interleave
+    # (and the one-to-one `vorige` refuses a second successor anyway).
+    return Toestemming.objects.filter(deelnemer=deelnemer, gemeente=gemeente, opvolger__isnull=True).order_by("-id").first()
+
+
+@transaction.atomic
+def toestemming_vastleggen(
+    *, deelnemer: Deelnemer, gemeente, scopes: list[str], tekstversie: str, gegeven_op: datetime.date,
+    geldig_tot: datetime.date | None = None, wijze: str, document: Document | None = None, verklaring: str = "",
+    door: Gebruiker,
+) -> Toestemming:
+    """Record a consent for one gemeente. An earlier row for that gemeente stays as history (`vorige`)."""
+    deelnemer_vergrendelen(deelnemer)
+    geldig_tot = geldig_tot or toestemming_standaard_einde(gegeven_op)
+    scopes = [s for s in Scope.values if s in set(scopes)]
+    _check_toestemming(deelnemer=deelnemer, scopes=scopes, gegeven_op=gegeven_op, geldig_tot=geldig_tot,
+                       wijze=wijze, document=document, verklaring=verklaring, door=door)
+    toestemming = Toestemming(
+        deelnemer=deelnemer, gemeente=gemeente, scopes=scopes, tekstversie=tekstversie, gegeven_op=gegeven_op,
+        geldig_tot=geldig_tot, wijze=wijze, document=document if wijze == Toestemming.Wijze.FORMULIER else None,
+        verklaring=verklaring if wijze == Toestemming.Wijze.MONDELING else "", vorige=_huidige_rij(deelnemer, gemeente),
+        vastgelegd_door=door,
+    )
+    toestemming.full_clean()
+    toestemming.save()
+    audit_log(actie=Actie.CREATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=toestemming,
+              grondslag=grondslag(door, deelnemer))
+    return toestemming
+
+
+@transaction.atomic
+def toestemming_verlengen(
+    *, toestemming: Toestemming, geldig_tot: datetime.date, gegeven_op: datetime.date, wijze: str,
+    document: Document | None = None, verklaring: str = "", gelezen_versie: int, door: Gebruiker,
+) -> Toestemming:
+    """The participant renews the same consent: a new row with the same scopes replaces the current one."""
+    if toestemming.ingetrokken_op is not None or Toestemming.objects.filter(vorige=toestemming).exists():
+        raise ValidationError(_("Deze toestemming is ingetrokken of al vervangen; leg een nieuwe vast."))
+    save_checked(toestemming, gelezen_versie=gelezen_versie, fields=[])
+    return toestemming_vastleggen(
+        deelnemer=toestemming.deelnemer, gemeente=toestemming.gemeente, scopes=list(toestemming.scopes),
+        tekstversie=toestemming.tekstversie, gegeven_op=gegeven_op, geldig_tot=geldig_tot, wijze=wijze,
+        document=document, verklaring=verklaring, door=door,
+    )
+
+
+@transaction.atomic
+def toestemming_intrekken(*, toestemming: Toestemming, reden: str, gelezen_versie: int, door: Gebruiker) -> Toestemming:
+    """Withdraw at once (AVG art. 7(3)): from the next request the gemeente sees nothing of her."""
+    if door.rol not in (Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR):
+        raise ValidationError(_("Alleen de trajectbegeleider of coördinator trekt een toestemming in."))
+    if toestemming.ingetrokken_op is not None:
+        raise ValidationError(_("Deze toestemming is al ingetrokken."))
+    toestemming.ingetrokken_op = timezone.now()
+    toestemming.ingetrokken_door = door
+    toestemming.intrekkingsreden = (reden or "").strip()[:300]
+    save_checked(toestemming, gelezen_versie=gelezen_versie,
+                 fields=["ingetrokken_op", "ingetrokken_door", "intrekkingsreden"])
+    audit_log(actie=Actie.UPDATE, gebruiker=door, clientcode=toestemming.deelnemer.clientcode, obj=toestemming,
+              object_type="toestemming_intrekking", grondslag=grondslag(door, toestemming.deelnemer))
+    return toestemming
+
+
+@transaction.atomic
+def signaal_aanmaken(*, deelnemer: Deelnemer, tekst: str, door: Gebruiker) -> Signaal:
+    """A klantmanager leaves a dated note for the coach; only under a valid consent."""
+    toestemming = geldige_toestemming(door, deelnemer)
+    if toestemming is None:
+        raise ValidationError(_("Er is geen geldige toestemming om met deze deelnemer te werken."))
+    signaal = Signaal(deelnemer=deelnemer, gemeente_id=door.gemeente_id, toestemming=toestemming,
+                      datum=datetime.date.today(), tekst=(tekst or "").strip(), door=door)
+    signaal.full_clean()
+    signaal.save()
+    audit_log(actie=Actie.CREATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=signaal,
+              grondslag=f"toestemming:{toestemming.pk}")
+    return signaal
+
+
+@transaction.atomic
+def signaal_afsluiten(*, signaal: Signaal, gelezen_versie: int, door: Gebruiker) -> Signaal:
+    """The coach has dealt with the signal."""
+    if door.rol not in (Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR):
+        raise ValidationError(_("Alleen de trajectbegeleider of coördinator sluit een signaal af."))
+    if signaal.afgesloten_op is not None:
+        raise ValidationError(_("Dit signaal is al afgesloten."))
+    signaal.afgesloten_op = timezone.now()
+    signaal.afgesloten_door = door
+    save_checked(signaal, gelezen_versie=gelezen_versie, fields=["afgesloten_op", "afgesloten_door"])
+    audit_log(actie=Actie.UPDATE, gebruiker=door, clientcode=signaal.deelnemer.clientcode, obj=signaal,
+              grondslag=grondslag(door, signaal.deelnemer))
+    return signaal

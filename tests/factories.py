@@ -82,3 +82,20 @@ class DeelnemerFactory(DjangoModelFactory):
     clientcode = factory.Sequence(lambda n: f"TST-2026-{n + 1:04d}")
     roepnaam = factory.Faker("first_name_female")
     geboortejaar = 1990
+
+
+class ToestemmingFactory(DjangoModelFactory):
+    """A verbal consent given today for one year (scopes: basis unless given)."""
+
+    class Meta:
+        model = "clients.Toestemming"
+
+    deelnemer = factory.SubFactory(DeelnemerFactory)
+    gemeente = factory.SubFactory(GemeenteFactory, naam="Almere")
+    scopes = factory.LazyFunction(lambda: ["basis"])
+    tekstversie = "2026-1"
+    gegeven_op = factory.LazyFunction(datetime.date.today)
+    geldig_tot = factory.LazyAttribute(lambda o: o.gegeven_op + datetime.timedelta(days=365))
+    wijze = "mondeling"
+    verklaring = "Mondeling gegeven in het gesprek van vandaag."
+    vastgelegd_door = factory.LazyAttribute(lambda o: o.deelnemer.begeleider)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from trajecten.views import avg, caseload, documenten, dossier, plan, traject, verwijzing
+from trajecten.views import avg, caseload, documenten, dossier, gemeente, plan, toestemming, traject, verwijzing
 
 app_name = "trajecten"
 
@@ -63,4 +63,12 @@ urlpatterns = [
     path("deelnemers/<int:pk>/ingezien/", avg.ingezien, name="ingezien"),
     path("deelnemers/<int:pk>/inzage/", avg.inzage, name="avg_inzage"),
     path("deelnemers/<int:pk>/wissen/", avg.wissen, name="avg_wissen"),
+    # consent on the dossier, and the klantmanager's own pages
+    path("deelnemers/<int:pk>/toestemmingen/", toestemming.toestemmingen, name="toestemmingen"),
+    path("deelnemers/<int:pk>/toestemmingen/nieuw/", toestemming.toestemming_nieuw, name="toestemming_nieuw"),
+    path("toestemmingen/<int:toestemming_pk>/verlengen/", toestemming.toestemming_verlengen, name="toestemming_verlengen"),
+    path("toestemmingen/<int:toestemming_pk>/intrekken/", toestemming.toestemming_intrekken, name="toestemming_intrekken"),
+    path("signalen/<int:signaal_pk>/afsluiten/", toestemming.signaal_afsluiten, name="signaal_afsluiten"),
+    path("gemeente/gedeeld/", gemeente.gemeente_start, name="gemeente_start"),
+    path("gemeente/deelnemers/<int:pk>/", gemeente.gemeente_deelnemer, name="gemeente_deelnemer"),
 ]

@@ -31,6 +31,8 @@ def seed_kern(rng: random.Random, vandaag: datetime.date) -> dict:
     programma = Programma.objects.create(
         naam="Uitstapprogramma Flevoland", slug="flevoland", code="FLV", regeling=Regeling.DUUP,
         startdatum=datetime.date(vandaag.year - 3, 1, 1),
+        # Two organisations, one programme: a recorded joint-controller arrangement lets both coordinators see all.
+        gezamenlijke_verwerking=True, gezamenlijke_verwerking_sinds=datetime.date(vandaag.year - 3, 1, 1),
     )
     programma.organisaties.set(orgs)
     programma.gemeenten.set(gemeenten.values())

@@ -105,6 +105,12 @@ class Programma(models.Model):
         "wettelijke naam op het trajectplan (pdf)", default=False,
         help_text="Standaard staan alleen clientcode en roepnaam op een geprint trajectplan.",
     )
+    gezamenlijke_verwerking = models.BooleanField(
+        "gezamenlijke verwerkingsverantwoordelijken (AVG art. 26)", default=False,
+        help_text="Alleen met een vastgelegde regeling zien de coördinatoren van alle uitvoerende organisaties alle "
+                  "deelnemers. Zonder regeling ziet elke coördinator de deelnemers van de eigen organisatie.",
+    )
+    gezamenlijke_verwerking_sinds = models.DateField("regeling vastgelegd op", null=True, blank=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -112,6 +118,10 @@ class Programma(models.Model):
         verbose_name = "programma"
         verbose_name_plural = "programma's"
         constraints = [
+            models.CheckConstraint(
+                name="gezamenlijke_verwerking_heeft_datum",
+                condition=Q(gezamenlijke_verwerking=False) | Q(gezamenlijke_verwerking_sinds__isnull=False),
+            ),
             models.CheckConstraint(
                 name="programma_einddatum_na_start",
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=models.F("startdatum")),

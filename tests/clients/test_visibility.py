@@ -1,5 +1,7 @@
 """deelnemers_visible_to: the one rule for who sees whom."""
 
+import datetime
+
 import pytest
 
 from clients.selectors import deelnemers_visible_to
@@ -23,16 +25,31 @@ def test_coordinator_sees_own_organisations_programmes(deelnemer, ander_deelneme
     assert list(deelnemers_visible_to(andere_coord)) == [vreemd]
 
 
-def test_joint_programme_visible_to_both_organisations(organisatie):
+def test_joint_programme_with_arrangement_visible_to_both_organisations(organisatie):
     tweede = OrganisatieFactory(naam="Tweede uitvoerder")
-    gezamenlijk = DeelnemerFactory(programma=ProgrammaFactory(organisaties=[organisatie, tweede]))
+    programma = ProgrammaFactory(organisaties=[organisatie, tweede], gezamenlijke_verwerking=True,
+                                 gezamenlijke_verwerking_sinds=datetime.date(2024, 1, 1))
+    van_a = DeelnemerFactory(programma=programma, begeleider=GebruikerFactory(organisatie=organisatie))
+    van_b = DeelnemerFactory(programma=programma, begeleider=GebruikerFactory(organisatie=tweede))
     for org in (organisatie, tweede):
         coord = GebruikerFactory(rol=Rol.COORDINATOR, organisatie=org)
-        assert list(deelnemers_visible_to(coord)) == [gezamenlijk]
+        assert set(deelnemers_visible_to(coord)) == {van_a, van_b}
+
+
+def test_joint_programme_without_arrangement_each_coordinator_sees_own_organisation(organisatie):
+    tweede = OrganisatieFactory(naam="Tweede uitvoerder")
+    programma = ProgrammaFactory(organisaties=[organisatie, tweede])
+    van_a = DeelnemerFactory(programma=programma, begeleider=GebruikerFactory(organisatie=organisatie))
+    van_b = DeelnemerFactory(programma=programma, begeleider=GebruikerFactory(organisatie=tweede))
+    DeelnemerFactory(programma=programma)  # no coach yet: no organisation's participant
+    coord_a = GebruikerFactory(rol=Rol.COORDINATOR, organisatie=organisatie)
+    coord_b = GebruikerFactory(rol=Rol.COORDINATOR, organisatie=tweede)
+    assert list(deelnemers_visible_to(coord_a)) == [van_a]
+    assert list(deelnemers_visible_to(coord_b)) == [van_b]
 
 
 @pytest.mark.django_db
-def test_klantmanager_and_beheerder_see_nobody_yet(deelnemer, klantmanager, beheerder):
+def test_klantmanager_without_consent_and_beheerder_see_nobody(deelnemer, klantmanager, beheerder):
     assert not deelnemers_visible_to(klantmanager).exists()
     assert not deelnemers_visible_to(beheerder).exists()
 

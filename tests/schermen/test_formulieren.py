@@ -11,7 +11,7 @@ from clients.forms import AanmeldingForm, PersoonsgegevensForm
 from trajecten import services
 from trajecten.forms import DoelForm, FaseForm, IntakeForm, MetingForm, UitstroomForm, VerwijzingStatusForm
 from trajecten.models import Contactmoment, Uitstroom
-from uitstap.codes import ContactStatus, Fase, UitstroomResultaat
+from uitstap.codes import Fase
 from uitstap.forms import CONSTRAINT_MESSAGES, ProgrammaJaarForm
 
 D = datetime.date
@@ -61,7 +61,6 @@ def test_uitstroom_hidden_fields_are_emptied_and_labels_have_no_optioneel(login,
     assert response.status_code == 302
     u = Uitstroom.objects.get()
     assert (u.reden, u.resultaat, u.branche) == ("verhuisd", "", "")
-    html = login(coach).get(reverse("trajecten:uitstroom", args=[traject.pk])).content.decode()
 
 
 def test_uitstroom_asks_branche_only_for_betaald_werk(login, traject, coach):
@@ -126,8 +125,6 @@ def test_verwijzing_status_missing_date_and_reason_in_one_round(traject, coach, 
 
 
 def test_error_summary_uses_short_labels(login, traject, coach):
-    plan = services.trajectplan_aanmaken(traject=traject, opgesteld_op=D(2025, 2, 1), door=coach) \
-        if hasattr(services, "trajectplan_aanmaken") else None
     form = DoelForm(data={"acceptabel": "ja"})
     form.is_valid()
     from django.template.loader import render_to_string

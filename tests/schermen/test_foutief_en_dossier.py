@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from rapportage import cijfers as c
-from tests.rapportage.helpers import deelnemer as maak_deelnemer, traject as maak_traject
 from trajecten import services
 from trajecten.models import Contactmoment
 from uitstap.codes import ContactStatus

@@ -34,7 +34,7 @@ def _ontleed(pdf: bytes) -> bytes:
     return out
 
 
-def _pagina_teksten(monkeypatch, plan):
+def _pagina_teksten(monkeypatch, plan):  # noqa: F811 (the fixture of this module)
     from weasyprint import HTML
 
     documenten = []

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import translation
 
 from trajecten import services
-from uitstap.audit import Actie, audit_log
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

@@ -17,6 +17,7 @@ ROLLEN = ("coach", "achtervang", "andere_coach", "coordinator", "coordinator_eld
 PARAM_MODEL = {
     "traject_pk": "traject", "contact_pk": "contactmoment", "plan_pk": "trajectplan", "doel_pk": "doel",
     "document_pk": "document", "verwijzing_pk": "verwijzing", "meting_pk": "meting",
+    "toestemming_pk": "toestemming", "signaal_pk": "signaal",
 }
 SEGMENT_MODEL = {
     "deelnemers": "deelnemer", "trajecten": "traject", "contacten": "contactmoment",
@@ -55,7 +56,7 @@ MATRIX: dict[str, tuple] = {
     "password_reset_confirm":              IEDEREEN,     # shows "link invalid" for a bad token
     "password_reset_complete":             IEDEREEN,
     # --- per role start pages and programme settings ---
-    "klantmanager_start":                  (403, 403, 403, 403, 403, 200, 403),
+    "klantmanager_start":                  (403, 403, 403, 403, 403, 302, 403),  # to trajecten:gemeente_start
     "programma_lijst":                     (403, 403, 403, 302, 302, 403, 403),
     "programma_detail":                    (403, 403, 403, 200, 404, 403, 403),  # slug of our programme
     "programma_bewerken":                  (403, 403, 403, 200, 404, 403, 403),
@@ -121,6 +122,14 @@ MATRIX: dict[str, tuple] = {
     "trajecten:ingezien":                  COORD_DOSSIER,
     "trajecten:avg_inzage":                COORD_DOSSIER,
     "trajecten:avg_wissen":                COORD_DOSSIER,
+    "trajecten:toestemmingen":             ZIEN,
+    "trajecten:toestemming_nieuw":         ZIEN,
+    "trajecten:toestemming_verlengen":     ZIEN,
+    "trajecten:toestemming_intrekken":     ZIEN,         # GET asks for confirmation
+    "trajecten:signaal_afsluiten":         POST_ALLEEN,
+    # --- the klantmanager's own pages (the Almere klantmanager has no consent for A: see KM_KOLOMMEN) ---
+    "trajecten:gemeente_start":            (403, 403, 403, 403, 403, 200, 403),
+    "trajecten:gemeente_deelnemer":        (403, 403, 403, 403, 403, 404, 403),
     # --- sociale kaart (ketenpartner of our programme) ---
     "trajecten:sociale_kaart":             (200, 200, 200, 200, 200, 403, 403),
     "trajecten:ketenpartner_nieuw":        (200, 200, 200, 200, 200, 403, 403),
@@ -136,6 +145,24 @@ MATRIX: dict[str, tuple] = {
 }
 
 
+# Extra columns: klantmanagers of three other gemeenten, each with a full consent (every scope) for participant
+# A that is valid, expired, or withdrawn. They get what the klantmanager column says, except where listed here.
+KM_KOLOMMEN = ("km_geldig", "km_verlopen", "km_ingetrokken")
+KM_AFWIJKEND: dict[str, tuple] = {
+    #                                      geldig verlopen ingetrokken
+    "trajecten:gemeente_deelnemer":        (200, 404, 404),
+}
+
+
+def verwacht_voor(name: str, rol: str):
+    """The expected status of `name` for `rol` (a column of MATRIX or one of KM_KOLOMMEN)."""
+    if rol in KM_KOLOMMEN:
+        if name in KM_AFWIJKEND:
+            return KM_AFWIJKEND[name][KM_KOLOMMEN.index(rol)]
+        return MATRIX[name][ROLLEN.index("klantmanager")]
+    return MATRIX[name][ROLLEN.index(rol)]
+
+
 def overslaan(name: str) -> bool:
     """Django's admin (staff only; none of these roles is staff) is checked by its index page alone."""
     return name.startswith("admin:") and name != "admin:index"
@@ -146,7 +173,7 @@ def standaard(rol: str, *, deelnemer_route: bool, onbekend: bool):
     if onbekend:
         return {403, 404, 405}  # an id we could not make up must not show anything
     if deelnemer_route:
-        zichtbaar = rol in ("coach", "achtervang", "coordinator")
+        zichtbaar = rol in ("coach", "achtervang", "coordinator")  # never a klantmanager (KM_KOLOMMEN included)
         return {200, 302, 403, 405} if zichtbaar else {403, 404, 405}
     return {200, 302, 403, 404, 405}  # never a 500 (404: e.g. another organisation's programme)
 

@@ -13,6 +13,7 @@ from django.db.models import (
     Value,
     When,
     DateField,
+    Exists,
     IntegerField,
     OuterRef,
     Q,
@@ -23,8 +24,9 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import ngettext
 
-from clients.models import Deelnemer
-from clients.selectors import deelnemers_visible_to
+from clients.models import Deelnemer, Toestemming
+from clients.models import Signaal as GemeenteSignaal
+from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to
 from trajecten.models import Contactmoment, FaseOvergang, Traject
 from trajecten.selectors.plan import annoteer_doelen_verlopen
 from trajecten.selectors.verwijzing import annoteer_lang_wachtend
@@ -112,11 +114,31 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
     if n := getattr(d, "lang_wachtend", 0):
         uit.append(Signaal(ngettext("%(n)d verwijzing wacht lang", "%(n)d verwijzingen wachten lang", n) % {"n": n},
                            url=reverse("trajecten:verwijzingen", args=[d.pk]), soort="verwijzingen"))
+    if getattr(d, "toestemming_verloopt", False):
+        uit.append(Signaal("Toestemming gemeente loopt binnen een maand af",
+                           url=reverse("trajecten:toestemmingen", args=[d.pk]), soort="toestemming"))
+    if n := getattr(d, "open_gemeente_signalen", 0):
+        uit.append(Signaal(ngettext("%(n)d signaal van de gemeente", "%(n)d signalen van de gemeente", n) % {"n": n},
+                           url=reverse("trajecten:toestemmingen", args=[d.pk]), soort="gemeente"))
     return uit
 
 
-# The per-feature annotations the signals read: goals past target date, referrals waiting long.
-CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend)
+def annoteer_toestemming(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
+    """A consent that ends within a month (the coach asks again or lets it lapse) and open signals of a gemeente."""
+    verloopt = Toestemming.objects.filter(
+        deelnemer=OuterRef("pk"), ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
+        geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + datetime.timedelta(days=VERLOOPT_BINNEN_DAGEN),
+    )
+    open_signalen = (GemeenteSignaal.objects.filter(deelnemer=OuterRef("pk"), afgesloten_op__isnull=True)
+                     .values("deelnemer").annotate(n=Count("pk")).values("n")[:1])
+    return qs.annotate(
+        toestemming_verloopt=Exists(verloopt),
+        open_gemeente_signalen=Coalesce(Subquery(open_signalen, output_field=IntegerField()), 0),
+    )
+
+
+# The per-feature annotations the signals read: goals past target date, referrals waiting long, consent.
+CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend, annoteer_toestemming)
 
 
 # --- urgency in SQL: the same conditions as signalen_voor, so ordering and filters stay in the database ----
@@ -133,12 +155,15 @@ def _signaal_condities(vandaag: datetime.date) -> dict[str, Q]:
                              referentie_datum__lt=vandaag - datetime.timedelta(days=NAZORG_CONTACT_DAGEN)),
         "doelen": lopend & Q(doelen_verlopen__gt=0),
         "verwijzingen": lopend & Q(lang_wachtend__gt=0),
+        "toestemming": lopend & Q(toestemming_verloopt=True),
+        "gemeente": lopend & Q(open_gemeente_signalen__gt=0),
     }, referentie
 
 
 SIGNAAL_FILTERS = [
     ("alle", "Met een signaal"), ("geen_contact", "Geen contact"), ("no_show", "Niet verschenen"),
     ("nazorg", "Nazorgcontact nodig"), ("doelen", "Doelen over streefdatum"), ("verwijzingen", "Verwijzingen wachten lang"),
+    ("toestemming", "Toestemming loopt af"), ("gemeente", "Signaal van de gemeente"),
 ]
 
 # Sortable columns: query-string key -> order_by fields (nulls last where it reads best).

@@ -3,8 +3,8 @@
 from trajecten.services import regels  # noqa: F401
 from trajecten.services.regels import fase_op, huidige_fase  # noqa: F401
 from trajecten.services.traject import (  # noqa: F401
-    aanmelding_registreren,
     traject_starten,
+    aanmelding_registreren,
     fase_wijzigen,
     intake_vastleggen,
     contactmoment_vastleggen,

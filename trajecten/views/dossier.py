@@ -27,6 +27,7 @@ TABS = [
     ("contacten", "Contacten", "trajecten:contacten"),
     ("verwijzingen", "Verwijzingen", "trajecten:verwijzingen"),
     ("documenten", "Documenten", "trajecten:documenten"),
+    ("toestemmingen", "Toestemmingen", "trajecten:toestemmingen"),
     ("gegevens", "Persoonsgegevens", "trajecten:persoonsgegevens"),
 ]
 

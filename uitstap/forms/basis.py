@@ -3,7 +3,6 @@ Dutch amounts, one placeholder style, constraint violations as Dutch messages at
 characters and bounded text in every form."""
 
 import re
-from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError

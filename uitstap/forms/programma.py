@@ -11,7 +11,7 @@ class ProgrammaForm(VersionedForm, forms.ModelForm):
         model = Programma
         fields = [
             "naam", "regeling", "startdatum", "einddatum", "gemeenten", "wachttijd_signaal_dagen",
-            "bewaartermijn_jaren", "wettelijke_naam_op_pdf",
+            "bewaartermijn_jaren", "wettelijke_naam_op_pdf", "gezamenlijke_verwerking", "gezamenlijke_verwerking_sinds",
         ]
         widgets = {"gemeenten": forms.CheckboxSelectMultiple}
 

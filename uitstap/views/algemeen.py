@@ -52,8 +52,8 @@ def account(request):
 
 @rol_vereist(Rol.KLANTMANAGER)
 def klantmanager_start(request):
-    # Consent-scoped sharing arrives with the consent issue; until then a klantmanager sees nobody.
-    return render(request, "uitstap/klantmanager_start.html")
+    # The shared-case view lives in trajecten (it reads goals and referrals); uitstap imports no app.
+    return redirect("trajecten:gemeente_start")
 
 
 def error_400(request, exception=None):
