@@ -48,6 +48,15 @@ def huidige_fase(traject: Traject) -> str:
     return laatste.fase if laatste else Fase.CONTACT
 
 
+def uitvoerende_organisatie(programma, gebruiker):
+    """The registering user's organisation when it executes the programme, else the programme's first one."""
+    organisaties = list(programma.organisaties.order_by("naam"))
+    for organisatie in organisaties:
+        if gebruiker is not None and organisatie.pk == gebruiker.organisatie_id:
+            return organisatie
+    return organisaties[0] if organisaties else None
+
+
 @transaction.atomic
 def traject_start(
     *, deelnemer: Deelnemer, aanmelddatum: datetime.date, door: Gebruiker, verwijzer: str = "",
@@ -68,6 +77,7 @@ def traject_start(
     traject = Traject(
         deelnemer=deelnemer, aanmelddatum=aanmelddatum, verwijzer=verwijzer,
         verwijzer_ketenpartner=verwijzer_ketenpartner, verwijzer_toelichting=verwijzer_toelichting,
+        organisatie=uitvoerende_organisatie(deelnemer.programma, door),
     )
     traject.full_clean()
     traject.save()
