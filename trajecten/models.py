@@ -7,6 +7,7 @@ from django.db.models import F, Q
 
 from clients.models import Deelnemer
 from uitstap.codes import (
+    Afsluitreden,
     Branche,
     ContactSoort,
     ContactStatus,
@@ -14,13 +15,15 @@ from uitstap.codes import (
     Fase,
     IntakeBesluit,
     Leefgebied,
+    NacontroleTermijn,
+    NacontroleUitkomst,
     Stopreden,
     UitstroomResultaat,
     UitstroomSoort,
     Verwijzer,
     VerwijzingStatus,
 )
-from uitstap.models import Contactpersoon, Ketenpartner
+from uitstap.models import Contactpersoon, Ketenpartner, Organisatie
 
 SCORE_VALIDATORS = [
     MinValueValidator(1, "Een score is minimaal 1."),
@@ -48,6 +51,15 @@ class Traject(models.Model):
     )
     verwijzer_toelichting = models.CharField("verwijzer (organisatie of naam)", max_length=200, blank=True)
     einddatum = models.DateField("einddatum", null=True, blank=True)
+    # The executing organisation that carries the traject out (one of the programme's organisaties).
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name="uitvoerende organisatie", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="trajecten",
+    )
+    # Only for a traject closed before instroom (never left contact, no Uitstroom).
+    afsluitreden = models.CharField(
+        "reden van afsluiten (zonder instroom)", max_length=20, choices=Afsluitreden.choices, blank=True
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
@@ -59,6 +71,10 @@ class Traject(models.Model):
             models.CheckConstraint(
                 name="traject_einde_na_aanmelding",
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("aanmelddatum")),
+            ),
+            models.CheckConstraint(
+                name="afsluitreden_alleen_bij_einddatum",
+                condition=Q(afsluitreden="") | Q(einddatum__isnull=False),
             ),
         ]
 
@@ -187,6 +203,37 @@ class Terugval(models.Model):
         ordering = ["datum", "id"]
         verbose_name = "terugval"
         verbose_name_plural = "terugvallen"
+
+
+class Nacontrole(models.Model):
+    """A dated follow-up check after an exit (uitgestapt): what the coach found at the 6 or 12 month mark.
+
+    Appended, never edited; of several checks on one date the one recorded last counts.
+    """
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="nacontroles")
+    datum = models.DateField("datum")
+    termijn = models.CharField("termijn", max_length=3, choices=NacontroleTermijn.choices)
+    uitkomst = models.CharField("uitkomst", max_length=20, choices=NacontroleUitkomst.choices)
+    notitie = models.TextField("notitie", blank=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The id is the order of recording (as for FaseOvergang): of two checks on one day the higher id is the later.
+        ordering = ["traject", "datum", "id"]
+        verbose_name = "nacontrole"
+        verbose_name_plural = "nacontroles"
+        indexes = [models.Index(fields=["traject", "termijn", "datum"])]
+        constraints = [
+            models.CheckConstraint(name="nacontrole_termijn_bekend", condition=Q(termijn__in=NacontroleTermijn.values)),
+            models.CheckConstraint(name="nacontrole_uitkomst_bekend", condition=Q(uitkomst__in=NacontroleUitkomst.values)),
+        ]
+
+    def __str__(self):
+        return f"nacontrole {self.termijn} {self.datum:%d-%m-%Y}"
 
 
 class Meting(models.Model):

@@ -183,6 +183,27 @@ class IntakeBesluit(models.TextChoices):
     NIET_TOEGELATEN = "niet_toegelaten", "Niet toegelaten"
 
 
+class Afsluitreden(models.TextChoices):
+    """Why a traject that never left contact was closed (it has no Uitstroom)."""
+
+    GEEN_VERVOLG = "geen_vervolg", "Geen vervolg"
+    NIET_BEREIKBAAR = "niet_bereikbaar", "Niet bereikbaar"
+    GEEN_HULPVRAAG = "geen_hulpvraag", "Geen hulpvraag"
+    DOORVERWEZEN = "doorverwezen", "Doorverwezen"
+    OVERIG = "overig", "Overig"
+
+
+class NacontroleTermijn(models.TextChoices):
+    ZES_MAANDEN = "6m", "6 maanden"
+    TWAALF_MAANDEN = "12m", "12 maanden"
+
+
+class NacontroleUitkomst(models.TextChoices):
+    UITGESTAPT_GEBLEVEN = "uitgestapt_gebleven", "Uitgestapt gebleven"
+    TERUGGEVALLEN = "teruggevallen", "Teruggevallen"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
 class Leeftijdsgroep(models.TextChoices):
     T_M_23 = "t/m 23", "t/m 23"
     VAN_24_TOT_29 = "24-29", "24-29"

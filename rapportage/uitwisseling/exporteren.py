@@ -6,7 +6,7 @@ from clients.models import Deelnemer
 from clients.selectors import deelnemers_van_programma
 from rapportage.cijfers.basis import getal
 from rapportage.uitwisseling.schema import FORMAAT
-from trajecten.models import Contactmoment, Doel, FaseOvergang, Meting, Terugval, Traject, Verwijzing
+from trajecten.models import Contactmoment, Doel, FaseOvergang, Meting, Nacontrole, Terugval, Traject, Verwijzing
 from uitstap.models import Programma
 
 
@@ -89,6 +89,11 @@ def _traject(t: Traject, begeleider: str | None) -> dict:
             {"datum": _d(tv.datum), **({"toelichting": tv.toelichting} if tv.toelichting else {})}
             for tv in t.terugvallen.all()
         ],
+        "organisatie": t.organisatie.naam if t.organisatie_id else None,
+        "afsluitreden": _of_null(t.afsluitreden),
+        "nacontroles": [
+            {"datum": _d(n.datum), "termijn": n.termijn, "uitkomst": n.uitkomst} for n in t.nacontroles.all()
+        ],
     }
     if intake is not None:
         uit["intake"] = {"datum": _d(intake.datum), "besluit": intake.besluit}
@@ -125,13 +130,14 @@ def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] |
         deelnemers.filter(programma=programma)
         .select_related("begeleider", "woongemeente", "werkgemeente")
         .prefetch_related(
-            Prefetch("trajecten", queryset=Traject.objects.select_related("intake", "uitstroom").order_by("aanmelddatum", "id")),
+            Prefetch("trajecten", queryset=Traject.objects.select_related("intake", "uitstroom", "organisatie").order_by("aanmelddatum", "id")),
             Prefetch("trajecten__fase_overgangen", queryset=FaseOvergang.objects.order_by("datum", "id")),
             Prefetch("trajecten__metingen", queryset=Meting.objects.order_by("datum", "id").prefetch_related("scores")),
             "trajecten__plannen__doelen",
             Prefetch("trajecten__verwijzingen", queryset=Verwijzing.objects.select_related("ketenpartner").order_by("verwezen", "id")),
             Prefetch("trajecten__contactmomenten", queryset=Contactmoment.objects.order_by("datum", "id")),
             Prefetch("trajecten__terugvallen", queryset=Terugval.objects.order_by("datum", "id")),
+            Prefetch("trajecten__nacontroles", queryset=Nacontrole.objects.order_by("datum", "aangemaakt_op", "id")),
         )
         .order_by("clientcode")
     )

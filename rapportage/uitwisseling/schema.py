@@ -1,6 +1,7 @@
 """The JSON Schema of `uitstap-import/1` (IMPORT.md), with the Dutch name of every code list for messages."""
 
 from uitstap.codes import (
+    Afsluitreden,
     Branche,
     ContactSoort,
     ContactStatus,
@@ -10,6 +11,8 @@ from uitstap.codes import (
     IntakeBesluit,
     KetenpartnerSoort,
     Leefgebied,
+    NacontroleTermijn,
+    NacontroleUitkomst,
     Regeling,
     Sector,
     Stopreden,
@@ -116,6 +119,14 @@ TRAJECT = _object(["aanmelddatum"], {
     }, nullable=True),
     "einddatum": OPT_DATUM,
     "terugval": _lijst(_object(["datum"], {"datum": DATUM, "toelichting": OPT_TEKST})),
+    # Additions for the second milestone (IMPORT.md).
+    "organisatie": OPT_TEKST,
+    "afsluitreden": _code(Afsluitreden.values, "bekende afsluitreden", nullable=True),
+    "nacontroles": _lijst(_object(["datum", "termijn", "uitkomst"], {
+        "datum": DATUM,
+        "termijn": _code(NacontroleTermijn.values, "bekende termijn van een nacontrole (6m of 12m)"),
+        "uitkomst": _code(NacontroleUitkomst.values, "bekende uitkomst van een nacontrole"),
+    })),
 })
 
 DEELNEMER = _object(["clientcode", "trajecten"], {

@@ -347,7 +347,7 @@ def test_programme_figures_and_cost_per_active_participant(programma):
 def test_empty_year_has_every_key_with_zeroes(programma, instroom_geval):
     alles = c.alle_cijfers(programma, datetime.date(2010, 1, 1), datetime.date(2010, 12, 31))
     assert list(alles) == c.SLEUTELS
-    assert len(c.SLEUTELS) == 29
+    assert len(c.SLEUTELS) == 37
     for sleutel in ("verwacht_deelnemers", "intakes_begroot", "begroting", "uitgaven", "kosten_per_actieve_deelnemer"):
         assert alles[sleutel] is None
     for sleutel in ("aanmeldingen", "intakes_gehouden", "ingestroomd", "herinstroom", "actief_in_periode",
@@ -370,10 +370,21 @@ def test_empty_year_has_every_key_with_zeroes(programma, instroom_geval):
         "signalen_mensenhandel": 2,
     }
     assert all(n == 0 for v in groepen.values() for n in v.values())
+    assert alles["cumulatief"] == {"ingestroomd": 0, "uitgestapt": 0, "tussentijds_gestopt": 0, "lopend": 0}
+    assert alles["afgesloten_zonder_instroom"] == 0
+    assert alles["intakes_per_besluit"] == {"toegelaten": 0, "nog_niet": 0, "niet_toegelaten": 0}
+    assert alles["gestopt_per_fase"] == {"contact": 0, "orientatie": 0, "uitvoering": 0, "nazorg": 0}
+    assert alles["doorlooptijden"] == {
+        "aanmelding_tot_instroom": None, "instroom_tot_ondertekend_plan": None, "instroom_tot_uitstroom": None,
+    }
+    leeg = {"aanmeldingen": 0, "ingestroomd": 0, "uitgestapt": 0, "tussentijds_gestopt": 0, "in_traject_op_einddatum": 0}
+    assert alles["per_woongemeente"] == {"Almere": leeg, "buiten_regio": leeg, "onbekend": leeg}
+    assert alles["per_organisatie"] == {"Stichting Test": leeg}
+    assert alles["nacontrole_12m"] == {"bevestigd_uitgestapt": 0, "teruggevallen": 0, "onbekend": 0}
 
 
 def test_alle_cijfers_uses_a_fixed_number_of_queries(programma, instroom_geval, django_assert_max_num_queries):
-    with django_assert_max_num_queries(35):
+    with django_assert_max_num_queries(47):
         c.alle_cijfers(programma, VAN, TOT)
 
 

@@ -64,14 +64,16 @@ def voorbeeld() -> dict:
                                   "branche": "schoonmaak"},
                     "einddatum": None,
                     "terugval": [{"datum": "2025-02-01", "toelichting": "Weer gaan werken"}],
+                    "organisatie": "Terwille",
+                    "nacontroles": [{"datum": "2025-05-01", "termijn": "6m", "uitkomst": "teruggevallen"}],
                 }],
             },
             {
                 "clientcode": "FLV-0002", "geboortejaar": None,
                 "trajecten": [
+                    # Closed before instroom: no uitstroom, an afsluitreden (IMPORT.md, second milestone).
                     {"aanmelddatum": "2023-03-01", "fasen": [{"fase": "contact", "datum": "2023-03-01"}],
-                     "uitstroom": {"datum": "2023-05-01", "soort": "gestopt", "reden": "contact_verloren"},
-                     "einddatum": "2023-05-01"},
+                     "afsluitreden": "niet_bereikbaar", "einddatum": "2023-05-01"},
                     {"aanmelddatum": "2024-04-01", "begeleider": "onbekende_coach",
                      "fasen": [{"fase": "contact", "datum": "2024-04-01"}, {"fase": "orientatie", "datum": "2024-04-20"},
                                {"fase": "uitvoering", "datum": "2024-04-20"}, {"fase": "orientatie", "datum": "2024-06-01"}],
@@ -254,7 +256,7 @@ def test_every_problem_is_listed_with_cross_field_rules(coach1):
         "deelnemers[0].trajecten[0].verwijzingen[0].ketenpartner: 'Onbekend' staat niet in ketenpartners en niet op de sociale kaart van het programma",
         "deelnemers[0].trajecten[0].contactmomenten[0].duur_minuten: vul de duur van een gehouden contact in (minuten)",
         "deelnemers[0].trajecten[0].uitstroom.branche: een branche hoort alleen bij resultaat 'betaald_werk'",
-        "deelnemers[1].trajecten[0].einddatum: een gestopt traject is afgesloten op de datum van de uitstroom (01-05-2023)",
+        "deelnemers[1].trajecten[0].afsluitreden: een afsluitreden hoort alleen bij een afgesloten traject (met einddatum)",
     ]
     _niets_geschreven()
 
@@ -352,3 +354,85 @@ def test_demo_round_trip_keeps_every_figure():
     assert programma_exporteren(p) == eerste
     for j in jaren:
         assert alle_cijfers(p, datetime.date(j, 1, 1), datetime.date(j, 12, 31)) == voor[j], j
+
+
+def test_second_milestone_keys_import_and_round_trip(coach1):
+    """organisatie (explicit, from the coach, else the first), afsluitreden on a contact-only closure, nacontroles."""
+    data = voorbeeld()
+    eerste, tweede = data["deelnemers"]
+    eerste["trajecten"][0]["nacontroles"] = [
+        {"datum": "2025-05-01", "termijn": "6m", "uitkomst": "teruggevallen"},
+        {"datum": "2025-11-01", "termijn": "12m", "uitkomst": "onbekend"},
+        {"datum": "2025-11-01", "termijn": "12m", "uitkomst": "teruggevallen"},
+    ]
+    tweede["trajecten"][1]["begeleider"] = "coach1"  # coach1 works for Scharlakenkoord
+    _importeer(copy.deepcopy(data))
+    t1 = Traject.objects.get(deelnemer__clientcode="FLV-0001")
+    assert t1.organisatie.naam == "Terwille"
+    assert [(n.datum.isoformat(), n.termijn, n.uitkomst) for n in t1.nacontroles.order_by("id")] == [
+        ("2025-05-01", "6m", "teruggevallen"), ("2025-11-01", "12m", "onbekend"), ("2025-11-01", "12m", "teruggevallen"),
+    ]
+    oud, nieuw = Traject.objects.filter(deelnemer__clientcode="FLV-0002").order_by("aanmelddatum")
+    assert oud.afsluitreden == "niet_bereikbaar" and not hasattr(oud, "uitstroom") and oud.einddatum
+    assert oud.organisatie.naam == "Scharlakenkoord"  # no organisatie, no coach: the first of the list
+    assert nieuw.organisatie.naam == "Scharlakenkoord"  # from coach1's organisation
+    # Counted as a closure without instroom, not as a dropout.
+    p = Programma.objects.get(slug="flevoland")
+    cijfers_2023 = alle_cijfers(p, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    assert cijfers_2023["afgesloten_zonder_instroom"] == 1 and cijfers_2023["tussentijds_gestopt"] == 0
+    export = programma_exporteren(p)
+    assert validator.is_valid(export)
+    tr = export["deelnemers"][0]["trajecten"][0]
+    assert tr["organisatie"] == "Terwille" and tr["nacontroles"] == eerste["trajecten"][0]["nacontroles"]
+    assert export["deelnemers"][1]["trajecten"][0]["afsluitreden"] == "niet_bereikbaar"
+    # Export -> import into an empty database -> export is the identity.
+    Deelnemer.objects.filter(programma=p).delete()
+    Ketenpartner.objects.filter(programma=p).delete()
+    p.delete()
+    historie_importeren(data=json.loads(json.dumps(export)), vandaag=VANDAAG)
+    assert programma_exporteren(Programma.objects.get(slug="flevoland")) == export
+
+
+def test_older_file_with_a_contact_only_closure_stays_valid(coach1):
+    data = voorbeeld()
+    del data["deelnemers"][1]["trajecten"][0]["afsluitreden"]
+    _importeer(data)
+    oud = Traject.objects.filter(deelnemer__clientcode="FLV-0002").order_by("aanmelddatum").first()
+    assert oud.afsluitreden == "" and oud.einddatum == datetime.date(2023, 5, 1)
+
+
+def test_second_milestone_rules_are_checked(coach1):
+    data = voorbeeld()
+    data["programma"]["gemeenten"].append("buiten_regio")
+    eerste, tweede = data["deelnemers"]
+    t = eerste["trajecten"][0]
+    t["organisatie"] = "Elders"
+    t["nacontroles"] = [{"datum": "2025-05-01", "termijn": "12m", "uitkomst": "onbekend"},
+                        {"datum": "2024-10-01", "termijn": "24m", "uitkomst": "onbekend"}]
+    oud, nieuw = tweede["trajecten"]
+    oud["uitstroom"] = {"datum": "2023-05-01", "soort": "gestopt", "reden": "contact_verloren"}  # never left contact
+    nieuw["einddatum"] = "2024-07-01"  # ingestroomd and closed without uitstroom
+    nieuw["afsluitreden"] = "overig"
+    nieuw["nacontroles"] = [{"datum": "2024-07-02", "termijn": "6m", "uitkomst": "onbekend"}]
+    assert _fouten(data) == [
+        "deelnemers[0].trajecten[0].nacontroles[1].termijn: '24m' is geen bekende termijn van een nacontrole (6m of 12m)",
+        "programma.gemeenten[6]: 'buiten_regio' kan geen gemeente heten: het is een sleutel van de cijfers",
+        "deelnemers[0].trajecten[0].organisatie: 'Elders' is geen uitvoerende organisatie van het programma (programma.organisaties)",
+        "deelnemers[0].trajecten[0].nacontroles[1].datum: 01-10-2024 ligt vóór de uitstroom (01-11-2024)",
+        "deelnemers[0].trajecten[0].nacontroles[1].datum: 01-10-2024 ligt vóór de vorige nacontrole (01-05-2025); de data mogen niet teruglopen",
+        "deelnemers[1].trajecten[0].uitstroom: een uitstroom hoort bij een traject dat is ingestroomd (een faseovergang na contact); sluit een traject dat nooit verder kwam dan contact af met een einddatum en eventueel een afsluitreden",
+        "deelnemers[1].trajecten[1].einddatum: een afgesloten traject dat is ingestroomd heeft een uitstroom (uitgestapt of gestopt)",
+        "deelnemers[1].trajecten[1].afsluitreden: een afsluitreden hoort alleen bij een traject dat nooit verder kwam dan contact",
+        "deelnemers[1].trajecten[1].nacontroles[0].datum: een nacontrole kan alleen na een uitstroom als uitgestapt",
+    ]
+    _niets_geschreven()
+
+
+def test_uitstroom_before_instroom_is_refused(coach1):
+    data = voorbeeld()
+    t = data["deelnemers"][0]["trajecten"][0]
+    t["fasen"] = [{"fase": "contact", "datum": "2024-01-10"}, {"fase": "orientatie", "datum": "2024-02-01"}]
+    t["uitstroom"]["datum"] = "2024-01-20"
+    t["terugval"] = []
+    fouten = _fouten(data)
+    assert "deelnemers[0].trajecten[0].uitstroom.datum: 20-01-2024 ligt vóór de instroomdatum (01-02-2024)" in fouten

@@ -17,6 +17,15 @@ from uitstap.locking import save_checked
 from uitstap.models import Gebruiker
 
 
+def uitvoerende_organisatie(programma, gebruiker):
+    """The registering user's organisation when it executes the programme, else the programme's first one."""
+    organisaties = list(programma.organisaties.order_by("naam"))
+    for organisatie in organisaties:
+        if gebruiker is not None and organisatie.pk == gebruiker.organisatie_id:
+            return organisatie
+    return organisaties[0] if organisaties else None
+
+
 @transaction.atomic
 def traject_starten(
     *, deelnemer: Deelnemer, aanmelddatum: datetime.date, door: Gebruiker, verwijzer: str = "",
@@ -37,6 +46,7 @@ def traject_starten(
     traject = Traject(
         deelnemer=deelnemer, aanmelddatum=aanmelddatum, verwijzer=verwijzer,
         verwijzer_ketenpartner=verwijzer_ketenpartner, verwijzer_toelichting=verwijzer_toelichting,
+        organisatie=uitvoerende_organisatie(deelnemer.programma, door),
     )
     traject.full_clean()
     traject.save()
