@@ -13,8 +13,11 @@ from uitstap.codes import (
     ContactStatus,
     DoelStatus,
     Fase,
+    Inkomstenbron,
     IntakeBesluit,
     Leefgebied,
+    Schulden,
+    SekswerkStatus,
     NacontroleTermijn,
     NacontroleUitkomst,
     Stopreden,
@@ -22,6 +25,7 @@ from uitstap.codes import (
     UitstroomSoort,
     Verwijzer,
     VerwijzingStatus,
+    Woonsituatie,
 )
 from uitstap.models import Contactpersoon, Ketenpartner, Organisatie
 
@@ -234,6 +238,40 @@ class Nacontrole(models.Model):
 
     def __str__(self):
         return f"nacontrole {self.termijn} {self.datum:%d-%m-%Y}"
+
+
+class Leefsituatie(models.Model):
+    """A dated change in a participant's situation. Appended, never edited; a row holds only what changed.
+
+    The situation on day d is, per field, the value of the latest row dated on or before d that sets it
+    (of rows on the same day, the one recorded last).
+    """
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
+    VELDEN = ("inkomstenbron", "kvk_ingeschreven", "woonsituatie", "schulden", "sekswerk_status")
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="leefsituaties")
+    datum = models.DateField("datum")
+    inkomstenbron = models.CharField("inkomstenbron", max_length=30, choices=Inkomstenbron.choices, blank=True)
+    kvk_ingeschreven = models.BooleanField("ingeschreven bij de KvK / opting-in", null=True, blank=True)
+    woonsituatie = models.CharField("woonsituatie", max_length=30, choices=Woonsituatie.choices, blank=True)
+    schulden = models.CharField("schulden", max_length=20, choices=Schulden.choices, blank=True)
+    sekswerk_status = models.CharField("sekswerk", max_length=20, choices=SekswerkStatus.choices, blank=True)
+    notitie = models.TextField("notitie", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["traject", "datum", "id"]
+        verbose_name = "leefsituatie"
+        verbose_name_plural = "leefsituaties"
+        indexes = [models.Index(fields=["traject", "datum", "id"])]
+        constraints = [
+            models.CheckConstraint(
+                name="leefsituatie_niet_leeg",
+                condition=~Q(inkomstenbron="") | Q(kvk_ingeschreven__isnull=False) | ~Q(woonsituatie="")
+                | ~Q(schulden="") | ~Q(sekswerk_status=""),
+            ),
+        ]
 
 
 class Meting(models.Model):

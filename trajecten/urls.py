@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from trajecten.views import avg, caseload, documenten, dossier, plan, traject, verwijzing
+from trajecten.views import avg, caseload, documenten, dossier, leefsituatie, plan, traject, verwijzing
 
 app_name = "trajecten"
 
@@ -22,6 +22,10 @@ urlpatterns = [
     path("trajecten/<int:traject_pk>/afsluiten/", traject.beeindigen, name="beeindigen"),
     path("trajecten/<int:traject_pk>/terugval/", traject.terugval, name="terugval"),
     path("contacten/<int:contact_pk>/", traject.contact_bewerken, name="contact_bewerken"),
+    # the leefsituatie tab: situation over time and the checks after an exit
+    path("deelnemers/<int:pk>/leefsituatie/", leefsituatie.leefsituatie, name="leefsituatie"),
+    path("trajecten/<int:traject_pk>/leefsituatie/", leefsituatie.leefsituatie_nieuw, name="leefsituatie_nieuw"),
+    path("trajecten/<int:traject_pk>/nacontrole/", leefsituatie.nacontrole_nieuw, name="nacontrole_nieuw"),
     # the trajectplan tab, metingen and goals
     path("deelnemers/<int:pk>/trajectplan/", plan.trajectplan, name="trajectplan"),
     path("deelnemers/<int:pk>/trajectplan/<int:plan_pk>/pdf/", plan.plan_pdf, name="plan_pdf"),

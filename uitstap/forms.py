@@ -66,6 +66,7 @@ class ProgrammaForm(UitstapForm, forms.ModelForm):
         fields = [
             "naam", "regeling", "startdatum", "einddatum", "gemeenten", "wachttijd_signaal_dagen",
             "bewaartermijn_jaren", "wettelijke_naam_op_pdf",
+            "nazorg_duur_maanden", "nazorg_contact_dagen", "nacontrole_6m", "nacontrole_12m",
         ]
         widgets = {"gemeenten": forms.CheckboxSelectMultiple}
 

@@ -101,6 +101,17 @@ class Programma(models.Model):
         "wettelijke naam op het trajectplan (pdf)", default=False,
         help_text="Standaard staan alleen clientcode en roepnaam op een geprint trajectplan.",
     )
+    # The nazorg regime (CCV §4.1.4: monthly for six months, or one check and then close).
+    nazorg_duur_maanden = models.PositiveSmallIntegerField(
+        "duur van de nazorg (maanden)", default=12, validators=[MinValueValidator(1)],
+        help_text="Na deze termijn vanaf de uitstroom vraagt de caseload om het traject af te sluiten.",
+    )
+    nazorg_contact_dagen = models.PositiveSmallIntegerField(
+        "nazorgcontact minstens elke (dagen)", default=42, validators=[MinValueValidator(1)],
+        help_text="Zonder contact binnen deze termijn staat 'Nazorgcontact nodig' op de caseload.",
+    )
+    nacontrole_6m = models.BooleanField("nacontrole na 6 maanden", default=True)
+    nacontrole_12m = models.BooleanField("nacontrole na 12 maanden", default=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:

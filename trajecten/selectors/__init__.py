@@ -48,3 +48,16 @@ from trajecten.selectors.verwijzing import (  # noqa: F401
     open_verwijzingen_bij,
     annoteer_lang_wachtend,
 )
+from trajecten.selectors.leefsituatie import (  # noqa: F401
+    plus_maanden,
+    situatie_uit,
+    situatie_op,
+    instroomdatum,
+    instroom_en_nu,
+    leefsituatie_tijdlijn,
+    geplande_nacontroles,
+    nacontroles_van,
+    annoteer_nazorg,
+    nazorg_signalen,
+    NACONTROLE_VOORUIT_DAGEN,
+)

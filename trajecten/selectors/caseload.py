@@ -16,10 +16,12 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 
 from clients.models import Deelnemer
 from clients.selectors import deelnemers_visible_to
 from trajecten.models import Contactmoment, FaseOvergang, Traject
+from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
 from trajecten.selectors.verwijzing import annoteer_lang_wachtend
 from uitstap.codes import ContactStatus, Fase
@@ -79,6 +81,7 @@ def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = N
 class Signaal:
     tekst: str
     ernst: str = "warning"
+    url: str = ""
 
 
 def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Signaal]:
@@ -92,8 +95,16 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
         uit.append(Signaal(f"Geen contact sinds {(vandaag - referentie).days} dagen"))
     if d.recente_no_shows >= NO_SHOW_AANTAL:
         uit.append(Signaal(f"{d.recente_no_shows}× niet verschenen (60 dagen)", "danger"))
-    if d.fase == Fase.NAZORG and referentie and (vandaag - referentie).days > NAZORG_CONTACT_DAGEN and not d.volgend_contact:
+    # The programme's nazorg regime sets the contact frequency (annoteer_nazorg); 42 days without it.
+    nazorg_dagen = getattr(d, "nazorg_contact_dagen", None) or NAZORG_CONTACT_DAGEN
+    if d.fase == Fase.NAZORG and referentie and (vandaag - referentie).days > nazorg_dagen and not d.volgend_contact:
         uit.append(Signaal("Nazorgcontact nodig"))
+    for tekst, termijn in nazorg_signalen(d, vandaag):
+        url = reverse("trajecten:nacontrole_nieuw", args=[d.huidig_traject_id]) + (
+            f"?termijn={termijn}" if termijn else "")
+        if termijn is None:
+            url = reverse("trajecten:beeindigen", args=[d.huidig_traject_id])
+        uit.append(Signaal(tekst, "info", url))
     if getattr(d, "doelen_verlopen", 0):
         uit.append(Signaal(f"{d.doelen_verlopen} doel(en) over streefdatum"))
     if getattr(d, "lang_wachtend", 0):
@@ -102,7 +113,7 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
 
 
 # The per-feature annotations the signals read: goals past target date, referrals waiting long.
-CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend)
+CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend, annoteer_nazorg)
 
 
 def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:

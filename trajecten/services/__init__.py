@@ -43,3 +43,8 @@ from trajecten.services.verwijzing import (  # noqa: F401
     EINDSTATUS,
     MET_REDEN,
 )
+from trajecten.services.leefsituatie import (  # noqa: F401
+    leefsituatie_vastleggen,
+    nacontrole_vastleggen,
+    uitstap_van,
+)
