@@ -17,6 +17,7 @@ from rapportage.cijfers.instroom import (
     intakes_gehouden,
     per_fase_op_einddatum,
 )
+from rapportage.cijfers.leefsituatie import leefsituatie_instroom_uitstroom
 from rapportage.cijfers.plannen import (
     doelen_per_leefgebied,
     leefgebied_voortgang,
@@ -92,6 +93,8 @@ FIGUREN = (
     ("per_woongemeente", per_woongemeente),
     ("per_organisatie", per_organisatie),
     ("nacontrole_12m", nacontrole_12m),
+    # Added by issue 18 (README, figures section).
+    ("leefsituatie_instroom_uitstroom", leefsituatie_instroom_uitstroom),
 )
 SLEUTELS = [sleutel for sleutel, _ in FIGUREN]
 # The second set (DEFINITIONS.md, "Figures for the verslag (second set)").

@@ -12,11 +12,15 @@ from uitstap.codes import (
     Gender,
     IntakeBesluit,
     Herkomst,
+    Inkomstenbron,
     KetenpartnerSoort,
     Leefgebied,
+    Schulden,
     Sector,
+    SekswerkStatus,
     Stopreden,
     UitstroomResultaat,
+    Woonsituatie,
     herkomst_van,
     leeftijdsgroep_van,
 )
@@ -31,7 +35,8 @@ def referentie_cijfers(programma, van, tot) -> dict:
     trajecten = list(
         Traject.objects.filter(deelnemer__programma=programma).select_related("deelnemer")
         .prefetch_related("fase_overgangen", "plannen__doelen", "metingen__scores", "verwijzingen__ketenpartner",
-                          "contactmomenten", "terugvallen", "deelnemer__trajecten__terugvallen", "nacontroles")
+                          "contactmomenten", "terugvallen", "deelnemer__trajecten__terugvallen", "nacontroles",
+                          "deelnemer__trajecten__leefsituaties")
         .select_related("organisatie", "deelnemer__woongemeente")
     )
     uitstroom = {t.pk: getattr(t, "uitstroom", None) for t in trajecten}
@@ -236,4 +241,33 @@ def referentie_cijfers(programma, van, tot) -> dict:
         else:
             nacontrole["onbekend"] += 1
     uit["nacontrole_12m"] = nacontrole
+
+    # leefsituatie_instroom_uitstroom (issue 18, README): per field the latest row on or before the day that sets it.
+    lijsten = {
+        "inkomstenbron": list(Inkomstenbron.values), "kvk_ingeschreven": ["ja", "nee", "onbekend"],
+        "woonsituatie": list(Woonsituatie.values), "schulden": list(Schulden.values),
+        "sekswerk_status": [*SekswerkStatus.values, "onbekend"],
+    }
+
+    def situatie(t, dag):
+        rijen = sorted((r for o in t.deelnemer.trajecten.all() for r in o.leefsituaties.all()),
+                       key=lambda r: (r.datum, r.pk))
+        waarden = {}
+        for veld in lijsten:
+            gezet = [getattr(r, veld) for r in rijen if dag is not None and r.datum <= dag
+                     and getattr(r, veld) not in ("", None)]
+            w = gezet[-1] if gezet else None
+            waarden[veld] = "onbekend" if w is None else ({True: "ja", False: "nee"}[w] if veld == "kvk_ingeschreven" else w)
+        return waarden
+
+    exits = [t for t in trajecten if uitstroom[t.pk] and uitstroom[t.pk].soort == "uitgestapt"
+             and _in(uitstroom[t.pk].datum, van, tot)]
+    ls = {"trajecten": len(exits)}
+    for moment in ("instroom", "uitstroom"):
+        ls[moment] = {veld: {k: 0 for k in codes} for veld, codes in lijsten.items()}
+        for t in exits:
+            dag = instroom(t) if moment == "instroom" else uitstroom[t.pk].datum
+            for veld, code in situatie(t, dag).items():
+                ls[moment][veld][code] += 1
+    uit["leefsituatie_instroom_uitstroom"] = ls
     return uit
