@@ -361,7 +361,7 @@ class Doel(models.Model):
     omschrijving = models.TextField("S – specifiek: wat precies?")
     indicator = models.TextField("M – meetbaar: waaraan zien we dat het bereikt is?", blank=True)
     acceptabel = models.BooleanField("A – acceptabel: de deelnemer is het ermee eens", null=True, blank=True)
-    acceptabel_toelichting = models.TextField("in haar eigen woorden", blank=True)
+    acceptabel_toelichting = models.TextField("in eigen woorden van de deelnemer", blank=True)
     realistisch = models.TextField("R – realistisch: waarom is dit haalbaar?", blank=True)
     streefdatum = models.DateField("T – tijdgebonden: streefdatum", null=True, blank=True)
     startscore = models.PositiveSmallIntegerField("startscore", null=True, blank=True, validators=SCORE_VALIDATORS)

@@ -15,7 +15,7 @@ class FaseForm(UitstapForm, forms.Form):
     datum = forms.DateField(label="datum", initial=datetime.date.today)
     reden = forms.CharField(
         label="reden", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Verplicht bij een stap terug naar een eerdere fase.",
+        help_text="Verplicht bij een terugstap naar een eerdere fase.",
     )
 
 

@@ -70,7 +70,7 @@ def fase_wijzigen(*, traject: Traject, fase: str, datum: datetime.date, door: Ge
         if laatste.fase == fase:
             raise ValidationError({"fase": f"Het traject is al in de fase {Fase(fase).label}."})
     if laatste is not None and Fase.values.index(fase) < Fase.values.index(laatste.fase) and not reden.strip():
-        raise ValidationError({"reden": "Geef een reden bij een stap terug naar een eerdere fase."})
+        raise ValidationError({"reden": "Geef een reden bij een terugstap naar een eerdere fase."})
     overgang = FaseOvergang(traject=traject, fase=fase, datum=datum, reden=reden.strip(), door=door)
     overgang.full_clean()
     overgang.save()

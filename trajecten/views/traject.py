@@ -153,7 +153,7 @@ def fase(request, traject_pk):
     huidig = services.huidige_fase(traject)
     return form_pagina(request, traject, form, "Fase wijzigen",
                       intro=f"Nu in de fase {dict(FaseForm.base_fields['fase'].choices)[huidig]}. "
-                            "Een stap terug mag; geef dan een reden.")
+                            "Een terugstap naar een eerdere fase mag; geef dan een reden.")
 
 
 @require_http_methods(["GET", "POST"])
