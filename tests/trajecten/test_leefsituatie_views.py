@@ -64,3 +64,21 @@ def test_nacontrole_from_the_signal_link_prefills_termijn(login, traject, coach)
 def test_klantmanager_may_not_write(login, traject, klantmanager):
     client = login(klantmanager)
     assert client.get(reverse("trajecten:leefsituatie_nieuw", args=[traject.pk])).status_code in (403, 404)
+
+
+def test_intake_form_records_the_situation_at_intake(login, deelnemer, coach):
+    t = services.traject_starten(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach)
+    client = login(coach)
+    r = client.post(reverse("trajecten:intake", args=[t.pk]), {
+        "datum": "2025-01-20", "besluit": "toegelaten", "fase_naar_orientatie": "on",
+        "inkomstenbron": "sekswerk", "woonsituatie": "in_het_circuit", "kvk_ingeschreven": "ja",
+        "schulden": "", "sekswerk_status": "actief"})
+    assert r.status_code == 302
+    rij = Leefsituatie.objects.get()
+    assert (rij.datum, rij.inkomstenbron, rij.woonsituatie, rij.kvk_ingeschreven, rij.schulden, rij.sekswerk_status) == (
+        D(2025, 1, 20), "sekswerk", "in_het_circuit", True, "", "actief")
+    # Correcting the intake with the same situation appends nothing.
+    t.intake.refresh_from_db()
+    r = client.post(reverse("trajecten:intake", args=[t.pk]), {
+        "datum": "2025-01-20", "besluit": "toegelaten", "hulpvraag": "Ander werk", "inkomstenbron": "sekswerk"})
+    assert r.status_code == 302 and Leefsituatie.objects.count() == 1

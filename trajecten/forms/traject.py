@@ -6,6 +6,7 @@ from django import forms
 
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomSoort
+from trajecten.forms.leefsituatie import LeefsituatieForm
 from uitstap.forms import UitstapForm
 from uitstap.models import Ketenpartner
 
@@ -23,6 +24,17 @@ class IntakeForm(UitstapForm, forms.ModelForm):
     fase_naar_orientatie = forms.BooleanField(
         label="Bij toelating: fase naar oriëntatie op de intakedatum", required=False, initial=True
     )
+    # The situation at intake (issue 18): written as a Leefsituatie on the intake date.
+    LEEFSITUATIE_VELDEN = ("inkomstenbron", "kvk_ingeschreven", "woonsituatie", "schulden", "sekswerk_status")
+    inkomstenbron = LeefsituatieForm.base_fields["inkomstenbron"]
+    kvk_ingeschreven = LeefsituatieForm.base_fields["kvk_ingeschreven"]
+    woonsituatie = LeefsituatieForm.base_fields["woonsituatie"]
+    schulden = LeefsituatieForm.base_fields["schulden"]
+    sekswerk_status = LeefsituatieForm.base_fields["sekswerk_status"]
+    clean_kvk_ingeschreven = LeefsituatieForm.clean_kvk_ingeschreven
+
+    def leefsituatie(self) -> dict:
+        return {k: self.cleaned_data.pop(k, None) for k in self.LEEFSITUATIE_VELDEN}
 
     class Meta:
         model = Intake

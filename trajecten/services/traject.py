@@ -9,7 +9,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clients.models import Deelnemer
+from trajecten.selectors.leefsituatie import situatie_op
 from trajecten.services import regels
+from trajecten.services.leefsituatie import leefsituatie_vastleggen
 from trajecten.models import Contactmoment, FaseOvergang, Intake, Terugval, Traject, Uitstroom
 from uitstap.audit import Actie
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
@@ -85,8 +87,12 @@ INTAKE_VELDEN = [
 
 
 @transaction.atomic
-def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naar_orientatie: bool = True) -> Intake:
-    """Record (or correct) the intake; an admitted participant moves to oriëntatie on the intake date."""
+def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naar_orientatie: bool = True,
+                      leefsituatie: dict | None = None) -> Intake:
+    """Record (or correct) the intake; an admitted participant moves to oriëntatie on the intake date.
+
+    `leefsituatie` (income, housing, debts, sex work at intake) is appended on the intake date where it differs.
+    """
     regels.moet_open_zijn(traject)
     datum = data.get("datum")
     if datum is None:
@@ -106,6 +112,10 @@ def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naa
     intake.full_clean()
     intake.save()
     regels.log_event(Actie.CREATE if created else Actie.UPDATE, door, traject, intake)
+    if leefsituatie:
+        huidig = situatie_op(traject.deelnemer_id, datum)
+        if any(v not in ("", None) and v != huidig[k] for k, v in leefsituatie.items()):
+            leefsituatie_vastleggen(traject=traject, datum=datum, data=leefsituatie, door=door)
     if fase_naar_orientatie and besluit == IntakeBesluit.TOEGELATEN and regels.huidige_fase(traject) == Fase.CONTACT:
         fase_wijzigen(traject=traject, fase=Fase.ORIENTATIE, datum=datum, door=door, reden="Intake: toegelaten")
     return intake

@@ -162,16 +162,18 @@ def intake(request, traject_pk):
     bestaand = getattr(traject, "intake", None)
     form = IntakeForm(request.POST or None, instance=bestaand)
     if request.method == "POST" and form.is_valid():
+        leefsituatie = form.leefsituatie()
         data = dict(form.cleaned_data)
         naar_orientatie = data.pop("fase_naar_orientatie", False)
         try:
-            services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie)
+            services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie,
+                                       leefsituatie=leefsituatie)
         except ValidationError as e:
             add_errors(form, e)
         else:
             return terug_naar_dossier(request, traject, "Intake vastgelegd.")
     return form_pagina(request, traject, form, "Intake" if bestaand else "Intake vastleggen",
-                      intro="Hulpvraag, motivatie, verwachtingen en de toelatingscriteria.")
+                      intro="Hulpvraag, motivatie, verwachtingen, de toelatingscriteria en de leefsituatie bij de intake.")
 
 
 @require_http_methods(["GET", "POST"])
