@@ -55,6 +55,14 @@ class SituatieRegel:
     nu: str
 
 
+# Short labels for the compact comparison and timeline (the form keeps the full ones).
+KORT = {"kvk_ingeschreven": "KvK / opting-in"}
+
+
+def _label(veld: str) -> str:
+    return KORT.get(veld) or str(Leefsituatie._meta.get_field(veld).verbose_name)
+
+
 def _weergave(veld: str, waarde) -> str:
     if waarde is None:
         return "—"
@@ -69,7 +77,7 @@ def instroom_en_nu(traject: Traject) -> list[SituatieRegel]:
     bij_instroom = situatie_op(traject.deelnemer_id, dag)
     nu = situatie_op(traject.deelnemer_id)
     return [
-        SituatieRegel(veld, str(Leefsituatie._meta.get_field(veld).verbose_name),
+        SituatieRegel(veld, _label(veld),
                       _weergave(veld, bij_instroom[veld]), _weergave(veld, nu[veld]))
         for veld in Leefsituatie.VELDEN
     ]
@@ -87,7 +95,7 @@ def leefsituatie_tijdlijn(deelnemer_id: int) -> list[TijdlijnRegel]:
     qs = Leefsituatie.objects.filter(traject__deelnemer_id=deelnemer_id).select_related("door")
     for rij in qs.order_by("-datum", "-id"):
         wijzigingen = [
-            (str(Leefsituatie._meta.get_field(veld).verbose_name), _weergave(veld, getattr(rij, veld)))
+            (_label(veld), _weergave(veld, getattr(rij, veld)))
             for veld in Leefsituatie.VELDEN if getattr(rij, veld) not in ("", None)
         ]
         regels.append(TijdlijnRegel(rij, wijzigingen))
