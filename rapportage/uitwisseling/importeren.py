@@ -21,6 +21,7 @@ from trajecten.models import (
     Intake,
     Meting,
     MetingScore,
+    Leefsituatie,
     Nacontrole,
     Terugval,
     Traject,
@@ -215,6 +216,13 @@ def _schrijven(data: dict, programma: Programma | None, gebruikers: dict, door, 
     if programma is None:
         code = "".join(ch for ch in p["slug"].upper() if ch.isalnum())[:3] or "PRG"
         programma = Programma(slug=p["slug"], naam=p["naam"], regeling=p["regeling"], code=code, startdatum=eerste)
+        if p.get("nazorg"):
+            regime = p["nazorg"]
+            programma.nazorg_duur_maanden = regime.get("duur_maanden", programma.nazorg_duur_maanden)
+            programma.nazorg_contact_dagen = regime.get("contact_dagen", programma.nazorg_contact_dagen)
+            if "nacontroles" in regime:
+                programma.nacontrole_6m = "6m" in regime["nacontroles"]
+                programma.nacontrole_12m = "12m" in regime["nacontroles"]
         programma.full_clean()
         programma.save()
     for naam in p.get("organisaties") or []:
@@ -352,6 +360,12 @@ def _schrijven(data: dict, programma: Programma | None, gebruikers: dict, door, 
                 # In the order of the file: the ids keep the order of recording.
                 rijen.add(Nacontrole, {"traject": t_id, "datum": datum(nc["datum"]), "termijn": nc["termijn"],
                                        "uitkomst": nc["uitkomst"]})
+            for ls in t.get("leefsituaties") or []:
+                rijen.add(Leefsituatie, {
+                    "traject": t_id, "datum": datum(ls["datum"]), "inkomstenbron": ls.get("inkomstenbron") or "",
+                    "kvk_ingeschreven": ls.get("kvk_ingeschreven"), "woonsituatie": ls.get("woonsituatie") or "",
+                    "schulden": ls.get("schulden") or "", "sekswerk_status": ls.get("sekswerk_status") or "",
+                })
     for sd in subdoelen:
         rijen.add(Doel, sd)
     rijen.schrijf(meld)

@@ -375,6 +375,19 @@ class _Regels:
                 self.c.fout(npad, f"{_nl(d)} ligt vóór de vorige nacontrole ({_nl(vorige_check)}); de data mogen niet teruglopen")
             vorige_check = d or vorige_check
 
+        vorige_ls = None
+        for k, ls in enumerate(_lijst(tr.get("leefsituaties"))):
+            ls = _dict(ls)
+            d = datum(ls.get("datum"))
+            lpad = f"{pad}.leefsituaties[{k}]"
+            self.niet_voor(f"{lpad}.datum", d, aanmeld, "de aanmelddatum")
+            self.niet_in_toekomst(f"{lpad}.datum", d)
+            if d and vorige_ls and d < vorige_ls:
+                self.c.fout(f"{lpad}.datum", f"{_nl(d)} ligt vóór de vorige leefsituatie ({_nl(vorige_ls)}); de data mogen niet teruglopen")
+            vorige_ls = d or vorige_ls
+            if all(ls.get(v) is None for v in ("inkomstenbron", "kvk_ingeschreven", "woonsituatie", "schulden", "sekswerk_status")):
+                self.c.fout(lpad, "een leefsituatie legt minstens één onderwerp vast")
+
         for k, tv in enumerate(_lijst(tr.get("terugval"))):
             d = datum(_dict(tv).get("datum"))
             tpad = f"{pad}.terugval[{k}].datum"

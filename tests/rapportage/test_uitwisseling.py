@@ -436,3 +436,54 @@ def test_uitstroom_before_instroom_is_refused(coach1):
     t["terugval"] = []
     fouten = _fouten(data)
     assert "deelnemers[0].trajecten[0].uitstroom.datum: 20-01-2024 ligt vóór de instroomdatum (01-02-2024)" in fouten
+
+
+def test_leefsituaties_and_nazorg_regime_import_and_round_trip_exactly(coach1):
+    """Issue 18: `leefsituaties` per traject (only what changed) and the programme's `nazorg` regime, both optional."""
+    data = voorbeeld()
+    data["programma"]["nazorg"] = {"duur_maanden": 6, "contact_dagen": 30, "nacontroles": ["6m"]}
+    t = data["deelnemers"][0]["trajecten"][0]
+    t["leefsituaties"] = [
+        {"datum": "2024-01-10", "inkomstenbron": "sekswerk", "woonsituatie": "in_het_circuit", "sekswerk_status": "actief",
+         "kvk_ingeschreven": True},
+        {"datum": "2024-06-01", "inkomstenbron": "bijstand", "woonsituatie": "particuliere_kamer"},
+        {"datum": "2024-11-01", "inkomstenbron": "loon", "woonsituatie": "eigen_huur", "sekswerk_status": "gestopt"},
+        {"datum": "2024-11-01", "schulden": "gestabiliseerd", "kvk_ingeschreven": False},
+    ]
+    _importeer(copy.deepcopy(data))
+    p = Programma.objects.get(slug="flevoland")
+    assert (p.nazorg_duur_maanden, p.nazorg_contact_dagen, p.nacontrole_6m, p.nacontrole_12m) == (6, 30, True, False)
+    tr = Traject.objects.get(deelnemer__clientcode="FLV-0001")
+    assert list(tr.leefsituaties.order_by("id").values_list("datum", "inkomstenbron", "schulden", "kvk_ingeschreven")) == [
+        (datetime.date(2024, 1, 10), "sekswerk", "", True), (datetime.date(2024, 6, 1), "bijstand", "", None),
+        (datetime.date(2024, 11, 1), "loon", "", None), (datetime.date(2024, 11, 1), "", "gestabiliseerd", False),
+    ]
+    cijfers = alle_cijfers(p, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))["leefsituatie_instroom_uitstroom"]
+    assert cijfers["uitstroom"]["woonsituatie"]["eigen_huur"] == 1 and cijfers["uitstroom"]["kvk_ingeschreven"]["nee"] == 1
+    export = programma_exporteren(p)
+    assert validator.is_valid(export)
+    assert export["programma"]["nazorg"] == data["programma"]["nazorg"]
+    assert export["deelnemers"][0]["trajecten"][0]["leefsituaties"] == t["leefsituaties"]
+    Deelnemer.objects.filter(programma=p).delete()
+    Ketenpartner.objects.filter(programma=p).delete()
+    p.delete()
+    historie_importeren(data=json.loads(json.dumps(export)), vandaag=VANDAAG)
+    assert programma_exporteren(Programma.objects.get(slug="flevoland")) == export
+
+
+def test_leefsituatie_rules_are_checked(coach1):
+    data = voorbeeld()
+    data["deelnemers"][0]["trajecten"][0]["leefsituaties"] = [
+        {"datum": "2024-01-09", "woonsituatie": "opvang"},
+        {"datum": "2024-03-01"},
+        {"datum": "2024-02-01", "woonsituatie": "kasteel"},
+        {"datum": "2026-02-01", "schulden": "geen"},
+    ]
+    assert _fouten(data) == [
+        "deelnemers[0].trajecten[0].leefsituaties[2].woonsituatie: 'kasteel' is geen bekende woonsituatie",
+        "deelnemers[0].trajecten[0].leefsituaties[0].datum: 09-01-2024 ligt vóór de aanmelddatum (10-01-2024)",
+        "deelnemers[0].trajecten[0].leefsituaties[1]: een leefsituatie legt minstens één onderwerp vast",
+        "deelnemers[0].trajecten[0].leefsituaties[2].datum: 01-02-2024 ligt vóór de vorige leefsituatie (01-03-2024); de data mogen niet teruglopen",
+        "deelnemers[0].trajecten[0].leefsituaties[3].datum: 01-02-2026 ligt in de toekomst",
+    ]
+    _niets_geschreven()
