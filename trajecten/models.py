@@ -121,6 +121,12 @@ class Intake(models.Model):
     verslaving = models.BooleanField("actieve verslaving die deelname in de weg staat", null=True, blank=True)
     psychiatrische_problematiek = models.BooleanField("ernstige psychiatrische problematiek", null=True, blank=True)
     legaal_verblijf = models.BooleanField("rechtmatig verblijf in Nederland", null=True, blank=True)
+    # The intake in full (CCV §4.1.2); the four booleans above stay readable for older intakes.
+    levensverhaal = models.TextField("levensverhaal", blank=True)
+    wensen = models.TextField("wensen voor de toekomst", blank=True)
+    eerdere_pogingen = models.TextField("eerdere pogingen om uit te stappen", blank=True)
+    hoe_gehoord = models.CharField("hoe gehoord van het programma", max_length=200, blank=True)
+    vrijwillig_bevestigd = models.BooleanField("deelname is vrijwillig; dat is met de deelnemer nagegaan", default=False)
     besluit = models.CharField("besluit", max_length=20, choices=IntakeBesluit.choices)
     besluit_reden = models.TextField("toelichting op het besluit", blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -128,6 +134,37 @@ class Intake(models.Model):
     class Meta:
         verbose_name = "intake"
         verbose_name_plural = "intakes"
+
+
+class IntakeCriterium(models.Model):
+    """The answer at intake on one of the programme's criteria or contra-indications."""
+    # AVG erasure empties these answers (they may concern health), as it does the four booleans of Intake.
+    AVG_WISSEN = {"voldaan": None}
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="criteria")
+    criterium = models.ForeignKey("uitstap.Toelatingscriterium", on_delete=models.PROTECT, related_name="+")
+    voldaan = models.BooleanField("van toepassing", null=True, blank=True)
+    toelichting = models.CharField("toelichting", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["intake", "criterium__soort", "criterium__volgorde", "criterium_id"]
+        constraints = [models.UniqueConstraint(fields=["intake", "criterium"], name="een_antwoord_per_criterium")]
+
+
+class Intakegesprek(models.Model):
+    """A follow-up talk of the intake in the oriëntatie phase (an intake may have several)."""
+    deelnemer_pad = "intake__traject__deelnemer"  # the way to the participant, for clients.access
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="gesprekken")
+    datum = models.DateField("datum")
+    notitie = models.TextField("verslag")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["intake", "datum", "id"]
+        verbose_name = "intakegesprek"
+        verbose_name_plural = "intakegesprekken"
 
 
 class Contactmoment(models.Model):

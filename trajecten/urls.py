@@ -17,6 +17,7 @@ urlpatterns = [
     path("deelnemers/<int:pk>/traject/nieuw/", traject.traject_nieuw, name="traject_nieuw"),
     path("trajecten/<int:traject_pk>/fase/", traject.fase, name="fase"),
     path("trajecten/<int:traject_pk>/intake/", traject.intake, name="intake"),
+    path("trajecten/<int:traject_pk>/intake/gesprek/", traject.intakegesprek_nieuw, name="intakegesprek_nieuw"),
     path("trajecten/<int:traject_pk>/contact/", traject.contact_nieuw, name="contact_nieuw"),
     path("trajecten/<int:traject_pk>/uitstroom/", traject.uitstroom, name="uitstroom"),
     path("trajecten/<int:traject_pk>/afsluiten/", traject.beeindigen, name="beeindigen"),

@@ -129,6 +129,35 @@ class Programma(models.Model):
         return self.naam
 
 
+class Toelatingscriterium(models.Model):
+    """An admission criterion or contra-indication of a programme: a list the coordinator maintains (CCV §4.1.2)."""
+
+    class Soort(models.TextChoices):
+        CRITERIUM = "criterium", "Toelatingscriterium"
+        CONTRA_INDICATIE = "contra_indicatie", "Contra-indicatie"
+
+    programma = models.ForeignKey(Programma, on_delete=models.CASCADE, related_name="toelatingscriteria")
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    omschrijving = models.CharField("omschrijving", max_length=300)
+    neemt_zelf_actie = models.BooleanField(
+        "de deelnemer neemt hier zelf actie op", default=False,
+        help_text="Bijvoorbeeld: de deelnemer meldt zich zelf bij de verslavingszorg voordat het traject begint.",
+    )
+    actief = models.BooleanField("actief", default=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["programma", "soort", "volgorde", "id"]
+        verbose_name = "toelatingscriterium"
+        verbose_name_plural = "toelatingscriteria"
+        constraints = [
+            models.UniqueConstraint(fields=["programma", "omschrijving"], name="toelatingscriterium_uniek"),
+        ]
+
+    def __str__(self):
+        return self.omschrijving
+
+
 class ProgrammaJaar(models.Model):
     """The coordinator's own figures for one year: plan and budget."""
 

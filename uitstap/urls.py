@@ -8,7 +8,7 @@ from django.urls import include, path
 from two_factor.admin import AdminSiteOTPRequired
 from two_factor.urls import urlpatterns as tf_urls
 
-from uitstap import views
+from uitstap import views, views_criteria
 
 if settings.MFA_VERPLICHT:
     # The admin demands a verified second factor too (django-otp's admin protection).
@@ -37,6 +37,8 @@ urlpatterns = [
     path("programma/", views.programma_lijst, name="programma_lijst"),
     path("programma/<slug:slug>/", views.programma_detail, name="programma_detail"),
     path("programma/<slug:slug>/bewerken/", views.programma_bewerken, name="programma_bewerken"),
+    path("programma/<slug:slug>/criteria/", views_criteria.criteria, name="programma_criteria"),
+    path("programma/<slug:slug>/criteria/<int:pk>/actief/", views_criteria.criterium_actief, name="criterium_actief"),
     path("programma/<slug:slug>/jaar/nieuw/", views.programmajaar_bewerken, name="programmajaar_nieuw"),
     path("programma/<slug:slug>/jaar/<int:jaar>/", views.programmajaar_bewerken, name="programmajaar_bewerken"),
     path("", include("uitstap.urls_beheer")),

@@ -3,6 +3,7 @@
 from trajecten.forms.traject import (  # noqa: F401
     FaseForm,
     IntakeForm,
+    IntakegesprekForm,
     ContactForm,
     SnelContactForm,
     UitstroomForm,

@@ -39,22 +39,49 @@ class IntakeForm(UitstapForm, forms.ModelForm):
     class Meta:
         model = Intake
         fields = [
-            "datum", "hulpvraag", "aanleiding", "verwachtingen_besproken", "spreekt_nederlands_of_engels",
+            "datum", "hulpvraag", "aanleiding", "levensverhaal", "wensen", "eerdere_pogingen", "hoe_gehoord",
+            "verwachtingen_besproken", "vrijwillig_bevestigd", "spreekt_nederlands_of_engels",
             "verslaving", "psychiatrische_problematiek", "legaal_verblijf", "besluit", "besluit_reden",
         ]
         widgets = {
             "hulpvraag": forms.Textarea(attrs={"rows": 3}),
             "aanleiding": forms.Textarea(attrs={"rows": 3}),
+            "levensverhaal": forms.Textarea(attrs={"rows": 3}),
+            "wensen": forms.Textarea(attrs={"rows": 2}),
+            "eerdere_pogingen": forms.Textarea(attrs={"rows": 2}),
             "besluit_reden": forms.Textarea(attrs={"rows": 2}),
             "besluit": forms.RadioSelect,
         }
-        help_texts = {"besluit_reden": "Verplicht als de deelnemer (nog) niet wordt toegelaten."}
+        help_texts = {
+            "besluit_reden": "Verplicht als de deelnemer (nog) niet wordt toegelaten, of wordt toegelaten "
+                             "ondanks een criterium of contra-indicatie.",
+            "hoe_gehoord": "Bijvoorbeeld via een lotgenoot, online of de GGD.",
+        }
 
-    def __init__(self, *args, **kwargs):
+    OUDE_CRITERIA = ("spreekt_nederlands_of_engels", "verslaving", "psychiatrische_problematiek", "legaal_verblijf")
+
+    def __init__(self, *args, criteria=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["besluit"].choices = IntakeBesluit.choices
         if not self.instance.pk:
             self.initial.setdefault("datum", datetime.date.today())
+        # A programme with its own list replaces the four fixed questions (older answers stay on the intake).
+        self.criteria = list(criteria)
+        if self.criteria:
+            for veld in self.OUDE_CRITERIA:
+                del self.fields[veld]
+        antwoorden = {a.criterium_id: a.voldaan for a in self.instance.criteria.all()} if self.instance.pk else {}
+        for c in self.criteria:
+            hint = "De deelnemer neemt hier zelf actie op." if c.neemt_zelf_actie else ""
+            self.fields[f"criterium_{c.pk}"] = forms.ChoiceField(
+                label=f"{c.get_soort_display()}: {c.omschrijving}", required=False, help_text=hint,
+                choices=[("", "Niet besproken"), ("ja", "Ja"), ("nee", "Nee")], widget=forms.RadioSelect,
+                initial={True: "ja", False: "nee"}.get(antwoorden.get(c.pk), ""),
+            )
+
+    def criteria_antwoorden(self) -> dict:
+        """{criterium pk: True/False/None}, taken out of cleaned_data."""
+        return {c.pk: {"ja": True, "nee": False}.get(self.cleaned_data.pop(f"criterium_{c.pk}", "")) for c in self.criteria}
 
 
 class ContactForm(UitstapForm, forms.ModelForm):
@@ -119,6 +146,12 @@ class UitstroomForm(UitstapForm, forms.ModelForm):
 class BeeindigenForm(UitstapForm, forms.Form):
     einddatum = forms.DateField(label="einddatum", initial=datetime.date.today)
     gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+
+class IntakegesprekForm(UitstapForm, forms.Form):
+    datum = forms.DateField(label="datum", initial=datetime.date.today)
+    notitie = forms.CharField(label="verslag", widget=forms.Textarea(attrs={"rows": 4}),
+                              help_text="Levensverhaal, de situatie per leefgebied, wensen en verwachtingen.")
 
 
 class TerugvalForm(UitstapForm, forms.ModelForm):

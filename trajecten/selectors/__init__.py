@@ -60,4 +60,5 @@ from trajecten.selectors.leefsituatie import (  # noqa: F401
     annoteer_nazorg,
     nazorg_signalen,
     NACONTROLE_VOORUIT_DAGEN,
+    criteria_voor_intake,
 )

@@ -4,10 +4,11 @@ import calendar
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, DateField, Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import BooleanField, DateField, Exists, F, OuterRef, Q, QuerySet, Subquery
 
 from trajecten.models import FaseOvergang, Leefsituatie, Nacontrole, Traject, Uitstroom
 from uitstap.codes import Fase, NacontroleTermijn, UitstroomSoort
+from uitstap.models import Toelatingscriterium
 
 # How many days before the due date a planned check shows on the caseload.
 NACONTROLE_VOORUIT_DAGEN = 14
@@ -165,3 +166,16 @@ def nazorg_signalen(d, vandaag: datetime.date) -> list[tuple[str, str | None]]:
     if vandaag >= nazorg_einde(d.uitstap_datum, d.nazorg_duur_maanden):
         uit.append(("Nazorg voorbij: sluit het traject af", None))
     return uit
+
+
+def criteria_voor_intake(traject: Traject) -> list:
+    """The programme's active criteria, plus any inactive one this traject's intake already answered."""
+
+
+    beantwoord = set()
+    intake = getattr(traject, "intake", None)
+    if intake is not None:
+        beantwoord = set(intake.criteria.values_list("criterium_id", flat=True))
+
+    return list(Toelatingscriterium.objects.filter(programma_id=traject.deelnemer.programma_id)
+                .filter(Q(actief=True) | Q(pk__in=beantwoord)).order_by("soort", "volgorde", "id"))

@@ -6,6 +6,7 @@ from trajecten.services.traject import (  # noqa: F401
     traject_starten,
     fase_wijzigen,
     intake_vastleggen,
+    intakegesprek_vastleggen,
     contactmoment_vastleggen,
     contactmoment_wijzigen,
     uitstroom_vastleggen,

@@ -12,11 +12,13 @@ from clients.models import Deelnemer
 from trajecten.selectors.leefsituatie import situatie_op
 from trajecten.services import regels
 from trajecten.services.leefsituatie import leefsituatie_vastleggen
-from trajecten.models import Contactmoment, FaseOvergang, Intake, Terugval, Traject, Uitstroom
+from trajecten.models import (
+    Contactmoment, FaseOvergang, Intake, IntakeCriterium, Intakegesprek, Terugval, Traject, Uitstroom,
+)
 from uitstap.audit import Actie
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
 from uitstap.locking import save_checked
-from uitstap.models import Gebruiker
+from uitstap.models import Gebruiker, Toelatingscriterium
 
 
 def uitvoerende_organisatie(programma, gebruiker):
@@ -83,12 +85,51 @@ def fase_wijzigen(*, traject: Traject, fase: str, datum: datetime.date, door: Ge
 INTAKE_VELDEN = [
     "datum", "hulpvraag", "aanleiding", "verwachtingen_besproken", "spreekt_nederlands_of_engels", "verslaving",
     "psychiatrische_problematiek", "legaal_verblijf", "besluit", "besluit_reden",
+    "levensverhaal", "wensen", "eerdere_pogingen", "hoe_gehoord", "vrijwillig_bevestigd",
 ]
+
+
+def _criteria_vastleggen(traject: Traject, intake: Intake, criteria: dict, besluit: str, data: dict) -> None:
+    """Answers on the programme's criteria. Admitting despite an unmet criterion or an applicable
+    contra-indication (one the participant does not take action on) needs an explanation."""
+    bekend = {c.pk: c for c in Toelatingscriterium.objects.filter(programma_id=traject.deelnemer.programma_id)}
+    bezwaar = []
+    for pk, voldaan in criteria.items():
+        criterium = bekend.get(int(pk))
+        if criterium is None:
+            raise ValidationError("Dit criterium hoort niet bij het programma.")
+        IntakeCriterium.objects.update_or_create(intake=intake, criterium=criterium, defaults={"voldaan": voldaan})
+        if criterium.soort == Toelatingscriterium.Soort.CRITERIUM and voldaan is False:
+            bezwaar.append(criterium.omschrijving)
+        if criterium.soort == Toelatingscriterium.Soort.CONTRA_INDICATIE and voldaan and not criterium.neemt_zelf_actie:
+            bezwaar.append(criterium.omschrijving)
+    if bezwaar and besluit == IntakeBesluit.TOEGELATEN and not (data.get("besluit_reden") or "").strip():
+        raise ValidationError({"besluit_reden": "Licht toe waarom de deelnemer wordt toegelaten ondanks: "
+                                                + "; ".join(bezwaar) + "."})
+
+
+@transaction.atomic
+def intakegesprek_vastleggen(*, intake: Intake, datum: datetime.date, notitie: str, door: Gebruiker) -> Intakegesprek:
+    """A follow-up talk of the intake (oriëntatie): not before the intake, not in the future."""
+    traject = intake.traject
+    regels.moet_open_zijn(traject)
+    if datum is None:
+        raise ValidationError({"datum": "Vul de datum van het gesprek in."})
+    if datum < intake.datum:
+        raise ValidationError({"datum": f"Het gesprek ligt vóór de intake ({regels.datum_nl(intake.datum)})."})
+    regels.niet_in_toekomst(datum)
+    if not (notitie or "").strip():
+        raise ValidationError({"notitie": "Schrijf kort wat er besproken is."})
+    gesprek = Intakegesprek(intake=intake, datum=datum, notitie=notitie.strip(), door=door)
+    gesprek.full_clean()
+    gesprek.save()
+    regels.log_event(Actie.CREATE, door, traject, gesprek)
+    return gesprek
 
 
 @transaction.atomic
 def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naar_orientatie: bool = True,
-                      leefsituatie: dict | None = None) -> Intake:
+                      leefsituatie: dict | None = None, criteria: dict | None = None) -> Intake:
     """Record (or correct) the intake; an admitted participant moves to oriëntatie on the intake date.
 
     `leefsituatie` (income, housing, debts, sex work at intake) is appended on the intake date where it differs.
@@ -111,6 +152,8 @@ def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naa
             setattr(intake, field, data[field])
     intake.full_clean()
     intake.save()
+    if criteria:
+        _criteria_vastleggen(traject, intake, criteria, besluit, data)
     regels.log_event(Actie.CREATE if created else Actie.UPDATE, door, traject, intake)
     if leefsituatie:
         huidig = situatie_op(traject.deelnemer_id, datum)

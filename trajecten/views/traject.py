@@ -15,13 +15,14 @@ from django.views.decorators.http import require_http_methods
 from clients.access import deelnemer_or_404, dossier_object_or_404
 from clients.forms import AanmeldingForm, BegeleidingForm, PersoonsgegevensForm
 from clients.services import begeleiding_toewijzen, deelnemer_wijzigen, deelnemer_aanmaken
-from trajecten import services
+from trajecten import selectors, services
 from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
 from trajecten.forms import (
     BeeindigenForm,
     ContactForm,
     FaseForm,
     IntakeForm,
+    IntakegesprekForm,
     SnelContactForm,
     TerugvalForm,
     TrajectStartForm,
@@ -160,20 +161,40 @@ def fase(request, traject_pk):
 def intake(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="intake")
     bestaand = getattr(traject, "intake", None)
-    form = IntakeForm(request.POST or None, instance=bestaand)
+    form = IntakeForm(request.POST or None, instance=bestaand, criteria=selectors.criteria_voor_intake(traject))
     if request.method == "POST" and form.is_valid():
         leefsituatie = form.leefsituatie()
+        criteria = form.criteria_antwoorden()
         data = dict(form.cleaned_data)
         naar_orientatie = data.pop("fase_naar_orientatie", False)
         try:
             services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie,
-                                       leefsituatie=leefsituatie)
+                                       leefsituatie=leefsituatie, criteria=criteria)
         except ValidationError as e:
             add_errors(form, e)
         else:
             return terug_naar_dossier(request, traject, "Intake vastgelegd.")
     return form_pagina(request, traject, form, "Intake" if bestaand else "Intake vastleggen",
                       intro="Hulpvraag, motivatie, verwachtingen, de toelatingscriteria en de leefsituatie bij de intake.")
+
+
+@require_http_methods(["GET", "POST"])
+def intakegesprek_nieuw(request, traject_pk):
+    """A follow-up talk of the intake in the oriëntatie phase."""
+    traject = dossier_object_or_404(request, Traject.objects.select_related("intake"), traject_pk, object_type="intake")
+    intake = getattr(traject, "intake", None)
+    form = IntakegesprekForm(request.POST or None)
+    if intake is None:
+        form.add_error(None, "Leg eerst de intake vast.")
+    elif request.method == "POST" and form.is_valid():
+        try:
+            services.intakegesprek_vastleggen(intake=intake, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return terug_naar_dossier(request, traject, "Gesprek bij de intake vastgelegd.")
+    return form_pagina(request, traject, form, "Vervolggesprek bij de intake",
+                      intro="In de oriëntatiefase hoort elk vervolggesprek bij de intake.")
 
 
 @require_http_methods(["GET", "POST"])
