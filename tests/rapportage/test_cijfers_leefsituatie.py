@@ -10,6 +10,10 @@ from trajecten import services
 from uitstap.codes import IntakeBesluit, UitstroomSoort
 
 D = datetime.date
+
+
+def _versie(traject):
+    return type(traject).objects.get(pk=traject.pk).versie
 VAN, TOT = D(2025, 1, 1), D(2025, 12, 31)
 
 
@@ -25,7 +29,7 @@ def _ls(t, coach, datum, **data):
 
 
 def _uit(t, coach, datum):
-    services.uitstroom_vastleggen(traject=t, soort=UitstroomSoort.UITGESTAPT, datum=datum, resultaat="betaald_werk",
+    services.uitstroom_vastleggen(traject=t, gelezen_versie=_versie(t), soort=UitstroomSoort.UITGESTAPT, datum=datum, resultaat="betaald_werk",
                                   door=coach, afsluiten=False)
 
 
@@ -48,7 +52,7 @@ def voorbeeld(programma, coach):
     # C: stopped early in P (not an exit); D: exited before P. Neither counts.
     c = _traject(programma, coach, D(2025, 1, 5), D(2025, 1, 10))
     _ls(c, coach, D(2025, 1, 10), woonsituatie="dakloos")
-    services.uitstroom_vastleggen(traject=c, soort=UitstroomSoort.GESTOPT, datum=D(2025, 7, 1), reden="motivatie", door=coach)
+    services.uitstroom_vastleggen(traject=c, gelezen_versie=_versie(c), soort=UitstroomSoort.GESTOPT, datum=D(2025, 7, 1), reden="motivatie", door=coach)
     d = _traject(programma, coach, D(2024, 1, 5), D(2024, 1, 10))
     _ls(d, coach, D(2024, 1, 10), woonsituatie="opvang")
     _uit(d, coach, D(2024, 12, 15))

@@ -13,6 +13,10 @@ from uitstap.models import AuditEvent
 D = datetime.date
 
 
+def _versie(traject):
+    return type(traject).objects.get(pk=traject.pk).versie
+
+
 @pytest.fixture
 def traject(deelnemer, coach):
     return services.traject_starten(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach)
@@ -21,7 +25,7 @@ def traject(deelnemer, coach):
 def _uitgestapt(traject, coach, datum=D(2025, 6, 1)):
     services.intake_vastleggen(traject=traject, data={"datum": D(2025, 1, 20), "besluit": IntakeBesluit.TOEGELATEN},
                                door=coach)
-    return services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=datum,
+    return services.uitstroom_vastleggen(traject=traject, gelezen_versie=_versie(traject), soort=UitstroomSoort.UITGESTAPT, datum=datum,
                                          resultaat="betaald_werk", door=coach, afsluiten=False)
 
 
@@ -108,7 +112,7 @@ def test_nacontrole_only_after_an_exit(traject, coach):
 
 
 def test_gestopt_traject_gets_no_nacontrole(traject, coach):
-    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, datum=D(2025, 3, 1), reden="motivatie",
+    services.uitstroom_vastleggen(traject=traject, gelezen_versie=_versie(traject), soort=UitstroomSoort.GESTOPT, datum=D(2025, 3, 1), reden="motivatie",
                                   door=coach)
     with pytest.raises(ValidationError):
         services.nacontrole_vastleggen(traject=traject, datum=D(2025, 9, 1), termijn="6m", uitkomst="onbekend", door=coach)

@@ -13,6 +13,10 @@ from uitstap.codes import IntakeBesluit, UitstroomSoort
 D = datetime.date
 
 
+def _versie(traject):
+    return type(traject).objects.get(pk=traject.pk).versie
+
+
 @pytest.fixture
 def traject(deelnemer, coach):
     t = services.traject_starten(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach)
@@ -46,7 +50,7 @@ def test_change_form_errors_stay_on_the_form(login, traject, coach):
 
 
 def test_nacontrole_from_the_signal_link_prefills_termijn(login, traject, coach):
-    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 2, 1),
+    services.uitstroom_vastleggen(traject=traject, gelezen_versie=_versie(traject), soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 2, 1),
                                   resultaat="opleiding", door=coach, afsluiten=False)
     client = login(coach)
     url = reverse("trajecten:nacontrole_nieuw", args=[traject.pk])
@@ -80,5 +84,6 @@ def test_intake_form_records_the_situation_at_intake(login, deelnemer, coach):
     # Correcting the intake with the same situation appends nothing.
     t.intake.refresh_from_db()
     r = client.post(reverse("trajecten:intake", args=[t.pk]), {
-        "datum": "2025-01-20", "besluit": "toegelaten", "hulpvraag": "Ander werk", "inkomstenbron": "sekswerk"})
+        "datum": "2025-01-20", "besluit": "toegelaten", "hulpvraag": "Ander werk", "inkomstenbron": "sekswerk",
+        "gelezen_versie": t.intake.versie})
     assert r.status_code == 302 and Leefsituatie.objects.count() == 1

@@ -12,6 +12,10 @@ from uitstap.codes import IntakeBesluit, KetenpartnerSoort, Stopreden, Uitstroom
 D = datetime.date
 
 
+def _versie(traject):
+    return type(traject).objects.get(pk=traject.pk).versie
+
+
 def test_added_keys_exist_and_old_keys_keep_their_place():
     assert Stopreden.values[:7] == ["motivatie", "terug_in_prostitutie", "contact_verloren", "verhuisd", "doorverwezen",
                                     "afspraken_niet_nagekomen", "overig"]
@@ -24,7 +28,7 @@ def test_added_keys_exist_and_old_keys_keep_their_place():
 def test_figures_count_the_added_keys(programma, deelnemer, coach):
     t = services.traject_starten(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach, verwijzer="lotgenoot")
     services.intake_vastleggen(traject=t, data={"datum": D(2025, 1, 20), "besluit": IntakeBesluit.TOEGELATEN}, door=coach)
-    services.uitstroom_vastleggen(traject=t, soort="gestopt", datum=D(2025, 3, 1), reden="financiering_beeindigd", door=coach)
+    services.uitstroom_vastleggen(traject=t, gelezen_versie=_versie(t), soort="gestopt", datum=D(2025, 3, 1), reden="financiering_beeindigd", door=coach)
     per_reden = gestopt_per_reden(programma, D(2025, 1, 1), D(2025, 12, 31))
     assert per_reden["financiering_beeindigd"] == 1 and per_reden["contra_indicatie"] == 0
     assert uitgestapt_per_resultaat(programma, D(2025, 1, 1), D(2025, 12, 31))["zelfstandig_buiten_branche"] == 0

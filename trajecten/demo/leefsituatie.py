@@ -36,7 +36,9 @@ def _regimes(kern, vandaag):
     """Flevoland: 12 months of nazorg, contact every 6 weeks, checks at 6 and 12 months (the defaults, set
     explicitly). A second programme (CCV §4.1.4): six months of monthly contact, one check, then close."""
     coordinator = kern["gebruikers"]["coordinator"]
-    programma_wijzigen(programma=kern["programma"], door=coordinator, data={
+    programma = kern["programma"]
+    programma.refresh_from_db()
+    programma_wijzigen(programma=programma, door=coordinator, gelezen_versie=programma.versie, data={
         "nazorg_duur_maanden": 12, "nazorg_contact_dagen": 42, "nacontrole_6m": True, "nacontrole_12m": True})
     org, _ = Organisatie.objects.get_or_create(naam="Stichting Uitstap Haaglanden (demo)")
     tweede = Programma.objects.create(
