@@ -163,7 +163,7 @@ def test_uitstroom_figures(programma, uitstroom_geval):
     assert c.uitgestapt(p, VAN, TOT) == 4
     assert c.uitgestapt_per_resultaat(p, VAN, TOT) == {
         "betaald_werk": 2, "opleiding": 2, "stage": 0, "dagbesteding": 0, "vrijwilligerswerk": 0, "uitkering": 0,
-        "terugkeer_herkomstland": 0,
+        "terugkeer_herkomstland": 0, "zorg_behandeling": 0, "zelfstandig_buiten_branche": 0,  # added by issue 18
     }
     assert c.uitgestapt_per_branche(p, VAN, TOT) == {
         "schoonmaak": 1, "zorg": 0, "detailhandel": 0, "horeca": 1, "administratie": 0, "vervoer": 0, "overig": 0,
@@ -172,7 +172,7 @@ def test_uitstroom_figures(programma, uitstroom_geval):
     assert c.tussentijds_gestopt(p, VAN, TOT) == 2
     assert c.gestopt_per_reden(p, VAN, TOT) == {
         "motivatie": 1, "terug_in_prostitutie": 0, "contact_verloren": 0, "verhuisd": 1, "doorverwezen": 0,
-        "afspraken_niet_nagekomen": 0, "overig": 0,
+        "afspraken_niet_nagekomen": 0, "overig": 0, "financiering_beeindigd": 0, "contra_indicatie": 0,  # issue 18
     }
     # Relapses dated in 2024: X1's (02-29) and X2's (03-02).
     assert c.terugval(p, VAN, TOT) == 2
