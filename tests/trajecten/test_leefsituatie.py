@@ -23,8 +23,8 @@ def traject(deelnemer, coach):
 
 
 def _uitgestapt(traject, coach, datum=D(2025, 6, 1)):
-    services.intake_vastleggen(traject=traject, data={"datum": D(2025, 1, 20), "besluit": IntakeBesluit.TOEGELATEN},
-                               door=coach)
+    intake = traject.aanmelddatum + datetime.timedelta(days=10)
+    services.intake_vastleggen(traject=traject, data={"datum": intake, "besluit": IntakeBesluit.TOEGELATEN}, door=coach)
     return services.uitstroom_vastleggen(traject=traject, gelezen_versie=_versie(traject), soort=UitstroomSoort.UITGESTAPT, datum=datum,
                                          resultaat="betaald_werk", door=coach, afsluiten=False)
 
@@ -172,3 +172,26 @@ def test_plus_maanden_clamps_to_month_end():
     assert selectors.plus_maanden(D(2025, 1, 31), 1) == D(2025, 2, 28)
     assert selectors.plus_maanden(D(2024, 8, 31), 6) == D(2025, 2, 28)
     assert selectors.plus_maanden(D(2025, 11, 15), 12) == D(2026, 11, 15)
+
+
+def test_two_checks_on_one_day_the_last_recorded_counts_and_unreachable_is_onbekend(coach, programma):
+    from rapportage.cijfers import nacontrole_12m
+    from tests.factories import DeelnemerFactory
+
+    traject = services.traject_starten(deelnemer=DeelnemerFactory(programma=programma, begeleider=coach),
+                                       aanmelddatum=D(2024, 1, 5), door=coach)
+    _uitgestapt(traject, coach, D(2024, 3, 1))
+    services.nacontrole_vastleggen(traject=traject, datum=D(2025, 3, 3), termijn="12m", uitkomst="onbekend",
+                                   notitie="Niet bereikt", door=coach)
+    services.nacontrole_vastleggen(traject=traject, datum=D(2025, 3, 3), termijn="12m", uitkomst="uitgestapt_gebleven",
+                                   notitie="Later die dag teruggebeld", door=coach)
+    gepland = {g.termijn: g for g in selectors.geplande_nacontroles(traject)}
+    assert gepland["12m"].gedaan.uitkomst == "uitgestapt_gebleven"
+    # A second participant who could not be reached at all: onbekend, never assumed fine.
+    ander = services.traject_starten(deelnemer=DeelnemerFactory(programma=programma, begeleider=coach),
+                                     aanmelddatum=D(2024, 1, 5), door=coach)
+    _uitgestapt(ander, coach, D(2024, 3, 1))
+    services.nacontrole_vastleggen(traject=ander, datum=D(2025, 3, 3), termijn="12m", uitkomst="onbekend", door=coach)
+    # Cohort: exits of 01-03-2024 (+365 = 01-03-2025 in 2025).
+    assert nacontrole_12m(programma, D(2025, 1, 1), D(2025, 12, 31)) == {
+        "bevestigd_uitgestapt": 1, "teruggevallen": 0, "onbekend": 1}
