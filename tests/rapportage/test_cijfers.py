@@ -301,7 +301,7 @@ def test_verwijzingen_per_soort(programma):
     assert uit["ggz"] == {"verwezen": 3, "gestart": 3, "mediane_wachttijd_dagen": 12}
     assert uit["huisvesting"] == {"verwezen": 1, "gestart": 0, "mediane_wachttijd_dagen": None}
     assert uit["politie"] == {"verwezen": 0, "gestart": 0, "mediane_wachttijd_dagen": None}
-    assert len(uit) == 13
+    assert len(uit) == 18  # 13 of DEFINITIONS.md + 5 added by issue 18
 
 
 def test_contact_figures(programma):
@@ -356,9 +356,9 @@ def test_empty_year_has_every_key_with_zeroes(programma, instroom_geval):
                     "trajectplannen_ondertekend", "contactmomenten_gehouden", "contacturen", "niet_verschenen"):
         assert alles[sleutel] == 0, sleutel
     assert alles["per_fase_op_einddatum"] == {"contact": 0, "orientatie": 0, "uitvoering": 0, "nazorg": 0}
-    assert set(alles["uitgestapt_per_resultaat"].values()) == {0} and len(alles["uitgestapt_per_resultaat"]) == 7
+    assert set(alles["uitgestapt_per_resultaat"].values()) == {0} and len(alles["uitgestapt_per_resultaat"]) == 9  # + 2 of issue 18
     assert set(alles["uitgestapt_per_branche"].values()) == {0} and len(alles["uitgestapt_per_branche"]) == 7
-    assert set(alles["gestopt_per_reden"].values()) == {0} and len(alles["gestopt_per_reden"]) == 7
+    assert set(alles["gestopt_per_reden"].values()) == {0} and len(alles["gestopt_per_reden"]) == 9  # + 2 of issue 18
     assert all(v == {"gesteld": 0, "behaald": 0} for v in alles["doelen_per_leefgebied"].values())
     assert len(alles["doelen_per_leefgebied"]) == 11
     assert all(v == {"trajecten": 0, "gemiddelde_verandering": None} for v in alles["leefgebied_voortgang"].values())
