@@ -18,7 +18,7 @@ from trajecten.services import (
     verwijzing_starten,
     verwijzing_status_wijzigen,
 )
-from uitstap.codes import KetenpartnerSoort, VerwijzingStatus
+from uitstap.codes import VerwijzingStatus
 from uitstap.locking import Conflict
 from uitstap.models import AuditEvent, Contactpersoon
 
@@ -35,11 +35,6 @@ def dagen_geleden(n):
 @pytest.fixture
 def traject(deelnemer, coach):
     return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen_geleden(400), door=coach)
-
-
-@pytest.fixture
-def schuldhulp(programma):
-    return KetenpartnerFactory(programma=programma, naam="Schuldhulp Test", soort=KetenpartnerSoort.SCHULDHULPVERLENING)
 
 
 @pytest.fixture

@@ -5,11 +5,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import KetenpartnerFactory
 from trajecten import services
 from trajecten.models import Terugkoppeling, Verwijzing
 from trajecten.services import verwijzing_aanmaken
-from uitstap.codes import KetenpartnerSoort, VerwijzingStatus
+from uitstap.codes import VerwijzingStatus
 from uitstap.models import AuditEvent, Contactpersoon
 from uitstap.forms import CONFLICT
 
@@ -25,11 +24,6 @@ def dagen_geleden(n):
 @pytest.fixture
 def traject(deelnemer, coach):
     return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen_geleden(100), door=coach)
-
-
-@pytest.fixture
-def schuldhulp(programma):
-    return KetenpartnerFactory(programma=programma, naam="Schuldhulp Test", soort=KetenpartnerSoort.SCHULDHULPVERLENING)
 
 
 @pytest.fixture
