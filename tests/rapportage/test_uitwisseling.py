@@ -5,6 +5,7 @@ import datetime
 import io
 import json
 
+import pgtrigger
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -95,6 +96,13 @@ def coach1(db):
     return GebruikerFactory(username="coach1", rol=Rol.TRAJECTBEGELEIDER, organisatie=org)
 
 
+def _deelnemers_verwijderen(p):
+    # History is append-only on PostgreSQL; these tests remove the programme on purpose to import it again.
+    with pgtrigger.ignore("trajecten.FaseOvergang:faseovergang_niet_verwijderen",
+                          "trajecten.Terugkoppeling:terugkoppeling_niet_verwijderen"):
+        Deelnemer.objects.filter(programma=p).delete()
+
+
 def _importeer(data):
     return historie_importeren(data=data, vandaag=VANDAAG)
 
@@ -164,7 +172,7 @@ def test_export_import_export_is_identical(coach1):
     assert validator.is_valid(eerste)
 
     # Empty the database of this programme, then import the export.
-    Deelnemer.objects.filter(programma=p).delete()
+    _deelnemers_verwijderen(p)
     Ketenpartner.objects.filter(programma=p).delete()
     p.delete()
     Gemeente.objects.all().delete()
@@ -366,7 +374,7 @@ def test_second_milestone_keys_import_and_round_trip(coach1):
     assert tr["organisatie"] == "Terwille" and tr["nacontroles"] == eerste["trajecten"][0]["nacontroles"]
     assert export["deelnemers"][1]["trajecten"][0]["afsluitreden"] == "niet_bereikbaar"
     # Export -> import into an empty database -> export is the identity.
-    Deelnemer.objects.filter(programma=p).delete()
+    _deelnemers_verwijderen(p)
     Ketenpartner.objects.filter(programma=p).delete()
     p.delete()
     historie_importeren(data=json.loads(json.dumps(export)), vandaag=VANDAAG)
@@ -444,7 +452,7 @@ def test_leefsituaties_and_nazorg_regime_import_and_round_trip_exactly(coach1):
     assert validator.is_valid(export)
     assert export["programma"]["nazorg"] == data["programma"]["nazorg"]
     assert export["deelnemers"][0]["trajecten"][0]["leefsituaties"] == t["leefsituaties"]
-    Deelnemer.objects.filter(programma=p).delete()
+    _deelnemers_verwijderen(p)
     Ketenpartner.objects.filter(programma=p).delete()
     p.delete()
     historie_importeren(data=json.loads(json.dumps(export)), vandaag=VANDAAG)
