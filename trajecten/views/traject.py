@@ -161,10 +161,11 @@ def intakegesprek_nieuw(request, traject_pk):
     """A follow-up talk of the intake in the oriëntatie phase."""
     traject = dossier_object_or_404(request, Traject.objects.select_related("intake"), traject_pk, object_type="intake")
     intake = getattr(traject, "intake", None)
-    form = IntakegesprekForm(request.POST or None)
     if intake is None:
-        form.add_error(None, "Leg eerst de intake vast.")
-    elif request.method == "POST" and form.is_valid():
+        return form_pagina(request, traject, IntakegesprekForm(), "Vervolggesprek bij de intake",
+                           intro="Leg eerst de intake vast; vervolggesprekken horen bij de intake.")
+    form = IntakegesprekForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
         try:
             services.intakegesprek_vastleggen(intake=intake, door=request.user, **form.cleaned_data)
         except ValidationError as e:
