@@ -231,6 +231,8 @@ def deelnemer_wissen(*, deelnemer: Deelnemer, door=None, wettelijke_grond: str =
     for model, qs in eigen_records(deelnemer):
         if model._meta.label_lower == INTAKE_WISSEN_MODEL:
             qs.update(**INTAKE_WISSEN)
+        if getattr(model, "AVG_WISSEN", None):  # a model's own declaration of what erasure empties
+            qs.update(**model.AVG_WISSEN)
         velden = _tekstvelden(model)
         if velden and qs.exists():
             qs.update(**{f.name: ("" if f.blank else GEWIST) for f in velden})

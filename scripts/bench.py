@@ -25,6 +25,7 @@ SOORTEN = [
 ]
 GEMEENTEN = ["Almere", "Lelystad", "Dronten", "Zeewolde", "Noordoostpolder", "Urk"]
 COACHES = [f"coach{i}" for i in range(1, 11)]
+ORGANISATIES = ["Stichting Bench", "Bench Noord"]
 
 
 def _dag(d: datetime.date) -> str:
@@ -91,13 +92,27 @@ def _traject(rnd: random.Random, fake, aanmeld: datetime.date, partners: list[st
             if r == "betaald_werk":
                 t["uitstroom"]["branche"] = rnd.choice(["schoonmaak", "zorg", "horeca", "detailhandel"])
             if rnd.random() < 0.2:
-                tv = plus(eind, 30, 500)
+                tv = plus(eind, 0 if rnd.random() < 0.1 else 30, 500)
                 if tv <= tot:
                     t["terugval"] = [{"datum": _dag(tv)}]
-        else:
+            checks = []
+            for termijn, dagen in (("6m", 182), ("12m", 365)):
+                check = plus(eind, dagen - 10, dagen + 40)
+                if check <= tot and rnd.random() < 0.7:
+                    checks.append({"datum": _dag(check), "termijn": termijn,
+                                   "uitkomst": rnd.choice(["uitgestapt_gebleven"] * 3 + ["teruggevallen", "onbekend"])})
+            if checks and rnd.random() < 0.1:  # a correction on the same day: the one recorded last counts
+                checks.append({**checks[-1], "uitkomst": rnd.choice(["uitgestapt_gebleven", "teruggevallen"])})
+            t["nacontroles"] = checks
+        elif len(fasen) > 1:
             t["uitstroom"] = {"datum": _dag(eind), "soort": "gestopt",
                               "reden": rnd.choice(["motivatie", "contact_verloren", "verhuisd", "overig"])}
+        else:
+            # Never left contact: closed without an uitstroom, with a reason or none (older data).
+            t["afsluitreden"] = rnd.choice(["geen_vervolg", "niet_bereikbaar", "geen_hulpvraag", "doorverwezen", None])
         t["einddatum"] = _dag(eind)
+    if rnd.random() < 0.6:
+        t["organisatie"] = rnd.choice(ORGANISATIES)
     return t
 
 
@@ -126,7 +141,7 @@ def maak_bestand(aantal: int = 5000, seed: int = 2026) -> dict:
             "herkomstland": rnd.choice(["NL", "RO", "BG", "HU", "NG", "TH", "DO", None]),
             "juridische_categorie": rnd.choice([1, 2, 3, None]),
             "verblijfsstatus": rnd.choice(["nederlands", "eu_burger", "verblijfsvergunning", "onbekend"]),
-            "woongemeente": rnd.choice(GEMEENTEN), "werkgemeente": rnd.choice(GEMEENTEN + [None]),
+            "woongemeente": rnd.choice(GEMEENTEN + ["Zwolle", None]), "werkgemeente": rnd.choice(GEMEENTEN + [None]),
             "sector": rnd.choice(["raam", "club_prive", "escort", "thuis", "online", "onbekend"]),
             "signalen_mensenhandel": rnd.random() < 0.15,
             "trajecten": trajecten,
@@ -134,7 +149,7 @@ def maak_bestand(aantal: int = 5000, seed: int = 2026) -> dict:
     return {
         "formaat": "uitstap-import/1",
         "programma": {
-            "slug": "bench", "naam": "Uitstapprogramma Bench", "organisaties": ["Stichting Bench"],
+            "slug": "bench", "naam": "Uitstapprogramma Bench", "organisaties": ORGANISATIES,
             "gemeenten": GEMEENTEN, "regeling": "duup",
             "jaren": {str(j): {"verwacht_deelnemers": 900, "intakes_begroot": 1000, "begroting": 1500000,
                                "uitgaven": 1412500.5} for j in range(2021, 2026)},

@@ -8,20 +8,27 @@ from django.db.models import F, Q
 
 from clients.models import Deelnemer
 from uitstap.codes import (
+    Afsluitreden,
     Branche,
     ContactSoort,
     ContactStatus,
     DoelStatus,
     Fase,
+    Inkomstenbron,
     IntakeBesluit,
     Leefgebied,
+    Schulden,
+    SekswerkStatus,
+    NacontroleTermijn,
+    NacontroleUitkomst,
     Stopreden,
     UitstroomResultaat,
     UitstroomSoort,
     Verwijzer,
     VerwijzingStatus,
+    Woonsituatie,
 )
-from uitstap.models import Contactpersoon, Ketenpartner
+from uitstap.models import Contactpersoon, Ketenpartner, Organisatie
 
 SCORE_VALIDATORS = [
     MinValueValidator(1, "Een score is minimaal 1."),
@@ -63,6 +70,15 @@ class Traject(models.Model):
     )
     verwijzer_toelichting = models.CharField("verwijzer (organisatie of naam)", max_length=200, blank=True)
     einddatum = models.DateField("einddatum", null=True, blank=True)
+    # The executing organisation that carries the traject out (one of the programme's organisaties).
+    organisatie = models.ForeignKey(
+        Organisatie, verbose_name="uitvoerende organisatie", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="trajecten",
+    )
+    # Only for a traject closed before instroom (never left contact, no Uitstroom).
+    afsluitreden = models.CharField(
+        "reden van afsluiten (zonder instroom)", max_length=20, choices=Afsluitreden.choices, blank=True
+    )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
@@ -74,6 +90,10 @@ class Traject(models.Model):
             models.CheckConstraint(
                 name="traject_einde_na_aanmelding",
                 condition=Q(einddatum__isnull=True) | Q(einddatum__gte=F("aanmelddatum")),
+            ),
+            models.CheckConstraint(
+                name="afsluitreden_alleen_bij_einddatum",
+                condition=Q(afsluitreden="") | Q(einddatum__isnull=False),
             ),
             models.UniqueConstraint(
                 fields=["deelnemer"], condition=Q(einddatum__isnull=True), name="een_open_traject_per_deelnemer",
@@ -121,6 +141,12 @@ class Intake(models.Model):
     verslaving = models.BooleanField("actieve verslaving die deelname in de weg staat", null=True, blank=True)
     psychiatrische_problematiek = models.BooleanField("ernstige psychiatrische problematiek", null=True, blank=True)
     legaal_verblijf = models.BooleanField("rechtmatig verblijf in Nederland", null=True, blank=True)
+    # The intake in full (CCV §4.1.2); the four booleans above stay readable for older intakes.
+    levensverhaal = models.TextField("levensverhaal", blank=True)
+    wensen = models.TextField("wensen voor de toekomst", blank=True)
+    eerdere_pogingen = models.TextField("eerdere pogingen om uit te stappen", blank=True)
+    hoe_gehoord = models.CharField("hoe gehoord van het programma", max_length=200, blank=True)
+    vrijwillig_bevestigd = models.BooleanField("deelname is vrijwillig; dat is met de deelnemer nagegaan", default=False)
     besluit = models.CharField("besluit", max_length=20, choices=IntakeBesluit.choices)
     besluit_reden = models.TextField("toelichting op het besluit", blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
@@ -129,6 +155,37 @@ class Intake(models.Model):
     class Meta:
         verbose_name = "intake"
         verbose_name_plural = "intakes"
+
+
+class IntakeCriterium(models.Model):
+    """The answer at intake on one of the programme's criteria or contra-indications."""
+    # AVG erasure empties these answers (they may concern health), as it does the four booleans of Intake.
+    AVG_WISSEN = {"voldaan": None}
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="criteria")
+    criterium = models.ForeignKey("uitstap.Toelatingscriterium", on_delete=models.PROTECT, related_name="+")
+    voldaan = models.BooleanField("van toepassing", null=True, blank=True)
+    toelichting = models.CharField("toelichting", max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["intake", "criterium__soort", "criterium__volgorde", "criterium_id"]
+        constraints = [models.UniqueConstraint(fields=["intake", "criterium"], name="een_antwoord_per_criterium")]
+
+
+class Intakegesprek(models.Model):
+    """A follow-up talk of the intake in the oriëntatie phase (an intake may have several)."""
+    deelnemer_pad = "intake__traject__deelnemer"  # the way to the participant, for clients.access
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="gesprekken")
+    datum = models.DateField("datum")
+    notitie = models.TextField("verslag")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["intake", "datum", "id"]
+        verbose_name = "intakegesprek"
+        verbose_name_plural = "intakegesprekken"
 
 
 class Contactmoment(models.Model):
@@ -215,6 +272,71 @@ class Terugval(models.Model):
         ordering = ["datum", "id"]
         verbose_name = "terugval"
         verbose_name_plural = "terugvallen"
+
+
+class Nacontrole(models.Model):
+    """A dated follow-up check after an exit (uitgestapt): what the coach found at the 6 or 12 month mark.
+
+    Appended, never edited; of several checks on one date the one recorded last counts.
+    """
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="nacontroles")
+    datum = models.DateField("datum")
+    termijn = models.CharField("termijn", max_length=3, choices=NacontroleTermijn.choices)
+    uitkomst = models.CharField("uitkomst", max_length=20, choices=NacontroleUitkomst.choices)
+    notitie = models.TextField("notitie", blank=True)
+    aangemaakt_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        # The id is the order of recording (as for FaseOvergang): of two checks on one day the higher id is the later.
+        ordering = ["traject", "datum", "id"]
+        verbose_name = "nacontrole"
+        verbose_name_plural = "nacontroles"
+        indexes = [models.Index(fields=["traject", "termijn", "datum"])]
+        constraints = [
+            models.CheckConstraint(name="nacontrole_termijn_bekend", condition=Q(termijn__in=NacontroleTermijn.values)),
+            models.CheckConstraint(name="nacontrole_uitkomst_bekend", condition=Q(uitkomst__in=NacontroleUitkomst.values)),
+        ]
+
+    def __str__(self):
+        return f"nacontrole {self.termijn} {self.datum:%d-%m-%Y}"
+
+
+class Leefsituatie(models.Model):
+    """A dated change in a participant's situation. Appended, never edited; a row holds only what changed.
+
+    The situation on day d is, per field, the value of the latest row dated on or before d that sets it
+    (of rows on the same day, the one recorded last).
+    """
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
+    VELDEN = ("inkomstenbron", "kvk_ingeschreven", "woonsituatie", "schulden", "sekswerk_status")
+
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="leefsituaties")
+    datum = models.DateField("datum")
+    inkomstenbron = models.CharField("inkomstenbron", max_length=30, choices=Inkomstenbron.choices, blank=True)
+    kvk_ingeschreven = models.BooleanField("ingeschreven bij de KvK / opting-in", null=True, blank=True)
+    woonsituatie = models.CharField("woonsituatie", max_length=30, choices=Woonsituatie.choices, blank=True)
+    schulden = models.CharField("schulden", max_length=20, choices=Schulden.choices, blank=True)
+    sekswerk_status = models.CharField("sekswerk", max_length=20, choices=SekswerkStatus.choices, blank=True)
+    notitie = models.TextField("notitie", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["traject", "datum", "id"]
+        verbose_name = "leefsituatie"
+        verbose_name_plural = "leefsituaties"
+        indexes = [models.Index(fields=["traject", "datum", "id"])]
+        constraints = [
+            models.CheckConstraint(
+                name="leefsituatie_niet_leeg",
+                condition=~Q(inkomstenbron="") | Q(kvk_ingeschreven__isnull=False) | ~Q(woonsituatie="")
+                | ~Q(schulden="") | ~Q(sekswerk_status=""),
+            ),
+        ]
 
 
 class Meting(models.Model):
@@ -309,7 +431,7 @@ class Doel(models.Model):
     omschrijving = models.TextField("S – specifiek: wat precies?")
     indicator = models.TextField("M – meetbaar: waaraan zien we dat het bereikt is?", blank=True)
     acceptabel = models.BooleanField("A – acceptabel: de deelnemer is het ermee eens", null=True, blank=True)
-    acceptabel_toelichting = models.TextField("in haar eigen woorden", blank=True)
+    acceptabel_toelichting = models.TextField("in eigen woorden van de deelnemer", blank=True)
     realistisch = models.TextField("R – realistisch: waarom is dit haalbaar?", blank=True)
     streefdatum = models.DateField("T – tijdgebonden: streefdatum", null=True, blank=True)
     startscore = models.PositiveSmallIntegerField("startscore", null=True, blank=True, validators=SCORE_VALIDATORS)

@@ -2,7 +2,9 @@
 
 from django.urls import path
 
-from trajecten.views import avg, caseload, documenten, dossier, gemeente, plan, toestemming, traject, verwijzing
+from trajecten.views import (
+    avg, caseload, documenten, dossier, gemeente, leefsituatie, plan, toestemming, traject, verwijzing,
+)
 
 app_name = "trajecten"
 
@@ -18,12 +20,17 @@ urlpatterns = [
     path("deelnemers/<int:pk>/traject/nieuw/", traject.traject_nieuw, name="traject_nieuw"),
     path("trajecten/<int:traject_pk>/fase/", traject.fase, name="fase"),
     path("trajecten/<int:traject_pk>/intake/", traject.intake, name="intake"),
+    path("trajecten/<int:traject_pk>/intake/gesprek/", traject.intakegesprek_nieuw, name="intakegesprek_nieuw"),
     path("trajecten/<int:traject_pk>/contact/", traject.contact_nieuw, name="contact_nieuw"),
     path("trajecten/<int:traject_pk>/uitstroom/", traject.uitstroom, name="uitstroom"),
     path("trajecten/<int:traject_pk>/afsluiten/", traject.beeindigen, name="beeindigen"),
     path("trajecten/<int:traject_pk>/terugval/", traject.terugval, name="terugval"),
     path("contacten/<int:contact_pk>/", traject.contact_bewerken, name="contact_bewerken"),
     path("contacten/<int:contact_pk>/foutief/", traject.contact_foutief, name="contact_foutief"),
+    # the leefsituatie tab: situation over time and the checks after an exit
+    path("deelnemers/<int:pk>/leefsituatie/", leefsituatie.leefsituatie, name="leefsituatie"),
+    path("trajecten/<int:traject_pk>/leefsituatie/", leefsituatie.leefsituatie_nieuw, name="leefsituatie_nieuw"),
+    path("trajecten/<int:traject_pk>/nacontrole/", leefsituatie.nacontrole_nieuw, name="nacontrole_nieuw"),
     # the trajectplan tab, metingen and goals
     path("deelnemers/<int:pk>/trajectplan/", plan.trajectplan, name="trajectplan"),
     path("deelnemers/<int:pk>/trajectplan/<int:plan_pk>/pdf/", plan.plan_pdf, name="plan_pdf"),

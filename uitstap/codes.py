@@ -86,6 +86,9 @@ class Verwijzer(models.TextChoices):
     GEMEENTE = "gemeente", "Gemeente"
     KETENPARTNER = "ketenpartner", "Ketenpartner"
     OVERIG = "overig", "Overig"
+    # Added by issue 18 (named in the seeds, not in DEFINITIONS.md): new keys only.
+    LOTGENOOT = "lotgenoot", "Lotgenoot (ervaringsdeskundige)"
+    ONLINE = "online", "Online"
 
 
 class KetenpartnerSoort(models.TextChoices):
@@ -105,6 +108,12 @@ class KetenpartnerSoort(models.TextChoices):
         "Zorgcoördinatie mensenhandel",
     )
     OVERIG = "overig", "Overig"
+    # Added by issue 18: new keys only.
+    WIJKTEAM = "wijkteam", "Wijkteam"
+    VROUWENOPVANG = "vrouwenopvang", "Vrouwenopvang"
+    DAGBESTEDING_SW = "dagbesteding_sw", "Dagbesteding (sociale werkvoorziening)"
+    WERKGEVER = "werkgever", "Werkgever"
+    HUISARTS = "huisarts", "Huisarts"
 
 
 class ContactSoort(models.TextChoices):
@@ -138,6 +147,9 @@ class UitstroomResultaat(models.TextChoices):
     VRIJWILLIGERSWERK = "vrijwilligerswerk", "Vrijwilligerswerk"
     UITKERING = "uitkering", "Uitkering"
     TERUGKEER_HERKOMSTLAND = "terugkeer_herkomstland", "Terugkeer naar herkomstland"
+    # Added by issue 18: new keys only.
+    ZORG_BEHANDELING = "zorg_behandeling", "Zorg of behandeling"
+    ZELFSTANDIG_BUITEN_BRANCHE = "zelfstandig_buiten_branche", "Zelfstandig ondernemer buiten de branche"
 
 
 class Stopreden(models.TextChoices):
@@ -148,6 +160,9 @@ class Stopreden(models.TextChoices):
     DOORVERWEZEN = "doorverwezen", "Doorverwezen"
     AFSPRAKEN_NIET_NAGEKOMEN = "afspraken_niet_nagekomen", "Afspraken niet nagekomen"
     OVERIG = "overig", "Overig"
+    # Added by issue 18: new keys only.
+    FINANCIERING_BEEINDIGD = "financiering_beeindigd", "Financiering beëindigd"
+    CONTRA_INDICATIE = "contra_indicatie", "Contra-indicatie"
 
 
 class Branche(models.TextChoices):
@@ -181,6 +196,68 @@ class IntakeBesluit(models.TextChoices):
     TOEGELATEN = "toegelaten", "Toegelaten"
     NOG_NIET = "nog_niet", "Nog niet (eerst andere hulp)"
     NIET_TOEGELATEN = "niet_toegelaten", "Niet toegelaten"
+
+
+class Afsluitreden(models.TextChoices):
+    """Why a traject that never left contact was closed (it has no Uitstroom)."""
+
+    GEEN_VERVOLG = "geen_vervolg", "Geen vervolg"
+    NIET_BEREIKBAAR = "niet_bereikbaar", "Niet bereikbaar"
+    GEEN_HULPVRAAG = "geen_hulpvraag", "Geen hulpvraag"
+    DOORVERWEZEN = "doorverwezen", "Doorverwezen"
+    OVERIG = "overig", "Overig"
+
+
+class NacontroleTermijn(models.TextChoices):
+    ZES_MAANDEN = "6m", "6 maanden"
+    TWAALF_MAANDEN = "12m", "12 maanden"
+
+
+class NacontroleUitkomst(models.TextChoices):
+    UITGESTAPT_GEBLEVEN = "uitgestapt_gebleven", "Uitgestapt gebleven"
+    TERUGGEVALLEN = "teruggevallen", "Teruggevallen"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+# --- leefsituatie (issue 18): dated situations of a participant --------------------------------
+
+
+class Inkomstenbron(models.TextChoices):
+    BIJSTAND_AANGEVRAAGD = "bijstand_aangevraagd", "Bijstand aangevraagd"
+    BIJSTAND = "bijstand", "Bijstand"
+    UWV = "uwv", "UWV-uitkering"
+    TOZO = "tozo", "Tozo"
+    LOON = "loon", "Loon uit werk"
+    EIGEN_ONDERNEMING = "eigen_onderneming", "Eigen onderneming"
+    SEKSWERK = "sekswerk", "Sekswerk"
+    GEEN = "geen", "Geen inkomen"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+class Woonsituatie(models.TextChoices):
+    EIGEN_HUUR = "eigen_huur", "Eigen huurwoning"
+    PARTICULIERE_KAMER = "particuliere_kamer", "Particuliere kamer"
+    BIJ_ANDEREN = "bij_anderen", "Inwonend bij anderen"
+    IN_HET_CIRCUIT = "in_het_circuit", "In het circuit (werkplek)"
+    OPVANG = "opvang", "Opvang"
+    BESCHERMD_WONEN = "beschermd_wonen", "Beschermd wonen"
+    DAKLOOS = "dakloos", "Dakloos"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+class Schulden(models.TextChoices):
+    GEEN = "geen", "Geen schulden"
+    PROBLEMATISCH = "problematisch", "Problematische schulden"
+    IN_SCHULDHULP = "in_schuldhulp", "In schuldhulpverlening"
+    GESTABILISEERD = "gestabiliseerd", "Gestabiliseerd"
+    ONBEKEND = "onbekend", "Onbekend"
+
+
+class SekswerkStatus(models.TextChoices):
+    ACTIEF = "actief", "Actief"
+    AFGEBOUWD = "afgebouwd", "Afgebouwd"
+    GESTOPT = "gestopt", "Gestopt"
+    HERVAT = "hervat", "Hervat (terugval)"
 
 
 class Leeftijdsgroep(models.TextChoices):

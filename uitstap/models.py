@@ -111,6 +111,17 @@ class Programma(models.Model):
                   "deelnemers. Zonder regeling ziet elke coördinator de deelnemers van de eigen organisatie.",
     )
     gezamenlijke_verwerking_sinds = models.DateField("regeling vastgelegd op", null=True, blank=True)
+    # The nazorg regime (CCV §4.1.4: monthly for six months, or one check and then close).
+    nazorg_duur_maanden = models.PositiveSmallIntegerField(
+        "duur van de nazorg (maanden)", default=12, validators=[MinValueValidator(1)],
+        help_text="Na deze termijn vanaf de uitstroom vraagt de caseload om het traject af te sluiten.",
+    )
+    nazorg_contact_dagen = models.PositiveSmallIntegerField(
+        "nazorgcontact minstens elke (dagen)", default=42, validators=[MinValueValidator(1)],
+        help_text="Zonder contact binnen deze termijn staat 'Nazorgcontact nodig' op de caseload.",
+    )
+    nacontrole_6m = models.BooleanField("nacontrole na 6 maanden", default=True)
+    nacontrole_12m = models.BooleanField("nacontrole na 12 maanden", default=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -130,6 +141,35 @@ class Programma(models.Model):
 
     def __str__(self):
         return self.naam
+
+
+class Toelatingscriterium(models.Model):
+    """An admission criterion or contra-indication of a programme: a list the coordinator maintains (CCV §4.1.2)."""
+
+    class Soort(models.TextChoices):
+        CRITERIUM = "criterium", "Toelatingscriterium"
+        CONTRA_INDICATIE = "contra_indicatie", "Contra-indicatie"
+
+    programma = models.ForeignKey(Programma, on_delete=models.CASCADE, related_name="toelatingscriteria")
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    omschrijving = models.CharField("omschrijving", max_length=300)
+    neemt_zelf_actie = models.BooleanField(
+        "de deelnemer neemt hier zelf actie op", default=False,
+        help_text="Bijvoorbeeld: de deelnemer meldt zich zelf bij de verslavingszorg voordat het traject begint.",
+    )
+    actief = models.BooleanField("actief", default=True)
+    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+
+    class Meta:
+        ordering = ["programma", "soort", "volgorde", "id"]
+        verbose_name = "toelatingscriterium"
+        verbose_name_plural = "toelatingscriteria"
+        constraints = [
+            models.UniqueConstraint(fields=["programma", "omschrijving"], name="toelatingscriterium_uniek"),
+        ]
+
+    def __str__(self):
+        return self.omschrijving
 
 
 class ProgrammaJaar(models.Model):

@@ -8,7 +8,7 @@ from django.urls import include, path
 from two_factor.admin import AdminSiteOTPRequired
 from two_factor.urls import urlpatterns as tf_urls
 
-from uitstap.views import algemeen, audit, beheer, programma
+from uitstap.views import algemeen, audit, beheer, criteria, programma
 
 if settings.MFA_VERPLICHT:
     # The admin demands a verified second factor too (django-otp's admin protection).
@@ -37,6 +37,8 @@ urlpatterns = [
     path("programma/", programma.programma_lijst, name="programma_lijst"),
     path("programma/<slug:slug>/", programma.programma_detail, name="programma_detail"),
     path("programma/<slug:slug>/bewerken/", programma.programma_bewerken, name="programma_bewerken"),
+    path("programma/<slug:slug>/criteria/", criteria.criteria, name="programma_criteria"),
+    path("programma/<slug:slug>/criteria/<int:pk>/actief/", criteria.criterium_actief, name="criterium_actief"),
     path("programma/<slug:slug>/jaar/nieuw/", programma.programmajaar_bewerken, name="programmajaar_nieuw"),
     path("programma/<slug:slug>/jaar/<int:jaar>/", programma.programmajaar_bewerken, name="programmajaar_bewerken"),
     # the beheerder's accounts and the coordinator's audit search

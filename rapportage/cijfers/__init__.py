@@ -17,6 +17,7 @@ from rapportage.cijfers.instroom import (
     intakes_gehouden,
     per_fase_op_einddatum,
 )
+from rapportage.cijfers.leefsituatie import leefsituatie_instroom_uitstroom
 from rapportage.cijfers.plannen import (
     doelen_per_leefgebied,
     leefgebied_voortgang,
@@ -40,19 +41,64 @@ from rapportage.cijfers.uitstroom import (
     uitgestapt_per_branche,
     uitgestapt_per_resultaat,
 )
+from rapportage.cijfers.verslag import (
+    afgesloten_zonder_instroom,
+    cumulatief,
+    doorlooptijden,
+    gestopt_per_fase,
+    intakes_per_besluit,
+    nacontrole_12m,
+    per_organisatie,
+    per_woongemeente,
+)
 from rapportage.cijfers.verwijzingen import verwijzingen_per_soort
 
-# Every key of DEFINITIONS.md, in its order.
-SLEUTELS = [
-    "verwacht_deelnemers", "intakes_begroot", "begroting", "uitgaven",
-    "aanmeldingen", "intakes_gehouden", "ingestroomd", "herinstroom", "actief_in_periode",
-    "in_traject_op_einddatum", "per_fase_op_einddatum",
-    "uitgestapt", "uitgestapt_per_resultaat", "uitgestapt_per_branche", "tussentijds_gestopt",
-    "gestopt_per_reden", "terugval", "duurzaam_uitgestapt_12m", "terugval_binnen_12m",
-    "trajectplannen_opgesteld", "trajectplannen_ondertekend", "doelen_per_leefgebied", "leefgebied_voortgang",
-    "verwijzingen_per_soort", "doelgroep_instroom",
-    "contactmomenten_gehouden", "contacturen", "niet_verschenen", "kosten_per_actieve_deelnemer",
-]
+# Every key of DEFINITIONS.md with its selector, in the order of DEFINITIONS.md (first set, then second set).
+FIGUREN = (
+    ("verwacht_deelnemers", verwacht_deelnemers),
+    ("intakes_begroot", intakes_begroot),
+    ("begroting", begroting),
+    ("uitgaven", uitgaven),
+    ("aanmeldingen", aanmeldingen),
+    ("intakes_gehouden", intakes_gehouden),
+    ("ingestroomd", ingestroomd),
+    ("herinstroom", herinstroom),
+    ("actief_in_periode", actief_in_periode),
+    ("in_traject_op_einddatum", in_traject_op_einddatum),
+    ("per_fase_op_einddatum", per_fase_op_einddatum),
+    ("uitgestapt", uitgestapt),
+    ("uitgestapt_per_resultaat", uitgestapt_per_resultaat),
+    ("uitgestapt_per_branche", uitgestapt_per_branche),
+    ("tussentijds_gestopt", tussentijds_gestopt),
+    ("gestopt_per_reden", gestopt_per_reden),
+    ("terugval", terugval),
+    ("duurzaam_uitgestapt_12m", duurzaam_uitgestapt_12m),
+    ("terugval_binnen_12m", terugval_binnen_12m),
+    ("trajectplannen_opgesteld", trajectplannen_opgesteld),
+    ("trajectplannen_ondertekend", trajectplannen_ondertekend),
+    ("doelen_per_leefgebied", doelen_per_leefgebied),
+    ("leefgebied_voortgang", leefgebied_voortgang),
+    ("verwijzingen_per_soort", verwijzingen_per_soort),
+    ("doelgroep_instroom", doelgroep_instroom),
+    ("contactmomenten_gehouden", contactmomenten_gehouden),
+    ("contacturen", contacturen),
+    ("niet_verschenen", niet_verschenen),
+    ("kosten_per_actieve_deelnemer", kosten_per_actieve_deelnemer),
+    # Figures for the verslag (second set).
+    ("cumulatief", cumulatief),
+    ("afgesloten_zonder_instroom", afgesloten_zonder_instroom),
+    ("intakes_per_besluit", intakes_per_besluit),
+    ("gestopt_per_fase", gestopt_per_fase),
+    ("doorlooptijden", doorlooptijden),
+    ("per_woongemeente", per_woongemeente),
+    ("per_organisatie", per_organisatie),
+    ("nacontrole_12m", nacontrole_12m),
+    # Added by issue 18 (README, figures section).
+    ("leefsituatie_instroom_uitstroom", leefsituatie_instroom_uitstroom),
+)
+SLEUTELS = [sleutel for sleutel, _ in FIGUREN]
+# The second set (DEFINITIONS.md, "Figures for the verslag (second set)").
+SLEUTELS_VERSLAG = SLEUTELS[SLEUTELS.index("cumulatief"):]
 
 _JAARCIJFERS = {verwacht_deelnemers, intakes_begroot, begroting, uitgaven}
 
@@ -64,8 +110,7 @@ def periode_van_jaar(jaar: int) -> tuple[datetime.date, datetime.date]:
 def alle_cijfers(programma, van: datetime.date, tot: datetime.date, *, jaar: int | None = None) -> dict:
     """Every figure of `programma` over [van, tot]; the programme's own figures are those of `jaar` (default: van's year)."""
     uit = {}
-    for sleutel in SLEUTELS:
-        functie = globals()[sleutel]
+    for sleutel, functie in FIGUREN:
         if functie in _JAARCIJFERS:
             uit[sleutel] = functie(programma, van, tot, jaar=jaar)
         elif functie is kosten_per_actieve_deelnemer:
@@ -75,4 +120,4 @@ def alle_cijfers(programma, van: datetime.date, tot: datetime.date, *, jaar: int
     return uit
 
 
-__all__ = ["SLEUTELS", "alle_cijfers", "periode_van_jaar", *SLEUTELS]
+__all__ = ["FIGUREN", "SLEUTELS", "SLEUTELS_VERSLAG", "alle_cijfers", "periode_van_jaar", *SLEUTELS]

@@ -6,7 +6,9 @@ from clients.models import Deelnemer
 from clients.selectors import deelnemers_van_programma
 from rapportage.cijfers.basis import getal
 from rapportage.uitwisseling.schema import FORMAAT
-from trajecten.models import Contactmoment, Doel, FaseOvergang, Meting, Terugval, Traject, Verwijzing
+from trajecten.models import (
+    Contactmoment, Doel, FaseOvergang, Leefsituatie, Meting, Nacontrole, Terugval, Traject, Verwijzing,
+)
 from uitstap.audit import Actie, audit_log
 from uitstap.models import Programma
 
@@ -62,6 +64,16 @@ def _uitstroom(u) -> dict | None:
     return uit
 
 
+def _leefsituatie(ls: Leefsituatie) -> dict:
+    """Only what the row sets, so a row reads as the change it recorded."""
+    uit = {"datum": _d(ls.datum)}
+    for veld in Leefsituatie.VELDEN:
+        waarde = getattr(ls, veld)
+        if waarde not in ("", None):
+            uit[veld] = waarde
+    return uit
+
+
 def _traject(t: Traject, begeleider: str | None) -> dict:
     intake = getattr(t, "intake", None)
     uitstroom = getattr(t, "uitstroom", None)
@@ -90,6 +102,12 @@ def _traject(t: Traject, begeleider: str | None) -> dict:
             {"datum": _d(tv.datum), **({"toelichting": tv.toelichting} if tv.toelichting else {})}
             for tv in t.terugvallen.all()
         ],
+        "organisatie": t.organisatie.naam if t.organisatie_id else None,
+        "afsluitreden": _of_null(t.afsluitreden),
+        "nacontroles": [
+            {"datum": _d(n.datum), "termijn": n.termijn, "uitkomst": n.uitkomst} for n in t.nacontroles.all()
+        ],
+        "leefsituaties": [_leefsituatie(ls) for ls in t.leefsituaties.all()],
     }
     if intake is not None:
         uit["intake"] = {"datum": _d(intake.datum), "besluit": intake.besluit}
@@ -126,7 +144,7 @@ def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] |
         deelnemers.filter(programma=programma)
         .select_related("begeleider", "woongemeente", "werkgemeente")
         .prefetch_related(
-            Prefetch("trajecten", queryset=Traject.objects.select_related("intake", "uitstroom").order_by("aanmelddatum", "id")),
+            Prefetch("trajecten", queryset=Traject.objects.select_related("intake", "uitstroom", "organisatie").order_by("aanmelddatum", "id")),
             Prefetch("trajecten__fase_overgangen", queryset=FaseOvergang.objects.order_by("datum", "id")),
             Prefetch("trajecten__metingen", queryset=Meting.objects.order_by("datum", "id").prefetch_related("scores")),
             "trajecten__plannen__doelen",
@@ -135,6 +153,8 @@ def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] |
             Prefetch("trajecten__contactmomenten",
                      queryset=Contactmoment.objects.filter(foutief_op__isnull=True).order_by("datum", "id")),
             Prefetch("trajecten__terugvallen", queryset=Terugval.objects.order_by("datum", "id")),
+            Prefetch("trajecten__nacontroles", queryset=Nacontrole.objects.order_by("datum", "aangemaakt_op", "id")),
+            Prefetch("trajecten__leefsituaties", queryset=Leefsituatie.objects.order_by("datum", "id")),
         )
         .order_by("clientcode")
     )
@@ -157,6 +177,10 @@ def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] |
             "organisaties": sorted(o.naam for o in programma.organisaties.all()),
             "gemeenten": sorted(g.naam for g in programma.gemeenten.all()),
             "regeling": programma.regeling,
+            "nazorg": {
+                "duur_maanden": programma.nazorg_duur_maanden, "contact_dagen": programma.nazorg_contact_dagen,
+                "nacontroles": [t for t, aan in (("6m", programma.nacontrole_6m), ("12m", programma.nacontrole_12m)) if aan],
+            },
             "jaren": jaren,
         },
         "ketenpartners": partners,

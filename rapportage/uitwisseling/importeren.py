@@ -21,6 +21,8 @@ from trajecten.models import (
     Intake,
     Meting,
     MetingScore,
+    Leefsituatie,
+    Nacontrole,
     Terugval,
     Traject,
     Trajectplan,
@@ -86,7 +88,21 @@ def _context(data: dict):
         Gebruiker.objects.filter(rol=Rol.TRAJECTBEGELEIDER, is_active=True, organisatie__naam__in=namen)
         .values_list("username", "pk")
     )
-    return programma, codes, partners, gebruikers
+    return programma, codes, partners, gebruikers, namen
+
+
+def _organisatie_kiezer(p: dict, programma: Programma, org_pk: dict):
+    """IMPORT.md: the traject's own `organisatie`; else the one organisation of its named begeleider; else the first."""
+    volgorde = [n for n in p.get("organisaties") or [] if n in org_pk] or sorted(org_pk)
+    van_gebruiker = dict(
+        Gebruiker.objects.filter(organisatie__naam__in=list(org_pk)).values_list("username", "organisatie__naam")
+    )
+
+    def kies(t: dict):
+        naam = t.get("organisatie") or van_gebruiker.get(t.get("begeleider")) or (volgorde[0] if volgorde else None)
+        return org_pk.get(naam)
+
+    return kies
 
 
 def _programmajaren(programma: Programma | None, jaren: dict, controle: Controle):
@@ -176,9 +192,10 @@ def historie_importeren(*, data, door: Gebruiker | None = None, vandaag: datetim
     """Validate `data` completely, then write it in one transaction. Raises ImportGeweigerd on any problem."""
     meld = voortgang or (lambda tekst: None)
     meld("Bestand controleren…")
-    programma, codes, partners, gebruikers = _context(data if isinstance(data, dict) else {})
+    programma, codes, partners, gebruikers, organisaties = _context(data if isinstance(data, dict) else {})
     controle = import_valideren(
-        data, vandaag=vandaag, bestaande_codes=codes, bekende_partners=partners, gebruikers=set(gebruikers)
+        data, vandaag=vandaag, bestaande_codes=codes, bekende_partners=partners, gebruikers=set(gebruikers),
+        organisaties=organisaties,
     )
     if controle.in_orde:
         _programmajaren(programma, data["programma"].get("jaren") or {}, controle)
@@ -199,10 +216,18 @@ def _schrijven(data: dict, programma: Programma | None, gebruikers: dict, door, 
     if programma is None:
         code = "".join(ch for ch in p["slug"].upper() if ch.isalnum())[:3] or "PRG"
         programma = Programma(slug=p["slug"], naam=p["naam"], regeling=p["regeling"], code=code, startdatum=eerste)
+        if p.get("nazorg"):
+            regime = p["nazorg"]
+            programma.nazorg_duur_maanden = regime.get("duur_maanden", programma.nazorg_duur_maanden)
+            programma.nazorg_contact_dagen = regime.get("contact_dagen", programma.nazorg_contact_dagen)
+            if "nacontroles" in regime:
+                programma.nacontrole_6m = "6m" in regime["nacontroles"]
+                programma.nacontrole_12m = "12m" in regime["nacontroles"]
         programma.full_clean()
         programma.save()
     for naam in p.get("organisaties") or []:
         programma.organisaties.add(Organisatie.objects.get_or_create(naam=naam)[0])
+    organisatie_van = _organisatie_kiezer(p, programma, dict(programma.organisaties.values_list("naam", "pk")))
 
     # Gemeenten are referred to by name and created when missing.
     namen = set(p.get("gemeenten") or [])
@@ -269,6 +294,7 @@ def _schrijven(data: dict, programma: Programma | None, gebruikers: dict, door, 
             rijen.add(Traject, {
                 "id": t_id, "deelnemer": d_id, "aanmelddatum": datum(t["aanmelddatum"]),
                 "verwijzer": t.get("verwijzer") or "", "einddatum": datum(t.get("einddatum")),
+                "organisatie": organisatie_van(t), "afsluitreden": t.get("afsluitreden") or "",
             })
             fasen = t.get("fasen") or []
             if not fasen or fasen[0]["fase"] != Fase.CONTACT:
@@ -330,6 +356,16 @@ def _schrijven(data: dict, programma: Programma | None, gebruikers: dict, door, 
                 })
             for tv in t.get("terugval") or []:
                 rijen.add(Terugval, {"traject": t_id, "datum": datum(tv["datum"]), "toelichting": _tekst(tv.get("toelichting"))})
+            for nc in t.get("nacontroles") or []:
+                # In the order of the file: the ids keep the order of recording.
+                rijen.add(Nacontrole, {"traject": t_id, "datum": datum(nc["datum"]), "termijn": nc["termijn"],
+                                       "uitkomst": nc["uitkomst"]})
+            for ls in t.get("leefsituaties") or []:
+                rijen.add(Leefsituatie, {
+                    "traject": t_id, "datum": datum(ls["datum"]), "inkomstenbron": ls.get("inkomstenbron") or "",
+                    "kvk_ingeschreven": ls.get("kvk_ingeschreven"), "woonsituatie": ls.get("woonsituatie") or "",
+                    "schulden": ls.get("schulden") or "", "sekswerk_status": ls.get("sekswerk_status") or "",
+                })
     for sd in subdoelen:
         rijen.add(Doel, sd)
     rijen.schrijf(meld)

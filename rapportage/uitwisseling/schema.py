@@ -1,6 +1,11 @@
 """The JSON Schema of `uitstap-import/1` (IMPORT.md), with the Dutch name of every code list for messages."""
 
 from uitstap.codes import (
+    Inkomstenbron,
+    Schulden,
+    SekswerkStatus,
+    Woonsituatie,
+    Afsluitreden,
     Branche,
     ContactSoort,
     ContactStatus,
@@ -10,6 +15,8 @@ from uitstap.codes import (
     IntakeBesluit,
     KetenpartnerSoort,
     Leefgebied,
+    NacontroleTermijn,
+    NacontroleUitkomst,
     Regeling,
     Sector,
     Stopreden,
@@ -116,6 +123,23 @@ TRAJECT = _object(["aanmelddatum"], {
     }, nullable=True),
     "einddatum": OPT_DATUM,
     "terugval": _lijst(_object(["datum"], {"datum": DATUM, "toelichting": OPT_TEKST})),
+    # Additions for the second milestone (IMPORT.md).
+    "organisatie": OPT_TEKST,
+    "afsluitreden": _code(Afsluitreden.values, "bekende afsluitreden", nullable=True),
+    "nacontroles": _lijst(_object(["datum", "termijn", "uitkomst"], {
+        "datum": DATUM,
+        "termijn": _code(NacontroleTermijn.values, "bekende termijn van een nacontrole (6m of 12m)"),
+        "uitkomst": _code(NacontroleUitkomst.values, "bekende uitkomst van een nacontrole"),
+    })),
+    # Additions of issue 18 (README): the situation over time, each row only what changed.
+    "leefsituaties": _lijst(_object(["datum"], {
+        "datum": DATUM,
+        "inkomstenbron": _code(Inkomstenbron.values, "bekende inkomstenbron", nullable=True),
+        "kvk_ingeschreven": {"type": ["boolean", "null"]},
+        "woonsituatie": _code(Woonsituatie.values, "bekende woonsituatie", nullable=True),
+        "schulden": _code(Schulden.values, "bekende schuldsituatie", nullable=True),
+        "sekswerk_status": _code(SekswerkStatus.values, "bekende status van sekswerk", nullable=True),
+    })),
 })
 
 DEELNEMER = _object(["clientcode", "trajecten"], {
@@ -144,6 +168,12 @@ SCHEMA = {
             "organisaties": {"type": "array", "items": TEKST},
             "gemeenten": {"type": "array", "items": TEKST},
             "regeling": _code(Regeling.values, "bekende regeling"),
+            # Issue 18: the nazorg regime (only used when the import creates the programme).
+            "nazorg": _object([], {
+                "duur_maanden": {"type": "integer", "minimum": 1, "maximum": 120},
+                "contact_dagen": {"type": "integer", "minimum": 1, "maximum": 730},
+                "nacontroles": {"type": "array", "items": _code(NacontroleTermijn.values, "bekende termijn van een nacontrole (6m of 12m)")},
+            }, nullable=True),
             "jaren": {
                 "type": "object",
                 "propertyNames": {"pattern": "^(20[0-9]{2}|2100)$", "x-patroon": "jaar"},

@@ -10,8 +10,11 @@ from dataclasses import dataclass, field
 from jsonschema import Draft202012Validator, FormatChecker
 
 from rapportage.uitwisseling.schema import SCHEMA
-from uitstap.codes import ContactStatus, DoelStatus, UitstroomResultaat, UitstroomSoort
+from uitstap.codes import ContactStatus, DoelStatus, Fase, UitstroomResultaat, UitstroomSoort
 from uitstap.validators import TEKST_MAX, bevat_stuurtekens
+
+# Names that are keys of per_woongemeente (DEFINITIONS.md): no gemeente may carry them.
+GERESERVEERDE_GEMEENTEN = ("buiten_regio", "onbekend")
 
 _DATUM_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _formaten = FormatChecker(formats=())
@@ -194,8 +197,9 @@ class _Regels:
     """The rules between fields (IMPORT.md and the services' own rules), on a schema-checked or partly broken file."""
 
     def __init__(self, controle: Controle, vandaag: datetime.date, bestaande_codes: set[str],
-                 bekende_partners: dict[str, str], gebruikers: set[str]):
+                 bekende_partners: dict[str, str], gebruikers: set[str], organisaties: set[str] = frozenset()):
         self.c = controle
+        self.organisaties = set(organisaties)
         self.vandaag = vandaag
         self.bestaande_codes = bestaande_codes
         self.partners = dict(bekende_partners)
@@ -210,6 +214,11 @@ class _Regels:
             self.c.fout(pad, f"{_nl(d)} ligt vóór {wat} ({_nl(grens)})")
 
     def bestand(self, data: dict):
+        programma = _dict(data.get("programma"))
+        self.organisaties |= {n for n in _lijst(programma.get("organisaties")) if isinstance(n, str)}
+        for i, naam in enumerate(_lijst(programma.get("gemeenten"))):
+            if naam in GERESERVEERDE_GEMEENTEN:
+                self.c.fout(f"programma.gemeenten[{i}]", f"{naam!r} kan geen gemeente heten: het is een sleutel van de cijfers")
         self.ketenpartners(_lijst(data.get("ketenpartners")))
         codes: dict[str, int] = {}
         for i, dn in enumerate(_lijst(data.get("deelnemers"))):
@@ -332,17 +341,59 @@ class _Regels:
             if cm.get("status") == ContactStatus.GEHOUDEN and not cm.get("duur_minuten"):
                 self.c.fout(f"{cpad}.duur_minuten", "vul de duur van een gehouden contact in (minuten)")
 
+        organisatie = tr.get("organisatie")
+        if isinstance(organisatie, str) and organisatie not in self.organisaties:
+            self.c.fout(f"{pad}.organisatie", f"{organisatie!r} is geen uitvoerende organisatie van het programma (programma.organisaties)")
+        uit_contact = [_dict(fo) for fo in _lijst(tr.get("fasen")) if _dict(fo).get("fase") not in (None, Fase.CONTACT)]
+        ingestroomd = bool(uit_contact)
+        instroom = min((datum(fo.get("datum")) for fo in uit_contact if datum(fo.get("datum"))), default=None)
         uitstroom = _dict(tr.get("uitstroom"))
         u_datum = datum(uitstroom.get("datum")) if uitstroom else None
         if uitstroom:
             self.uitstroom(f"{pad}.uitstroom", uitstroom, u_datum, aanmeld, laatste_fase, eind)
+            if not ingestroomd:
+                self.c.fout(f"{pad}.uitstroom", "een uitstroom hoort bij een traject dat is ingestroomd (een faseovergang na contact); sluit een traject dat nooit verder kwam dan contact af met een einddatum en eventueel een afsluitreden")
+            else:
+                self.niet_voor(f"{pad}.uitstroom.datum", u_datum, instroom, "de instroomdatum")
         if eind:
             self.niet_voor(f"{pad}.einddatum", eind, aanmeld, "de aanmelddatum")
             self.niet_in_toekomst(f"{pad}.einddatum", eind)
             if not uitstroom:
-                self.c.fout(f"{pad}.einddatum", "een afgesloten traject heeft een uitstroom (uitgestapt of gestopt)")
+                if ingestroomd:
+                    self.c.fout(f"{pad}.einddatum", "een afgesloten traject dat is ingestroomd heeft een uitstroom (uitgestapt of gestopt)")
             else:
                 self.niet_voor(f"{pad}.einddatum", eind, u_datum, "de uitstroom")
+        if tr.get("afsluitreden") is not None:
+            if ingestroomd:
+                self.c.fout(f"{pad}.afsluitreden", "een afsluitreden hoort alleen bij een traject dat nooit verder kwam dan contact")
+            elif not eind:
+                self.c.fout(f"{pad}.afsluitreden", "een afsluitreden hoort alleen bij een afgesloten traject (met einddatum)")
+
+        vorige_check = None
+        for k, nc in enumerate(_lijst(tr.get("nacontroles"))):
+            d = datum(_dict(nc).get("datum"))
+            npad = f"{pad}.nacontroles[{k}].datum"
+            if uitstroom.get("soort") != UitstroomSoort.UITGESTAPT:
+                self.c.fout(npad, "een nacontrole kan alleen na een uitstroom als uitgestapt")
+            else:
+                self.niet_voor(npad, d, u_datum, "de uitstroom")
+            self.niet_in_toekomst(npad, d)
+            if d and vorige_check and d < vorige_check:
+                self.c.fout(npad, f"{_nl(d)} ligt vóór de vorige nacontrole ({_nl(vorige_check)}); de data mogen niet teruglopen")
+            vorige_check = d or vorige_check
+
+        vorige_ls = None
+        for k, ls in enumerate(_lijst(tr.get("leefsituaties"))):
+            ls = _dict(ls)
+            d = datum(ls.get("datum"))
+            lpad = f"{pad}.leefsituaties[{k}]"
+            self.niet_voor(f"{lpad}.datum", d, aanmeld, "de aanmelddatum")
+            self.niet_in_toekomst(f"{lpad}.datum", d)
+            if d and vorige_ls and d < vorige_ls:
+                self.c.fout(f"{lpad}.datum", f"{_nl(d)} ligt vóór de vorige leefsituatie ({_nl(vorige_ls)}); de data mogen niet teruglopen")
+            vorige_ls = d or vorige_ls
+            if all(ls.get(v) is None for v in ("inkomstenbron", "kvk_ingeschreven", "woonsituatie", "schulden", "sekswerk_status")):
+                self.c.fout(lpad, "een leefsituatie legt minstens één onderwerp vast")
 
         for k, tv in enumerate(_lijst(tr.get("terugval"))):
             d = datum(_dict(tv).get("datum"))
@@ -385,7 +436,7 @@ class _Regels:
 
 
 def import_valideren(data, *, vandaag: datetime.date | None = None, bestaande_codes=frozenset(),
-                     bekende_partners=None, gebruikers=frozenset()) -> Controle:
+                     bekende_partners=None, gebruikers=frozenset(), organisaties=frozenset()) -> Controle:
     """Check a parsed file completely; the caller supplies what the database already holds."""
     controle = Controle()
     if not isinstance(data, dict):
@@ -393,5 +444,5 @@ def import_valideren(data, *, vandaag: datetime.date | None = None, bestaande_co
         return controle
     _schemafouten(data, SCHEMA, [], controle)
     _Regels(controle, vandaag or datetime.date.today(), set(bestaande_codes), bekende_partners or {},
-            set(gebruikers)).bestand(data)
+            set(gebruikers), set(organisaties)).bestand(data)
     return controle

@@ -10,12 +10,17 @@ from uitstap.codes import (
     Branche,
     Fase,
     Gender,
+    IntakeBesluit,
     Herkomst,
+    Inkomstenbron,
     KetenpartnerSoort,
     Leefgebied,
+    Schulden,
     Sector,
+    SekswerkStatus,
     Stopreden,
     UitstroomResultaat,
+    Woonsituatie,
     herkomst_van,
     leeftijdsgroep_van,
 )
@@ -30,7 +35,9 @@ def referentie_cijfers(programma, van, tot) -> dict:
     trajecten = list(
         Traject.objects.filter(deelnemer__programma=programma).select_related("deelnemer")
         .prefetch_related("fase_overgangen", "plannen__doelen", "metingen__scores", "verwijzingen__ketenpartner",
-                          "contactmomenten", "terugvallen", "deelnemer__trajecten__terugvallen")
+                          "contactmomenten", "terugvallen", "deelnemer__trajecten__terugvallen", "nacontroles",
+                          "deelnemer__trajecten__leefsituaties")
+        .select_related("organisatie", "deelnemer__woongemeente")
     )
     uitstroom = {t.pk: getattr(t, "uitstroom", None) for t in trajecten}
     intake = {t.pk: getattr(t, "intake", None) for t in trajecten}
@@ -158,4 +165,110 @@ def referentie_cijfers(programma, van, tot) -> dict:
     uit["kosten_per_actieve_deelnemer"] = (
         getal(afronden(Fraction(uitgaven) / len(actief), 0)) if uitgaven and actief else None
     )
+
+    # Figures for the verslag (second set).
+    tot_p = [t for t in trajecten if instroom(t) and instroom(t) <= tot]
+
+    def uit_tot(t, soort):
+        u = uitstroom[t.pk]
+        return u is not None and u.soort == soort and u.datum <= tot
+
+    uit["cumulatief"] = {
+        "ingestroomd": len(tot_p),
+        "uitgestapt": sum(uit_tot(t, "uitgestapt") for t in tot_p),
+        "tussentijds_gestopt": sum(uit_tot(t, "gestopt") for t in tot_p),
+        "lopend": sum(1 for t in tot_p if not (uitstroom[t.pk] and uitstroom[t.pk].datum <= tot)),
+    }
+    uit["afgesloten_zonder_instroom"] = sum(1 for t in trajecten if _in(t.einddatum, van, tot) and instroom(t) is None)
+    uit["intakes_per_besluit"] = {
+        b: sum(1 for t in trajecten if intake[t.pk] and intake[t.pk].besluit == b and _in(intake[t.pk].datum, van, tot))
+        for b in IntakeBesluit.values
+    }
+    uit["gestopt_per_fase"] = {f: 0 for f in Fase.values}
+    for t in trajecten:
+        u = uitstroom[t.pk]
+        if u and u.soort == "gestopt" and _in(u.datum, van, tot):
+            uit["gestopt_per_fase"][fase_op(t, u.datum)] += 1
+
+    def mediaan(waarden):
+        return getal(Fraction(statistics.median(waarden)).limit_denominator(2)) if waarden else None
+
+    def ondertekend(t):
+        return min((p.ondertekend_op for p in plannen(t) if p.ondertekend_op), default=None)
+
+    uit["doorlooptijden"] = {
+        "aanmelding_tot_instroom": mediaan([(instroom(t) - t.aanmelddatum).days for t in ingestroomd]),
+        "instroom_tot_ondertekend_plan": mediaan(
+            [(ondertekend(t) - instroom(t)).days for t in trajecten if _in(ondertekend(t), van, tot) and instroom(t)]
+        ),
+        "instroom_tot_uitstroom": mediaan(
+            [(u.datum - instroom(t)).days for t in trajecten if (u := uitstroom[t.pk]) and _in(u.datum, van, tot)
+             and instroom(t)]
+        ),
+    }
+
+    def vijf(groep):
+        return {
+            "aanmeldingen": sum(_in(t.aanmelddatum, van, tot) for t in groep),
+            "ingestroomd": sum(_in(instroom(t), van, tot) for t in groep),
+            "uitgestapt": sum(1 for t in groep if (u := uitstroom[t.pk]) and u.soort == "uitgestapt" and _in(u.datum, van, tot)),
+            "tussentijds_gestopt": sum(1 for t in groep if (u := uitstroom[t.pk]) and u.soort == "gestopt" and _in(u.datum, van, tot)),
+            "in_traject_op_einddatum": sum(1 for t in groep if instroom(t) and instroom(t) <= tot and open_op(t, tot)),
+        }
+
+    namen = [g.naam for g in programma.gemeenten.all()]
+
+    def woon(t):
+        g = t.deelnemer.woongemeente
+        if g is None or not g.naam:
+            return "onbekend"
+        return g.naam if g.naam in namen else "buiten_regio"
+
+    uit["per_woongemeente"] = {
+        naam: vijf([t for t in trajecten if woon(t) == naam]) for naam in sorted(namen) + ["buiten_regio", "onbekend"]
+    }
+    uit["per_organisatie"] = {
+        o.naam: vijf([t for t in trajecten if t.organisatie_id == o.pk]) for o in programma.organisaties.order_by("naam")
+    }
+    nacontrole = {"bevestigd_uitgestapt": 0, "teruggevallen": 0, "onbekend": 0}
+    for t, u in cohort:
+        checks = sorted((n for n in t.nacontroles.all() if n.termijn == "12m" and n.datum <= tot),
+                        key=lambda n: (n.datum, n.aangemaakt_op, n.pk))
+        laatste = checks[-1].uitkomst if checks else None
+        if teruggevallen(t, u) or laatste == "teruggevallen":
+            nacontrole["teruggevallen"] += 1
+        elif laatste == "uitgestapt_gebleven":
+            nacontrole["bevestigd_uitgestapt"] += 1
+        else:
+            nacontrole["onbekend"] += 1
+    uit["nacontrole_12m"] = nacontrole
+
+    # leefsituatie_instroom_uitstroom (issue 18, README): per field the latest row on or before the day that sets it.
+    lijsten = {
+        "inkomstenbron": list(Inkomstenbron.values), "kvk_ingeschreven": ["ja", "nee", "onbekend"],
+        "woonsituatie": list(Woonsituatie.values), "schulden": list(Schulden.values),
+        "sekswerk_status": [*SekswerkStatus.values, "onbekend"],
+    }
+
+    def situatie(t, dag):
+        rijen = sorted((r for o in t.deelnemer.trajecten.all() for r in o.leefsituaties.all()),
+                       key=lambda r: (r.datum, r.pk))
+        waarden = {}
+        for veld in lijsten:
+            gezet = [getattr(r, veld) for r in rijen if dag is not None and r.datum <= dag
+                     and getattr(r, veld) not in ("", None)]
+            w = gezet[-1] if gezet else None
+            waarden[veld] = "onbekend" if w is None else ({True: "ja", False: "nee"}[w] if veld == "kvk_ingeschreven" else w)
+        return waarden
+
+    exits = [t for t in trajecten if uitstroom[t.pk] and uitstroom[t.pk].soort == "uitgestapt"
+             and _in(uitstroom[t.pk].datum, van, tot)]
+    ls = {"trajecten": len(exits)}
+    for moment in ("instroom", "uitstroom"):
+        ls[moment] = {veld: {k: 0 for k in codes} for veld, codes in lijsten.items()}
+        for t in exits:
+            dag = instroom(t) if moment == "instroom" else uitstroom[t.pk].datum
+            for veld, code in situatie(t, dag).items():
+                ls[moment][veld][code] += 1
+    uit["leefsituatie_instroom_uitstroom"] = ls
     return uit

@@ -163,7 +163,7 @@ def test_uitstroom_figures(programma, uitstroom_geval):
     assert c.uitgestapt(p, VAN, TOT) == 4
     assert c.uitgestapt_per_resultaat(p, VAN, TOT) == {
         "betaald_werk": 2, "opleiding": 2, "stage": 0, "dagbesteding": 0, "vrijwilligerswerk": 0, "uitkering": 0,
-        "terugkeer_herkomstland": 0,
+        "terugkeer_herkomstland": 0, "zorg_behandeling": 0, "zelfstandig_buiten_branche": 0,  # added by issue 18
     }
     assert c.uitgestapt_per_branche(p, VAN, TOT) == {
         "schoonmaak": 1, "zorg": 0, "detailhandel": 0, "horeca": 1, "administratie": 0, "vervoer": 0, "overig": 0,
@@ -172,7 +172,7 @@ def test_uitstroom_figures(programma, uitstroom_geval):
     assert c.tussentijds_gestopt(p, VAN, TOT) == 2
     assert c.gestopt_per_reden(p, VAN, TOT) == {
         "motivatie": 1, "terug_in_prostitutie": 0, "contact_verloren": 0, "verhuisd": 1, "doorverwezen": 0,
-        "afspraken_niet_nagekomen": 0, "overig": 0,
+        "afspraken_niet_nagekomen": 0, "overig": 0, "financiering_beeindigd": 0, "contra_indicatie": 0,  # issue 18
     }
     # Relapses dated in 2024: X1's (02-29) and X2's (03-02).
     assert c.terugval(p, VAN, TOT) == 2
@@ -301,7 +301,7 @@ def test_verwijzingen_per_soort(programma):
     assert uit["ggz"] == {"verwezen": 3, "gestart": 3, "mediane_wachttijd_dagen": 12}
     assert uit["huisvesting"] == {"verwezen": 1, "gestart": 0, "mediane_wachttijd_dagen": None}
     assert uit["politie"] == {"verwezen": 0, "gestart": 0, "mediane_wachttijd_dagen": None}
-    assert len(uit) == 13
+    assert len(uit) == 18  # 13 of DEFINITIONS.md + 5 added by issue 18
 
 
 def test_contact_figures(programma):
@@ -347,7 +347,7 @@ def test_programme_figures_and_cost_per_active_participant(programma):
 def test_empty_year_has_every_key_with_zeroes(programma, instroom_geval):
     alles = c.alle_cijfers(programma, datetime.date(2010, 1, 1), datetime.date(2010, 12, 31))
     assert list(alles) == c.SLEUTELS
-    assert len(c.SLEUTELS) == 29
+    assert len(c.SLEUTELS) == 38
     for sleutel in ("verwacht_deelnemers", "intakes_begroot", "begroting", "uitgaven", "kosten_per_actieve_deelnemer"):
         assert alles[sleutel] is None
     for sleutel in ("aanmeldingen", "intakes_gehouden", "ingestroomd", "herinstroom", "actief_in_periode",
@@ -356,9 +356,9 @@ def test_empty_year_has_every_key_with_zeroes(programma, instroom_geval):
                     "trajectplannen_ondertekend", "contactmomenten_gehouden", "contacturen", "niet_verschenen"):
         assert alles[sleutel] == 0, sleutel
     assert alles["per_fase_op_einddatum"] == {"contact": 0, "orientatie": 0, "uitvoering": 0, "nazorg": 0}
-    assert set(alles["uitgestapt_per_resultaat"].values()) == {0} and len(alles["uitgestapt_per_resultaat"]) == 7
+    assert set(alles["uitgestapt_per_resultaat"].values()) == {0} and len(alles["uitgestapt_per_resultaat"]) == 9  # + 2 of issue 18
     assert set(alles["uitgestapt_per_branche"].values()) == {0} and len(alles["uitgestapt_per_branche"]) == 7
-    assert set(alles["gestopt_per_reden"].values()) == {0} and len(alles["gestopt_per_reden"]) == 7
+    assert set(alles["gestopt_per_reden"].values()) == {0} and len(alles["gestopt_per_reden"]) == 9  # + 2 of issue 18
     assert all(v == {"gesteld": 0, "behaald": 0} for v in alles["doelen_per_leefgebied"].values())
     assert len(alles["doelen_per_leefgebied"]) == 11
     assert all(v == {"trajecten": 0, "gemiddelde_verandering": None} for v in alles["leefgebied_voortgang"].values())
@@ -370,10 +370,21 @@ def test_empty_year_has_every_key_with_zeroes(programma, instroom_geval):
         "signalen_mensenhandel": 2,
     }
     assert all(n == 0 for v in groepen.values() for n in v.values())
+    assert alles["cumulatief"] == {"ingestroomd": 0, "uitgestapt": 0, "tussentijds_gestopt": 0, "lopend": 0}
+    assert alles["afgesloten_zonder_instroom"] == 0
+    assert alles["intakes_per_besluit"] == {"toegelaten": 0, "nog_niet": 0, "niet_toegelaten": 0}
+    assert alles["gestopt_per_fase"] == {"contact": 0, "orientatie": 0, "uitvoering": 0, "nazorg": 0}
+    assert alles["doorlooptijden"] == {
+        "aanmelding_tot_instroom": None, "instroom_tot_ondertekend_plan": None, "instroom_tot_uitstroom": None,
+    }
+    leeg = {"aanmeldingen": 0, "ingestroomd": 0, "uitgestapt": 0, "tussentijds_gestopt": 0, "in_traject_op_einddatum": 0}
+    assert alles["per_woongemeente"] == {"Almere": leeg, "buiten_regio": leeg, "onbekend": leeg}
+    assert alles["per_organisatie"] == {"Stichting Test": leeg}
+    assert alles["nacontrole_12m"] == {"bevestigd_uitgestapt": 0, "teruggevallen": 0, "onbekend": 0}
 
 
 def test_alle_cijfers_uses_a_fixed_number_of_queries(programma, instroom_geval, django_assert_max_num_queries):
-    with django_assert_max_num_queries(35):
+    with django_assert_max_num_queries(47):
         c.alle_cijfers(programma, VAN, TOT)
 
 

@@ -65,14 +65,16 @@ def voorbeeld() -> dict:
                                   "branche": "schoonmaak"},
                     "einddatum": None,
                     "terugval": [{"datum": "2025-02-01", "toelichting": "Weer gaan werken"}],
+                    "organisatie": "Terwille",
+                    "nacontroles": [{"datum": "2025-05-01", "termijn": "6m", "uitkomst": "teruggevallen"}],
                 }],
             },
             {
                 "clientcode": "FLV-0002", "geboortejaar": None,
                 "trajecten": [
+                    # Closed before instroom: no uitstroom, an afsluitreden (IMPORT.md, second milestone).
                     {"aanmelddatum": "2023-03-01", "fasen": [{"fase": "contact", "datum": "2023-03-01"}],
-                     "uitstroom": {"datum": "2023-05-01", "soort": "gestopt", "reden": "contact_verloren"},
-                     "einddatum": "2023-05-01"},
+                     "afsluitreden": "niet_bereikbaar", "einddatum": "2023-05-01"},
                     {"aanmelddatum": "2024-04-01", "begeleider": "onbekende_coach",
                      "fasen": [{"fase": "contact", "datum": "2024-04-01"}, {"fase": "orientatie", "datum": "2024-04-20"},
                                {"fase": "uitvoering", "datum": "2024-04-20"}, {"fase": "orientatie", "datum": "2024-06-01"}],
@@ -253,7 +255,7 @@ def test_every_problem_is_listed_with_cross_field_rules(coach1):
         "deelnemers[0].trajecten[0].verwijzingen[0].ketenpartner: 'Onbekend' staat niet in ketenpartners en niet op de sociale kaart van het programma",
         "deelnemers[0].trajecten[0].contactmomenten[0].duur_minuten: vul de duur van een gehouden contact in (minuten)",
         "deelnemers[0].trajecten[0].uitstroom.branche: een branche hoort alleen bij resultaat 'betaald_werk'",
-        "deelnemers[1].trajecten[0].einddatum: een gestopt traject is afgesloten op de datum van de uitstroom (01-05-2023)",
+        "deelnemers[1].trajecten[0].afsluitreden: een afsluitreden hoort alleen bij een afgesloten traject (met einddatum)",
     ]
     _niets_geschreven()
 
@@ -331,3 +333,132 @@ def test_reference_validator_agrees_on_broken_files(coach1):
         wijzig(data)
         assert not validator.is_valid(data)
         assert not import_valideren(data, vandaag=VANDAAG).in_orde
+
+
+def test_second_milestone_keys_import_and_round_trip(coach1):
+    """organisatie (explicit, from the coach, else the first), afsluitreden on a contact-only closure, nacontroles."""
+    data = voorbeeld()
+    eerste, tweede = data["deelnemers"]
+    eerste["trajecten"][0]["nacontroles"] = [
+        {"datum": "2025-05-01", "termijn": "6m", "uitkomst": "teruggevallen"},
+        {"datum": "2025-11-01", "termijn": "12m", "uitkomst": "onbekend"},
+        {"datum": "2025-11-01", "termijn": "12m", "uitkomst": "teruggevallen"},
+    ]
+    tweede["trajecten"][1]["begeleider"] = "coach1"  # coach1 works for Scharlakenkoord
+    _importeer(copy.deepcopy(data))
+    t1 = Traject.objects.get(deelnemer__clientcode="FLV-0001")
+    assert t1.organisatie.naam == "Terwille"
+    assert [(n.datum.isoformat(), n.termijn, n.uitkomst) for n in t1.nacontroles.order_by("id")] == [
+        ("2025-05-01", "6m", "teruggevallen"), ("2025-11-01", "12m", "onbekend"), ("2025-11-01", "12m", "teruggevallen"),
+    ]
+    oud, nieuw = Traject.objects.filter(deelnemer__clientcode="FLV-0002").order_by("aanmelddatum")
+    assert oud.afsluitreden == "niet_bereikbaar" and not hasattr(oud, "uitstroom") and oud.einddatum
+    assert oud.organisatie.naam == "Scharlakenkoord"  # no organisatie, no coach: the first of the list
+    assert nieuw.organisatie.naam == "Scharlakenkoord"  # from coach1's organisation
+    # Counted as a closure without instroom, not as a dropout.
+    p = Programma.objects.get(slug="flevoland")
+    cijfers_2023 = alle_cijfers(p, datetime.date(2023, 1, 1), datetime.date(2023, 12, 31))
+    assert cijfers_2023["afgesloten_zonder_instroom"] == 1 and cijfers_2023["tussentijds_gestopt"] == 0
+    export = programma_exporteren(p)
+    assert validator.is_valid(export)
+    tr = export["deelnemers"][0]["trajecten"][0]
+    assert tr["organisatie"] == "Terwille" and tr["nacontroles"] == eerste["trajecten"][0]["nacontroles"]
+    assert export["deelnemers"][1]["trajecten"][0]["afsluitreden"] == "niet_bereikbaar"
+    # Export -> import into an empty database -> export is the identity.
+    programma_verwijderen(p)
+    historie_importeren(data=json.loads(json.dumps(export)), vandaag=VANDAAG)
+    assert programma_exporteren(Programma.objects.get(slug="flevoland")) == export
+
+
+def test_older_file_with_a_contact_only_closure_stays_valid(coach1):
+    data = voorbeeld()
+    del data["deelnemers"][1]["trajecten"][0]["afsluitreden"]
+    _importeer(data)
+    oud = Traject.objects.filter(deelnemer__clientcode="FLV-0002").order_by("aanmelddatum").first()
+    assert oud.afsluitreden == "" and oud.einddatum == datetime.date(2023, 5, 1)
+
+
+def test_second_milestone_rules_are_checked(coach1):
+    data = voorbeeld()
+    data["programma"]["gemeenten"].append("buiten_regio")
+    eerste, tweede = data["deelnemers"]
+    t = eerste["trajecten"][0]
+    t["organisatie"] = "Elders"
+    t["nacontroles"] = [{"datum": "2025-05-01", "termijn": "12m", "uitkomst": "onbekend"},
+                        {"datum": "2024-10-01", "termijn": "24m", "uitkomst": "onbekend"}]
+    oud, nieuw = tweede["trajecten"]
+    oud["uitstroom"] = {"datum": "2023-05-01", "soort": "gestopt", "reden": "contact_verloren"}  # never left contact
+    nieuw["einddatum"] = "2024-07-01"  # ingestroomd and closed without uitstroom
+    nieuw["afsluitreden"] = "overig"
+    nieuw["nacontroles"] = [{"datum": "2024-07-02", "termijn": "6m", "uitkomst": "onbekend"}]
+    assert _fouten(data) == [
+        "deelnemers[0].trajecten[0].nacontroles[1].termijn: '24m' is geen bekende termijn van een nacontrole (6m of 12m)",
+        "programma.gemeenten[6]: 'buiten_regio' kan geen gemeente heten: het is een sleutel van de cijfers",
+        "deelnemers[0].trajecten[0].organisatie: 'Elders' is geen uitvoerende organisatie van het programma (programma.organisaties)",
+        "deelnemers[0].trajecten[0].nacontroles[1].datum: 01-10-2024 ligt vóór de uitstroom (01-11-2024)",
+        "deelnemers[0].trajecten[0].nacontroles[1].datum: 01-10-2024 ligt vóór de vorige nacontrole (01-05-2025); de data mogen niet teruglopen",
+        "deelnemers[1].trajecten[0].uitstroom: een uitstroom hoort bij een traject dat is ingestroomd (een faseovergang na contact); sluit een traject dat nooit verder kwam dan contact af met een einddatum en eventueel een afsluitreden",
+        "deelnemers[1].trajecten[1].einddatum: een afgesloten traject dat is ingestroomd heeft een uitstroom (uitgestapt of gestopt)",
+        "deelnemers[1].trajecten[1].afsluitreden: een afsluitreden hoort alleen bij een traject dat nooit verder kwam dan contact",
+        "deelnemers[1].trajecten[1].nacontroles[0].datum: een nacontrole kan alleen na een uitstroom als uitgestapt",
+    ]
+    _niets_geschreven()
+
+
+def test_uitstroom_before_instroom_is_refused(coach1):
+    data = voorbeeld()
+    t = data["deelnemers"][0]["trajecten"][0]
+    t["fasen"] = [{"fase": "contact", "datum": "2024-01-10"}, {"fase": "orientatie", "datum": "2024-02-01"}]
+    t["uitstroom"]["datum"] = "2024-01-20"
+    t["terugval"] = []
+    fouten = _fouten(data)
+    assert "deelnemers[0].trajecten[0].uitstroom.datum: 20-01-2024 ligt vóór de instroomdatum (01-02-2024)" in fouten
+
+
+def test_leefsituaties_and_nazorg_regime_import_and_round_trip_exactly(coach1):
+    """Issue 18: `leefsituaties` per traject (only what changed) and the programme's `nazorg` regime, both optional."""
+    data = voorbeeld()
+    data["programma"]["nazorg"] = {"duur_maanden": 6, "contact_dagen": 30, "nacontroles": ["6m"]}
+    t = data["deelnemers"][0]["trajecten"][0]
+    t["leefsituaties"] = [
+        {"datum": "2024-01-10", "inkomstenbron": "sekswerk", "woonsituatie": "in_het_circuit", "sekswerk_status": "actief",
+         "kvk_ingeschreven": True},
+        {"datum": "2024-06-01", "inkomstenbron": "bijstand", "woonsituatie": "particuliere_kamer"},
+        {"datum": "2024-11-01", "inkomstenbron": "loon", "woonsituatie": "eigen_huur", "sekswerk_status": "gestopt"},
+        {"datum": "2024-11-01", "schulden": "gestabiliseerd", "kvk_ingeschreven": False},
+    ]
+    _importeer(copy.deepcopy(data))
+    p = Programma.objects.get(slug="flevoland")
+    assert (p.nazorg_duur_maanden, p.nazorg_contact_dagen, p.nacontrole_6m, p.nacontrole_12m) == (6, 30, True, False)
+    tr = Traject.objects.get(deelnemer__clientcode="FLV-0001")
+    assert list(tr.leefsituaties.order_by("id").values_list("datum", "inkomstenbron", "schulden", "kvk_ingeschreven")) == [
+        (datetime.date(2024, 1, 10), "sekswerk", "", True), (datetime.date(2024, 6, 1), "bijstand", "", None),
+        (datetime.date(2024, 11, 1), "loon", "", None), (datetime.date(2024, 11, 1), "", "gestabiliseerd", False),
+    ]
+    cijfers = alle_cijfers(p, datetime.date(2024, 1, 1), datetime.date(2024, 12, 31))["leefsituatie_instroom_uitstroom"]
+    assert cijfers["uitstroom"]["woonsituatie"]["eigen_huur"] == 1 and cijfers["uitstroom"]["kvk_ingeschreven"]["nee"] == 1
+    export = programma_exporteren(p)
+    assert validator.is_valid(export)
+    assert export["programma"]["nazorg"] == data["programma"]["nazorg"]
+    assert export["deelnemers"][0]["trajecten"][0]["leefsituaties"] == t["leefsituaties"]
+    programma_verwijderen(p)
+    historie_importeren(data=json.loads(json.dumps(export)), vandaag=VANDAAG)
+    assert programma_exporteren(Programma.objects.get(slug="flevoland")) == export
+
+
+def test_leefsituatie_rules_are_checked(coach1):
+    data = voorbeeld()
+    data["deelnemers"][0]["trajecten"][0]["leefsituaties"] = [
+        {"datum": "2024-01-09", "woonsituatie": "opvang"},
+        {"datum": "2024-03-01"},
+        {"datum": "2024-02-01", "woonsituatie": "kasteel"},
+        {"datum": "2026-02-01", "schulden": "geen"},
+    ]
+    assert _fouten(data) == [
+        "deelnemers[0].trajecten[0].leefsituaties[2].woonsituatie: 'kasteel' is geen bekende woonsituatie",
+        "deelnemers[0].trajecten[0].leefsituaties[0].datum: 09-01-2024 ligt vóór de aanmelddatum (10-01-2024)",
+        "deelnemers[0].trajecten[0].leefsituaties[1]: een leefsituatie legt minstens één onderwerp vast",
+        "deelnemers[0].trajecten[0].leefsituaties[2].datum: 01-02-2024 ligt vóór de vorige leefsituatie (01-03-2024); de data mogen niet teruglopen",
+        "deelnemers[0].trajecten[0].leefsituaties[3].datum: 01-02-2026 ligt in de toekomst",
+    ]
+    _niets_geschreven()

@@ -62,6 +62,8 @@ MATRIX: dict[str, tuple] = {
     "programma_bewerken":                  (403, 403, 403, 200, 404, 403, 403),
     "programmajaar_nieuw":                 (403, 403, 403, 200, 404, 403, 403),
     "programmajaar_bewerken":              (403, 403, 403, 200, 404, 403, 403),
+    "programma_criteria":                  (403, 403, 403, 200, 404, 403, 403),  # issue 18
+    "criterium_actief":                    (403, 403, 403, 405, 405, 403, 403),
     "rapportage:cijfers":                  COORD,
     "rapportage:export":                   (403, 403, 403, 200, 404, 403, 403),  # slug of our programme
     "audit_zoeken":                        COORD,
@@ -97,6 +99,11 @@ MATRIX: dict[str, tuple] = {
     "trajecten:terugval":                  ZIEN,
     "trajecten:contact_bewerken":          ZIEN,
     "trajecten:contact_foutief":           ZIEN,
+    # issue 18: leefsituatie tab and forms (writes: coach, backup and coordinator only), intake talks
+    "trajecten:leefsituatie":              ZIEN,
+    "trajecten:leefsituatie_nieuw":        (200, 200, 404, 200, 404, 403, 403),
+    "trajecten:nacontrole_nieuw":          (200, 200, 404, 200, 404, 403, 403),
+    "trajecten:intakegesprek_nieuw":       ZIEN,
     "trajecten:trajectplan":               ZIEN,
     "trajecten:plan_pdf":                  ZIEN,
     "trajecten:plan_pdf_voorbeeld":        (404,) * 7,   # DEBUG only

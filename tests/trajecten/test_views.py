@@ -37,6 +37,8 @@ def participant_urls(deelnemer, traject):
         reverse("trajecten:contact_nieuw", args=[t]), reverse("trajecten:uitstroom", args=[t]),
         reverse("trajecten:beeindigen", args=[t]), reverse("trajecten:terugval", args=[t]),
         reverse("trajecten:contact_bewerken", args=[c.pk]),
+        reverse("trajecten:leefsituatie", args=[pk]), reverse("trajecten:leefsituatie_nieuw", args=[t]),
+        reverse("trajecten:nacontrole_nieuw", args=[t]), reverse("trajecten:intakegesprek_nieuw", args=[t]),
     ]
 
 

@@ -143,3 +143,20 @@ def test_round_trip_keeps_every_figure(demo):
         for j in JAREN:
             assert alle_cijfers(p, datetime.date(j, 1, 1), datetime.date(j, 12, 31)) == voor[j], j
 
+
+
+@pytest.mark.django_db
+def test_leefsituatie_step_tells_situations_over_time_checks_and_two_regimes(demo):
+    """Issue 18: circuit and sex work -> room and benefit -> own rent and wages; checks with all three outcomes."""
+    from trajecten.models import Leefsituatie, Nacontrole
+
+    assert Leefsituatie.objects.filter(woonsituatie="in_het_circuit", inkomstenbron="sekswerk").exists()
+    assert Leefsituatie.objects.filter(woonsituatie="particuliere_kamer", inkomstenbron="bijstand").exists()
+    assert Leefsituatie.objects.filter(woonsituatie="eigen_huur", inkomstenbron="loon").exists()
+    assert Leefsituatie.objects.filter(sekswerk_status="hervat").exists()
+    assert set(Nacontrole.objects.values_list("termijn", flat=True)) == {"6m", "12m"}
+    assert set(Nacontrole.objects.values_list("uitkomst", flat=True)) == {"uitgestapt_gebleven", "teruggevallen", "onbekend"}
+    regimes = set(Programma.objects.values_list("slug", "nazorg_duur_maanden", "nazorg_contact_dagen", "nacontrole_12m"))
+    assert regimes == {("flevoland", 12, 42, True), ("haaglanden", 6, 30, False)}
+    for n in Nacontrole.objects.select_related("traject__uitstroom"):
+        assert n.datum >= n.traject.uitstroom.datum and n.traject.uitstroom.soort == "uitgestapt"

@@ -5,12 +5,14 @@ Each step is `fn(rng=, fake=, vandaag=, kern=, deelnemers=)` and writes through 
 
 from trajecten.demo.deelnemers import seed_deelnemers
 from trajecten.demo.documenten import seed_documenten
+from trajecten.demo.leefsituatie import seed_leefsituatie
 from trajecten.demo.plannen import seed_plannen
 from trajecten.demo.toestemmingen import seed_toestemmingen
 from trajecten.demo.verwijzingen import seed_verwijzingen
 
-# In this order: plans need the trajecten, referrals the plans' goals, documents the signed plans; consents last.
-STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten, seed_toestemmingen)
+# In this order: plans need the trajecten, referrals the plans' goals, documents the signed plans; then the
+# situations over time and the consents.
+STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten, seed_leefsituatie, seed_toestemmingen)
 
 
 def seed(*, rng, fake, vandaag, kern, aantal: int) -> list:

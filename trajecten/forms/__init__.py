@@ -8,6 +8,7 @@ from trajecten.forms.traject import (  # noqa: F401
     UitstroomForm,
     FoutiefForm,
     BeeindigenForm,
+    IntakegesprekForm,
     TerugvalForm,
     TrajectStartForm,
 )
@@ -36,4 +37,10 @@ from trajecten.forms.verwijzing import (  # noqa: F401
 )
 from trajecten.forms.filters import (  # noqa: F401
     DeelnemerFilter,
+)
+from trajecten.forms.leefsituatie import (  # noqa: F401
+    LeefsituatieForm,
+    NacontroleForm,
+    ONGEWIJZIGD,
+    JA_NEE,
 )

@@ -6,6 +6,7 @@ from django import forms
 
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
+from trajecten.forms.leefsituatie import LeefsituatieForm
 from uitstap.forms import UitstapForm, VersionedForm
 
 
@@ -21,7 +22,7 @@ class FaseForm(UitstapForm, forms.Form):
     datum = forms.DateField(label="datum", initial=datetime.date.today)
     reden = forms.CharField(
         label="reden", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Verplicht bij een stap terug naar een eerdere fase.",
+        help_text="Verplicht bij een terugstap naar een eerdere fase.",
     )
     conditional_fields = ("reden",)
 
@@ -46,22 +47,42 @@ class IntakeForm(VersionedForm, forms.ModelForm):
     fase_naar_orientatie = forms.BooleanField(
         label="Bij toelating: fase naar oriëntatie op de intakedatum", required=False, initial=True
     )
+    # The situation at intake (issue 18): written as a Leefsituatie on the intake date.
+    LEEFSITUATIE_VELDEN = ("inkomstenbron", "kvk_ingeschreven", "woonsituatie", "schulden", "sekswerk_status")
+    inkomstenbron = LeefsituatieForm.base_fields["inkomstenbron"]
+    kvk_ingeschreven = LeefsituatieForm.base_fields["kvk_ingeschreven"]
+    woonsituatie = LeefsituatieForm.base_fields["woonsituatie"]
+    schulden = LeefsituatieForm.base_fields["schulden"]
+    sekswerk_status = LeefsituatieForm.base_fields["sekswerk_status"]
+    clean_kvk_ingeschreven = LeefsituatieForm.clean_kvk_ingeschreven
+
+    def leefsituatie(self) -> dict:
+        return {k: self.cleaned_data.pop(k, None) for k in self.LEEFSITUATIE_VELDEN}
 
     class Meta:
         model = Intake
         fields = [
-            "datum", "hulpvraag", "aanleiding", "verwachtingen_besproken", "spreekt_nederlands_of_engels",
+            "datum", "hulpvraag", "aanleiding", "levensverhaal", "wensen", "eerdere_pogingen", "hoe_gehoord",
+            "verwachtingen_besproken", "vrijwillig_bevestigd", "spreekt_nederlands_of_engels",
             "verslaving", "psychiatrische_problematiek", "legaal_verblijf", "besluit", "besluit_reden",
         ]
         widgets = {
             "hulpvraag": forms.Textarea(attrs={"rows": 3}),
             "aanleiding": forms.Textarea(attrs={"rows": 3}),
+            "levensverhaal": forms.Textarea(attrs={"rows": 3}),
+            "wensen": forms.Textarea(attrs={"rows": 2}),
+            "eerdere_pogingen": forms.Textarea(attrs={"rows": 2}),
             "besluit_reden": forms.Textarea(attrs={"rows": 2}),
             "besluit": forms.RadioSelect,
         }
-        help_texts = {"besluit_reden": "Verplicht als de deelnemer (nog) niet wordt toegelaten."}
+        help_texts = {
+            "besluit_reden": "Verplicht als de deelnemer (nog) niet wordt toegelaten, of wordt toegelaten "
+                             "ondanks een criterium of contra-indicatie.",
+            "hoe_gehoord": "Bijvoorbeeld via een lotgenoot, online of de GGD.",
+        }
 
     conditional_fields = ("besluit_reden",)
+    OUDE_CRITERIA = ("spreekt_nederlands_of_engels", "verslaving", "psychiatrische_problematiek", "legaal_verblijf")
 
     def clean(self):
         data = super().clean()
@@ -71,11 +92,28 @@ class IntakeForm(VersionedForm, forms.ModelForm):
         _niet_in_toekomst(self)
         return data
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, criteria=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["besluit"].choices = IntakeBesluit.choices
         if not self.instance.pk:
             self.initial.setdefault("datum", datetime.date.today())
+        # A programme with its own list replaces the four fixed questions (older answers stay on the intake).
+        self.criteria = list(criteria)
+        if self.criteria:
+            for veld in self.OUDE_CRITERIA:
+                del self.fields[veld]
+        antwoorden = {a.criterium_id: a.voldaan for a in self.instance.criteria.all()} if self.instance.pk else {}
+        for c in self.criteria:
+            hint = "De deelnemer neemt hier zelf actie op." if c.neemt_zelf_actie else ""
+            self.fields[f"criterium_{c.pk}"] = forms.ChoiceField(
+                label=f"{c.get_soort_display()}: {c.omschrijving}", required=False, help_text=hint,
+                choices=[("", "Niet besproken"), ("ja", "Ja"), ("nee", "Nee")], widget=forms.RadioSelect,
+                initial={True: "ja", False: "nee"}.get(antwoorden.get(c.pk), ""),
+            )
+
+    def criteria_antwoorden(self) -> dict:
+        """{criterium pk: True/False/None}, taken out of cleaned_data."""
+        return {c.pk: {"ja": True, "nee": False}.get(self.cleaned_data.pop(f"criterium_{c.pk}", "")) for c in self.criteria}
 
 
 class ContactForm(VersionedForm, forms.ModelForm):
@@ -197,6 +235,12 @@ class FoutiefForm(UitstapForm, forms.Form):
 
 class BeeindigenForm(VersionedForm, forms.Form):
     einddatum = forms.DateField(label="einddatum", initial=datetime.date.today)
+
+
+class IntakegesprekForm(UitstapForm, forms.Form):
+    datum = forms.DateField(label="datum", initial=datetime.date.today)
+    notitie = forms.CharField(label="verslag", widget=forms.Textarea(attrs={"rows": 4}),
+                              help_text="Levensverhaal, de situatie per leefgebied, wensen en verwachtingen.")
 
 
 class TerugvalForm(UitstapForm, forms.ModelForm):

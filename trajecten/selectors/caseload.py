@@ -28,6 +28,7 @@ from clients.models import Deelnemer, Toestemming
 from clients.models import Signaal as GemeenteSignaal
 from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to
 from trajecten.models import Contactmoment, FaseOvergang, Traject
+from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
 from trajecten.selectors.verwijzing import annoteer_lang_wachtend
 from uitstap.codes import ContactStatus, Fase
@@ -106,8 +107,17 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
     if d.recente_no_shows >= NO_SHOW_AANTAL:
         uit.append(Signaal(f"{d.recente_no_shows}× niet verschenen (60 dagen)", "danger",
                            url=reverse("trajecten:contacten", args=[d.pk]), soort="no_show"))
-    if d.fase == Fase.NAZORG and referentie and (vandaag - referentie).days > NAZORG_CONTACT_DAGEN and not d.volgend_contact:
+    # The programme's nazorg regime sets the contact frequency (annoteer_nazorg); 42 days without it.
+    nazorg_dagen = getattr(d, "nazorg_contact_dagen", None) or NAZORG_CONTACT_DAGEN
+    if d.fase == Fase.NAZORG and referentie and (vandaag - referentie).days > nazorg_dagen and not d.volgend_contact:
         uit.append(Signaal("Nazorgcontact nodig", url=contact_url, soort="nazorg"))
+    for tekst, termijn in nazorg_signalen(d, vandaag):
+        if termijn is None:
+            url, soort = reverse("trajecten:beeindigen", args=[d.huidig_traject_id]), "nazorg_voorbij"
+        else:
+            url = reverse("trajecten:nacontrole_nieuw", args=[d.huidig_traject_id]) + f"?termijn={termijn}"
+            soort = "nacontrole"
+        uit.append(Signaal(tekst, "info", url=url, soort=soort))
     if n := getattr(d, "doelen_verlopen", 0):
         uit.append(Signaal(ngettext("%(n)d doel over streefdatum", "%(n)d doelen over streefdatum", n) % {"n": n},
                            url=reverse("trajecten:trajectplan", args=[d.pk]), soort="doelen"))
@@ -137,8 +147,9 @@ def annoteer_toestemming(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> Que
     )
 
 
-# The per-feature annotations the signals read: goals past target date, referrals waiting long, consent.
-CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend, annoteer_toestemming)
+# The per-feature annotations the signals read: goals past target date, referrals waiting long, the nazorg
+# regime, consent.
+CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend, annoteer_nazorg, annoteer_toestemming)
 
 
 # --- urgency in SQL: the same conditions as signalen_voor, so ordering and filters stay in the database ----

@@ -54,9 +54,14 @@ def samenvatting(deelnemer, traject: Traject | None, vandaag: datetime.date) -> 
 def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[TijdlijnItem]:
     """Phases, intake, contacts and outcome of one traject, newest first."""
     items: list[TijdlijnItem] = []
-    for o in traject.fase_overgangen.all():
+    vorige = None
+    for o in sorted(traject.fase_overgangen.all(), key=lambda o: (o.datum, o.pk)):
         soort = "aanmelding" if o.fase == Fase.CONTACT and o.datum == traject.aanmelddatum else "fase"
-        items.append(TijdlijnItem(o.datum, "fase", f"Fase: {o.get_fase_display()}", o.reden, (_RANG[soort], o.pk), o))
+        # A step back to an earlier phase is a terugstap; terugval is only a return to sex work.
+        terug = vorige is not None and Fase.values.index(o.fase) < Fase.values.index(vorige)
+        titel = f"Terugstap naar fase {o.get_fase_display()}" if terug else f"Fase: {o.get_fase_display()}"
+        items.append(TijdlijnItem(o.datum, "fase", titel, o.reden, (_RANG[soort], o.pk), o))
+        vorige = o.fase
     intake = getattr(traject, "intake", None)
     if intake is not None:
         items.append(TijdlijnItem(intake.datum, "intake", f"Intake – {intake.get_besluit_display()}", intake.besluit_reden, (_RANG["intake"], 0), intake))

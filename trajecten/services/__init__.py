@@ -3,9 +3,11 @@
 from trajecten.services import regels  # noqa: F401
 from trajecten.services.regels import fase_op, huidige_fase  # noqa: F401
 from trajecten.services.traject import (  # noqa: F401
+    uitvoerende_organisatie,
     traject_starten,
     aanmelding_registreren,
     fase_wijzigen,
+    intakegesprek_vastleggen,
     intake_vastleggen,
     contactmoment_vastleggen,
     contactmoment_wijzigen,
@@ -44,4 +46,9 @@ from trajecten.services.verwijzing import (  # noqa: F401
     VERWIJZING_VELDEN,
     EINDSTATUS,
     MET_REDEN,
+)
+from trajecten.services.leefsituatie import (  # noqa: F401
+    leefsituatie_vastleggen,
+    uitstap_van,
+    nacontrole_vastleggen,
 )

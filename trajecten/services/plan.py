@@ -276,7 +276,7 @@ def _check_smart(doel: Doel):
             and doel.doelscore < doel.startscore):
         fouten["doelscore"] = "De doelscore is lager dan de startscore; een doel is een verbetering of behoud."
     if doel.ouder_id is None and doel.acceptabel is False and not (doel.acceptabel_toelichting or "").strip():
-        fouten["acceptabel_toelichting"] = "De deelnemer is het (nog) niet eens met dit doel; noteer in haar woorden waarom."
+        fouten["acceptabel_toelichting"] = "De deelnemer is het (nog) niet eens met dit doel; noteer in eigen woorden waarom."
     if fouten:
         raise ValidationError(fouten)
 

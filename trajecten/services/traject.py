@@ -11,12 +11,25 @@ from django.utils import timezone
 
 from clients.models import Deelnemer
 from clients.services import deelnemer_aanmaken
+from trajecten.selectors.leefsituatie import situatie_op
 from trajecten.services import regels
-from trajecten.models import Contactmoment, FaseOvergang, Intake, Terugval, Traject, Uitstroom
+from trajecten.services.leefsituatie import leefsituatie_vastleggen
+from trajecten.models import (
+    Contactmoment, FaseOvergang, Intake, IntakeCriterium, Intakegesprek, Terugval, Traject, Uitstroom,
+)
 from uitstap.audit import Actie
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
 from uitstap.locking import controleer_versie, save_checked
-from uitstap.models import Gebruiker
+from uitstap.models import Gebruiker, Toelatingscriterium
+
+
+def uitvoerende_organisatie(programma, gebruiker):
+    """The registering user's organisation when it executes the programme, else the programme's first one."""
+    organisaties = list(programma.organisaties.order_by("naam"))
+    for organisatie in organisaties:
+        if gebruiker is not None and organisatie.pk == gebruiker.organisatie_id:
+            return organisatie
+    return organisaties[0] if organisaties else None
 
 
 @transaction.atomic
@@ -39,6 +52,7 @@ def traject_starten(
     traject = Traject(
         deelnemer=deelnemer, aanmelddatum=aanmelddatum, verwijzer=verwijzer,
         verwijzer_ketenpartner=verwijzer_ketenpartner, verwijzer_toelichting=verwijzer_toelichting,
+        organisatie=uitvoerende_organisatie(deelnemer.programma, door),
     )
     traject.full_clean()
     traject.save()
@@ -74,7 +88,7 @@ def fase_wijzigen(*, traject: Traject, fase: str, datum: datetime.date, door: Ge
         if laatste.fase == fase:
             raise ValidationError({"fase": f"Het traject is al in de fase {Fase(fase).label}."})
     if laatste is not None and Fase.values.index(fase) < Fase.values.index(laatste.fase) and not reden.strip():
-        raise ValidationError({"reden": "Geef een reden bij een stap terug naar een eerdere fase."})
+        raise ValidationError({"reden": "Geef een reden bij een terugstap naar een eerdere fase."})
     overgang = FaseOvergang(traject=traject, fase=fase, datum=datum, reden=reden.strip(), door=door)
     overgang.full_clean()
     overgang.save()
@@ -85,15 +99,58 @@ def fase_wijzigen(*, traject: Traject, fase: str, datum: datetime.date, door: Ge
 INTAKE_VELDEN = [
     "datum", "hulpvraag", "aanleiding", "verwachtingen_besproken", "spreekt_nederlands_of_engels", "verslaving",
     "psychiatrische_problematiek", "legaal_verblijf", "besluit", "besluit_reden",
+    "levensverhaal", "wensen", "eerdere_pogingen", "hoe_gehoord", "vrijwillig_bevestigd",
 ]
+
+
+def _criteria_vastleggen(traject: Traject, intake: Intake, criteria: dict, besluit: str, data: dict) -> None:
+    """Answers on the programme's criteria. Admitting despite an unmet criterion or an applicable
+    contra-indication (one the participant does not take action on) needs an explanation."""
+    bekend = {c.pk: c for c in Toelatingscriterium.objects.filter(programma_id=traject.deelnemer.programma_id)}
+    bezwaar = []
+    for pk, voldaan in criteria.items():
+        criterium = bekend.get(int(pk))
+        if criterium is None:
+            raise ValidationError("Dit criterium hoort niet bij het programma.")
+        IntakeCriterium.objects.update_or_create(intake=intake, criterium=criterium, defaults={"voldaan": voldaan})
+        if criterium.soort == Toelatingscriterium.Soort.CRITERIUM and voldaan is False:
+            bezwaar.append(criterium.omschrijving)
+        if criterium.soort == Toelatingscriterium.Soort.CONTRA_INDICATIE and voldaan and not criterium.neemt_zelf_actie:
+            bezwaar.append(criterium.omschrijving)
+    if bezwaar and besluit == IntakeBesluit.TOEGELATEN and not (data.get("besluit_reden") or "").strip():
+        raise ValidationError({"besluit_reden": "Licht toe waarom de deelnemer wordt toegelaten ondanks: "
+                                                + "; ".join(bezwaar) + "."})
+
+
+@transaction.atomic
+def intakegesprek_vastleggen(*, intake: Intake, datum: datetime.date, notitie: str, door: Gebruiker) -> Intakegesprek:
+    """A follow-up talk of the intake (oriëntatie): not before the intake, not in the future."""
+    traject = intake.traject
+    regels.moet_open_zijn(traject)
+    if datum is None:
+        raise ValidationError({"datum": "Vul de datum van het gesprek in."})
+    if datum < intake.datum:
+        raise ValidationError({"datum": f"Het gesprek ligt vóór de intake ({regels.datum_nl(intake.datum)})."})
+    regels.niet_in_toekomst(datum)
+    if not (notitie or "").strip():
+        raise ValidationError({"notitie": "Schrijf kort wat er besproken is."})
+    gesprek = Intakegesprek(intake=intake, datum=datum, notitie=notitie.strip(), door=door)
+    gesprek.full_clean()
+    gesprek.save()
+    regels.log_event(Actie.CREATE, door, traject, gesprek)
+    return gesprek
 
 
 @transaction.atomic
 def intake_vastleggen(
     *, traject: Traject, data: dict, door: Gebruiker, fase_naar_orientatie: bool = True, gelezen_versie: int | None = None,
+    leefsituatie: dict | None = None, criteria: dict | None = None,
 ) -> Intake:
     """Record the intake, or correct it (then with the version the user saw); an admitted participant moves to
-    oriëntatie on the intake date."""
+    oriëntatie on the intake date.
+
+    `leefsituatie` (income, housing, debts, sex work at intake) is appended on the intake date where it differs.
+    """
     regels.moet_open_zijn(traject)
     datum = data.get("datum")
     if datum is None:
@@ -116,7 +173,13 @@ def intake_vastleggen(
     else:
         # Someone else may have recorded or corrected it since this user opened the form.
         save_checked(intake, gelezen_versie=gelezen_versie, fields=velden)
+    if criteria:
+        _criteria_vastleggen(traject, intake, criteria, besluit, data)
     regels.log_event(Actie.CREATE if created else Actie.UPDATE, door, traject, intake)
+    if leefsituatie:
+        huidig = situatie_op(traject.deelnemer_id, datum)
+        if any(v not in ("", None) and v != huidig[k] for k, v in leefsituatie.items()):
+            leefsituatie_vastleggen(traject=traject, datum=datum, data=leefsituatie, door=door)
     if fase_naar_orientatie and besluit == IntakeBesluit.TOEGELATEN and regels.huidige_fase(traject) == Fase.CONTACT:
         fase_wijzigen(traject=traject, fase=Fase.ORIENTATIE, datum=datum, door=door, reden="Intake: toegelaten")
     return intake

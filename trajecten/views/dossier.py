@@ -25,6 +25,7 @@ TABS = [
     ("tijdlijn", "Tijdlijn", "trajecten:dossier"),
     ("trajectplan", "Trajectplan", "trajecten:trajectplan"),
     ("contacten", "Contacten", "trajecten:contacten"),
+    ("leefsituatie", "Leefsituatie", "trajecten:leefsituatie"),
     ("verwijzingen", "Verwijzingen", "trajecten:verwijzingen"),
     ("documenten", "Documenten", "trajecten:documenten"),
     ("toestemmingen", "Toestemmingen", "trajecten:toestemmingen"),

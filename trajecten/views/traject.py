@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from clients.access import deelnemer_or_404, dossier_object_or_404
 from clients.forms import AanmeldingForm, BegeleidingForm, PersoonsgegevensForm
 from clients.services import begeleiding_toewijzen, deelnemer_wijzigen
-from trajecten import services
+from trajecten import selectors, services
 from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
 from trajecten.forms import (
     BeeindigenForm,
@@ -22,6 +22,7 @@ from trajecten.forms import (
     FaseForm,
     FoutiefForm,
     IntakeForm,
+    IntakegesprekForm,
     SnelContactForm,
     TerugvalForm,
     TrajectStartForm,
@@ -134,23 +135,46 @@ def fase(request, traject_pk):
             return terug_naar_dossier(request, traject, "Fase gewijzigd.")
     return form_pagina(request, traject, form, "Fase wijzigen",
                       intro=f"Nu in de fase {dict(FaseForm.base_fields['fase'].choices)[huidig]}. "
-                            "Een stap terug mag; geef dan een reden.")
+                            "Een terugstap naar een eerdere fase mag; geef dan een reden.")
 
 
 @require_http_methods(["GET", "POST"])
 def intake(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="intake")
     bestaand = getattr(traject, "intake", None)
-    form = IntakeForm(request.POST or None, instance=bestaand)
+    form = IntakeForm(request.POST or None, instance=bestaand, criteria=selectors.criteria_voor_intake(traject))
     if request.method == "POST" and form.is_valid():
+        leefsituatie = form.leefsituatie()
+        criteria = form.criteria_antwoorden()
         data = dict(form.cleaned_data)
         naar_orientatie = data.pop("fase_naar_orientatie", False)
         gelezen = data.pop("gelezen_versie", None)
-        if schrijf_via_form(form, lambda: services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie,
-                                       gelezen_versie=gelezen)):
+        if schrijf_via_form(form, lambda: services.intake_vastleggen(
+                traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie,
+                gelezen_versie=gelezen, leefsituatie=leefsituatie, criteria=criteria)):
             return terug_naar_dossier(request, traject, "Intake vastgelegd.")
     return form_pagina(request, traject, form, "Intake" if bestaand else "Intake vastleggen",
-                      intro="Hulpvraag, motivatie, verwachtingen en de toelatingscriteria.")
+                      intro="Hulpvraag, motivatie, verwachtingen, de toelatingscriteria en de leefsituatie bij de intake.")
+
+
+@require_http_methods(["GET", "POST"])
+def intakegesprek_nieuw(request, traject_pk):
+    """A follow-up talk of the intake in the oriëntatie phase."""
+    traject = dossier_object_or_404(request, Traject.objects.select_related("intake"), traject_pk, object_type="intake")
+    intake = getattr(traject, "intake", None)
+    if intake is None:
+        return form_pagina(request, traject, IntakegesprekForm(), "Vervolggesprek bij de intake",
+                           intro="Leg eerst de intake vast; vervolggesprekken horen bij de intake.")
+    form = IntakegesprekForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.intakegesprek_vastleggen(intake=intake, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return terug_naar_dossier(request, traject, "Gesprek bij de intake vastgelegd.")
+    return form_pagina(request, traject, form, "Vervolggesprek bij de intake",
+                      intro="In de oriëntatiefase hoort elk vervolggesprek bij de intake.")
 
 
 @require_http_methods(["GET", "POST"])

@@ -155,7 +155,7 @@ def verwijzing_intake(request, pk):
             )):
             return _naar_tab(request, verwijzing, "Intake bij de partner vastgelegd.")
     return _pagina(request, verwijzing, form, "Intake bij de partner",
-                   intro=f"Wanneer had of heeft de deelnemer haar intake bij {verwijzing.ketenpartner}?")
+                   intro=f"Wanneer was of is de intake van de deelnemer bij {verwijzing.ketenpartner}?")
 
 
 @require_http_methods(["GET", "POST"])
@@ -252,7 +252,7 @@ def ketenpartner_nieuw(request):
     titel = "Ketenpartner toevoegen" if is_coordinator else "Ketenpartner voorstellen"
     return render(request, "trajecten/ketenpartner_form.html", {
         "form": form, "title": titel, "submit_label": "Toevoegen" if is_coordinator else "Voorstel versturen",
-        "intro": "" if is_coordinator else "Mist er een organisatie op de sociale kaart? Stel haar voor; "
+        "intro": "" if is_coordinator else "Mist er een organisatie op de sociale kaart? Stel die voor; "
                                            "de coördinator keurt het voorstel goed.",
         "cancel_url": reverse("trajecten:sociale_kaart"), "breadcrumbs": _kaartbroodkruimels((titel, None)),
     })

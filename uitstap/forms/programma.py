@@ -12,6 +12,7 @@ class ProgrammaForm(VersionedForm, forms.ModelForm):
         fields = [
             "naam", "regeling", "startdatum", "einddatum", "gemeenten", "wachttijd_signaal_dagen",
             "bewaartermijn_jaren", "wettelijke_naam_op_pdf", "gezamenlijke_verwerking", "gezamenlijke_verwerking_sinds",
+            "nazorg_duur_maanden", "nazorg_contact_dagen", "nacontrole_6m", "nacontrole_12m",
         ]
         widgets = {"gemeenten": forms.CheckboxSelectMultiple}
 

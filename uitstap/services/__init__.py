@@ -34,3 +34,8 @@ from uitstap.services.accounts import (  # noqa: F401
     HOGE_ROLLEN,
     DOSSIER_ROLLEN,
 )
+from uitstap.services.criteria import (  # noqa: F401
+    toelatingscriterium_aanmaken,
+    toelatingscriterium_actief_wijzigen,
+    VELDEN,
+)

@@ -1,0 +1,58 @@
+"""The figure `leefsituatie_instroom_uitstroom`: the situation at instroom beside that at uitstroom (README, figures)."""
+
+from rapportage.cijfers.basis import instroomdatum
+from trajecten.models import Leefsituatie, Uitstroom
+from uitstap.codes import Inkomstenbron, Schulden, SekswerkStatus, UitstroomSoort, Woonsituatie
+
+ONBEKEND = "onbekend"
+# Per field the keys of its dict, every one always present; a field never recorded counts under `onbekend`.
+CODES = {
+    "inkomstenbron": list(Inkomstenbron.values),
+    "kvk_ingeschreven": ["ja", "nee", ONBEKEND],
+    "woonsituatie": list(Woonsituatie.values),
+    "schulden": list(Schulden.values),
+    "sekswerk_status": [*SekswerkStatus.values, ONBEKEND],
+}
+
+
+def _code(veld, waarde) -> str:
+    if waarde in ("", None):
+        return ONBEKEND
+    if veld == "kvk_ingeschreven":
+        return "ja" if waarde else "nee"
+    return waarde
+
+
+def situatie_op(rijen, dag) -> dict:
+    """Per field the code of the latest row dated on or before `dag` that sets it (rows in date, id order)."""
+    situatie = dict.fromkeys(CODES, ONBEKEND)
+    if dag is None:
+        return situatie
+    for rij in rijen:
+        if rij["datum"] > dag:
+            break
+        for veld in CODES:
+            if rij[veld] not in ("", None):
+                situatie[veld] = _code(veld, rij[veld])
+    return situatie
+
+
+def leefsituatie_instroom_uitstroom(programma, van, tot) -> dict:
+    """Over Uitstroom records of soort uitgestapt dated in P: counts per code at instroom and at uitstroom."""
+    cohort = list(
+        Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=UitstroomSoort.UITGESTAPT,
+                                 datum__gte=van, datum__lte=tot)
+        .annotate(instroomdatum=instroomdatum("traject_id"))
+        .values("traject__deelnemer_id", "datum", "instroomdatum")
+    )
+    rijen = {}
+    for rij in (Leefsituatie.objects.filter(traject__deelnemer_id__in={u["traject__deelnemer_id"] for u in cohort})
+                .order_by("datum", "id").values("traject__deelnemer_id", "datum", *CODES)):
+        rijen.setdefault(rij["traject__deelnemer_id"], []).append(rij)
+    uit = {moment: {veld: dict.fromkeys(codes, 0) for veld, codes in CODES.items()} for moment in ("instroom", "uitstroom")}
+    for u in cohort:
+        eigen = rijen.get(u["traject__deelnemer_id"], [])
+        for moment, dag in (("instroom", u["instroomdatum"]), ("uitstroom", u["datum"])):
+            for veld, code in situatie_op(eigen, dag).items():
+                uit[moment][veld][code] += 1
+    return {"trajecten": len(cohort), **uit}

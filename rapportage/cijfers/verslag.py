@@ -1,0 +1,178 @@
+"""The second set of figures for the verslag (DEFINITIONS.md): the table that adds up, splits and durations.
+
+One function per JSON key: cumulatief, afgesloten_zonder_instroom, intakes_per_besluit, gestopt_per_fase,
+doorlooptijden, per_woongemeente, per_organisatie, nacontrole_12m.
+"""
+
+import statistics
+from fractions import Fraction
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from rapportage.cijfers.basis import (
+    INSTROOM_FASEN,
+    DagenTussen,
+    getal,
+    instroomdatum,
+    met_instroomdatum,
+    open_op,
+    telling,
+    trajecten_van,
+)
+from rapportage.cijfers.plannen import _eerste_ondertekening
+from rapportage.cijfers.uitstroom import _cohort_12m
+from trajecten.models import FaseOvergang, Intake, Nacontrole, Uitstroom
+from uitstap.codes import Fase, IntakeBesluit, NacontroleTermijn, NacontroleUitkomst, UitstroomSoort
+
+BUITEN_REGIO = "buiten_regio"
+ONBEKEND = "onbekend"
+VIJF = ("aanmeldingen", "ingestroomd", "uitgestapt", "tussentijds_gestopt", "in_traject_op_einddatum")
+
+
+def cumulatief(programma, van, tot) -> dict:
+    """Everyone who ingestroomd by the end of P, split by how they stand on that day: the sum always holds."""
+    uitstroom_tot = Q(uitstroom__datum__lte=tot)
+    rij = (
+        met_instroomdatum(trajecten_van(programma)).filter(instroomdatum__lte=tot)
+        .aggregate(
+            ingestroomd=Count("pk"),
+            uitgestapt=Count("pk", filter=uitstroom_tot & Q(uitstroom__soort=UitstroomSoort.UITGESTAPT)),
+            tussentijds_gestopt=Count("pk", filter=uitstroom_tot & Q(uitstroom__soort=UitstroomSoort.GESTOPT)),
+        )
+    )
+    # Uitstroom is one per traject, so the remainder is exactly "no Uitstroom dated <= end of P".
+    rij["lopend"] = rij["ingestroomd"] - rij["uitgestapt"] - rij["tussentijds_gestopt"]
+    return rij
+
+
+def afgesloten_zonder_instroom(programma, van, tot) -> int:
+    ooit_ingestroomd = FaseOvergang.objects.filter(traject=OuterRef("pk"), fase__in=INSTROOM_FASEN)
+    return (
+        trajecten_van(programma).filter(einddatum__gte=van, einddatum__lte=tot)
+        .filter(~Exists(ooit_ingestroomd)).count()
+    )
+
+
+def intakes_per_besluit(programma, van, tot) -> dict:
+    rijen = (
+        Intake.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot)
+        .values("besluit").annotate(n=Count("pk")).order_by()
+    )
+    return telling(IntakeBesluit.values, rijen, sleutel="besluit")
+
+
+def gestopt_per_fase(programma, van, tot) -> dict:
+    """Stops in P by the traject's phase on the day of the Uitstroom (same-day transitions: the last recorded)."""
+    fase_op_uitstroom = Coalesce(
+        Subquery(
+            FaseOvergang.objects.filter(traject=OuterRef("traject"), datum__lte=OuterRef("datum"))
+            .order_by("-datum", "-id").values("fase")[:1]
+        ),
+        Value(Fase.CONTACT),
+    )
+    rijen = (
+        Uitstroom.objects.filter(
+            traject__deelnemer__programma=programma, soort=UitstroomSoort.GESTOPT, datum__gte=van, datum__lte=tot
+        )
+        .annotate(code=fase_op_uitstroom).values("code").annotate(n=Count("pk")).order_by()
+    )
+    return telling(Fase.values, rijen)
+
+
+def _mediaan(waarden) -> int | float | None:
+    """The median, not rounded (mean of the two middle values for an even count); None when empty."""
+    waarden = list(waarden)
+    if not waarden:
+        return None
+    return getal(Fraction(statistics.median(sorted(Fraction(w) for w in waarden))))
+
+
+def doorlooptijden(programma, van, tot) -> dict:
+    trajecten = met_instroomdatum(trajecten_van(programma))
+    aanmelding = (
+        trajecten.filter(instroomdatum__gte=van, instroomdatum__lte=tot)
+        .annotate(dagen=DagenTussen("instroomdatum", "aanmelddatum")).values_list("dagen", flat=True)
+    )
+    plan = (
+        trajecten.annotate(ondertekend=_eerste_ondertekening())
+        .filter(ondertekend__gte=van, ondertekend__lte=tot, instroomdatum__isnull=False)
+        .annotate(dagen=DagenTussen("ondertekend", "instroomdatum")).values_list("dagen", flat=True)
+    )
+    uitstroom = (
+        Uitstroom.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot)
+        .annotate(instroom=instroomdatum("traject"))
+        .filter(instroom__isnull=False)
+        .annotate(dagen=DagenTussen("datum", "instroom")).values_list("dagen", flat=True)
+    )
+    return {
+        "aanmelding_tot_instroom": _mediaan(aanmelding),
+        "instroom_tot_ondertekend_plan": _mediaan(plan),
+        "instroom_tot_uitstroom": _mediaan(uitstroom),
+    }
+
+
+def _vijf_per(programma, van, tot, groep: str) -> list[dict]:
+    """The five counts of `VIJF` per value of `groep` (a lookup on Traject), in one grouped query."""
+    periode_uitstroom = Q(uitstroom__datum__gte=van, uitstroom__datum__lte=tot)
+    return list(
+        met_instroomdatum(trajecten_van(programma))
+        .values(groep)
+        .annotate(
+            aanmeldingen=Count("pk", filter=Q(aanmelddatum__gte=van, aanmelddatum__lte=tot)),
+            ingestroomd=Count("pk", filter=Q(instroomdatum__gte=van, instroomdatum__lte=tot)),
+            uitgestapt=Count("pk", filter=periode_uitstroom & Q(uitstroom__soort=UitstroomSoort.UITGESTAPT)),
+            tussentijds_gestopt=Count("pk", filter=periode_uitstroom & Q(uitstroom__soort=UitstroomSoort.GESTOPT)),
+            in_traject_op_einddatum=Count("pk", filter=Q(instroomdatum__lte=tot) & open_op(tot)),
+        )
+        .order_by()
+    )
+
+
+def _leeg() -> dict:
+    return dict.fromkeys(VIJF, 0)
+
+
+def per_woongemeente(programma, van, tot) -> dict:
+    """Per gemeente of the programme (by name), plus buiten_regio and onbekend; by the participant's woongemeente now."""
+    namen = list(programma.gemeenten.order_by("naam").values_list("naam", flat=True))
+    uit = {naam: _leeg() for naam in namen}
+    uit[BUITEN_REGIO] = _leeg()
+    uit[ONBEKEND] = _leeg()
+    for rij in _vijf_per(programma, van, tot, "deelnemer__woongemeente__naam"):
+        naam = rij["deelnemer__woongemeente__naam"]
+        sleutel = ONBEKEND if not naam else naam if naam in namen else BUITEN_REGIO
+        for k in VIJF:
+            uit[sleutel][k] += rij[k]
+    return uit
+
+
+def per_organisatie(programma, van, tot) -> dict:
+    """Per executing organisation of the programme (by name, every one present), by the traject's organisatie."""
+    uit = {naam: _leeg() for naam in programma.organisaties.order_by("naam").values_list("naam", flat=True)}
+    for rij in _vijf_per(programma, van, tot, "organisatie__naam"):
+        if rij["organisatie__naam"] in uit:
+            uit[rij["organisatie__naam"]] = {k: rij[k] for k in VIJF}
+    return uit
+
+
+def nacontrole_12m(programma, van, tot) -> dict:
+    """The cohort of duurzaam_uitgestapt_12m plus terugval_binnen_12m, by relapse and by the latest 12-month check."""
+    laatste_check = Subquery(
+        Nacontrole.objects.filter(
+            traject=OuterRef("traject"), termijn=NacontroleTermijn.TWAALF_MAANDEN, datum__lte=tot
+        ).order_by("-datum", "-aangemaakt_op", "-id").values("uitkomst")[:1]
+    )
+    rijen = (
+        _cohort_12m(programma, van, tot).annotate(laatste_uitkomst=laatste_check)
+        .values("heeft_terugval", "laatste_uitkomst").annotate(n=Count("pk")).order_by()
+    )
+    uit = {"bevestigd_uitgestapt": 0, "teruggevallen": 0, "onbekend": 0}
+    for rij in rijen:
+        if rij["heeft_terugval"] or rij["laatste_uitkomst"] == NacontroleUitkomst.TERUGGEVALLEN:
+            uit["teruggevallen"] += rij["n"]
+        elif rij["laatste_uitkomst"] == NacontroleUitkomst.UITGESTAPT_GEBLEVEN:
+            uit["bevestigd_uitgestapt"] += rij["n"]
+        else:
+            uit["onbekend"] += rij["n"]
+    return uit
