@@ -25,11 +25,12 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
         model = Deelnemer
         fields = [
             "roepnaam", "geboortejaar", "gender", "herkomstland", "woongemeente", "werkgemeente", "sector",
-            "verblijfsstatus", "juridische_categorie", "signalen_mensenhandel",
+            "verblijfsstatus", "juridische_categorie", "signalen_mensenhandel", "bsn",
         ]
         help_texts = {
             "herkomstland": "Landcode van twee letters, zoals NL, RO of NG.",
             "roepnaam": "De naam waarmee je haar aanspreekt; mag een werknaam zijn.",
+            "bsn": "Alleen invullen als het nodig is; helpt om een dubbele registratie te voorkomen.",
         }
 
     def __init__(self, *args, programma, **kwargs):

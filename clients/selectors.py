@@ -1,5 +1,8 @@
 """Reads of participants. `deelnemers_visible_to` is the one place that decides who sees whom."""
 
+import unicodedata
+from dataclasses import dataclass
+
 from django.db.models import Q, QuerySet
 
 from clients.models import Deelnemer
@@ -55,3 +58,81 @@ def deelnemers_voor_bewaartermijn() -> QuerySet[Deelnemer]:
         .exclude(trajecten__einddatum__isnull=True)
         .select_related("programma").distinct().order_by("programma_id", "clientcode")
     )
+
+
+# --- likely duplicates at registration (issue 19) ---------------------------------------------
+
+
+def naam_sleutel(naam: str) -> str:
+    """A roepnaam compared case- and accent-insensitively: 'Ána ' and 'ana' are the same name."""
+    ontleed = unicodedata.normalize("NFKD", (naam or "").strip().casefold())
+    return "".join(c for c in ontleed if not unicodedata.combining(c))
+
+
+def een_bewerking_verschil(a: str, b: str) -> bool:
+    """True when b is a with exactly one letter inserted, removed or replaced (Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+def _is_duplicaat(d: Deelnemer, *, bsn: str, naam: str, geboortejaar, herkomstland: str) -> bool:
+    if bsn and d.bsn == bsn:
+        return True
+    if not naam or not geboortejaar or d.geboortejaar != geboortejaar:
+        return False
+    andere = naam_sleutel(d.roepnaam)
+    if not andere:
+        return False
+    if andere == naam and herkomstland and d.herkomstland == herkomstland:
+        return True
+    return een_bewerking_verschil(naam, andere)
+
+
+@dataclass(frozen=True)
+class Duplicaten:
+    """What the registration screen may show: the matches the user may see, and only a yes/no for the rest."""
+
+    zichtbaar: tuple[Deelnemer, ...]
+    buiten_beeld: bool
+
+    def __bool__(self):
+        return bool(self.zichtbaar) or self.buiten_beeld
+
+
+def mogelijke_duplicaten(
+    user, *, programma, roepnaam: str = "", geboortejaar: int | None = None, herkomstland: str = "", bsn: str = "",
+) -> Duplicaten:
+    """Participants of `programma` who may be the person being registered.
+
+    A match is: the same BSN; or the same roepnaam (case- and accent-insensitive) with the same birth year
+    and country of origin; or a roepnaam one edit apart with the same birth year. Matches the user may see
+    (deelnemers_visible_to) come back as participants; of the others only that there is one.
+    """
+    bsn = (bsn or "").strip()
+    naam = naam_sleutel(roepnaam)
+    herkomstland = (herkomstland or "").strip().upper()
+    voorwaarde = Q()
+    if bsn:
+        voorwaarde |= Q(bsn=bsn)
+    if naam and geboortejaar:
+        voorwaarde |= Q(geboortejaar=geboortejaar)
+    if not voorwaarde:
+        return Duplicaten(zichtbaar=(), buiten_beeld=False)
+    kandidaten = (
+        Deelnemer.objects.filter(voorwaarde, programma=programma, gewist_op__isnull=True)
+        .only("pk", "bsn", "roepnaam", "geboortejaar", "herkomstland")
+    )
+    ids = [d.pk for d in kandidaten
+           if _is_duplicaat(d, bsn=bsn, naam=naam, geboortejaar=geboortejaar, herkomstland=herkomstland)]
+    if not ids:
+        return Duplicaten(zichtbaar=(), buiten_beeld=False)
+    zichtbaar = tuple(deelnemers_visible_to(user).filter(pk__in=ids).order_by("clientcode"))
+    return Duplicaten(zichtbaar=zichtbaar, buiten_beeld=len(zichtbaar) < len(ids))

@@ -43,3 +43,6 @@ from trajecten.services.verwijzing import (  # noqa: F401
     EINDSTATUS,
     MET_REDEN,
 )
+from trajecten.services.aanmelding import (  # noqa: F401
+    aanmelding_vastleggen,
+)

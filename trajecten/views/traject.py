@@ -7,14 +7,14 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from clients.access import deelnemer_or_404, dossier_object_or_404
+from clients.access import deelnemer_or_404, dossier_object_or_404, log_list
 from clients.forms import AanmeldingForm, BegeleidingForm, PersoonsgegevensForm
-from clients.services import begeleiding_toewijzen, deelnemer_wijzigen, deelnemer_aanmaken
+from clients.selectors import mogelijke_duplicaten
+from clients.services import begeleiding_toewijzen, deelnemer_wijzigen
 from trajecten import services
 from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
 from trajecten.forms import (
@@ -28,6 +28,7 @@ from trajecten.forms import (
     UitstroomForm,
 )
 from trajecten.models import Contactmoment, Traject
+from uitstap.audit import Actie
 from uitstap.codes import ContactStatus, Rol
 from uitstap.forms import add_errors
 from uitstap.locking import Conflict
@@ -67,25 +68,32 @@ def persoonsgegevens(request, pk):
 @rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
 @require_http_methods(["GET", "POST"])
 def deelnemer_nieuw(request):
-    """Register a participant and her first traject in one step."""
+    """Register a participant and her first traject in one step, after a check for a likely duplicate."""
     programma = programma_of_403(request.user)
     form = AanmeldingForm(request.POST or None, programma=programma)
+    duplicaten = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        traject_velden = {k: data.pop(k) for k in ("aanmelddatum", "verwijzer", "verwijzer_ketenpartner", "verwijzer_toelichting")}
-        try:
-            with transaction.atomic():
-                deelnemer = deelnemer_aanmaken(programma=programma, door=request.user, **data)
-                services.traject_starten(deelnemer=deelnemer, door=request.user, **traject_velden)
-        except ValidationError as e:
-            add_errors(form, e)
+        d = form.cleaned_data
+        duplicaten = mogelijke_duplicaten(
+            request.user, programma=programma, roepnaam=d.get("roepnaam", ""), geboortejaar=d.get("geboortejaar"),
+            herkomstland=d.get("herkomstland", ""), bsn=d.get("bsn", ""),
+        )
+        if duplicaten and request.POST.get("duplicaat_keuze") != "ander_persoon":
+            log_list(request, duplicaten.zichtbaar, actie=Actie.SEARCH, object_type="duplicaatcontrole")
         else:
-            messages.success(request, f"Deelnemer {deelnemer.clientcode} aangemeld.")
-            return redirect("trajecten:dossier", pk=deelnemer.pk)
-    return render(request, "form_page.html", {
+            try:
+                deelnemer = services.aanmelding_vastleggen(
+                    programma=programma, data=d, door=request.user, duplicaten=duplicaten)
+            except ValidationError as e:
+                add_errors(form, e)
+                duplicaten = None
+            else:
+                messages.success(request, f"Deelnemer {deelnemer.clientcode} aangemeld.")
+                return redirect("trajecten:dossier", pk=deelnemer.pk)
+    return render(request, "trajecten/aanmelding_form.html", {
         "form": form, "title": "Nieuwe aanmelding", "submit_label": "Aanmelden",
         "intro": "Alleen wat je nu weet; de rest vul je later aan. De deelnemer krijgt automatisch een clientcode.",
-        "cancel_url": reverse("start"),
+        "cancel_url": reverse("start"), "duplicaten": duplicaten,
     })
 
 
