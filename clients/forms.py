@@ -4,7 +4,7 @@ import datetime
 
 from django import forms
 
-from clients.models import Deelnemer
+from clients.models import Contactafspraak, Deelnemer, JuridischeRoute
 from uitstap.codes import Verwijzer
 from uitstap.forms import UitstapForm, VersionedForm
 from uitstap.models import Gemeente, Ketenpartner
@@ -72,3 +72,51 @@ class BegeleidingForm(VersionedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["begeleider"].queryset = begeleiders
         self.fields["achtervang"].queryset = begeleiders
+
+
+class _NieuweVersieForm(VersionedForm):
+    """An arrangement saved as a new version: carries the number of the version the user saw (0: none yet)."""
+
+    def __init__(self, *args, huidige_versie: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gelezen_versie"].required = True
+        self.initial["gelezen_versie"] = huidige_versie
+
+
+class ContactafspraakForm(_NieuweVersieForm, forms.ModelForm):
+    class Meta:
+        model = Contactafspraak
+        fields = [
+            "bellen", "sms", "voicemail", "post", "huisbezoek", "email", "veilig_telefoon", "veilig_adres",
+            "codewoorden", "vermijden", "alleen_via", "alleen_via_toelichting", "toelichting",
+        ]
+        widgets = {
+            "bellen": forms.RadioSelect, "sms": forms.RadioSelect, "voicemail": forms.RadioSelect,
+            "post": forms.RadioSelect, "huisbezoek": forms.RadioSelect, "email": forms.RadioSelect,
+            "veilig_adres": forms.Textarea(attrs={"rows": 2}), "toelichting": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "vermijden": "Bijvoorbeeld: niet na 18.00 uur, niet in het weekend.",
+            "alleen_via": "Als contact alleen via een ketenpartner mag (bijvoorbeeld de opvang).",
+        }
+
+    def __init__(self, *args, programma, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alleen_via"].queryset = Ketenpartner.objects.filter(programma=programma, actief=True)
+        for veld in ("bellen", "sms", "voicemail", "post", "huisbezoek", "email"):
+            self.fields[veld].choices = [("", "Niet besproken")] + list(self.fields[veld].choices)[1:]
+
+
+class JuridischeRouteForm(_NieuweVersieForm, forms.ModelForm):
+    class Meta:
+        model = JuridischeRoute
+        fields = [
+            "juridische_categorie", "bedenktijd_start", "bedenktijd_eind", "aangifte_op", "geen_aangifte_op",
+            "melding_op", "vergunning_start", "vergunning_eind", "verlenging_aangevraagd_op", "beslissing_uiterlijk",
+            "toelichting",
+        ]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "bedenktijd_eind": "Het dossier en de caseload tellen af naar deze datum (signaal bij 4 en 1 week).",
+            "geen_aangifte_op": "Alleen als zij heeft besloten geen aangifte te doen.",
+        }

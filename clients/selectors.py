@@ -5,8 +5,10 @@ from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
 
-from clients.models import Deelnemer
-from uitstap.codes import Rol
+import datetime
+
+from clients.models import Contactafspraak, Deelnemer, JuridischeRoute, Toegestaan
+from uitstap.codes import ContactSoort, Rol
 from uitstap.selectors import programmas_of
 
 
@@ -136,3 +138,100 @@ def mogelijke_duplicaten(
         return Duplicaten(zichtbaar=(), buiten_beeld=False)
     zichtbaar = tuple(deelnemers_visible_to(user).filter(pk__in=ids).order_by("clientcode"))
     return Duplicaten(zichtbaar=zichtbaar, buiten_beeld=len(zichtbaar) < len(ids))
+
+
+
+# --- safe contact and the legal route (issue 19) ----------------------------------------------
+
+
+def contactafspraak_van(deelnemer: Deelnemer) -> Contactafspraak | None:
+    """The arrangement in force: the newest version, or None when nothing was agreed yet."""
+    return Contactafspraak.objects.filter(deelnemer=deelnemer).select_related("alleen_via").order_by("-versie").first()
+
+
+def contactafspraken_historie(deelnemer: Deelnemer):
+    return Contactafspraak.objects.filter(deelnemer=deelnemer).select_related("door", "alleen_via").order_by("-versie")
+
+
+# Which "nee" in the arrangement forbids which kind of contact. Digital contact is forbidden only when
+# neither e-mail nor text messages are safe.
+VERBODEN_DOOR = {
+    ContactSoort.TELEFONISCH: (("bellen",), "bellen is niet veilig"),
+    ContactSoort.HUISBEZOEK: (("huisbezoek",), "een huisbezoek is niet veilig"),
+    ContactSoort.DIGITAAL: (("email", "sms"), "e-mail en berichtjes zijn niet veilig"),
+}
+
+
+def verboden_contactsoorten(afspraak: Contactafspraak | None) -> dict[str, str]:
+    """{soort: why} for the kinds of contact the arrangement forbids."""
+    if afspraak is None:
+        return {}
+    return {
+        soort: reden for soort, (velden, reden) in VERBODEN_DOOR.items()
+        if all(getattr(afspraak, v) == Toegestaan.NEE for v in velden)
+    }
+
+
+def afspraak_waarschuwingen(afspraak: Contactafspraak | None) -> list[str]:
+    """The lines of the warning strip: what is not safe, when not to call, through whom. No addresses or code words."""
+    if afspraak is None:
+        return []
+    uit = []
+    niet = [str(afspraak._meta.get_field(v).verbose_name) for v in ("bellen", "sms", "voicemail", "post", "huisbezoek", "email")
+            if getattr(afspraak, v) == Toegestaan.NEE]
+    if niet:
+        uit.append("Niet veilig: " + ", ".join(niet) + ".")
+    if afspraak.alleen_via_id or afspraak.alleen_via_toelichting:
+        via = afspraak.alleen_via.naam if afspraak.alleen_via_id else afspraak.alleen_via_toelichting
+        if afspraak.alleen_via_id and afspraak.alleen_via_toelichting:
+            via = f"{via} ({afspraak.alleen_via_toelichting})"
+        uit.append(f"Contact alleen via {via}.")
+    if afspraak.vermijden:
+        uit.append(f"Vermijd: {afspraak.vermijden}.")
+    if afspraak.codewoorden:
+        uit.append("Er is een codewoord afgesproken: zie de contactafspraken.")
+    if afspraak.veilig_adres or afspraak.veilig_telefoon:
+        uit.append("Gebruik alleen het veilige adres of nummer uit de contactafspraken.")
+    return uit
+
+
+def juridische_route_van(deelnemer: Deelnemer) -> JuridischeRoute | None:
+    return JuridischeRoute.objects.filter(deelnemer=deelnemer).order_by("-versie").first()
+
+
+def juridische_routes_historie(deelnemer: Deelnemer):
+    return JuridischeRoute.objects.filter(deelnemer=deelnemer).select_related("door").order_by("-versie")
+
+
+# The end dates the dossier and the caseload count down to, and when they signal (days before).
+TERMIJNEN = (
+    ("bedenktijd_eind", "Bedenktijd eindigt"),
+    ("vergunning_eind", "Tijdelijke verblijfsvergunning eindigt"),
+    ("beslissing_uiterlijk", "Beslissing uiterlijk"),
+)
+SIGNAAL_DAGEN = 28
+DRINGEND_DAGEN = 7
+
+
+@dataclass(frozen=True)
+class Termijn:
+    label: str
+    datum: datetime.date
+    dagen: int  # days left from today; negative when past
+
+    @property
+    def signaal(self) -> str:
+        """'' (far), 'warning' (within 4 weeks) or 'danger' (within 1 week or past)."""
+        if self.dagen <= DRINGEND_DAGEN:
+            return "danger"
+        return "warning" if self.dagen <= SIGNAAL_DAGEN else ""
+
+
+def juridische_termijnen(route: JuridischeRoute | None, vandaag: datetime.date | None = None) -> list[Termijn]:
+    """Every end date of the route in force, with the days left, soonest first."""
+    if route is None:
+        return []
+    vandaag = vandaag or datetime.date.today()
+    uit = [Termijn(label, getattr(route, veld), (getattr(route, veld) - vandaag).days)
+           for veld, label in TERMIJNEN if getattr(route, veld)]
+    return sorted(uit, key=lambda t: t.datum)

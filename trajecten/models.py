@@ -366,3 +366,19 @@ class Terugkoppeling(models.Model):
         ordering = ["datum", "id"]
         verbose_name = "terugkoppeling"
         verbose_name_plural = "terugkoppelingen"
+
+
+class AfspraakAfwijking(models.Model):
+    """A contact of a kind the safe-contact arrangement forbids, confirmed by the coach with a reason."""
+    deelnemer_pad = "contactmoment__traject__deelnemer"  # the way to the participant, for clients.access
+
+    contactmoment = models.ForeignKey(Contactmoment, on_delete=models.CASCADE, related_name="afspraak_afwijkingen")
+    soort = models.CharField("soort contact", max_length=30, choices=ContactSoort.choices)
+    reden = models.TextField("reden")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-op", "-id"]
+        verbose_name = "afwijking van de contactafspraken"
+        verbose_name_plural = "afwijkingen van de contactafspraken"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from trajecten.views import avg, caseload, documenten, dossier, plan, traject, verwijzing
+from trajecten.views import avg, caseload, documenten, dossier, plan, traject, veiligheid, verwijzing
 
 app_name = "trajecten"
 
@@ -54,6 +54,10 @@ urlpatterns = [
     path("sociale-kaart/<int:pk>/actief/", verwijzing.ketenpartner_actief, name="ketenpartner_actief"),
     path("sociale-kaart/<int:pk>/contactpersonen/nieuw/", verwijzing.contactpersoon_nieuw, name="contactpersoon_nieuw"),
     path("contactpersonen/<int:pk>/", verwijzing.contactpersoon_bewerken, name="contactpersoon_bewerken"),
+    # safe contact and the legal route
+    path("deelnemers/<int:pk>/veiligheid/", veiligheid.veiligheid, name="veiligheid"),
+    path("deelnemers/<int:pk>/contactafspraken/", veiligheid.contactafspraken_bewerken, name="contactafspraken"),
+    path("deelnemers/<int:pk>/juridische-route/", veiligheid.juridische_route_bewerken, name="juridische_route"),
     # documents and the AVG screens
     path("deelnemers/<int:pk>/documenten/", documenten.documenten, name="documenten"),
     path("deelnemers/<int:pk>/documenten/<int:document_pk>/download/", documenten.document_download,

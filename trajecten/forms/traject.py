@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 
+from trajecten.forms.afspraak import AfspraakControle
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomSoort
 from uitstap.forms import UitstapForm
@@ -45,7 +46,7 @@ class IntakeForm(UitstapForm, forms.ModelForm):
             self.initial.setdefault("datum", datetime.date.today())
 
 
-class ContactForm(UitstapForm, forms.ModelForm):
+class ContactForm(AfspraakControle, UitstapForm, forms.ModelForm):
     leefgebieden = forms.MultipleChoiceField(
         label="besproken leefgebieden", choices=Leefgebied.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -65,7 +66,7 @@ class ContactForm(UitstapForm, forms.ModelForm):
             self.initial.setdefault("duur_minuten", 60)
 
 
-class SnelContactForm(UitstapForm, forms.ModelForm):
+class SnelContactForm(AfspraakControle, UitstapForm, forms.ModelForm):
     """The short form on the dossier: date, kind, status, duration and an optional note."""
 
     class Meta:

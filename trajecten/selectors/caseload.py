@@ -20,6 +20,7 @@ from django.db.models.functions import Coalesce
 from clients.models import Deelnemer
 from clients.selectors import deelnemers_visible_to
 from trajecten.models import Contactmoment, FaseOvergang, Traject
+from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
 from trajecten.selectors.verwijzing import annoteer_lang_wachtend
 from uitstap.codes import ContactStatus, Fase
@@ -98,11 +99,12 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
         uit.append(Signaal(f"{d.doelen_verlopen} doel(en) over streefdatum"))
     if getattr(d, "lang_wachtend", 0):
         uit.append(Signaal(f"{d.lang_wachtend} verwijzing(en) wachten lang"))
+    uit.extend(Signaal(tekst, ernst) for tekst, ernst in juridische_signalen(d, vandaag))
     return uit
 
 
 # The per-feature annotations the signals read: goals past target date, referrals waiting long.
-CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend)
+CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend, annoteer_juridische_termijnen)
 
 
 def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:

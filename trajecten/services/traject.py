@@ -10,6 +10,7 @@ from django.db import transaction
 
 from clients.models import Deelnemer
 from trajecten.services import regels
+from trajecten.services.afspraak import afspraak_afwijking_controleren, afwijking_vastleggen
 from trajecten.models import Contactmoment, FaseOvergang, Intake, Terugval, Traject, Uitstroom
 from uitstap.audit import Actie
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
@@ -134,22 +135,28 @@ def contactmoment_vastleggen(*, traject: Traject, data: dict, door: Gebruiker) -
     contact.leefgebieden = list(contact.leefgebieden or [])
     _check_contact(traject, contact)
     contact.full_clean()
+    afwijking = afspraak_afwijking_controleren(traject=traject, soort=contact.soort, data=data)
     contact.save()
     regels.log_event(Actie.CREATE, door, traject, contact)
+    afwijking_vastleggen(contact=contact, reden=afwijking, door=door)
     return contact
 
 
 @transaction.atomic
 def contactmoment_wijzigen(*, contact: Contactmoment, data: dict, door: Gebruiker) -> Contactmoment:
     """Change a contact, typically a planned one that took place or was missed."""
+    oude_soort = Contactmoment.objects.values_list("soort", flat=True).get(pk=contact.pk)
     for field in CONTACT_VELDEN:
         if field in data:
             setattr(contact, field, data[field])
     contact.leefgebieden = list(contact.leefgebieden or [])
     _check_contact(contact.traject, contact)
     contact.full_clean()
+    afwijking = "" if contact.soort == oude_soort else afspraak_afwijking_controleren(
+        traject=contact.traject, soort=contact.soort, data=data)
     contact.save()
     regels.log_event(Actie.UPDATE, door, contact.traject, contact)
+    afwijking_vastleggen(contact=contact, reden=afwijking, door=door)
     return contact
 
 

@@ -13,7 +13,12 @@ from django.views.decorators.http import require_http_methods
 
 from clients.access import deelnemer_or_404, dossier_object_or_404, log_list
 from clients.forms import AanmeldingForm, BegeleidingForm, PersoonsgegevensForm
-from clients.selectors import mogelijke_duplicaten
+from clients.selectors import (
+    afspraak_waarschuwingen,
+    contactafspraak_van,
+    mogelijke_duplicaten,
+    verboden_contactsoorten,
+)
 from clients.services import begeleiding_toewijzen, deelnemer_wijzigen
 from trajecten import services
 from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
@@ -188,7 +193,9 @@ def contact_nieuw(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="contactmoment")
     snel = request.POST.get("snel") == "1"
     form_class = SnelContactForm if snel else ContactForm
-    kwargs = {} if snel else {"programma": traject.deelnemer.programma}
+    afspraak = contactafspraak_van(traject.deelnemer)
+    verboden = verboden_contactsoorten(afspraak)
+    kwargs = {"verboden": verboden} if snel else {"programma": traject.deelnemer.programma, "verboden": verboden}
     form = form_class(request.POST or None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
@@ -201,7 +208,7 @@ def contact_nieuw(request, traject_pk):
             if request.htmx:
                 messages.success(request, bericht)
                 response = render(request, "trajecten/includes/snel_contact.html", {
-                    "snel_contact": SnelContactForm(), "traject": traject, "opgeslagen": bericht,
+                    "snel_contact": SnelContactForm(verboden=verboden), "traject": traject, "opgeslagen": bericht,
                 })
                 response["HX-Refresh"] = "true"
                 return response
@@ -209,10 +216,11 @@ def contact_nieuw(request, traject_pk):
     if snel and request.htmx:
         return render(request, "trajecten/includes/snel_contact.html", {"snel_contact": form, "traject": traject})
     if snel:
-        form = ContactForm(request.POST, programma=traject.deelnemer.programma)
+        form = ContactForm(request.POST, programma=traject.deelnemer.programma, verboden=verboden)
         form.is_valid()
     return form_pagina(request, traject, form, "Contact registreren of plannen",
-                      intro="Een gehouden contact heeft een duur; een gepland contact mag in de toekomst liggen.")
+                      intro="Een gehouden contact heeft een duur; een gepland contact mag in de toekomst liggen.",
+                      extra={"afspraak_strip": afspraak_waarschuwingen(afspraak)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -220,7 +228,9 @@ def contact_bewerken(request, contact_pk):
     contact = dossier_object_or_404(request, Contactmoment.objects.select_related("traject"), contact_pk,
                                     object_type="contactmoment")
     traject = contact.traject
-    form = ContactForm(request.POST or None, instance=contact, programma=traject.deelnemer.programma)
+    afspraak = contactafspraak_van(traject.deelnemer)
+    form = ContactForm(request.POST or None, instance=contact, programma=traject.deelnemer.programma,
+                       verboden=verboden_contactsoorten(afspraak))
     if request.method == "POST" and form.is_valid():
         try:
             services.contactmoment_wijzigen(contact=contact, data=form.cleaned_data, door=request.user)
@@ -228,7 +238,8 @@ def contact_bewerken(request, contact_pk):
             add_errors(form, e)
         else:
             return terug_naar_dossier(request, traject, "Contact bijgewerkt.")
-    return form_pagina(request, traject, form, "Contact bijwerken")
+    return form_pagina(request, traject, form, "Contact bijwerken",
+                       extra={"afspraak_strip": afspraak_waarschuwingen(afspraak)})
 
 
 @require_http_methods(["GET", "POST"])
