@@ -190,3 +190,17 @@ class TestJuridischeRoute:
         assert r.status_code == 302 and JuridischeRoute.objects.get(deelnemer=deelnemer).versie == 1
         r = client.post(url, {"gelezen_versie": 1, "aangifte_op": "2026-01-05", "geen_aangifte_op": "2026-01-06"})
         assert r.status_code == 200 and "niet allebei" in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_erasure_removes_arrangement_secrets_and_route_dates(deelnemer, coach, coordinator, afspraak):
+    from clients.avg import deelnemer_wissen
+
+    juridische_route_vastleggen(deelnemer=deelnemer, door=coach, gelezen_versie=0, data={
+        "juridische_categorie": "3", "bedenktijd_start": D(2026, 1, 1), "bedenktijd_eind": D(2026, 4, 1)})
+    deelnemer_wissen(deelnemer=deelnemer, door=coordinator)
+    a = Contactafspraak.objects.get(deelnemer=deelnemer)
+    assert "Rosa" not in a.codewoorden and "0612" not in a.veilig_telefoon
+    r = JuridischeRoute.objects.get(deelnemer=deelnemer)
+    assert r.bedenktijd_start is None and r.bedenktijd_eind is None
+    assert r.juridische_categorie == "3"  # the figures keep the category
