@@ -20,6 +20,10 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
         help_text="Staat de verwijzer op de sociale kaart? Kies de organisatie.",
     )
     verwijzer_toelichting = forms.CharField(label="verwijzer (naam of organisatie)", max_length=200, required=False)
+    outreach_actie = forms.ModelChoiceField(
+        label="bereikt via outreachactie", queryset=Deelnemer.objects.none(), required=False,
+        help_text="Alleen bij eigen outreach: de outreachactie waarbij zij is bereikt.",
+    )
 
     class Meta:
         model = Deelnemer
@@ -33,8 +37,12 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
             "bsn": "Alleen invullen als het nodig is; helpt om een dubbele registratie te voorkomen.",
         }
 
-    def __init__(self, *args, programma, **kwargs):
+    def __init__(self, *args, programma, outreach_acties=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if outreach_acties is not None:  # the trajecten app's queryset (clients does not import trajecten)
+            self.fields["outreach_actie"].queryset = outreach_acties
+        else:
+            del self.fields["outreach_actie"]
         gemeenten = Gemeente.objects.all()
         self.fields["woongemeente"].queryset = gemeenten
         self.fields["werkgemeente"].queryset = gemeenten

@@ -40,6 +40,7 @@ from rapportage.cijfers.uitstroom import (
     uitgestapt_per_branche,
     uitgestapt_per_resultaat,
 )
+from rapportage.cijfers.outreach import aanmeldingen_via_outreach, outreach_per_locatiesoort
 from rapportage.cijfers.verwijzingen import verwijzingen_per_soort
 
 # Every key of DEFINITIONS.md, in its order.
@@ -52,6 +53,8 @@ SLEUTELS = [
     "trajectplannen_opgesteld", "trajectplannen_ondertekend", "doelen_per_leefgebied", "leefgebied_voortgang",
     "verwijzingen_per_soort", "doelgroep_instroom",
     "contactmomenten_gehouden", "contacturen", "niet_verschenen", "kosten_per_actieve_deelnemer",
+    # the outreach register (README, Cijfers: outreach)
+    "outreach_per_locatiesoort", "aanmeldingen_via_outreach",
 ]
 
 _JAARCIJFERS = {verwacht_deelnemers, intakes_begroot, begroting, uitgaven}

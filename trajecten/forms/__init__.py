@@ -36,3 +36,7 @@ from trajecten.forms.verwijzing import (  # noqa: F401
 from trajecten.forms.filters import (  # noqa: F401
     DeelnemerFilter,
 )
+from trajecten.forms.outreach import (  # noqa: F401
+    OutreachActieForm,
+    OutreachLocatieForm,
+)

@@ -48,3 +48,8 @@ from trajecten.selectors.verwijzing import (  # noqa: F401
     open_verwijzingen_bij,
     annoteer_lang_wachtend,
 )
+from trajecten.selectors.outreach import (  # noqa: F401
+    outreach_acties,
+    outreach_locaties,
+    outreach_acties_voor_koppeling,
+)

@@ -46,3 +46,9 @@ from trajecten.services.verwijzing import (  # noqa: F401
 from trajecten.services.aanmelding import (  # noqa: F401
     aanmelding_vastleggen,
 )
+from trajecten.services.outreach import (  # noqa: F401
+    outreach_locatie_aanmaken,
+    outreach_actie_vastleggen,
+    outreach_actie_wijzigen,
+    OUTREACH_VELDEN,
+)

@@ -9,7 +9,7 @@ from trajecten.services.traject import traject_starten
 from uitstap.audit import Actie, audit_log
 from uitstap.models import Gebruiker, Programma
 
-TRAJECT_VELDEN = ("aanmelddatum", "verwijzer", "verwijzer_ketenpartner", "verwijzer_toelichting")
+TRAJECT_VELDEN = ("aanmelddatum", "verwijzer", "verwijzer_ketenpartner", "verwijzer_toelichting", "outreach_actie")
 
 
 @transaction.atomic

@@ -21,7 +21,7 @@ from uitstap.models import Gebruiker
 @transaction.atomic
 def traject_starten(
     *, deelnemer: Deelnemer, aanmelddatum: datetime.date, door: Gebruiker, verwijzer: str = "",
-    verwijzer_ketenpartner=None, verwijzer_toelichting: str = "",
+    verwijzer_ketenpartner=None, verwijzer_toelichting: str = "", outreach_actie=None,
 ) -> Traject:
     """Start a traject in the contact phase. A second traject after the first ended is a herinstroom."""
     regels.niet_in_toekomst(aanmelddatum, "aanmelddatum")
@@ -35,9 +35,12 @@ def traject_starten(
             )
     if verwijzer_ketenpartner is not None and verwijzer_ketenpartner.programma_id != deelnemer.programma_id:
         raise ValidationError({"verwijzer_ketenpartner": "Deze ketenpartner hoort niet bij dit programma."})
+    if outreach_actie is not None:
+        regels.outreach_past_bij(deelnemer, aanmelddatum, verwijzer, outreach_actie)
     traject = Traject(
         deelnemer=deelnemer, aanmelddatum=aanmelddatum, verwijzer=verwijzer,
         verwijzer_ketenpartner=verwijzer_ketenpartner, verwijzer_toelichting=verwijzer_toelichting,
+        outreach_actie=outreach_actie,
     )
     traject.full_clean()
     traject.save()

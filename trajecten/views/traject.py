@@ -20,7 +20,7 @@ from clients.selectors import (
     verboden_contactsoorten,
 )
 from clients.services import begeleiding_toewijzen, deelnemer_wijzigen
-from trajecten import services
+from trajecten import selectors, services
 from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
 from trajecten.forms import (
     BeeindigenForm,
@@ -75,7 +75,8 @@ def persoonsgegevens(request, pk):
 def deelnemer_nieuw(request):
     """Register a participant and her first traject in one step, after a check for a likely duplicate."""
     programma = programma_of_403(request.user)
-    form = AanmeldingForm(request.POST or None, programma=programma)
+    form = AanmeldingForm(request.POST or None, programma=programma,
+                          outreach_acties=selectors.outreach_acties_voor_koppeling(programma))
     duplicaten = None
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
