@@ -5,6 +5,7 @@ import datetime
 from django import forms
 
 from clients.models import Contactafspraak, Deelnemer, JuridischeRoute
+from uitstap.talen import documenttaal_keuzes, documenttalen
 from uitstap.codes import Verwijzer
 from uitstap.forms import UitstapForm, VersionedForm
 from uitstap.models import Gemeente, Ketenpartner
@@ -59,7 +60,7 @@ class PersoonsgegevensForm(VersionedForm, forms.ModelForm):
             "roepnaam", "voornamen", "achternaam", "geboortedatum", "bsn", "geboortejaar", "gender", "herkomstland",
             "taal", "taalniveau_nl", "juridische_categorie", "verblijfsstatus", "bedenktijd_start", "bedenktijd_eind",
             "vergunning_start", "vergunning_eind", "woongemeente", "werkgemeente", "sector", "signalen_mensenhandel",
-            "heeft_kinderen", "gestopt_met_sekswerk_op",
+            "heeft_kinderen", "gestopt_met_sekswerk_op", "documenttaal",
         ]
         help_texts = {
             "voornamen": "Alleen invullen als het nodig is (bijvoorbeeld voor een uitkering).",
@@ -67,8 +68,18 @@ class PersoonsgegevensForm(VersionedForm, forms.ModelForm):
             "bedenktijd_start": "Alleen bij de verblijfsregeling mensenhandel.",
         }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["documenttaal"].widget = forms.Select(choices=documenttaal_keuzes())
+
     def clean_herkomstland(self):
         return (self.cleaned_data.get("herkomstland") or "").strip().upper()
+
+    def clean_documenttaal(self):
+        taal = self.cleaned_data.get("documenttaal") or ""
+        if taal and taal not in documenttalen():
+            raise forms.ValidationError("Voor deze taal is geen vertaling.")
+        return taal
 
 
 class BegeleidingForm(VersionedForm, forms.ModelForm):

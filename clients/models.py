@@ -40,6 +40,10 @@ class Deelnemer(models.Model):
         validators=[RegexValidator(r"^[A-Z]{2}$", "Gebruik de landcode van twee letters, zoals NL of RO.")],
     )
     taal = models.CharField("voertaal", max_length=60, blank=True)
+    documenttaal = models.CharField(
+        "taal van het trajectplan", max_length=10, blank=True,
+        help_text="De taal waarin het trajectplan (convenant) wordt afgedrukt; leeg is Nederlands.",
+    )
     taalniveau_nl = models.CharField("beheersing Nederlands", max_length=20, choices=Taalniveau.choices, blank=True)
     juridische_categorie = models.CharField(
         "juridische categorie", max_length=1, choices=JuridischeCategorie.choices, blank=True

@@ -64,7 +64,7 @@ PERSOONSVELDEN = [
     "roepnaam", "voornamen", "achternaam", "geboortedatum", "bsn", "geboortejaar", "gender", "herkomstland",
     "taal", "taalniveau_nl", "juridische_categorie", "verblijfsstatus", "bedenktijd_start", "bedenktijd_eind",
     "vergunning_start", "vergunning_eind", "woongemeente", "werkgemeente", "sector", "signalen_mensenhandel",
-    "heeft_kinderen", "gestopt_met_sekswerk_op",
+    "heeft_kinderen", "gestopt_met_sekswerk_op", "documenttaal",
 ]
 
 

@@ -195,7 +195,9 @@ SECURE_CSP = {
 }
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+# nl is the language of every screen; en (and any language with a catalogue in locale/) is for documents
+# for the participant, such as the convenant.
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
 from clients.access import deelnemer_or_404, dossier_object_or_404
@@ -33,6 +34,7 @@ from uitstap.audit import Actie
 from uitstap.forms import add_errors
 from uitstap.locking import Conflict
 from uitstap.pdf import render_pdf
+from uitstap.talen import documenttaal_of
 
 CONFLICT = "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens."
 
@@ -208,10 +210,11 @@ def plan_pdf(request, pk, plan_pk):
     if plan is None:
         raise Http404("Trajectplan niet gevonden.")
     plan.traject.deelnemer = deelnemer
-    _, pdf = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
+    _, pdf, taal = _plan_pdf(request, plan, deelnemer)
     response = HttpResponse(pdf, content_type="application/pdf")
     code = re.sub(r"[^A-Za-z0-9_-]", "_", deelnemer.clientcode)
-    response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.versie}.pdf"'
+    achter = "" if taal == "nl" else f"-{taal}"
+    response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.versie}{achter}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
 
@@ -224,8 +227,18 @@ def plan_pdf_voorbeeld(request, pk, plan_pk):
     plan = Trajectplan.objects.filter(pk=plan_pk, traject__deelnemer=deelnemer).select_related("traject").first()
     if plan is None:
         raise Http404
-    html, _ = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
+    html, _, _ = _plan_pdf(request, plan, deelnemer)
     return HttpResponse(html)
+
+
+def _plan_pdf(request, plan, deelnemer):
+    """(html, pdf, language): in ?taal= or the participant's document language, bilingual with ?tweetalig=1."""
+    taal = documenttaal_of(request.GET.get("taal"), deelnemer.documenttaal)
+    tweetalig = request.GET.get("tweetalig") == "1"
+    with translation.override(taal):
+        html, pdf = render_pdf("trajecten/pdf/plan.html",
+                               selectors.plan_pdf_context(plan, taal=taal, tweetalig=tweetalig))
+    return html, pdf, taal
 
 
 # --- goals ------------------------------------------------------------------------------------
