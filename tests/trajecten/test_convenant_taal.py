@@ -143,3 +143,9 @@ def test_documenttaal_on_the_personal_data_form(login, coach, deelnemer):
     data = {**{k: v for k, v in form.initial.items() if v is not None}, "documenttaal": "xx"}
     bound = PersoonsgegevensForm(data, instance=deelnemer)
     assert not bound.is_valid() and "documenttaal" in bound.errors
+
+
+@pytest.mark.django_db
+def test_screens_stay_dutch_for_an_english_browser(client):
+    html = client.get(reverse("two_factor:login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Gebruikersnaam" in html and "Username" not in html

@@ -14,6 +14,8 @@ def nl(context, tekst):
     """' / <Dutch>' in a lang="nl" span when the PDF is bilingual and printed in another language, else ''."""
     if not context.get("tweetalig") or translation.get_language() == "nl" or not tekst:
         return ""
+    if translation.gettext(tekst) == tekst:  # the same word in both languages (Status, Score): once is enough
+        return ""
     return format_html(' <span class="nl" lang="nl">/ {}</span>', tekst)
 
 
