@@ -6,10 +6,12 @@ Each step is `fn(rng=, fake=, vandaag=, kern=, deelnemers=)` and writes through 
 from trajecten.demo.deelnemers import seed_deelnemers
 from trajecten.demo.documenten import seed_documenten
 from trajecten.demo.plannen import seed_plannen
+from trajecten.demo.veilig import seed_veilig_registreren
 from trajecten.demo.verwijzingen import seed_verwijzingen
 
-# In this order: plans need the trajecten, referrals the plans' goals, documents the signed plans.
-STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten)
+# In this order: plans need the trajecten, referrals the plans' goals, documents the signed plans; the
+# issue-19 step (safe contact, legal route, outreach, duplicate, English convenant) needs the plans.
+STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten, seed_veilig_registreren)
 
 
 def seed(*, rng, fake, vandaag, kern, aantal: int) -> list:
