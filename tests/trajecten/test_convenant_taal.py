@@ -128,7 +128,7 @@ def test_pdf_follows_the_participants_language(login, coach, deelnemer, plan, se
     assert '<html lang="nl">' in client.get(url + "?taal=nl").content.decode()
     assert '<html lang="en">' in client.get(url + "?taal=xx").content.decode()  # unknown: her own language
     r = client.get(reverse("trajecten:plan_pdf", args=[deelnemer.pk, plan.pk]))
-    assert r["Content-Disposition"].endswith(f'-v{plan.versie}-en.pdf"')
+    assert r["Content-Disposition"].endswith(f'-v{plan.volgnummer}-en.pdf"')
     # the screen around it stays Dutch
     tab = client.get(reverse("trajecten:trajectplan", args=[deelnemer.pk])).content.decode()
     assert "Print voor ondertekening (pdf)" in tab and "Pdf (English)" in tab and "Tweetalig (Nederlands + English)" in tab

@@ -140,7 +140,8 @@ class TestJuridischeRoute:
         assert list(JuridischeCategorieWijziging.objects.filter(deelnemer=deelnemer).order_by("id")
                     .values_list("van", "naar")) == [("", "3"), ("3", "1")]
         # the personal-data screen also writes the history
-        deelnemer_wijzigen(deelnemer=deelnemer, data={"juridische_categorie": "2"}, gelezen_versie=None, door=coach)
+        deelnemer_wijzigen(deelnemer=deelnemer, data={"juridische_categorie": "2"}, gelezen_versie=deelnemer.versie,
+                           door=coach)
         assert JuridischeCategorieWijziging.objects.filter(deelnemer=deelnemer).count() == 3
 
     def test_aangifte_and_geen_aangifte_exclude_each_other(self, deelnemer, coach):

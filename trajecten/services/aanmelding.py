@@ -4,8 +4,7 @@ from django.db import transaction
 
 from clients.models import Deelnemer
 from clients.selectors import Duplicaten, grondslag
-from clients.services import deelnemer_aanmaken
-from trajecten.services.traject import traject_starten
+from trajecten.services.traject import aanmelding_registreren
 from uitstap.audit import Actie, audit_log
 from uitstap.models import Gebruiker, Programma
 
@@ -23,8 +22,7 @@ def aanmelding_vastleggen(
     """
     data = dict(data)
     traject_velden = {k: data.pop(k) for k in TRAJECT_VELDEN if k in data}
-    deelnemer = deelnemer_aanmaken(programma=programma, door=door, **data)
-    traject_starten(deelnemer=deelnemer, door=door, **traject_velden)
+    deelnemer = aanmelding_registreren(programma=programma, door=door, deelnemer_velden=data, **traject_velden)
     if duplicaten:
         audit_log(
             actie=Actie.CREATE, gebruiker=door, clientcode=deelnemer.clientcode,

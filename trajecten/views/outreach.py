@@ -12,8 +12,7 @@ from trajecten import selectors, services
 from trajecten.forms import OutreachActieForm, OutreachLocatieForm
 from trajecten.models import OutreachActie
 from uitstap.codes import Rol
-from uitstap.forms import add_errors
-from uitstap.locking import Conflict
+from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.permissions import programma_of_403, rol_vereist
 
 
@@ -64,13 +63,8 @@ def outreach_bewerken(request, pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie", None)
-        try:
-            services.outreach_actie_wijzigen(actie=actie, data=data, gelezen_versie=gelezen, door=request.user)
-        except Conflict:
-            form.add_error(None, "Iemand anders heeft deze actie intussen gewijzigd. Laad de pagina opnieuw.")
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: services.outreach_actie_wijzigen(
+                actie=actie, data=data, gelezen_versie=gelezen, door=request.user)):
             messages.success(request, "Outreachactie bijgewerkt.")
             return redirect("trajecten:outreach")
     return render(request, "form_page.html", {

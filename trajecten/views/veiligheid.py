@@ -1,7 +1,6 @@
 """The Veiligheid tab: the safe-contact arrangement and the legal route of one participant, with their history."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -16,10 +15,7 @@ from clients.selectors import (
 )
 from clients.services import contactafspraak_vastleggen, juridische_route_vastleggen
 from trajecten.views.dossier import broodkruimels, dossier_context
-from uitstap.forms import add_errors
-from uitstap.locking import Conflict
-
-CONFLICT = "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw; jouw invoer is niet opgeslagen."
+from uitstap.forms import schrijf_via_form
 
 
 def veiligheid(request, pk):
@@ -42,13 +38,8 @@ def _bewerken(request, pk, *, object_type, huidig_van, form_class, service, titl
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
-        try:
-            service(deelnemer=deelnemer, data=data, gelezen_versie=gelezen, door=request.user)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        if schrijf_via_form(form, lambda: service(deelnemer=deelnemer, data=data, gelezen_versie=gelezen,
+                                                  door=request.user)):
             messages.success(request, f"{title} opgeslagen.")
             return redirect("trajecten:veiligheid", pk=deelnemer.pk)
     return render(request, "form_page.html", {
