@@ -37,7 +37,7 @@ DEELNEMER_WISSEN = {
     "roepnaam": "", "voornamen": "", "achternaam": "", "geboortedatum": None, "bsn": "", "taal": "",
     "taalniveau_nl": "", "verblijfsstatus": Verblijfsstatus.ONBEKEND, "bedenktijd_start": None,
     "bedenktijd_eind": None, "vergunning_start": None, "vergunning_eind": None, "woongemeente": None,
-    "werkgemeente": None, "heeft_kinderen": None, "gestopt_met_sekswerk_op": None,
+    "werkgemeente": None, "heeft_kinderen": None, "gestopt_met_sekswerk_op": None, "documenttaal": "",
 }
 # Health answers at intake are special-category data without a role in the figures (by model label:
 # clients does not import trajecten; the model is found in the graph of the participant's records).
