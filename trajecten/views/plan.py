@@ -32,7 +32,7 @@ from trajecten.models import Doel, Traject, Trajectplan
 from trajecten.views.dossier import broodkruimels, dossier_context
 from uitstap.audit import Actie
 from uitstap.forms import add_errors, schrijf_via_form
-from uitstap.pdf import render_pdf
+from uitstap.pdf import PdfTeZwaar, render_pdf
 from uitstap.talen import documenttaal_of
 
 
@@ -191,7 +191,11 @@ def plan_pdf(request, pk, plan_pk):
     if plan is None:
         raise Http404("Trajectplan niet gevonden.")
     plan.traject.deelnemer = deelnemer
-    _, pdf, taal = _plan_pdf(request, plan, deelnemer)
+    try:
+        _, pdf, taal = _plan_pdf(request, plan, deelnemer)
+    except PdfTeZwaar as e:
+        messages.error(request, str(e))
+        return redirect("trajecten:trajectplan", pk=deelnemer.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     code = re.sub(r"[^A-Za-z0-9_-]", "_", deelnemer.clientcode)
     achter = "" if taal == "nl" else f"-{taal}"
