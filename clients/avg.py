@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from clients.documents import document_inhoud, documenten_verwijderen, downloadnaam
-from clients.models import Deelnemer, Document
+from clients.models import Deelnemer, Document, JuridischeRoute
 from clients.selectors import deelnemers_voor_bewaartermijn
 from clients.selectors import grondslag as grondslag_van
 from clients.services import deelnemer_velden_wissen, deelnemer_vergrendelen
@@ -37,13 +37,17 @@ DEELNEMER_WISSEN = {
     "roepnaam": "", "voornamen": "", "achternaam": "", "geboortedatum": None, "bsn": "", "taal": "",
     "taalniveau_nl": "", "verblijfsstatus": Verblijfsstatus.ONBEKEND, "bedenktijd_start": None,
     "bedenktijd_eind": None, "vergunning_start": None, "vergunning_eind": None, "woongemeente": None,
-    "werkgemeente": None, "heeft_kinderen": None, "gestopt_met_sekswerk_op": None,
+    "werkgemeente": None, "heeft_kinderen": None, "gestopt_met_sekswerk_op": None, "documenttaal": "",
 }
 # Health answers at intake are special-category data without a role in the figures (by model label:
 # clients does not import trajecten; the model is found in the graph of the participant's records).
 INTAKE_WISSEN_MODEL = "trajecten.intake"
 INTAKE_WISSEN = {"spreekt_nederlands_of_engels": None, "verslaving": None, "psychiatrische_problematiek": None,
                  "legaal_verblijf": None}
+# The legal route's dates say she may be a victim of trafficking: erased like the dates on Deelnemer.
+ROUTE_WISSEN = {f: None for f in (
+    "bedenktijd_start", "bedenktijd_eind", "aangifte_op", "geen_aangifte_op", "melding_op", "vergunning_start",
+    "vergunning_eind", "verlenging_aangevraagd_op", "beslissing_uiterlijk")}
 GEWIST = "[gewist]"
 # Free-text columns that are codes or versions, not content: never blanked.
 GEEN_INHOUD = {"clientcode", "opslagnaam", "sha256", "content_type", "status", "versie"}
@@ -233,6 +237,8 @@ def deelnemer_wissen(*, deelnemer: Deelnemer, door=None, wettelijke_grond: str =
             qs.update(**INTAKE_WISSEN)
         if getattr(model, "AVG_WISSEN", None):  # a model's own declaration of what erasure empties
             qs.update(**model.AVG_WISSEN)
+        if model is JuridischeRoute:
+            qs.update(**ROUTE_WISSEN)
         velden = _tekstvelden(model)
         if velden and qs.exists():
             qs.update(**{f.name: ("" if f.blank else GEWIST) for f in velden})

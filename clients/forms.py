@@ -7,8 +7,9 @@ from django_countries import countries
 
 from django.utils.translation import gettext_lazy as _
 
-from clients.models import Deelnemer, Document, Scope, Signaal, Toestemming
+from clients.models import Contactafspraak, Deelnemer, Document, JuridischeRoute, Scope, Signaal, Toestemming
 from uitstap.codes import Verwijzer
+from uitstap.talen import documenttaal_keuzes, documenttalen
 from uitstap.forms import UitstapForm, VersionedForm
 from uitstap.models import Gemeente, Ketenpartner
 
@@ -41,19 +42,28 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
     )
     verwijzer_toelichting = forms.CharField(label="verwijzer (naam of organisatie)", max_length=200, required=False)
     herkomstland = landkeuze()
+    outreach_actie = forms.ModelChoiceField(
+        label="bereikt via outreachactie", queryset=Deelnemer.objects.none(), required=False,
+        help_text="Alleen bij eigen outreach: de outreachactie waarbij de deelnemer is bereikt.",
+    )
 
     class Meta:
         model = Deelnemer
         fields = [
             "roepnaam", "geboortejaar", "gender", "herkomstland", "woongemeente", "werkgemeente", "sector",
-            "verblijfsstatus", "juridische_categorie", "signalen_mensenhandel",
+            "verblijfsstatus", "juridische_categorie", "signalen_mensenhandel", "bsn",
         ]
         help_texts = {
-            "roepnaam": "De naam waarmee je haar aanspreekt; mag een werknaam zijn.",
+            "roepnaam": "De naam waarmee je de deelnemer aanspreekt; mag een werknaam zijn.",
+            "bsn": "Alleen invullen als het nodig is; helpt om een dubbele registratie te voorkomen.",
         }
 
-    def __init__(self, *args, programma, **kwargs):
+    def __init__(self, *args, programma, outreach_acties=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if outreach_acties is not None:  # the trajecten app's queryset (clients does not import trajecten)
+            self.fields["outreach_actie"].queryset = outreach_acties
+        else:
+            del self.fields["outreach_actie"]
         gemeenten = Gemeente.objects.all()
         self.fields["woongemeente"].queryset = gemeenten
         self.fields["werkgemeente"].queryset = gemeenten
@@ -68,7 +78,7 @@ class PersoonsgegevensForm(VersionedForm, forms.ModelForm):
             "roepnaam", "voornamen", "achternaam", "geboortedatum", "bsn", "geboortejaar", "gender", "herkomstland",
             "taal", "taalniveau_nl", "juridische_categorie", "verblijfsstatus", "bedenktijd_start", "bedenktijd_eind",
             "vergunning_start", "vergunning_eind", "woongemeente", "werkgemeente", "sector", "signalen_mensenhandel",
-            "heeft_kinderen", "gestopt_met_sekswerk_op",
+            "heeft_kinderen", "gestopt_met_sekswerk_op", "documenttaal",
         ]
         help_texts = {
             "voornamen": "Alleen invullen als het nodig is (bijvoorbeeld voor een uitkering).",
@@ -78,6 +88,13 @@ class PersoonsgegevensForm(VersionedForm, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["documenttaal"].widget = forms.Select(choices=documenttaal_keuzes())
+
+    def clean_documenttaal(self):
+        taal = self.cleaned_data.get("documenttaal") or ""
+        if taal and taal not in documenttalen():
+            raise forms.ValidationError("Voor deze taal is geen vertaling.")
+        return taal
 
 
 class BegeleidingForm(VersionedForm, forms.ModelForm):
@@ -147,3 +164,51 @@ class SignaalForm(UitstapForm, forms.ModelForm):
 
 class SignaalAfsluitenForm(VersionedForm, forms.Form):
     """Closing a signal: only the version the coach saw (the button sits beside each signal)."""
+
+
+class _NieuweVersieForm(VersionedForm):
+    """An arrangement saved as a new version: carries the number of the version the user saw (0: none yet)."""
+
+    def __init__(self, *args, huidige_versie: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["gelezen_versie"].required = True
+        self.initial["gelezen_versie"] = huidige_versie
+
+
+class ContactafspraakForm(_NieuweVersieForm, forms.ModelForm):
+    class Meta:
+        model = Contactafspraak
+        fields = [
+            "bellen", "sms", "voicemail", "post", "huisbezoek", "email", "veilig_telefoon", "veilig_adres",
+            "codewoorden", "vermijden", "alleen_via", "alleen_via_toelichting", "toelichting",
+        ]
+        widgets = {
+            "bellen": forms.RadioSelect, "sms": forms.RadioSelect, "voicemail": forms.RadioSelect,
+            "post": forms.RadioSelect, "huisbezoek": forms.RadioSelect, "email": forms.RadioSelect,
+            "veilig_adres": forms.Textarea(attrs={"rows": 2}), "toelichting": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {
+            "vermijden": "Bijvoorbeeld: niet na 18.00 uur, niet in het weekend.",
+            "alleen_via": "Als contact alleen via een ketenpartner mag (bijvoorbeeld de opvang).",
+        }
+
+    def __init__(self, *args, programma, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["alleen_via"].queryset = Ketenpartner.objects.filter(programma=programma, actief=True)
+        for veld in ("bellen", "sms", "voicemail", "post", "huisbezoek", "email"):
+            self.fields[veld].choices = [("", "Niet besproken")] + list(self.fields[veld].choices)[1:]
+
+
+class JuridischeRouteForm(_NieuweVersieForm, forms.ModelForm):
+    class Meta:
+        model = JuridischeRoute
+        fields = [
+            "juridische_categorie", "bedenktijd_start", "bedenktijd_eind", "aangifte_op", "geen_aangifte_op",
+            "melding_op", "vergunning_start", "vergunning_eind", "verlenging_aangevraagd_op", "beslissing_uiterlijk",
+            "toelichting",
+        ]
+        widgets = {"toelichting": forms.Textarea(attrs={"rows": 2})}
+        help_texts = {
+            "bedenktijd_eind": "Het dossier en de caseload tellen af naar deze datum (signaal bij 4 en 1 week).",
+            "geen_aangifte_op": "Alleen als zij heeft besloten geen aangifte te doen.",
+        }

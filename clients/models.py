@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 
 from uitstap.codes import Gender, JuridischeCategorie, Sector, Verblijfsstatus
-from uitstap.models import Gemeente, Programma
+from uitstap.models import Gemeente, Ketenpartner, Programma
 
 
 class Taalniveau(models.TextChoices):
@@ -40,6 +40,10 @@ class Deelnemer(models.Model):
         validators=[RegexValidator(r"^[A-Z]{2}$", "Gebruik de landcode van twee letters, zoals NL of RO.")],
     )
     taal = models.CharField("voertaal", max_length=60, blank=True)
+    documenttaal = models.CharField(
+        "taal van het trajectplan", max_length=10, blank=True,
+        help_text="De taal waarin het trajectplan (convenant) wordt afgedrukt; leeg is Nederlands.",
+    )
     taalniveau_nl = models.CharField("beheersing Nederlands", max_length=20, choices=Taalniveau.choices, blank=True)
     juridische_categorie = models.CharField(
         "juridische categorie", max_length=1, choices=JuridischeCategorie.choices, blank=True
@@ -219,3 +223,119 @@ class Signaal(models.Model):
         ordering = ["-datum", "-id"]
         verbose_name = "signaal van de gemeente"
         verbose_name_plural = "signalen van de gemeente"
+
+
+# --- safe contact and the legal route (issue 19): history is appended, the newest row is in force ---
+
+
+class Toegestaan(models.TextChoices):
+    JA = "ja", "Ja"
+    NEE = "nee", "Nee, niet veilig"
+
+
+class Contactafspraak(models.Model):
+    """How the programme may reach a participant safely. Every change is a new version; the newest is in force."""
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="contactafspraken")
+    versie = models.PositiveIntegerField(default=1, editable=False)
+    bellen = models.CharField("bellen", max_length=3, choices=Toegestaan.choices, blank=True)
+    sms = models.CharField("sms of berichtje", max_length=3, choices=Toegestaan.choices, blank=True)
+    voicemail = models.CharField("voicemail inspreken", max_length=3, choices=Toegestaan.choices, blank=True)
+    post = models.CharField("post sturen", max_length=3, choices=Toegestaan.choices, blank=True)
+    huisbezoek = models.CharField("huisbezoek", max_length=3, choices=Toegestaan.choices, blank=True)
+    email = models.CharField("e-mail", max_length=3, choices=Toegestaan.choices, blank=True)
+    veilig_adres = models.TextField("veilig postadres", blank=True)
+    veilig_telefoon = models.CharField("veilig telefoonnummer", max_length=30, blank=True)
+    codewoorden = models.CharField("codewoorden", max_length=200, blank=True,
+                                   help_text="Bijvoorbeeld een woord waarmee zij laat weten dat ze niet vrij kan praten.")
+    vermijden = models.CharField("tijden om te vermijden", max_length=200, blank=True)
+    alleen_via = models.ForeignKey(
+        Ketenpartner, verbose_name="contact alleen via", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
+    alleen_via_toelichting = models.CharField("contact alleen via (naam of toelichting)", max_length=200, blank=True)
+    toelichting = models.TextField("toelichting", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-versie"]
+        verbose_name = "contactafspraak"
+        verbose_name_plural = "contactafspraken"
+        constraints = [
+            models.UniqueConstraint(fields=["deelnemer", "versie"], name="contactafspraak_versie_uniek"),
+        ]
+
+    def __str__(self):
+        return f"contactafspraken {self.deelnemer_id} v{self.versie}"
+
+
+class JuridischeRoute(models.Model):
+    """The legal route of a participant with trafficking signals or a dependent residence status (B8).
+
+    Every change is a new version; the newest is in force.
+    """
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="juridische_routes")
+    versie = models.PositiveIntegerField(default=1, editable=False)
+    juridische_categorie = models.CharField(
+        "juridische categorie", max_length=1, choices=JuridischeCategorie.choices, blank=True
+    )
+    bedenktijd_start = models.DateField("bedenktijd vanaf", null=True, blank=True)
+    bedenktijd_eind = models.DateField("bedenktijd tot", null=True, blank=True)
+    aangifte_op = models.DateField("aangifte gedaan op", null=True, blank=True)
+    geen_aangifte_op = models.DateField("besloten geen aangifte te doen op", null=True, blank=True)
+    melding_op = models.DateField("gemeld bij het landelijk coördinatiecentrum (CoMensha) op", null=True, blank=True)
+    vergunning_start = models.DateField("tijdelijke verblijfsvergunning vanaf", null=True, blank=True)
+    vergunning_eind = models.DateField("tijdelijke verblijfsvergunning tot", null=True, blank=True)
+    verlenging_aangevraagd_op = models.DateField("verlenging aangevraagd op", null=True, blank=True)
+    beslissing_uiterlijk = models.DateField("beslissing uiterlijk op", null=True, blank=True)
+    toelichting = models.TextField("toelichting", blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-versie"]
+        verbose_name = "juridische route"
+        verbose_name_plural = "juridische routes"
+        constraints = [
+            models.UniqueConstraint(fields=["deelnemer", "versie"], name="juridische_route_versie_uniek"),
+            models.CheckConstraint(
+                name="route_bedenktijd_volgorde",
+                condition=Q(bedenktijd_start__isnull=True) | Q(bedenktijd_eind__isnull=True)
+                | Q(bedenktijd_eind__gte=models.F("bedenktijd_start")),
+                violation_error_message="De bedenktijd eindigt voor hij begint.",
+            ),
+            models.CheckConstraint(
+                name="route_vergunning_volgorde",
+                condition=Q(vergunning_start__isnull=True) | Q(vergunning_eind__isnull=True)
+                | Q(vergunning_eind__gte=models.F("vergunning_start")),
+                violation_error_message="De vergunning eindigt voor hij begint.",
+            ),
+            models.CheckConstraint(
+                name="route_aangifte_of_geen",
+                condition=Q(aangifte_op__isnull=True) | Q(geen_aangifte_op__isnull=True),
+                violation_error_message="Vul een aangiftedatum of een datum voor geen aangifte in, niet allebei.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"juridische route {self.deelnemer_id} v{self.versie}"
+
+
+class JuridischeCategorieWijziging(models.Model):
+    """History of the juridische categorie: one row per change (it changes when a permit is granted)."""
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="categorie_wijzigingen")
+    van = models.CharField("van", max_length=1, choices=JuridischeCategorie.choices, blank=True)
+    naar = models.CharField("naar", max_length=1, choices=JuridischeCategorie.choices, blank=True)
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-op", "-id"]
+        verbose_name = "wijziging juridische categorie"
+        verbose_name_plural = "wijzigingen juridische categorie"

@@ -1,11 +1,13 @@
 """Reads of participants. `deelnemers_visible_to` is the one place that decides who sees whom."""
 
 import datetime
+import unicodedata
+from dataclasses import dataclass
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from clients.models import Deelnemer, Scope, Signaal, Toestemming
-from uitstap.codes import Rol
+from clients.models import Contactafspraak, Deelnemer, JuridischeRoute, Scope, Signaal, Toegestaan, Toestemming
+from uitstap.codes import ContactSoort, Rol
 from uitstap.models import Programma
 from uitstap.selectors import programmas_of
 
@@ -132,3 +134,178 @@ def deelnemers_voor_bewaartermijn() -> QuerySet[Deelnemer]:
         .exclude(trajecten__einddatum__isnull=True)
         .select_related("programma").distinct().order_by("programma_id", "clientcode")
     )
+
+
+# --- likely duplicates at registration (issue 19) ---------------------------------------------
+
+
+def naam_sleutel(naam: str) -> str:
+    """A roepnaam compared case- and accent-insensitively: 'Ána ' and 'ana' are the same name."""
+    ontleed = unicodedata.normalize("NFKD", (naam or "").strip().casefold())
+    return "".join(c for c in ontleed if not unicodedata.combining(c))
+
+
+def een_bewerking_verschil(a: str, b: str) -> bool:
+    """True when b is a with exactly one letter inserted, removed or replaced (Levenshtein distance 1)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:]
+    return a[i:] == b[i + 1:]
+
+
+def _is_duplicaat(d: Deelnemer, *, bsn: str, naam: str, geboortejaar, herkomstland: str) -> bool:
+    if bsn and d.bsn == bsn:
+        return True
+    if not naam or not geboortejaar or d.geboortejaar != geboortejaar:
+        return False
+    andere = naam_sleutel(d.roepnaam)
+    if not andere:
+        return False
+    if andere == naam and herkomstland and d.herkomstland == herkomstland:
+        return True
+    return een_bewerking_verschil(naam, andere)
+
+
+@dataclass(frozen=True)
+class Duplicaten:
+    """What the registration screen may show: the matches the user may see, and only a yes/no for the rest."""
+
+    zichtbaar: tuple[Deelnemer, ...]
+    buiten_beeld: bool
+
+    def __bool__(self):
+        return bool(self.zichtbaar) or self.buiten_beeld
+
+
+def mogelijke_duplicaten(
+    user, *, programma, roepnaam: str = "", geboortejaar: int | None = None, herkomstland: str = "", bsn: str = "",
+) -> Duplicaten:
+    """Participants of `programma` who may be the person being registered.
+
+    A match is: the same BSN; or the same roepnaam (case- and accent-insensitive) with the same birth year
+    and country of origin; or a roepnaam one edit apart with the same birth year. Matches the user may see
+    (deelnemers_visible_to) come back as participants; of the others only that there is one.
+    """
+    bsn = (bsn or "").strip()
+    naam = naam_sleutel(roepnaam)
+    herkomstland = (herkomstland or "").strip().upper()
+    voorwaarde = Q()
+    if bsn:
+        voorwaarde |= Q(bsn=bsn)
+    if naam and geboortejaar:
+        voorwaarde |= Q(geboortejaar=geboortejaar)
+    if not voorwaarde:
+        return Duplicaten(zichtbaar=(), buiten_beeld=False)
+    kandidaten = (
+        Deelnemer.objects.filter(voorwaarde, programma=programma, gewist_op__isnull=True)
+        .only("pk", "bsn", "roepnaam", "geboortejaar", "herkomstland")
+    )
+    ids = [d.pk for d in kandidaten
+           if _is_duplicaat(d, bsn=bsn, naam=naam, geboortejaar=geboortejaar, herkomstland=herkomstland)]
+    if not ids:
+        return Duplicaten(zichtbaar=(), buiten_beeld=False)
+    zichtbaar = tuple(deelnemers_visible_to(user).filter(pk__in=ids).order_by("clientcode"))
+    return Duplicaten(zichtbaar=zichtbaar, buiten_beeld=len(zichtbaar) < len(ids))
+
+
+
+# --- safe contact and the legal route (issue 19) ----------------------------------------------
+
+
+def contactafspraak_van(deelnemer: Deelnemer) -> Contactafspraak | None:
+    """The arrangement in force: the newest version, or None when nothing was agreed yet."""
+    return Contactafspraak.objects.filter(deelnemer=deelnemer).select_related("alleen_via").order_by("-versie").first()
+
+
+def contactafspraken_historie(deelnemer: Deelnemer):
+    return Contactafspraak.objects.filter(deelnemer=deelnemer).select_related("door", "alleen_via").order_by("-versie")
+
+
+# Which "nee" in the arrangement forbids which kind of contact. Digital contact is forbidden only when
+# neither e-mail nor text messages are safe.
+VERBODEN_DOOR = {
+    ContactSoort.TELEFONISCH: (("bellen",), "bellen is niet veilig"),
+    ContactSoort.HUISBEZOEK: (("huisbezoek",), "een huisbezoek is niet veilig"),
+    ContactSoort.DIGITAAL: (("email", "sms"), "e-mail en berichtjes zijn niet veilig"),
+}
+
+
+def verboden_contactsoorten(afspraak: Contactafspraak | None) -> dict[str, str]:
+    """{soort: why} for the kinds of contact the arrangement forbids."""
+    if afspraak is None:
+        return {}
+    return {
+        soort: reden for soort, (velden, reden) in VERBODEN_DOOR.items()
+        if all(getattr(afspraak, v) == Toegestaan.NEE for v in velden)
+    }
+
+
+def afspraak_waarschuwingen(afspraak: Contactafspraak | None) -> list[str]:
+    """The lines of the warning strip: what is not safe, when not to call, through whom. No addresses or code words."""
+    if afspraak is None:
+        return []
+    uit = []
+    niet = [str(afspraak._meta.get_field(v).verbose_name) for v in ("bellen", "sms", "voicemail", "post", "huisbezoek", "email")
+            if getattr(afspraak, v) == Toegestaan.NEE]
+    if niet:
+        uit.append("Niet veilig: " + ", ".join(niet) + ".")
+    if afspraak.alleen_via_id or afspraak.alleen_via_toelichting:
+        via = afspraak.alleen_via.naam if afspraak.alleen_via_id else afspraak.alleen_via_toelichting
+        if afspraak.alleen_via_id and afspraak.alleen_via_toelichting:
+            via = f"{via} ({afspraak.alleen_via_toelichting})"
+        uit.append(f"Contact alleen via {via}.")
+    if afspraak.vermijden:
+        uit.append(f"Vermijd: {afspraak.vermijden}.")
+    if afspraak.codewoorden:
+        uit.append("Er is een codewoord afgesproken: zie de contactafspraken.")
+    if afspraak.veilig_adres or afspraak.veilig_telefoon:
+        uit.append("Gebruik alleen het veilige adres of nummer uit de contactafspraken.")
+    return uit
+
+
+def juridische_route_van(deelnemer: Deelnemer) -> JuridischeRoute | None:
+    return JuridischeRoute.objects.filter(deelnemer=deelnemer).order_by("-versie").first()
+
+
+def juridische_routes_historie(deelnemer: Deelnemer):
+    return JuridischeRoute.objects.filter(deelnemer=deelnemer).select_related("door").order_by("-versie")
+
+
+# The end dates the dossier and the caseload count down to, and when they signal (days before).
+TERMIJNEN = (
+    ("bedenktijd_eind", "Bedenktijd eindigt"),
+    ("vergunning_eind", "Tijdelijke verblijfsvergunning eindigt"),
+    ("beslissing_uiterlijk", "Beslissing uiterlijk"),
+)
+SIGNAAL_DAGEN = 28
+DRINGEND_DAGEN = 7
+
+
+@dataclass(frozen=True)
+class Termijn:
+    label: str
+    datum: datetime.date
+    dagen: int  # days left from today; negative when past
+
+    @property
+    def signaal(self) -> str:
+        """'' (far), 'warning' (within 4 weeks) or 'danger' (within 1 week or past)."""
+        if self.dagen <= DRINGEND_DAGEN:
+            return "danger"
+        return "warning" if self.dagen <= SIGNAAL_DAGEN else ""
+
+
+def juridische_termijnen(route: JuridischeRoute | None, vandaag: datetime.date | None = None) -> list[Termijn]:
+    """Every end date of the route in force, with the days left, soonest first."""
+    if route is None:
+        return []
+    vandaag = vandaag or datetime.date.today()
+    uit = [Termijn(label, getattr(route, veld), (getattr(route, veld) - vandaag).days)
+           for veld, label in TERMIJNEN if getattr(route, veld)]
+    return sorted(uit, key=lambda t: t.datum)

@@ -4,14 +4,17 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from clients.models import Deelnemer, Document, Scope, Signaal, Toestemming
+from clients.models import (
+    Contactafspraak, Deelnemer, Document, JuridischeCategorieWijziging, JuridischeRoute, Scope, Signaal, Toestemming,
+)
 from clients.selectors import geldige_toestemming, grondslag
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Rol
-from uitstap.locking import save_checked
+from uitstap.locking import Conflict, save_checked
 from uitstap.models import Gebruiker, Programma
 
 
@@ -64,7 +67,7 @@ PERSOONSVELDEN = [
     "roepnaam", "voornamen", "achternaam", "geboortedatum", "bsn", "geboortejaar", "gender", "herkomstland",
     "taal", "taalniveau_nl", "juridische_categorie", "verblijfsstatus", "bedenktijd_start", "bedenktijd_eind",
     "vergunning_start", "vergunning_eind", "woongemeente", "werkgemeente", "sector", "signalen_mensenhandel",
-    "heeft_kinderen", "gestopt_met_sekswerk_op",
+    "heeft_kinderen", "gestopt_met_sekswerk_op", "documenttaal",
 ]
 
 
@@ -72,10 +75,12 @@ PERSOONSVELDEN = [
 def deelnemer_wijzigen(*, deelnemer: Deelnemer, data: dict, gelezen_versie: int, door: Gebruiker) -> Deelnemer:
     """Change personal data; only the listed fields can change, and only if nobody saved in between."""
     velden = [f for f in data if f in PERSOONSVELDEN]
+    oude_categorie = deelnemer.juridische_categorie
     for field in velden:
         setattr(deelnemer, field, data[field])
     deelnemer.full_clean(validate_unique=False)
     save_checked(deelnemer, gelezen_versie=gelezen_versie, fields=velden)
+    _categorie_historie(deelnemer, oude_categorie, deelnemer.juridische_categorie, door)
     audit_log(actie=Actie.UPDATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=deelnemer,
               grondslag=grondslag(door, deelnemer))
     return deelnemer
@@ -248,3 +253,83 @@ def signaal_afsluiten(*, signaal: Signaal, gelezen_versie: int, door: Gebruiker)
     audit_log(actie=Actie.UPDATE, gebruiker=door, clientcode=signaal.deelnemer.clientcode, obj=signaal,
               grondslag=grondslag(door, signaal.deelnemer))
     return signaal
+
+
+# --- safe contact and the legal route: each change appends a version (issue 19) ----------------
+
+
+def _categorie_historie(deelnemer: Deelnemer, van: str, naar: str, door: Gebruiker) -> None:
+    if van != naar:
+        JuridischeCategorieWijziging.objects.create(deelnemer=deelnemer, van=van, naar=naar, door=door)
+
+
+def _nieuwe_versie(model, deelnemer: Deelnemer, gelezen_versie: int | None):
+    """The number of the next version, or Conflict when someone saved one after `gelezen_versie` (0: none yet)."""
+    deelnemer_vergrendelen(deelnemer)
+    huidig = model.objects.filter(deelnemer=deelnemer).order_by("-versie").first()
+    huidige_versie = huidig.versie if huidig else 0
+    if gelezen_versie is None or gelezen_versie != huidige_versie:
+        raise Conflict(huidig or deelnemer)
+    return huidige_versie + 1
+
+
+CONTACTAFSPRAAK_VELDEN = [
+    "bellen", "sms", "voicemail", "post", "huisbezoek", "email", "veilig_adres", "veilig_telefoon", "codewoorden",
+    "vermijden", "alleen_via", "alleen_via_toelichting", "toelichting",
+]
+
+
+@transaction.atomic
+def contactafspraak_vastleggen(
+    *, deelnemer: Deelnemer, data: dict, gelezen_versie: int | None, door: Gebruiker,
+) -> Contactafspraak:
+    """Record the safe-contact arrangement as a new version (the old ones stay as history)."""
+    versie = _nieuwe_versie(Contactafspraak, deelnemer, gelezen_versie)
+    velden = {f: data[f] for f in CONTACTAFSPRAAK_VELDEN if f in data}
+    partner = velden.get("alleen_via")
+    if partner is not None and partner.programma_id != deelnemer.programma_id:
+        raise ValidationError({"alleen_via": "Deze ketenpartner hoort niet bij dit programma."})
+    afspraak = Contactafspraak(deelnemer=deelnemer, versie=versie, door=door, **velden)
+    afspraak.full_clean()
+    afspraak.save()
+    audit_log(actie=Actie.CREATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=afspraak,
+              grondslag=grondslag(door, deelnemer))
+    return afspraak
+
+
+JURIDISCHE_VELDEN = [
+    "juridische_categorie", "bedenktijd_start", "bedenktijd_eind", "aangifte_op", "geen_aangifte_op", "melding_op",
+    "vergunning_start", "vergunning_eind", "verlenging_aangevraagd_op", "beslissing_uiterlijk", "toelichting",
+]
+
+
+@transaction.atomic
+def juridische_route_vastleggen(
+    *, deelnemer: Deelnemer, data: dict, gelezen_versie: int | None, door: Gebruiker,
+) -> JuridischeRoute:
+    """Record the legal route as a new version; the participant's category and dates follow the newest version
+    (so the figures that read them stay right), and a changed category is appended to its history."""
+    versie = _nieuwe_versie(JuridischeRoute, deelnemer, gelezen_versie)
+    velden = {f: data[f] for f in JURIDISCHE_VELDEN if f in data}
+    route = JuridischeRoute(deelnemer=deelnemer, versie=versie, door=door, **velden)
+    fouten = {}
+    if route.aangifte_op and route.geen_aangifte_op:
+        fouten["geen_aangifte_op"] = "Vul een aangiftedatum of een datum voor geen aangifte in, niet allebei."
+    for start, eind in (("bedenktijd_start", "bedenktijd_eind"), ("vergunning_start", "vergunning_eind")):
+        if getattr(route, start) and getattr(route, eind) and getattr(route, eind) < getattr(route, start):
+            fouten[eind] = "De einddatum ligt voor de begindatum."
+    if fouten:
+        raise ValidationError(fouten)
+    route.full_clean()
+    route.save()
+    oude_categorie = Deelnemer.objects.values_list("juridische_categorie", flat=True).get(pk=deelnemer.pk)
+    gevolgd = {f: getattr(route, f) for f in (
+        "juridische_categorie", "bedenktijd_start", "bedenktijd_eind", "vergunning_start", "vergunning_eind")}
+    Deelnemer.objects.filter(pk=deelnemer.pk).update(**gevolgd, versie=F("versie") + 1)
+    for f, v in gevolgd.items():
+        setattr(deelnemer, f, v)
+    deelnemer.refresh_from_db(fields=["versie"])
+    _categorie_historie(deelnemer, oude_categorie, route.juridische_categorie, door)
+    audit_log(actie=Actie.CREATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=route,
+              grondslag=grondslag(door, deelnemer))
+    return route

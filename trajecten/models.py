@@ -28,7 +28,7 @@ from uitstap.codes import (
     VerwijzingStatus,
     Woonsituatie,
 )
-from uitstap.models import Contactpersoon, Ketenpartner, Organisatie
+from uitstap.models import Contactpersoon, Ketenpartner, Organisatie, Programma
 
 SCORE_VALIDATORS = [
     MinValueValidator(1, "Een score is minimaal 1."),
@@ -69,6 +69,10 @@ class Traject(models.Model):
         on_delete=models.PROTECT, related_name="inkomende_trajecten",
     )
     verwijzer_toelichting = models.CharField("verwijzer (organisatie of naam)", max_length=200, blank=True)
+    outreach_actie = models.ForeignKey(
+        "OutreachActie", verbose_name="bereikt via outreachactie", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="aanmeldingen",
+    )
     einddatum = models.DateField("einddatum", null=True, blank=True)
     # The executing organisation that carries the traject out (one of the programme's organisaties).
     organisatie = models.ForeignKey(
@@ -533,3 +537,87 @@ class Terugkoppeling(models.Model):
         verbose_name = "terugkoppeling"
         verbose_name_plural = "terugkoppelingen"
         triggers = append_only("terugkoppeling", wisbaar="notitie")
+
+
+class AfspraakAfwijking(models.Model):
+    """A contact of a kind the safe-contact arrangement forbids, confirmed by the coach with a reason."""
+    deelnemer_pad = "contactmoment__traject__deelnemer"  # the way to the participant, for clients.access
+
+    contactmoment = models.ForeignKey(Contactmoment, on_delete=models.CASCADE, related_name="afspraak_afwijkingen")
+    soort = models.CharField("soort contact", max_length=30, choices=ContactSoort.choices)
+    reden = models.TextField("reden")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-op", "-id"]
+        verbose_name = "afwijking van de contactafspraken"
+        verbose_name_plural = "afwijkingen van de contactafspraken"
+
+
+# --- the outreach register (issue 19): anonymous, no personal data at all ---------------------
+
+
+class LocatieSoort(models.TextChoices):
+    RAAM = "raam", "Raamprostitutie"
+    CLUB_PRIVE = "club_prive", "Club of privéhuis"
+    ESCORT = "escort", "Escort"
+    ONLINE = "online", "Online"
+    STRAAT = "straat", "Straat"
+    THUIS = "thuis", "Thuiswerk"
+    OVERIG = "overig", "Overig"
+
+
+class OutreachLocatie(models.Model):
+    """A named place on the programme's own outreach list (a window street, a club), never a person."""
+
+    programma = models.ForeignKey(Programma, on_delete=models.PROTECT, related_name="outreach_locaties")
+    naam = models.CharField("naam", max_length=120)
+    soort = models.CharField("soort locatie", max_length=20, choices=LocatieSoort.choices)
+    actief = models.BooleanField("actief", default=True)
+
+    class Meta:
+        ordering = ["naam"]
+        verbose_name = "outreachlocatie"
+        verbose_name_plural = "outreachlocaties"
+        constraints = [models.UniqueConstraint(fields=["programma", "naam"], name="outreachlocatie_naam_uniek")]
+
+    def __str__(self):
+        return self.naam
+
+
+class OutreachActie(models.Model):
+    """One outreach round: where, who went, how many people were reached. Counts only, no names."""
+
+    programma = models.ForeignKey(Programma, on_delete=models.PROTECT, related_name="outreach_acties")
+    datum = models.DateField("datum")
+    locatiesoort = models.CharField("soort locatie", max_length=20, choices=LocatieSoort.choices)
+    locatie = models.ForeignKey(
+        OutreachLocatie, verbose_name="locatie", null=True, blank=True, on_delete=models.PROTECT, related_name="acties",
+    )
+    medewerkers = models.PositiveSmallIntegerField("medewerkers", default=1)
+    voorlichters = models.PositiveSmallIntegerField("voorlichters (ervaringsdeskundigen)", default=0)
+    tolken = models.PositiveSmallIntegerField("tolken", default=0)
+    bereikt = models.PositiveIntegerField("aantal mensen bereikt", default=0)
+    gesprekken = models.PositiveIntegerField("gesprekken gevoerd", default=0)
+    materialen = models.PositiveIntegerField("materialen uitgedeeld", default=0,
+                                             help_text="Folders, kaartjes, goodiebags: het aantal.")
+    talen = models.CharField("talen", max_length=200, blank=True, help_text="Bijvoorbeeld: Roemeens, Engels, Spaans.")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = "outreachactie"
+        verbose_name_plural = "outreachacties"
+        constraints = [
+            models.CheckConstraint(
+                name="outreach_gesprekken_niet_meer_dan_bereikt", condition=Q(gesprekken__lte=F("bereikt")),
+                violation_error_message="Er kunnen niet meer gesprekken zijn dan mensen bereikt.",
+            ),
+        ]
+
+    def __str__(self):
+        waar = self.locatie.naam if self.locatie_id else self.get_locatiesoort_display()
+        return f"{self.datum:%d-%m-%Y} {waar}"

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from trajecten.views import (
-    avg, caseload, documenten, dossier, gemeente, leefsituatie, plan, toestemming, traject, verwijzing,
+    avg, caseload, documenten, dossier, gemeente, leefsituatie, outreach, plan, toestemming, traject, veiligheid, verwijzing,
 )
 
 app_name = "trajecten"
@@ -63,6 +63,15 @@ urlpatterns = [
     path("sociale-kaart/<int:pk>/actief/", verwijzing.ketenpartner_actief, name="ketenpartner_actief"),
     path("sociale-kaart/<int:pk>/contactpersonen/nieuw/", verwijzing.contactpersoon_nieuw, name="contactpersoon_nieuw"),
     path("contactpersonen/<int:pk>/", verwijzing.contactpersoon_bewerken, name="contactpersoon_bewerken"),
+    # safe contact and the legal route
+    path("deelnemers/<int:pk>/veiligheid/", veiligheid.veiligheid, name="veiligheid"),
+    path("deelnemers/<int:pk>/contactafspraken/", veiligheid.contactafspraken_bewerken, name="contactafspraken"),
+    path("deelnemers/<int:pk>/juridische-route/", veiligheid.juridische_route_bewerken, name="juridische_route"),
+    # the outreach register
+    path("outreach/", outreach.outreach, name="outreach"),
+    path("outreach/nieuw/", outreach.outreach_nieuw, name="outreach_nieuw"),
+    path("outreach/<int:pk>/", outreach.outreach_bewerken, name="outreach_bewerken"),
+    path("outreach/locaties/nieuw/", outreach.outreach_locatie_nieuw, name="outreach_locatie_nieuw"),
     # documents and the AVG screens
     path("deelnemers/<int:pk>/documenten/", documenten.documenten, name="documenten"),
     path("deelnemers/<int:pk>/documenten/<int:document_pk>/download/", documenten.document_download,

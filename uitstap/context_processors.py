@@ -15,6 +15,7 @@ def navigatie(request):
                 ("Mijn caseload", reverse("trajecten:caseload")),
                 ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
                 ("Sociale kaart", reverse("trajecten:sociale_kaart")),
+                ("Outreach", reverse("trajecten:outreach")),
             ]
         elif user.rol == Rol.COORDINATOR:
             items = [
@@ -22,6 +23,7 @@ def navigatie(request):
                 ("Deelnemers", reverse("trajecten:deelnemers")),
                 ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
                 ("Sociale kaart", reverse("trajecten:sociale_kaart")),
+                ("Outreach", reverse("trajecten:outreach")),
                 ("Cijfers", reverse("rapportage:cijfers")),
                 ("Programma", reverse("programma_lijst")),
                 ("Auditlog", reverse("audit_zoeken")),

@@ -68,7 +68,8 @@ MIDDLEWARE = [
     "uitstap.middleware.RequestIdMiddleware",
     "uitstap.middleware.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware: every screen is Dutch whatever the browser asks for; English (LANGUAGES) is only
+    # for documents for the participant, switched on with translation.override while they are rendered.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -214,7 +215,9 @@ SECURE_CSP = {
 }
 
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands")]
+# nl is the language of every screen; en (and any language with a catalogue in locale/) is for documents
+# for the participant, such as the convenant.
+LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True

@@ -51,6 +51,7 @@ from rapportage.cijfers.verslag import (
     per_organisatie,
     per_woongemeente,
 )
+from rapportage.cijfers.outreach import aanmeldingen_via_outreach, outreach_per_locatiesoort
 from rapportage.cijfers.verwijzingen import verwijzingen_per_soort
 
 # Every key of DEFINITIONS.md with its selector, in the order of DEFINITIONS.md (first set, then second set).
@@ -95,6 +96,9 @@ FIGUREN = (
     ("nacontrole_12m", nacontrole_12m),
     # Added by issue 18 (README, figures section).
     ("leefsituatie_instroom_uitstroom", leefsituatie_instroom_uitstroom),
+    # The outreach register (README, Cijfers: outreach).
+    ("outreach_per_locatiesoort", outreach_per_locatiesoort),
+    ("aanmeldingen_via_outreach", aanmeldingen_via_outreach),
 )
 SLEUTELS = [sleutel for sleutel, _ in FIGUREN]
 # The second set (DEFINITIONS.md, "Figures for the verslag (second set)").

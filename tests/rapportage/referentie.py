@@ -5,7 +5,7 @@ import statistics
 from fractions import Fraction
 
 from rapportage.cijfers.basis import afronden, getal
-from trajecten.models import Traject
+from trajecten.models import LocatieSoort, OutreachActie, Traject
 from uitstap.codes import (
     Branche,
     Fase,
@@ -271,4 +271,12 @@ def referentie_cijfers(programma, van, tot) -> dict:
             for veld, code in situatie(t, dag).items():
                 ls[moment][veld][code] += 1
     uit["leefsituatie_instroom_uitstroom"] = ls
+    acties = [a for a in OutreachActie.objects.filter(programma=programma) if _in(a.datum, van, tot)]
+    uit["outreach_per_locatiesoort"] = {
+        s: {"acties": sum(a.locatiesoort == s for a in acties),
+            "bereikt": sum(a.bereikt for a in acties if a.locatiesoort == s),
+            "gesprekken": sum(a.gesprekken for a in acties if a.locatiesoort == s)}
+        for s in LocatieSoort.values
+    }
+    uit["aanmeldingen_via_outreach"] = sum(1 for t in trajecten if t.outreach_actie_id and _in(t.aanmelddatum, van, tot))
     return uit

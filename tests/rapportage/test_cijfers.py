@@ -347,7 +347,7 @@ def test_programme_figures_and_cost_per_active_participant(programma):
 def test_empty_year_has_every_key_with_zeroes(programma, instroom_geval):
     alles = c.alle_cijfers(programma, datetime.date(2010, 1, 1), datetime.date(2010, 12, 31))
     assert list(alles) == c.SLEUTELS
-    assert len(c.SLEUTELS) == 38
+    assert len(c.SLEUTELS) == 40
     for sleutel in ("verwacht_deelnemers", "intakes_begroot", "begroting", "uitgaven", "kosten_per_actieve_deelnemer"):
         assert alles[sleutel] is None
     for sleutel in ("aanmeldingen", "intakes_gehouden", "ingestroomd", "herinstroom", "actief_in_periode",

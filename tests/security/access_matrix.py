@@ -126,6 +126,9 @@ MATRIX: dict[str, tuple] = {
     "trajecten:terugkoppeling_nieuw":      ZIEN,
     "trajecten:documenten":                ZIEN,
     "trajecten:document_download":         ZIEN,
+    "trajecten:veiligheid":                ZIEN,
+    "trajecten:contactafspraken":          ZIEN,
+    "trajecten:juridische_route":          ZIEN,
     "trajecten:ingezien":                  COORD_DOSSIER,
     "trajecten:avg_inzage":                COORD_DOSSIER,
     "trajecten:avg_wissen":                COORD_DOSSIER,
@@ -147,6 +150,11 @@ MATRIX: dict[str, tuple] = {
     "trajecten:ketenpartner_actief":       (403, 403, 403, 405, 405, 403, 403),
     "trajecten:contactpersoon_nieuw":      (403, 403, 403, 200, 404, 403, 403),
     "trajecten:contactpersoon_bewerken":   (403, 403, 403, 200, 404, 403, 403),
+    # --- the outreach register (anonymous, programme-wide) ---
+    "trajecten:outreach":                  (200, 200, 200, 200, 200, 403, 403),
+    "trajecten:outreach_nieuw":            (200, 200, 200, 200, 200, 403, 403),
+    "trajecten:outreach_bewerken":         (404, 404, 404, 404, 404, 403, 403),  # no action with that id
+    "trajecten:outreach_locatie_nieuw":    (403, 403, 403, 200, 200, 403, 403),
     # --- Django admin: nobody here is staff ---
     "admin:index":                         (302,) * 7,
 }

@@ -11,10 +11,11 @@ import pytest
 from django.test import Client
 from django.urls import get_resolver, reverse
 
+from clients.selectors import contactafspraak_van, juridische_route_van
 from tests.factories import GebruikerFactory, KetenpartnerFactory
 from tests.security.formdata import post_data
 from trajecten import services
-from trajecten.models import Contactmoment, Doel, Traject, Trajectplan, Verwijzing
+from trajecten.models import Contactmoment, Doel, OutreachActie, Traject, Trajectplan, Verwijzing
 from uitstap import services as kaart_services
 from uitstap.codes import Rol
 from uitstap.forms import CONFLICT
@@ -101,11 +102,21 @@ EDIT_SCREENS = {
     "programmajaar_bewerken": ("programmajaar_bewerken", lambda w: [w["programma"].slug, VANDAAG.year],
                                ("coord_a", "coord_b"), lambda d: d.update(intakes_begroot="7"),
                                lambda w: ProgrammaJaar.objects.get(pk=w["jaar"].pk).intakes_begroot),
+    # issue 19: the arrangements append a version (the version seen is the newest one's number, 0 for none)
+    "contactafspraken": ("trajecten:contactafspraken", lambda w: [w["deelnemer"].pk], ("coach", "coach2"),
+                         _tekst("vermijden"), lambda w: contactafspraak_van(w["deelnemer"]).vermijden),
+    "juridische_route": ("trajecten:juridische_route", lambda w: [w["deelnemer"].pk], ("coach", "coach2"),
+                         _tekst("toelichting"), lambda w: juridische_route_van(w["deelnemer"]).toelichting),
+    "outreach_bewerken": ("trajecten:outreach_bewerken", lambda w: [w["outreach"].pk], ("coach", "coach2"),
+                          lambda d: d.update(bereikt="9"), lambda w: OutreachActie.objects.get(pk=w["outreach"].pk).bereikt),
 }
 
 
 def _voorbereiden(naam, w):
     """Records some screens need before they can be edited: a closed traject has no uitstroom form."""
+    if naam == "outreach_bewerken":
+        w["outreach"] = services.outreach_actie_vastleggen(programma=w["programma"], door=w["coach"], data={
+            "datum": dagen(3), "locatiesoort": "raam", "bereikt": 4, "gesprekken": 2})
     if naam == "beeindigen":
         services.uitstroom_vastleggen(traject=w["traject"], soort="uitgestapt", datum=dagen(10), resultaat="betaald_werk",
                                       afsluiten=False, door=w["coach"], gelezen_versie=w["traject"].versie)
@@ -146,7 +157,8 @@ def test_every_edit_screen_is_covered():
     bewerkt = {"persoonsgegevens", "begeleiding", "intake", "contact_bewerken", "uitstroom", "beeindigen",
                "plan_bewerken", "plan_ondertekenen", "doel_bewerken", "doel_status", "verwijzing_bewerken",
                "verwijzing_status", "verwijzing_intake", "ketenpartner_bewerken", "contactpersoon_bewerken",
-               "programma_bewerken", "programmajaar_bewerken"}
+               "programma_bewerken", "programmajaar_bewerken", "contactafspraken", "juridische_route",
+               "outreach_bewerken"}
     namen = set()
     for patroon in get_resolver().url_patterns:
         for sub in getattr(patroon, "url_patterns", [patroon]):

@@ -43,6 +43,10 @@ GOLDEN = pathlib.Path(__file__).resolve().parent.parent / "data" / "demo"
 JAREN = (2024, 2025, 2026)
 
 
+def _zonder_outreach(cijfers: dict) -> dict:
+    return {k: v for k, v in cijfers.items() if k not in ("outreach_per_locatiesoort", "aanmeldingen_via_outreach")}
+
+
 def _seed():
     call_command("seed_demo", verbosity=0, force_demo=True, **DEMO_GROOTTE)
 
@@ -81,7 +85,7 @@ def test_the_flevoland_programme_has_every_situation(demo):
     assert set(Gebruiker.objects.values_list("username", flat=True)) >= {
         "coordinator", "begeleider1", "begeleider2", "begeleider3", "klantmanager", "beheerder"}
     assert Gebruiker.objects.get(username="klantmanager").gemeente.naam == "Almere"
-    assert Deelnemer.objects.count() == 40
+    assert Deelnemer.objects.count() == 40 + 2  # plus the aanmelding via outreach and its likely duplicate (issue 19)
     assert set(FaseOvergang.objects.values_list("fase", flat=True)) == {"contact", "orientatie", "uitvoering", "nazorg"}
     assert Uitstroom.objects.filter(soort="uitgestapt").exists()
     assert Uitstroom.objects.filter(soort="gestopt").exists()
@@ -133,7 +137,8 @@ def test_export_and_figures_are_what_they_were(demo):
 def test_round_trip_keeps_every_figure(demo):
     """The demo has plan versions, finished goals in older versions, referrals and relapses: a real history."""
     with time_machine.travel(DEMO_DAG, tick=False):
-        voor = {j: alle_cijfers(demo, datetime.date(j, 1, 1), datetime.date(j, 12, 31)) for j in JAREN}
+        # The outreach register (programme-wide, anonymous) is not part of the exchange format yet.
+        voor = {j: _zonder_outreach(alle_cijfers(demo, datetime.date(j, 1, 1), datetime.date(j, 12, 31))) for j in JAREN}
         eerste = programma_exporteren(demo)
         assert validator.is_valid(eerste)
         programma_verwijderen(demo)
@@ -141,7 +146,7 @@ def test_round_trip_keeps_every_figure(demo):
         p = Programma.objects.get(slug="flevoland")
         assert programma_exporteren(p) == eerste
         for j in JAREN:
-            assert alle_cijfers(p, datetime.date(j, 1, 1), datetime.date(j, 12, 31)) == voor[j], j
+            assert _zonder_outreach(alle_cijfers(p, datetime.date(j, 1, 1), datetime.date(j, 12, 31))) == voor[j], j
 
 
 

@@ -38,9 +38,16 @@ from trajecten.forms.verwijzing import (  # noqa: F401
 from trajecten.forms.filters import (  # noqa: F401
     DeelnemerFilter,
 )
+from trajecten.forms.afspraak import (  # noqa: F401
+    AfspraakControle,
+)
 from trajecten.forms.leefsituatie import (  # noqa: F401
     LeefsituatieForm,
     NacontroleForm,
     ONGEWIJZIGD,
     JA_NEE,
+)
+from trajecten.forms.outreach import (  # noqa: F401
+    OutreachActieForm,
+    OutreachLocatieForm,
 )

@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 
+from trajecten.forms.afspraak import AfspraakControle
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
 from trajecten.forms.leefsituatie import LeefsituatieForm
@@ -116,7 +117,7 @@ class IntakeForm(VersionedForm, forms.ModelForm):
         return {c.pk: {"ja": True, "nee": False}.get(self.cleaned_data.pop(f"criterium_{c.pk}", "")) for c in self.criteria}
 
 
-class ContactForm(VersionedForm, forms.ModelForm):
+class ContactForm(AfspraakControle, VersionedForm, forms.ModelForm):
     leefgebieden = forms.MultipleChoiceField(
         label="besproken leefgebieden", choices=Leefgebied.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -152,7 +153,7 @@ def _check_contact_velden(form, data):
         _niet_in_toekomst(form)
 
 
-class SnelContactForm(UitstapForm, forms.ModelForm):
+class SnelContactForm(AfspraakControle, UitstapForm, forms.ModelForm):
     """The short form on the dossier: date, kind, status, duration and an optional note."""
 
     class Meta:

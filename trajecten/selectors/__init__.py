@@ -17,9 +17,9 @@ from trajecten.selectors.caseload import (  # noqa: F401
     NO_SHOW_DAGEN,
     NO_SHOW_AANTAL,
     NAZORG_CONTACT_DAGEN,
+    CASELOAD_ANNOTATIES,
     SIGNAAL_FILTERS,
     SORTERINGEN,
-    CASELOAD_ANNOTATIES,
     PLAN_ONGETEKEND_DAGEN,
     AANDACHT_MAX,
 )
@@ -78,6 +78,10 @@ from trajecten.selectors.gemeente import (  # noqa: F401
     GEVOELIGE_PARTNERS,
     LIJST_OBJECT,
 )
+from trajecten.selectors.juridisch import (  # noqa: F401
+    annoteer_juridische_termijnen,
+    juridische_signalen,
+)
 from trajecten.selectors.leefsituatie import (  # noqa: F401
     plus_maanden,
     situatie_uit,
@@ -97,4 +101,10 @@ from trajecten.selectors.leefsituatie import (  # noqa: F401
     NACONTROLE_VOORUIT_DAGEN,
     TERMIJN_MAANDEN,
     KORT,
+)
+from trajecten.selectors.outreach import (  # noqa: F401
+    outreach_acties,
+    outreach_locaties,
+    outreach_acties_voor_koppeling,
+    KOPPEL_DAGEN,
 )

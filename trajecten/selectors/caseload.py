@@ -28,6 +28,7 @@ from clients.models import Deelnemer, Toestemming
 from clients.models import Signaal as GemeenteSignaal
 from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to
 from trajecten.models import Contactmoment, FaseOvergang, Traject
+from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
 from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
 from trajecten.selectors.verwijzing import annoteer_lang_wachtend
@@ -130,6 +131,8 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
     if n := getattr(d, "open_gemeente_signalen", 0):
         uit.append(Signaal(ngettext("%(n)d signaal van de gemeente", "%(n)d signalen van de gemeente", n) % {"n": n},
                            url=reverse("trajecten:toestemmingen", args=[d.pk]), soort="gemeente"))
+    juridisch_url = reverse("trajecten:veiligheid", args=[d.pk])
+    uit.extend(Signaal(tekst, ernst, url=juridisch_url, soort="juridisch") for tekst, ernst in juridische_signalen(d, vandaag))
     return uit
 
 
@@ -149,7 +152,9 @@ def annoteer_toestemming(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> Que
 
 # The per-feature annotations the signals read: goals past target date, referrals waiting long, the nazorg
 # regime, consent.
-CASELOAD_ANNOTATIES = (annoteer_doelen_verlopen, annoteer_lang_wachtend, annoteer_nazorg, annoteer_toestemming)
+CASELOAD_ANNOTATIES = (
+    annoteer_doelen_verlopen, annoteer_lang_wachtend, annoteer_nazorg, annoteer_toestemming, annoteer_juridische_termijnen,
+)
 
 
 # --- urgency in SQL: the same conditions as signalen_voor, so ordering and filters stay in the database ----

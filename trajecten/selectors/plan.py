@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext
 
 from trajecten.models import Doel, DoelVoortgang, MetingScore, Traject, Trajectplan
 from uitstap import charts
@@ -196,10 +197,11 @@ def radar_grafiek(rijen: list[MetingRij]) -> str | None:
     """Data URI of the radar chart (first vs latest score per leefgebied); None with fewer than three leefgebieden."""
     if len(rijen) < 3:
         return None
-    labels = [r.label for r in rijen]
-    reeksen = [("Eerste score", [r.eerste for r in rijen])]
+    # gettext: the chart follows the language the convenant is printed in (Dutch on screen)
+    labels = [gettext(r.label) for r in rijen]
+    reeksen = [(gettext("Eerste score"), [r.eerste for r in rijen])]
     if any(r.laatste_datum != r.eerste_datum for r in rijen):
-        reeksen.append(("Laatste score", [r.laatste for r in rijen]))
+        reeksen.append((gettext("Laatste score"), [r.laatste for r in rijen]))
     return charts.data_uri(charts.radar_svg(labels=labels, reeksen=reeksen))
 
 
@@ -210,8 +212,11 @@ def metingen(traject: Traject):
 # --- the PDF ----------------------------------------------------------------------------------
 
 
-def plan_pdf_context(plan: Trajectplan, *, vandaag: datetime.date | None = None) -> dict:
-    """Everything the convenant PDF shows, prepared for the template."""
+def plan_pdf_context(
+    plan: Trajectplan, *, vandaag: datetime.date | None = None, taal: str = "nl", tweetalig: bool = False,
+) -> dict:
+    """Everything the convenant PDF shows, prepared for the template (call it inside translation.override(taal):
+    the fixed texts are translated, the goals stay as the coach wrote them)."""
     traject = plan.traject
     deelnemer = traject.deelnemer
     programma = deelnemer.programma
@@ -227,4 +232,6 @@ def plan_pdf_context(plan: Trajectplan, *, vandaag: datetime.date | None = None)
         "radar": radar_grafiek(rijen),
         "begeleider": deelnemer.begeleider,
         "afgedrukt_op": vandaag or datetime.date.today(),
+        "taal": taal,
+        "tweetalig": tweetalig and taal != "nl",
     }

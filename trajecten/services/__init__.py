@@ -47,8 +47,22 @@ from trajecten.services.verwijzing import (  # noqa: F401
     EINDSTATUS,
     MET_REDEN,
 )
+from trajecten.services.aanmelding import (  # noqa: F401
+    aanmelding_vastleggen,
+    TRAJECT_VELDEN,
+)
+from trajecten.services.afspraak import (  # noqa: F401
+    afspraak_afwijking_controleren,
+    afwijking_vastleggen,
+)
 from trajecten.services.leefsituatie import (  # noqa: F401
     leefsituatie_vastleggen,
     uitstap_van,
     nacontrole_vastleggen,
+)
+from trajecten.services.outreach import (  # noqa: F401
+    outreach_locatie_aanmaken,
+    outreach_actie_vastleggen,
+    outreach_actie_wijzigen,
+    OUTREACH_VELDEN,
 )

@@ -8,7 +8,7 @@ from clients.models import Deelnemer
 from clients.selectors import grondslag
 from trajecten.models import Traject
 from uitstap.audit import audit_log
-from uitstap.codes import Fase
+from uitstap.codes import Fase, Verwijzer
 from uitstap.models import Gebruiker
 
 
@@ -88,3 +88,14 @@ def niet_voor_laatste_overgang(traject: Traject, datum: datetime.date, veld: str
         raise ValidationError(
             {veld: f"De laatste faseovergang was op {datum_nl(laatste.datum)}; kies die dag of later."}
         )
+
+
+def outreach_past_bij(deelnemer: Deelnemer, aanmelddatum: datetime.date, verwijzer: str, outreach_actie) -> None:
+    """An aanmelding may point to the outreach action that reached her: same programme, via eigen outreach,
+    and the action took place on or before the aanmelddatum."""
+    if verwijzer != Verwijzer.EIGEN_OUTREACH:
+        raise ValidationError({"outreach_actie": "Koppel alleen een outreachactie als de verwijzer eigen outreach is."})
+    if outreach_actie.programma_id != deelnemer.programma_id:
+        raise ValidationError({"outreach_actie": "Deze outreachactie hoort niet bij dit programma."})
+    if outreach_actie.datum > aanmelddatum:
+        raise ValidationError({"outreach_actie": "Deze outreachactie was na de aanmelddatum."})

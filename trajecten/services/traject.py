@@ -13,6 +13,7 @@ from clients.models import Deelnemer
 from clients.services import deelnemer_aanmaken
 from trajecten.selectors.leefsituatie import situatie_op
 from trajecten.services import regels
+from trajecten.services.afspraak import afspraak_afwijking_controleren, afwijking_vastleggen
 from trajecten.services.leefsituatie import leefsituatie_vastleggen
 from trajecten.models import (
     Contactmoment, FaseOvergang, Intake, IntakeCriterium, Intakegesprek, Terugval, Traject, Uitstroom,
@@ -35,7 +36,7 @@ def uitvoerende_organisatie(programma, gebruiker):
 @transaction.atomic
 def traject_starten(
     *, deelnemer: Deelnemer, aanmelddatum: datetime.date, door: Gebruiker, verwijzer: str = "",
-    verwijzer_ketenpartner=None, verwijzer_toelichting: str = "",
+    verwijzer_ketenpartner=None, verwijzer_toelichting: str = "", outreach_actie=None,
 ) -> Traject:
     """Start a traject in the contact phase. A second traject after the first ended is a herinstroom."""
     regels.niet_in_toekomst(aanmelddatum, "aanmelddatum")
@@ -49,10 +50,12 @@ def traject_starten(
             )
     if verwijzer_ketenpartner is not None and verwijzer_ketenpartner.programma_id != deelnemer.programma_id:
         raise ValidationError({"verwijzer_ketenpartner": "Deze ketenpartner hoort niet bij dit programma."})
+    if outreach_actie is not None:
+        regels.outreach_past_bij(deelnemer, aanmelddatum, verwijzer, outreach_actie)
     traject = Traject(
         deelnemer=deelnemer, aanmelddatum=aanmelddatum, verwijzer=verwijzer,
         verwijzer_ketenpartner=verwijzer_ketenpartner, verwijzer_toelichting=verwijzer_toelichting,
-        organisatie=uitvoerende_organisatie(deelnemer.programma, door),
+        organisatie=uitvoerende_organisatie(deelnemer.programma, door), outreach_actie=outreach_actie,
     )
     traject.full_clean()
     traject.save()
@@ -65,12 +68,13 @@ def traject_starten(
 @transaction.atomic
 def aanmelding_registreren(
     *, programma, door: Gebruiker, deelnemer_velden: dict, aanmelddatum: datetime.date, verwijzer: str = "",
-    verwijzer_ketenpartner=None, verwijzer_toelichting: str = "",
+    verwijzer_ketenpartner=None, verwijzer_toelichting: str = "", outreach_actie=None,
 ) -> Deelnemer:
     """A new participant with their first traject, in one transaction: both or neither."""
     deelnemer = deelnemer_aanmaken(programma=programma, door=door, **deelnemer_velden)
     traject_starten(deelnemer=deelnemer, aanmelddatum=aanmelddatum, door=door, verwijzer=verwijzer,
-                    verwijzer_ketenpartner=verwijzer_ketenpartner, verwijzer_toelichting=verwijzer_toelichting)
+                    verwijzer_ketenpartner=verwijzer_ketenpartner, verwijzer_toelichting=verwijzer_toelichting,
+                    outreach_actie=outreach_actie)
     return deelnemer
 
 
@@ -218,22 +222,28 @@ def contactmoment_vastleggen(*, traject: Traject, data: dict, door: Gebruiker) -
     contact.leefgebieden = list(contact.leefgebieden or [])
     _check_contact(traject, contact)
     contact.full_clean()
+    afwijking = afspraak_afwijking_controleren(traject=traject, soort=contact.soort, data=data)
     contact.save()
     regels.log_event(Actie.CREATE, door, traject, contact)
+    afwijking_vastleggen(contact=contact, reden=afwijking, door=door)
     return contact
 
 
 @transaction.atomic
 def contactmoment_wijzigen(*, contact: Contactmoment, data: dict, door: Gebruiker, gelezen_versie: int) -> Contactmoment:
     """Change a contact, typically a planned one that took place or was missed."""
+    oude_soort = Contactmoment.objects.values_list("soort", flat=True).get(pk=contact.pk)
     velden = [f for f in CONTACT_VELDEN if f in data]
     for field in velden:
         setattr(contact, field, data[field])
     contact.leefgebieden = list(contact.leefgebieden or [])
     _check_contact(contact.traject, contact)
     contact.full_clean()
+    afwijking = "" if contact.soort == oude_soort else afspraak_afwijking_controleren(
+        traject=contact.traject, soort=contact.soort, data=data)
     save_checked(contact, gelezen_versie=gelezen_versie, fields=sorted(set(velden) | {"leefgebieden"}))
     regels.log_event(Actie.UPDATE, door, contact.traject, contact)
+    afwijking_vastleggen(contact=contact, reden=afwijking, door=door)
     return contact
 
 

@@ -11,7 +11,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from clients.access import deelnemer_or_404
-from clients.selectors import deelnemers_visible_to
+from clients.selectors import (
+    afspraak_waarschuwingen,
+    contactafspraak_van,
+    deelnemers_visible_to,
+    juridische_route_van,
+    juridische_termijnen,
+    verboden_contactsoorten,
+)
 from trajecten import selectors
 from trajecten.forms import SnelContactForm
 from trajecten.models import Contactmoment
@@ -29,6 +36,7 @@ TABS = [
     ("verwijzingen", "Verwijzingen", "trajecten:verwijzingen"),
     ("documenten", "Documenten", "trajecten:documenten"),
     ("toestemmingen", "Toestemmingen", "trajecten:toestemmingen"),
+    ("veiligheid", "Veiligheid", "trajecten:veiligheid"),
     ("gegevens", "Persoonsgegevens", "trajecten:persoonsgegevens"),
 ]
 
@@ -42,6 +50,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
     stand = stand.get()
     trajecten = list(deelnemer.trajecten.all().order_by("-aanmelddatum", "-id"))
     traject = trajecten[0] if trajecten else None
+    afspraak = contactafspraak_van(deelnemer)
     return {
         "deelnemer": deelnemer,
         "stand": stand,
@@ -53,6 +62,9 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
         "tabs": [(key, label, reverse(url, args=[deelnemer.pk])) for key, label, url in TABS],
         "vandaag": vandaag,
         "is_coordinator": request.user.rol == Rol.COORDINATOR,
+        "afspraak": afspraak,
+        "afspraak_strip": afspraak_waarschuwingen(afspraak),
+        "juridische_termijnen": juridische_termijnen(juridische_route_van(deelnemer), vandaag),
     }
 
 
@@ -66,7 +78,7 @@ def dossier(request, pk):
     ]
     context["soorten"] = selectors.TIJDLIJN_SOORTEN
     context["soort"] = soort if soort in dict(selectors.TIJDLIJN_SOORTEN) else ""
-    context["snel_contact"] = SnelContactForm() if context["traject"] and context["traject"].is_open else None
+    context["snel_contact"] = SnelContactForm(verboden=verboden_contactsoorten(context["afspraak"])) if context["traject"] and context["traject"].is_open else None
     return render(request, "trajecten/dossier_tijdlijn.html", context)
 
 
@@ -76,7 +88,7 @@ def contacten(request, pk):
     qs = Contactmoment.objects.filter(traject__deelnemer=deelnemer, foutief_op__isnull=True).select_related(
         "ketenpartner", "door", "traject")
     context["page"] = Paginator(qs, 50).get_page(request.GET.get("pagina"))
-    context["snel_contact"] = SnelContactForm() if context["traject"] and context["traject"].is_open else None
+    context["snel_contact"] = SnelContactForm(verboden=verboden_contactsoorten(context["afspraak"])) if context["traject"] and context["traject"].is_open else None
     return render(request, "trajecten/dossier_contacten.html", context)
 
 

@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.http import require_http_methods
 
 from clients.access import deelnemer_or_404, dossier_object_or_404
@@ -32,6 +33,7 @@ from trajecten.views.dossier import broodkruimels, dossier_context
 from uitstap.audit import Actie
 from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.pdf import PdfTeZwaar, render_pdf
+from uitstap.talen import documenttaal_of
 
 
 
@@ -191,13 +193,14 @@ def plan_pdf(request, pk, plan_pk):
         raise Http404("Trajectplan niet gevonden.")
     plan.traject.deelnemer = deelnemer
     try:
-        _, pdf = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
+        _, pdf, taal = _plan_pdf(request, plan, deelnemer)
     except PdfTeZwaar as e:
         messages.error(request, str(e))
         return redirect("trajecten:trajectplan", pk=deelnemer.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     code = re.sub(r"[^A-Za-z0-9_-]", "_", deelnemer.clientcode)
-    response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.volgnummer}.pdf"'
+    achter = "" if taal == "nl" else f"-{taal}"
+    response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.volgnummer}{achter}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
 
@@ -210,8 +213,18 @@ def plan_pdf_voorbeeld(request, pk, plan_pk):
     plan = Trajectplan.objects.filter(pk=plan_pk, traject__deelnemer=deelnemer).select_related("traject").first()
     if plan is None:
         raise Http404
-    html, _ = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
+    html, _, _ = _plan_pdf(request, plan, deelnemer)
     return HttpResponse(html)
+
+
+def _plan_pdf(request, plan, deelnemer):
+    """(html, pdf, language): in ?taal= or the participant's document language, bilingual with ?tweetalig=1."""
+    taal = documenttaal_of(request.GET.get("taal"), deelnemer.documenttaal)
+    tweetalig = request.GET.get("tweetalig") == "1"
+    with translation.override(taal):
+        html, pdf = render_pdf("trajecten/pdf/plan.html",
+                               selectors.plan_pdf_context(plan, taal=taal, tweetalig=tweetalig))
+    return html, pdf, taal
 
 
 # --- goals ------------------------------------------------------------------------------------

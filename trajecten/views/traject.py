@@ -11,8 +11,14 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from clients.access import deelnemer_or_404, dossier_object_or_404
+from clients.access import deelnemer_or_404, dossier_object_or_404, log_list
 from clients.forms import AanmeldingForm, BegeleidingForm, PersoonsgegevensForm
+from clients.selectors import (
+    afspraak_waarschuwingen,
+    contactafspraak_van,
+    mogelijke_duplicaten,
+    verboden_contactsoorten,
+)
 from clients.services import begeleiding_toewijzen, deelnemer_wijzigen
 from trajecten import selectors, services
 from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
@@ -29,6 +35,7 @@ from trajecten.forms import (
     UitstroomForm,
 )
 from trajecten.models import Contactmoment, Traject
+from uitstap.audit import Actie
 from uitstap.codes import ContactStatus, Rol
 from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.permissions import programma_of_403, rol_vereist
@@ -56,24 +63,33 @@ def persoonsgegevens(request, pk):
 @rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
 @require_http_methods(["GET", "POST"])
 def deelnemer_nieuw(request):
-    """Register a participant and their first traject in one step."""
+    """Register a participant and their first traject in one step, after a check for a likely duplicate."""
     programma = programma_of_403(request.user)
-    form = AanmeldingForm(request.POST or None, programma=programma)
+    form = AanmeldingForm(request.POST or None, programma=programma,
+                          outreach_acties=selectors.outreach_acties_voor_koppeling(programma))
+    duplicaten = None
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        traject_velden = {k: data.pop(k) for k in ("aanmelddatum", "verwijzer", "verwijzer_ketenpartner", "verwijzer_toelichting")}
-        try:
-            deelnemer = services.aanmelding_registreren(programma=programma, door=request.user, deelnemer_velden=data,
-                                                        **traject_velden)
-        except ValidationError as e:
-            add_errors(form, e)
+        d = form.cleaned_data
+        duplicaten = mogelijke_duplicaten(
+            request.user, programma=programma, roepnaam=d.get("roepnaam", ""), geboortejaar=d.get("geboortejaar"),
+            herkomstland=d.get("herkomstland", ""), bsn=d.get("bsn", ""),
+        )
+        if duplicaten and request.POST.get("duplicaat_keuze") != "ander_persoon":
+            log_list(request, duplicaten.zichtbaar, actie=Actie.SEARCH, object_type="duplicaatcontrole")
         else:
-            messages.success(request, f"Deelnemer {deelnemer.clientcode} aangemeld.")
-            return redirect("trajecten:dossier", pk=deelnemer.pk)
-    return render(request, "form_page.html", {
+            try:
+                deelnemer = services.aanmelding_vastleggen(
+                    programma=programma, data=d, door=request.user, duplicaten=duplicaten)
+            except ValidationError as e:
+                add_errors(form, e)
+                duplicaten = None
+            else:
+                messages.success(request, f"Deelnemer {deelnemer.clientcode} aangemeld.")
+                return redirect("trajecten:dossier", pk=deelnemer.pk)
+    return render(request, "trajecten/aanmelding_form.html", {
         "form": form, "title": "Nieuwe aanmelding", "submit_label": "Aanmelden",
         "intro": "Alleen wat je nu weet; de rest vul je later aan. De deelnemer krijgt automatisch een clientcode.",
-        "cancel_url": reverse("start"),
+        "cancel_url": reverse("start"), "duplicaten": duplicaten,
     })
 
 
@@ -183,7 +199,9 @@ def contact_nieuw(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="contactmoment")
     snel = request.POST.get("snel") == "1"
     form_class = SnelContactForm if snel else ContactForm
-    kwargs = {} if snel else {"programma": traject.deelnemer.programma}
+    afspraak = contactafspraak_van(traject.deelnemer)
+    verboden = verboden_contactsoorten(afspraak)
+    kwargs = {"verboden": verboden} if snel else {"programma": traject.deelnemer.programma, "verboden": verboden}
     form = form_class(request.POST or None, **kwargs)
     if request.method == "POST" and form.is_valid():
         try:
@@ -196,7 +214,7 @@ def contact_nieuw(request, traject_pk):
             if request.htmx:
                 messages.success(request, bericht)
                 response = render(request, "trajecten/includes/snel_contact.html", {
-                    "snel_contact": SnelContactForm(), "traject": traject, "opgeslagen": bericht,
+                    "snel_contact": SnelContactForm(verboden=verboden), "traject": traject, "opgeslagen": bericht,
                 })
                 response["HX-Refresh"] = "true"
                 return response
@@ -204,10 +222,11 @@ def contact_nieuw(request, traject_pk):
     if snel and request.htmx:
         return render(request, "trajecten/includes/snel_contact.html", {"snel_contact": form, "traject": traject})
     if snel:
-        form = ContactForm(request.POST, programma=traject.deelnemer.programma)
+        form = ContactForm(request.POST, programma=traject.deelnemer.programma, verboden=verboden)
         form.is_valid()
     return form_pagina(request, traject, form, "Contact registreren of plannen",
-                      intro="Een gehouden contact heeft een duur; een gepland contact mag in de toekomst liggen.")
+                      intro="Een gehouden contact heeft een duur; een gepland contact mag in de toekomst liggen.",
+                      extra={"afspraak_strip": afspraak_waarschuwingen(afspraak)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -215,13 +234,16 @@ def contact_bewerken(request, contact_pk):
     contact = dossier_object_or_404(request, Contactmoment.objects.select_related("traject"), contact_pk,
                                     object_type="contactmoment")
     traject = contact.traject
-    form = ContactForm(request.POST or None, instance=contact, programma=traject.deelnemer.programma)
+    afspraak = contactafspraak_van(traject.deelnemer)
+    form = ContactForm(request.POST or None, instance=contact, programma=traject.deelnemer.programma,
+                       verboden=verboden_contactsoorten(afspraak))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: services.contactmoment_wijzigen(contact=contact, data=data, door=request.user, gelezen_versie=gelezen)):
             return terug_naar_dossier(request, traject, "Contact bijgewerkt.")
-    return form_pagina(request, traject, form, "Contact bijwerken")
+    return form_pagina(request, traject, form, "Contact bijwerken",
+                       extra={"afspraak_strip": afspraak_waarschuwingen(afspraak)})
 
 
 @require_http_methods(["GET", "POST"])

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from clients.access import deelnemer_or_404, dossier_object_or_404, log_list
+from clients.selectors import afspraak_waarschuwingen, contactafspraak_van
 from trajecten import selectors
 from trajecten import services
 from trajecten.forms import (
@@ -108,6 +109,7 @@ def verwijzing_nieuw(request, traject_pk):
                  "op het tabblad Verwijzingen; vanaf vandaag telt de wachttijd.",
         "cancel_url": tab, "breadcrumbs": crumbs, "deelnemer": traject.deelnemer,
         "kaart_url": reverse("trajecten:sociale_kaart"),
+        "afspraak_strip": afspraak_waarschuwingen(contactafspraak_van(traject.deelnemer)),
     })
 
 

@@ -1,0 +1,28 @@
+"""The legal route's end dates on the caseload: annotated from the version in force, signalled at 4 and 1 week."""
+
+import datetime
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from clients.models import JuridischeRoute
+from clients.selectors import DRINGEND_DAGEN, SIGNAAL_DAGEN, TERMIJNEN
+
+
+def annoteer_juridische_termijnen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
+    """Each participant's bedenktijd end, permit end and decision date from her newest legal-route version."""
+    huidig = JuridischeRoute.objects.filter(deelnemer=OuterRef("pk")).order_by("-versie")
+    return qs.annotate(**{f"jr_{veld}": Subquery(huidig.values(veld)[:1]) for veld, _ in TERMIJNEN})
+
+
+def juridische_signalen(d, vandaag: datetime.date) -> list[tuple[str, str]]:
+    """(text, severity) for the end dates within 4 weeks (danger within 1 week) of an annotated participant."""
+    uit = []
+    for veld, label in TERMIJNEN:
+        datum = getattr(d, f"jr_{veld}", None)
+        if datum is None:
+            continue
+        dagen = (datum - vandaag).days
+        if 0 <= dagen <= SIGNAAL_DAGEN:
+            wanneer = "vandaag" if dagen == 0 else f"over {dagen} dag{'en' if dagen != 1 else ''}"
+            uit.append((f"{label} {wanneer} ({datum:%d-%m-%Y})", "danger" if dagen <= DRINGEND_DAGEN else "warning"))
+    return uit
