@@ -1,4 +1,8 @@
-"""python manage.py seed_demo: synthetic demo data (Faker nl_NL), deterministic for a seed."""
+"""python manage.py seed_demo: synthetic demo data (Faker nl_NL), deterministic for a seed.
+
+Up to VERHAAL_TOT participants: the story demo, written through the services (trajecten/demo/).
+More (or with --bulk): histories generated under the same rules and bulk-inserted (trajecten/demo/bulk.py).
+"""
 
 import datetime
 import random
@@ -9,8 +13,13 @@ from faker import Faker
 
 from clients.models import Deelnemer
 from trajecten import demo
+from trajecten.demo.bulk import seed_bulk
 from uitstap.demo import demo_wachtwoord, seed_kern
 from uitstap.models import Gebruiker, Programma
+
+
+# Above this many participants the story demo (a third of a second each) gives way to the bulk path.
+VERHAAL_TOT = 200
 
 
 class Command(BaseCommand):
@@ -20,9 +29,11 @@ class Command(BaseCommand):
         parser.add_argument("--deelnemers", type=int, default=60, help="Aantal deelnemers (standaard 60).")
         parser.add_argument("--seed", type=int, default=2026, help="Startwaarde: dezelfde seed geeft dezelfde data.")
         parser.add_argument("--force", action="store_true", help="Ook uitvoeren als er al gegevens in de database staan.")
+        parser.add_argument("--bulk", action="store_true",
+                            help=f"Snel in bulk, ook bij {VERHAAL_TOT} deelnemers of minder (zonder het verhaal van de demo).")
         parser.add_argument("--als-leeg", action="store_true", help="Alleen vullen als de database nog leeg is.")
 
-    def handle(self, *args, deelnemers, seed, force, als_leeg, **options):
+    def handle(self, *args, deelnemers, seed, force, als_leeg, bulk=False, **options):
         heeft_data = Deelnemer.objects.exists() or Programma.objects.exists() or Gebruiker.objects.exists()
         if heeft_data and als_leeg:
             self.stdout.write("De database bevat al gegevens; demodata niet opnieuw geladen.")
@@ -42,9 +53,12 @@ class Command(BaseCommand):
         vandaag = datetime.date.today()
         with transaction.atomic():
             kern = seed_kern(rng, vandaag)
-            lijst = demo.seed(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
+            if bulk or deelnemers > VERHAAL_TOT:
+                aantal = seed_bulk(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
+            else:
+                aantal = len(demo.seed(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers))
         self.stdout.write(self.style.SUCCESS(
-            f"Demo geladen: {len(lijst)} deelnemers in '{kern['programma'].naam}'. "
+            f"Demo geladen: {aantal} deelnemers in '{kern['programma'].naam}'. "
             f"Gebruikers: coordinator, begeleider1, begeleider2, begeleider3, klantmanager, beheerder "
             f"(wachtwoord: {demo_wachtwoord()})."
         ))
