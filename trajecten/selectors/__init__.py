@@ -13,6 +13,7 @@ from trajecten.selectors.caseload import (  # noqa: F401
     NAZORG_CONTACT_DAGEN,
     CASELOAD_ANNOTATIES,
 )
+from trajecten.selectors.lijst import pagina  # noqa: F401
 from trajecten.selectors.dossier import (  # noqa: F401
     TijdlijnItem,
     tijdlijn,
