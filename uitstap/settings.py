@@ -110,7 +110,7 @@ AUTH_USER_MODEL = "uitstap.Gebruiker"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "uitstap.backends.GebruikerBackend",  # ModelBackend, with organisatie and gemeente in the same query
 ]
 
 PASSWORD_HASHERS = [

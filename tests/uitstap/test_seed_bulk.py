@@ -9,7 +9,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clients.models import Deelnemer
-from trajecten.models import Contactmoment, FaseOvergang, Traject, Trajectplan, Uitstroom
+from trajecten.models import (
+    Contactmoment,
+    FaseOvergang,
+    Traject,
+    Trajectplan,
+    Uitstroom,
+)
 from trajecten.services.traject import _check_contact, _check_uitstroom
 from trajecten.services.verwijzing import _controleer as controleer_verwijzing
 from uitstap.codes import ContactStatus, Fase, UitstroomSoort

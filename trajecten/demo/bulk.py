@@ -16,7 +16,6 @@ from django.core.management.color import no_style
 from django.db import connection, models
 from django.db.models import Max
 from django.utils import timezone
-
 from faker import Faker
 
 from clients.models import Deelnemer
@@ -358,9 +357,13 @@ def _begeleiders(kern: dict, aantal: int) -> list:
     g = kern["gebruikers"]
     coaches = [g["begeleider1"], g["begeleider2"], g["begeleider3"]]
     nodig = min(MAX_BEGELEIDERS, max(3, -(-aantal // PER_BEGELEIDER)))
+    bestaand = {u.username: u for u in Gebruiker.objects.filter(username__startswith="begeleider")}
     orgs = kern["organisaties"]
     wachtwoord = demo_wachtwoord()
     for n in range(4, nodig + 1):
+        if f"begeleider{n}" in bestaand:
+            coaches.append(bestaand[f"begeleider{n}"])
+            continue
         user = Gebruiker(username=f"begeleider{n}", first_name="Begeleider", last_name=str(n),
                          rol=Rol.TRAJECTBEGELEIDER, organisatie=orgs[n % len(orgs)], email=f"begeleider{n}@example.org")
         user.set_password(wachtwoord)
@@ -369,12 +372,12 @@ def _begeleiders(kern: dict, aantal: int) -> list:
     return coaches
 
 
-def seed_bulk(*, rng: random.Random, fake: Faker, vandaag: datetime.date, kern: dict, aantal: int) -> int:
-    """`aantal` participants with their trajecten in bulk; returns how many were made."""
+def seed_bulk(*, rng: random.Random, fake: Faker, vandaag: datetime.date, kern: dict, aantal: int, eerste: int = 0) -> int:
+    """`aantal` participants with their trajecten in bulk (clientcodes from number `eerste` + 1); returns how many."""
     bouwer = BulkBouwer(rng=rng, fake=fake, vandaag=vandaag, kern=kern, coaches=_begeleiders(kern, aantal))
     namen = [naam for naam, _ in SCENARIOS]
     gewichten = [w for _, w in SCENARIOS]
-    for i in range(aantal):
+    for i in range(eerste, eerste + aantal):
         deelnemer, coach = bouwer.deelnemer(i)
         scenario = rng.choices(namen, gewichten)[0]
         if scenario == "herinstroom":

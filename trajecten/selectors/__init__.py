@@ -17,6 +17,7 @@ from trajecten.selectors.lijst import pagina  # noqa: F401
 from trajecten.selectors.dossier import (  # noqa: F401
     TijdlijnItem,
     tijdlijn,
+    tijdlijnen,
 )
 from trajecten.selectors.plan import (  # noqa: F401
     annoteer_doelen_verlopen,

@@ -38,7 +38,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
     for annotate in selectors.CASELOAD_ANNOTATIES:
         stand = annotate(stand, vandaag)
     stand = stand.get()
-    trajecten = list(deelnemer.trajecten.all().order_by("-aanmelddatum", "-id"))
+    trajecten = list(deelnemer.trajecten.select_related("intake", "uitstroom").order_by("-aanmelddatum", "-id"))
     traject = trajecten[0] if trajecten else None
     return {
         "deelnemer": deelnemer,
@@ -57,9 +57,7 @@ def dossier(request, pk):
     """The participant page: summary on top, timeline of every traject below."""
     deelnemer = deelnemer_or_404(request, pk)
     context = dossier_context(request, deelnemer, tab="tijdlijn")
-    context["tijdlijnen"] = [
-        (t, selectors.tijdlijn(t)) for t in context["trajecten"]
-    ]
+    context["tijdlijnen"] = selectors.tijdlijnen(context["trajecten"])
     context["snel_contact"] = SnelContactForm() if context["traject"] and context["traject"].is_open else None
     return render(request, "trajecten/dossier_tijdlijn.html", context)
 
