@@ -148,6 +148,9 @@ class _Tabel:
                         copy.write_row(rij)
                 for sql in connection.ops.sequence_reset_sql(no_style(), [self.model]):
                     cursor.execute(sql)
+                # Fresh statistics: without them the planner treats the new rows as a tiny table
+                # (nested loops over 200 000 contacts); autovacuum may take minutes to notice.
+                cursor.execute(f"ANALYZE {tabel}")
             else:
                 plekken = ", ".join(["%s"] * len(kolommen))
                 for i in range(0, len(rijen), BATCH):
