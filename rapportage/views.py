@@ -9,8 +9,7 @@ from django.views.decorators.http import require_GET
 
 from clients.selectors import deelnemers_visible_to
 from rapportage.cijfers import alle_cijfers, periode_van_jaar
-from rapportage.uitwisseling.exporteren import programma_exporteren
-from uitstap.audit import Actie, audit_log
+from rapportage.uitwisseling.exporteren import geschiedenis_exporteren
 from uitstap.codes import (
     Branche,
     Fase,
@@ -130,11 +129,7 @@ def cijfers(request):
 def export(request, slug):
     """The programme's history as an `uitstap-import/1` file; every download is in the audit log."""
     programma = get_object_or_404(programmas_of(request.user), slug=slug)
-    data = programma_exporteren(programma, deelnemers_visible_to(request.user))
-    audit_log(
-        actie=Actie.EXPORT, gebruiker=request.user, object_type="programma", object_id=str(programma.pk),
-        clientcodes=[d["clientcode"] for d in data["deelnemers"]], grondslag="coordinator",
-    )
+    data = geschiedenis_exporteren(programma=programma, door=request.user, deelnemers=deelnemers_visible_to(request.user))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
     )
