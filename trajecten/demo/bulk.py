@@ -325,7 +325,7 @@ class BulkBouwer:
         opgesteld = min(intake, uitvoering + rng.randint(0, 14))
         opgesteld_op = self.dag(opgesteld)
         plan = self.t[Trajectplan].rij(
-            traject_id=t, versie=1, opgesteld_op=opgesteld_op, status=Trajectplan.Status.ACTIEF,
+            traject_id=t, volgnummer=1, opgesteld_op=opgesteld_op, status=Trajectplan.Status.ACTIEF,
             ondertekend_deelnemer_op=self.dag(uitvoering), ondertekend_begeleider_op=self.dag(uitvoering),
             aangemaakt_door_id=coach)
         for volgorde, lg in enumerate(sorted(rng.sample(list(DOEL_TEKST), rng.randint(2, 3)))):
