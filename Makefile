@@ -46,6 +46,7 @@ test-fast: install
 serve: install
 	@if [ -z "$$DATABASE_URL" ] || [[ "$$DATABASE_URL" != postgres* ]]; then echo "make serve vraagt een PostgreSQL DATABASE_URL (postgres://...)." >&2; exit 1; fi
 	@if [ -z "$$SECRET_KEY" ]; then echo "make serve vraagt een SECRET_KEY (bijv. python3 -c 'import secrets; print(secrets.token_urlsafe(50))')." >&2; exit 1; fi
+	@if [ -z "$$AUDIT_SLEUTEL" ]; then echo "make serve vraagt een AUDIT_SLEUTEL (bijv. python3 -c 'import secrets; print(secrets.token_urlsafe(40))')." >&2; exit 1; fi
 	@if [ -z "$$ALLOWED_HOSTS" ]; then echo "make serve vraagt ALLOWED_HOSTS (de hostnaam van de site)." >&2; exit 1; fi
 	$(PY) manage.py check --deploy
 	$(PY) manage.py migrate --noinput

@@ -10,18 +10,24 @@ from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from clients.models import Deelnemer
-from clients.selectors import clientcode_of, deelnemers_visible_to, grondslag
+from clients.selectors import deelnemers_visible_to, grondslag
 from uitstap.audit import Actie, Uitkomst, audit_log
 
 DEELNEMER_RELATIES = ("programma", "begeleider", "achtervang")
 
 
 def _log_denied(request, deelnemer_pk, *, object_type: str, object_id) -> None:
-    bestaand = clientcode_of(deelnemer_pk) if deelnemer_pk is not None else None
-    if bestaand:
-        with transaction.atomic():
-            audit_log(actie=Actie.DENIED, uitkomst=Uitkomst.GEWEIGERD, gebruiker=request.user,
-                      clientcode=bestaand, object_type=object_type, object_id=str(object_id))
+    """A `denied` event with the requester and the requested id, never the clientcode behind it: that code
+    lies outside the requester's scope, and whoever reads the requester's events must not learn it.
+
+    When the participant behind the request is known the event names her id (object_type "deelnemer"),
+    so her own coordinator sees the attempt; otherwise the kind and id that were asked for.
+    """
+    if deelnemer_pk is not None:
+        object_type, object_id = "deelnemer", deelnemer_pk
+    with transaction.atomic():
+        audit_log(actie=Actie.DENIED, uitkomst=Uitkomst.GEWEIGERD, gebruiker=request.user,
+                  object_type=object_type, object_id=str(object_id)[:40])
 
 
 def _log_read(request, deelnemer: Deelnemer, *, actie: str, object_type: str, object_id) -> None:
@@ -32,7 +38,7 @@ def _log_read(request, deelnemer: Deelnemer, *, actie: str, object_type: str, ob
 
 
 def deelnemer_or_404(request, pk, *, actie: str = Actie.VIEW, object_type: str = "deelnemer", log: bool = True) -> Deelnemer:
-    """The participant if `request.user` may see it, else 404 (and a `denied` event when it exists)."""
+    """The participant if `request.user` may see it, else 404 and a `denied` event (see _log_denied)."""
     try:
         deelnemer = deelnemers_visible_to(request.user).select_related(*DEELNEMER_RELATIES).get(pk=pk)
     except (Deelnemer.DoesNotExist, ValueError, TypeError):
@@ -53,7 +59,7 @@ def deelnemer_van(obj: Model) -> Deelnemer:
 def dossier_object_or_404(request, queryset: QuerySet, pk, *, actie: str = Actie.VIEW, object_type: str | None = None):
     """One object of a participant's dossier if `request.user` may see that participant, else 404.
 
-    Logged like `deelnemer_or_404` (the read, or a `denied` event when the object exists).
+    Logged like `deelnemer_or_404` (the read, or a `denied` event).
     """
     model = queryset.model
     pad = model.deelnemer_pad

@@ -11,7 +11,7 @@ from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from clients.documents import document_inhoud, documenten_verwijderen
+from clients.documents import document_inhoud, documenten_verwijderen, downloadnaam
 from clients.models import Deelnemer, Document
 from clients.selectors import deelnemers_voor_bewaartermijn
 from clients.selectors import grondslag as grondslag_van
@@ -19,6 +19,7 @@ from clients.services import deelnemer_velden_wissen, deelnemer_vergrendelen
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Verblijfsstatus
 from uitstap.models import AuditEvent
+from uitstap.selectors import audit_events_over
 
 # Legal grounds a coordinator can record to erase while the retention term still runs (art. 17 lid 1).
 class WettelijkeGrond(models.TextChoices):
@@ -109,11 +110,8 @@ def _als_dict(obj) -> dict:
 
 
 def audit_events_voor(deelnemer: Deelnemer):
-    """Audit events about this participant (clientcodes are unique per programme: scope to its organisations)."""
-    organisaties = list(deelnemer.programma.organisaties.values_list("naam", flat=True))
-    return AuditEvent.objects.filter(clientcode=deelnemer.clientcode).filter(
-        Q(organisatie__in=organisaties) | Q(organisatie="")
-    ).order_by("-id")
+    """Audit events about this participant, denied attempts on her id included (uitstap.selectors)."""
+    return audit_events_over(deelnemer)
 
 
 # --- inzage (art. 15) -------------------------------------------------------------------------
@@ -171,7 +169,7 @@ def inzage_export(*, deelnemer: Deelnemer, door) -> tuple[bytes, str]:
                 data = document_inhoud(document)
             except (OSError, ValidationError):
                 continue
-            zf.writestr(f"documenten/{document.pk}-{document.bestandsnaam}", data)
+            zf.writestr(f"documenten/{document.pk}-{downloadnaam(document)}", data)
     return buffer.getvalue(), f"inzage-{deelnemer.clientcode}.zip"
 
 

@@ -2,7 +2,9 @@
 
 import hashlib
 import os
+import re
 import secrets
+import zlib
 from pathlib import Path
 
 from django.conf import settings
@@ -30,6 +32,57 @@ def soort_van_inhoud(kop: bytes) -> tuple[str, str] | None:
     return None
 
 
+EXTENSIES = {content_type: ext for _, content_type, ext in SOORTEN}
+
+# PDF names that run code or carry other files. Names may hide letters as #xx; compressed streams are
+# opened too (bounded), because object streams can hold the dictionaries.
+_PDF_ACTIEF = {"JavaScript", "JS", "EmbeddedFile", "EmbeddedFiles", "Launch", "RichMedia"}
+_PDF_NAAM = re.compile(rb"/((?:[A-Za-z0-9]|#[0-9A-Fa-f]{2})+)")
+_PDF_STREAM = re.compile(rb"stream\r?\n")
+_PDF_UITGEPAKT_MAX = 64 * 1024 * 1024
+
+
+def _pdf_namen(data: bytes) -> set[str]:
+    namen = set()
+    for m in _PDF_NAAM.finditer(data):
+        ruw = m.group(1)
+        if b"#" in ruw:
+            ruw = re.sub(rb"#([0-9A-Fa-f]{2})", lambda h: bytes([int(h.group(1), 16)]), ruw)
+        namen.add(ruw.decode("latin-1"))
+    return namen
+
+
+def pdf_actieve_inhoud(inhoud: bytes) -> set[str]:
+    """The names of active content (JavaScript, launch actions, embedded files) in a PDF, also inside
+    Flate-compressed streams. Empty: nothing found."""
+    gevonden = _pdf_namen(inhoud) & _PDF_ACTIEF
+    budget = _PDF_UITGEPAKT_MAX
+    for m in _PDF_STREAM.finditer(inhoud):
+        if budget <= 0:
+            gevonden.add("te veel gecomprimeerde inhoud")
+            break
+        eind = inhoud.find(b"endstream", m.end())
+        if eind < 0:
+            break
+        try:
+            uit = zlib.decompressobj().decompress(inhoud[m.end():eind], budget)
+        except zlib.error:
+            continue
+        budget -= len(uit)
+        gevonden |= _pdf_namen(uit) & _PDF_ACTIEF
+    return gevonden
+
+
+def downloadnaam(document: Document) -> str:
+    """The name a download gets: the uploader's name with the extension of the type the content has
+    (a PDF uploaded as poly.html leaves as poly.pdf)."""
+    ext = EXTENSIES.get(document.content_type, ".bin")
+    stam, oud = os.path.splitext(document.bestandsnaam or "document")
+    if oud.lower() == ext or (ext == ".jpg" and oud.lower() == ".jpeg"):
+        return document.bestandsnaam
+    return (stam or "document")[:190] + ext
+
+
 def opslagpad(opslagnaam: str) -> Path:
     """Where a stored file lives: two-letter fan-out under PRIVATE_STORAGE_ROOT, never under a web root."""
     if not opslagnaam or "/" in opslagnaam or "\\" in opslagnaam or opslagnaam.startswith("."):
@@ -42,6 +95,14 @@ def _veilige_bestandsnaam(naam: str) -> str:
     naam = os.path.basename(str(naam or "").replace("\\", "/"))
     naam = "".join(ch for ch in naam if ch.isprintable() and ch not in '"<>|')
     return naam.strip()[:200] or "document"
+
+
+def _bestandsnaam_met_extensie(naam: str, ext: str) -> str:
+    """The safe user's name, its extension replaced by the one of the detected type."""
+    stam, oud = os.path.splitext(_veilige_bestandsnaam(naam))
+    if oud.lower() == ext or (ext == ".jpg" and oud.lower() == ".jpeg"):
+        return stam + oud
+    return (stam or "document")[:190] + ext
 
 
 def _lees_en_controleer(bestand) -> tuple[bytes, str, str]:
@@ -61,6 +122,12 @@ def _lees_en_controleer(bestand) -> tuple[bytes, str, str]:
     if soort is None:
         raise ValidationError({"bestand": f"Dit soort bestand kan niet worden opgeslagen. Alleen {TOEGESTAAN} is toegestaan "
                                           "(gecontroleerd aan de inhoud, niet aan de naam)."})
+    if soort[0] == "application/pdf" and (actief := pdf_actieve_inhoud(inhoud)):
+        raise ValidationError({"bestand": (
+            "Deze PDF bevat actieve inhoud (" + ", ".join(sorted(actief)) + ") die code kan uitvoeren of andere "
+            "bestanden meedraagt. Zulke PDF's worden niet opgeslagen. Sla het document opnieuw op als gewone "
+            "PDF (bijvoorbeeld via 'Afdrukken als PDF') en probeer het nog eens."
+        )})
     return inhoud, soort[0], soort[1]
 
 
@@ -81,7 +148,7 @@ def document_aanmaken(
             f.write(inhoud)
         document = Document(
             deelnemer=deelnemer, soort=soort, omschrijving=(omschrijving or "").strip()[:200],
-            bestandsnaam=_veilige_bestandsnaam(getattr(bestand, "name", "")), opslagnaam=opslagnaam,
+            bestandsnaam=_bestandsnaam_met_extensie(getattr(bestand, "name", ""), ext), opslagnaam=opslagnaam,
             content_type=content_type, grootte=len(inhoud), sha256=hashlib.sha256(inhoud).hexdigest(),
             geupload_door=door,
         )

@@ -34,14 +34,6 @@ def grondslag(user, deelnemer: Deelnemer) -> str:
     return ""
 
 
-
-def clientcode_of(pk) -> str | None:
-    """The clientcode behind an id, for the audit event of a denied access (never shown to the user)."""
-    if not str(pk).isdigit():
-        return None
-    return Deelnemer.objects.filter(pk=pk).values_list("clientcode", flat=True).first()
-
-
 def deelnemers_van_programma(programma) -> QuerySet[Deelnemer]:
     """Every participant of a programme, for system tasks that run without a user (the export and
     import commands). Screens never use this: they start from deelnemers_visible_to."""

@@ -24,11 +24,12 @@ def navigatie(request):
                 ("Cijfers", reverse("rapportage:cijfers")),
                 ("Programma", reverse("programma_lijst")),
                 ("Auditlog", reverse("audit_zoeken")),
+                ("Accountverzoeken", reverse("accountverzoeken")),
             ]
         elif user.rol == Rol.KLANTMANAGER:
             items = [("Gedeelde deelnemers", reverse("klantmanager_start"))]
         elif user.rol == Rol.BEHEERDER:
-            items = [("Gebruikers", reverse("gebruikers"))]
+            items = [("Gebruikers", reverse("gebruikers")), ("Accountverzoeken", reverse("accountverzoeken"))]
     return {
         "nav_items": items,
         "MFA_VERPLICHT": settings.MFA_VERPLICHT,

@@ -13,10 +13,14 @@ DEMO_GEMEENTEN = [
 ORGANISATIES = ["Stichting De Overstap", "Kompas Zorg Flevoland"]
 
 
+# The password printed by `make demo` and in the README: whoever read it can log in as every demo user.
+GEPUBLICEERD_WACHTWOORD = "uitstap-demo-2026"
+
+
 def demo_wachtwoord() -> str:
     import os
 
-    return os.environ.get("DEMO_WACHTWOORD") or "uitstap-demo-2026"
+    return os.environ.get("DEMO_WACHTWOORD") or GEPUBLICEERD_WACHTWOORD
 
 
 def seed_kern(rng: random.Random, vandaag: datetime.date) -> dict:

@@ -1,10 +1,13 @@
-"""Shared form behaviour: Dutch labels with "(optioneel)", native date inputs, explicit fields only."""
+"""Shared form behaviour: Dutch labels with "(optioneel)", native date inputs, explicit fields only,
+no control characters and bounded text in every form."""
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 
 from uitstap.locking import Conflict
 from uitstap.models import Programma, ProgrammaJaar
+from uitstap.validators import TEKST_MAX, geen_stuurtekens
 
 
 class DateInput(forms.DateInput):
@@ -22,11 +25,18 @@ class TimeInput(forms.TimeInput):
 
 
 class UitstapForm:
-    """Mixin: optional fields say so, dates use the browser's date picker."""
+    """Mixin: optional fields say so, dates use the browser's date picker; every text field refuses
+    control characters and has a maximum length (TEKST_MAX when the model gives none)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(geen_stuurtekens)
+                if field.max_length is None:
+                    field.max_length = TEKST_MAX
+                    field.validators.append(MaxLengthValidator(TEKST_MAX))
+                    field.widget.attrs.setdefault("maxlength", str(TEKST_MAX))
             if isinstance(field, forms.DateField) and not isinstance(field.widget, forms.HiddenInput):
                 field.widget = DateInput()
             if isinstance(field, forms.TimeField) and not isinstance(field.widget, forms.HiddenInput):

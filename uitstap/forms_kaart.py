@@ -5,6 +5,7 @@ from django import forms
 from uitstap.codes import KetenpartnerSoort
 from uitstap.forms import VersionedForm
 from uitstap.models import Contactpersoon, Gemeente, Ketenpartner
+from uitstap.validators import geen_stuurtekens
 
 
 class KetenpartnerForm(VersionedForm, forms.ModelForm):
@@ -46,7 +47,7 @@ class ContactpersoonForm(VersionedForm, forms.ModelForm):
 class SocialeKaartFilter(forms.Form):
     """Filters above the list; they live in the query string (partner names, no participant data)."""
 
-    zoek = forms.CharField(label="Zoek op naam", max_length=100, required=False)
+    zoek = forms.CharField(label="Zoek op naam", max_length=100, required=False, validators=[geen_stuurtekens])
     soort = forms.ChoiceField(label="Soort", required=False, choices=[("", "Alle soorten")] + list(KetenpartnerSoort.choices))
     gemeente = forms.ModelChoiceField(label="Gemeente", queryset=Gemeente.objects.none(), required=False,
                                       empty_label="Alle gemeenten")

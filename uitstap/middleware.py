@@ -146,3 +146,36 @@ class NoStoreMiddleware:
         if not request.path.startswith(settings.STATIC_URL):
             response["Cache-Control"] = "no-store, private"
         return response
+
+
+# Browser features this application never uses; a page (or injected content) cannot switch them on.
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), fullscreen=(self), "
+    "geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), "
+    "picture-in-picture=(), publickey-credentials-get=(), screen-wake-lock=(), serial=(), usb=(), "
+    "xr-spatial-tracking=()"
+)
+
+
+class RequestLimitsMiddleware:
+    """Refuses a request body larger than the largest upload (a document plus its form) before Django reads
+    it, and sets the Permissions-Policy header on every response."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            lengte = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            lengte = 0
+        if lengte > settings.REQUEST_MAX_BYTES:
+            response = HttpResponse(
+                "Dit verzoek is te groot. Een document mag hoogstens "
+                f"{settings.DOCUMENT_MAX_BYTES // (1024 * 1024)} MB zijn.",
+                status=413, content_type="text/plain; charset=utf-8",
+            )
+        else:
+            response = self.get_response(request)
+        response["Permissions-Policy"] = PERMISSIONS_POLICY
+        return response

@@ -237,19 +237,101 @@ class AuditEvent(models.Model):
     clientcodes = models.JSONField("clientcodes in lijst", default=list, blank=True)
     object_type = models.CharField("soort gegeven", max_length=60, blank=True)
     object_id = models.CharField("id", max_length=40, blank=True)
+    aantal = models.PositiveIntegerField("aantal resultaten", null=True, blank=True)
     ip = models.GenericIPAddressField("IP-adres", null=True, blank=True)
     request_id = models.CharField("request-id", max_length=40, blank=True)
     grondslag = models.CharField("grondslag", max_length=60, blank=True)
+    # HMAC over the fields above, written at insert (uitstap.audit.event_mac).
+    mac = models.CharField(max_length=64, blank=True)
+    # Set once by the sealer (uitstap.audit.audit_seal): position in the chain and the chain link.
+    volgnummer = models.PositiveBigIntegerField("volgnummer", null=True, blank=True, unique=True)
     vorige_hash = models.CharField(max_length=64, blank=True)
-    hash = models.CharField(max_length=64, unique=True)
+    hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-id"]
         verbose_name = "auditgebeurtenis"
         verbose_name_plural = "auditlog"
+        constraints = [
+            models.UniqueConstraint(fields=["hash"], condition=~Q(hash=""), name="auditevent_hash_uniek"),
+        ]
         triggers = [
-            pgtrigger.Protect(name="auditevent_append_only", operation=pgtrigger.Update | pgtrigger.Delete),
+            pgtrigger.Protect(name="auditevent_append_only", operation=pgtrigger.Delete),
+            # The only UPDATE allowed: the sealer filling volgnummer, vorige_hash and hash of an unsealed
+            # event, once, without touching anything else.
+            pgtrigger.Protect(
+                name="auditevent_alleen_verzegelen",
+                operation=pgtrigger.Update,
+                condition=pgtrigger.Condition(
+                    "OLD.volgnummer IS NOT NULL OR NEW.volgnummer IS NULL OR NEW.hash = '' OR ("
+                    + " OR ".join(
+                        f'OLD."{c}" IS DISTINCT FROM NEW."{c}"'
+                        for c in (
+                            "id", "tijdstip", "gebruiker_id", "gebruikersnaam", "rol", "organisatie", "actie",
+                            "uitkomst", "clientcode", "clientcodes", "object_type", "object_id", "aantal", "ip",
+                            "request_id", "grondslag", "mac",
+                        )
+                    )
+                    + ")"
+                ),
+            ),
+            pgtrigger.Trigger(
+                name="auditevent_geen_truncate", operation=pgtrigger.Truncate, level=pgtrigger.Statement,
+                when=pgtrigger.Before,
+                func="RAISE EXCEPTION 'uitstap: het auditlog kan niet worden geleegd (TRUNCATE)'; RETURN NULL;",
+            ),
         ]
 
     def __str__(self):
         return f"{self.tijdstip:%Y-%m-%d %H:%M} {self.gebruikersnaam} {self.actie} {self.clientcode}"
+
+
+class Accountverzoek(models.Model):
+    """Four eyes: an account change one beheerder asks for and a second person approves within 24 hours.
+
+    Resetting a second factor, a password link for an account that is already set up, a role (or
+    organisation) that makes an account coordinator or beheerder, and (re-)activation: no single person
+    can use these to take over an account.
+    """
+
+    class Soort(models.TextChoices):
+        TWEEDE_FACTOR = "tweede_factor", "Tweede factor resetten"
+        WACHTWOORDLINK = "wachtwoordlink", "Wachtwoordlink sturen"
+        ROL = "rol", "Rol of organisatie wijzigen"
+        ACTIVEREN = "activeren", "Account activeren"
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Wacht op goedkeuring"
+        UITGEVOERD = "uitgevoerd", "Goedgekeurd en uitgevoerd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+        VERLOPEN = "verlopen", "Verlopen"
+
+    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.OPEN)
+    gebruiker = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="accountverzoeken")
+    # Only for Soort.ROL: the role, organisation and gemeente asked for.
+    rol = models.CharField("nieuwe rol", max_length=20, choices=Rol.choices, blank=True)
+    organisatie = models.ForeignKey(Organisatie, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    gevraagd_door = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
+    gevraagd_op = models.DateTimeField("gevraagd op")
+    afgehandeld_door = models.ForeignKey(Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    afgehandeld_op = models.DateTimeField("afgehandeld op", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-gevraagd_op"]
+        verbose_name = "accountverzoek"
+        verbose_name_plural = "accountverzoeken"
+        constraints = [
+            models.CheckConstraint(
+                name="accountverzoek_vier_ogen",
+                condition=~Q(status="uitgevoerd")
+                | (Q(afgehandeld_door__isnull=False) & ~Q(afgehandeld_door=models.F("gevraagd_door"))),
+            ),
+            models.UniqueConstraint(
+                fields=["gebruiker", "soort"], condition=Q(status="open"), name="accountverzoek_een_open_per_soort",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_soort_display()} voor {self.gebruiker.username}"

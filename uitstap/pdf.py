@@ -5,8 +5,11 @@ through Django's staticfiles finders, never over HTTP; data: URIs (the SVG chart
 every other URL is refused, so a PDF can never make the server fetch something from outside.
 """
 
+import contextlib
 import mimetypes
 import os
+import signal
+import threading
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -15,6 +18,30 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.template.loader import render_to_string
 
 BASIS_URL = "https://uitstap.pdf/"
+
+
+class PdfTeZwaar(Exception):
+    """The PDF would be too large or take too long to render; the message is Dutch, for the user."""
+
+
+@contextlib.contextmanager
+def _tijdslimiet(seconden: int):
+    """Stop a render that runs longer than `seconden` (SIGALRM: in the main thread, as in a gunicorn sync
+    worker; elsewhere only the size limit applies)."""
+    if seconden <= 0 or threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def _stop(signum, frame):
+        raise PdfTeZwaar(f"Het maken van de PDF duurde langer dan {seconden} seconden en is gestopt.")
+
+    vorige = signal.signal(signal.SIGALRM, _stop)
+    signal.alarm(seconden)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, vorige)
 
 
 def _static_pad(url: str) -> str | None:
@@ -40,7 +67,11 @@ def _bestand(pad: str) -> str | None:
 
 
 def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
-    """Render `template` with `context`; return (html, pdf_bytes)."""
+    """Render `template` with `context`; return (html, pdf_bytes).
+
+    Bounded: HTML longer than settings.PDF_MAX_HTML characters is refused before WeasyPrint sees it, and
+    rendering stops after settings.PDF_MAX_SECONDEN. Both raise PdfTeZwaar.
+    """
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -57,5 +88,8 @@ def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
                 return URLFetcherResponse(url, f.read(), {"Content-Type": mime})
 
     html = render_to_string(template, context, request=request)
-    pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf()
+    if len(html) > settings.PDF_MAX_HTML:
+        raise PdfTeZwaar("Dit document is te groot om als PDF te maken. Maak de teksten korter en probeer het opnieuw.")
+    with _tijdslimiet(settings.PDF_MAX_SECONDEN):
+        pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf()
     return html, pdf

@@ -1,5 +1,6 @@
 """Settings for uitstap: one module, everything that differs per machine comes from the environment."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -19,6 +20,18 @@ if DEBUG or DEMO or TESTING:
 else:
     # Production refuses to start without a real secret.
     SECRET_KEY = env("SECRET_KEY")
+
+# The key of the audit log's HMAC (uitstap.audit): required in production, kept apart from the database.
+if DEBUG or DEMO or TESTING:
+    AUDIT_SLEUTEL = env("AUDIT_SLEUTEL", default="onveilige-auditsleutel-alleen-voor-demo-en-tests")
+else:
+    AUDIT_SLEUTEL = env("AUDIT_SLEUTEL")
+# The daily anchor (manage.py audit_anker): always to the application log; also appended to this file
+# and mailed to these addresses when set. Keep the file on another machine or medium than the database.
+AUDIT_ANKER_BESTAND = env("AUDIT_ANKER_BESTAND", default="")
+AUDIT_ANKER_EMAIL = env.list("AUDIT_ANKER_EMAIL", default=[])
+# After a commit the app seals new events at most this often (seconds, per process); cron does the rest.
+AUDIT_VERZEGEL_INTERVAL = env.float("AUDIT_VERZEGEL_INTERVAL", default=1.0)
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
@@ -52,6 +65,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "uitstap.middleware.RequestIdMiddleware",
+    "uitstap.middleware.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -143,7 +157,9 @@ TWO_FACTOR_REMEMBER_COOKIE_AGE = None
 
 # django-axes: lock per username + IP, so a shared office IP does not lock out colleagues.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = None  # unlocked by the beheerder
+# A lockout ends by itself after this many minutes (or earlier by the beheerder), so a colleague on the
+# same IP cannot keep someone locked out.
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTEN", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_USERNAME_FORM_FIELD = "auth-username"
@@ -222,7 +238,13 @@ WHITENOISE_USE_FINDERS = DEBUG or DEMO or TESTING
 # Documents live outside every web root and are only served by a permission-checked view.
 PRIVATE_STORAGE_ROOT = Path(env("PRIVATE_STORAGE_ROOT", default=str(BASE_DIR / "private")))
 DOCUMENT_MAX_BYTES = env.int("DOCUMENT_MAX_BYTES", default=10 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
+# A request body (apart from the uploaded file itself) is small: forms of text. The upload limit follows
+# the document limit (plus room for the other form fields); anything larger is refused before parsing.
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=1024 * 1024)
+REQUEST_MAX_BYTES = DOCUMENT_MAX_BYTES + 256 * 1024
+# PDF rendering (uitstap.pdf): the HTML's size and the time it may take, well under the worker timeout.
+PDF_MAX_HTML = env.int("PDF_MAX_HTML", default=600_000)
+PDF_MAX_SECONDEN = env.int("PDF_MAX_SECONDEN", default=20)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

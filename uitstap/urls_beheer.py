@@ -16,5 +16,9 @@ urlpatterns = [
     path("beheer/gebruikers/<int:pk>/deblokkeren/", views_beheer.gebruiker_deblokkeren, name="gebruiker_deblokkeren"),
     path("beheer/gebruikers/<int:pk>/wachtwoordlink/", views_beheer.gebruiker_wachtwoordlink,
          name="gebruiker_wachtwoordlink"),
+    path("beheer/verzoeken/", views_beheer.accountverzoeken, name="accountverzoeken"),
+    path("beheer/verzoeken/<int:pk>/goedkeuren/", views_beheer.accountverzoek_goedkeuren,
+         name="accountverzoek_goedkeuren"),
+    path("beheer/verzoeken/<int:pk>/afwijzen/", views_beheer.accountverzoek_afwijzen, name="accountverzoek_afwijzen"),
     path("audit/", views_audit.audit_zoeken, name="audit_zoeken"),
 ]

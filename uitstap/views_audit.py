@@ -4,16 +4,15 @@ import datetime
 
 from django import forms
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import render
 from django.utils import timezone
 
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Rol
 from uitstap.forms import UitstapForm
-from uitstap.models import AuditEvent, Gebruiker
+from uitstap.models import AuditEvent
 from uitstap.permissions import rol_vereist
-from uitstap.selectors import programmas_of
+from uitstap.selectors import audit_events_in_scope, audit_rijen
 
 
 class AuditZoekForm(UitstapForm, forms.Form):
@@ -39,15 +38,6 @@ class AuditZoekForm(UitstapForm, forms.Form):
         return data
 
 
-def events_in_scope(user):
-    """Events of the users of the organisations running the coordinator's programmes, and events about
-    those programmes' participants (by clientcode)."""
-    programmas = programmas_of(user)
-    gebruikers = Gebruiker.objects.filter(organisatie__programmas__in=programmas).values("pk")
-    clientcodes = programmas.exclude(deelnemers__isnull=True).values("deelnemers__clientcode")
-    return AuditEvent.objects.filter(Q(gebruiker__in=gebruikers) | Q(clientcode__in=clientcodes))
-
-
 def _dag_grens(datum: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(datum, datetime.time.min))
 
@@ -56,14 +46,14 @@ def _dag_grens(datum: datetime.date) -> datetime.datetime:
 def audit_zoeken(request):
     """Audit search for the coordinator. Bad input gives a Dutch message, never a 500. Reading it is logged."""
     form = AuditZoekForm(request.GET or None)
-    qs = events_in_scope(request.user)
+    qs = audit_events_in_scope(request.user)
     filters = {}
     if form.is_bound and form.is_valid():
         filters = {k: v for k, v in form.cleaned_data.items() if v}
         if gebruiker := filters.get("gebruiker"):
             qs = qs.filter(gebruikersnaam__iexact=gebruiker.strip())
         if clientcode := filters.get("clientcode"):
-            qs = qs.filter(Q(clientcode__iexact=clientcode.strip()))
+            qs = qs.filter(clientcode__iexact=clientcode.strip())
         if actie := filters.get("actie"):
             qs = qs.filter(actie=actie)
         if van := filters.get("van"):
@@ -73,9 +63,11 @@ def audit_zoeken(request):
     elif form.is_bound:
         qs = qs.none()
     page = Paginator(qs.order_by("-id"), 50).get_page(request.GET.get("pagina"))
-    # The search itself is an event (not content: only the clientcode searched for, if any).
+    page.object_list = audit_rijen(request.user, page.object_list)
+    # The search itself is an event: that it happened and how many events it found, never what was
+    # typed (a name typed into a filter could otherwise never be erased).
     audit_log(actie=Actie.SEARCH, gebruiker=request.user, object_type="auditlog",
-              clientcode=(filters.get("clientcode") or "").strip()[:40], grondslag="coordinator")
+              aantal=page.paginator.count, grondslag="coordinator")
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "uitstap/audit_zoeken.html", {"form": form, "page": page, "query": query.urlencode()})

@@ -1,4 +1,5 @@
-"""Screens for the beheerder: user accounts (no dossier content here)."""
+"""Screens for the beheerder: user accounts (no dossier content here), and the four-eyes requests that
+a second beheerder or the account's coordinator approves."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,7 +12,7 @@ from uitstap import services_accounts as accounts
 from uitstap.codes import Rol
 from uitstap.forms import add_errors
 from uitstap.forms_accounts import GebruikerNieuwForm, GebruikerWijzigenForm
-from uitstap.models import Gebruiker
+from uitstap.models import Accountverzoek, Gebruiker
 from uitstap.permissions import rol_vereist
 
 
@@ -46,6 +47,7 @@ def gebruiker_detail(request, pk):
         "gebruiker": gebruiker,
         "geblokkeerd": gebruiker.username.lower() in accounts.geblokkeerde_gebruikersnamen(),
         "heeft_tweede_factor": any(devices_for_user(gebruiker, confirmed=True)),
+        "verzoeken": gebruiker.accountverzoeken.filter(status=Accountverzoek.Status.OPEN).select_related("gevraagd_door"),
         "breadcrumbs": _crumbs(gebruiker),
     })
 
@@ -56,13 +58,17 @@ def gebruiker_nieuw(request):
     form = GebruikerNieuwForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            gebruiker = accounts.gebruiker_aanmaken(**form.cleaned_data, door=request.user)
-            link, gemaild = accounts.wachtwoordlink_versturen(
-                gebruiker=gebruiker, basis_url=_basis_url(request), door=request.user
+            gebruiker, link, gemaild = accounts.gebruiker_aanmaken(
+                **form.cleaned_data, basis_url=_basis_url(request), door=request.user
             )
         except ValidationError as e:
             add_errors(form, e)
         else:
+            if not gebruiker.is_active:
+                messages.success(request, f"Account {gebruiker.username} aangemaakt. Het werkt zodra een tweede "
+                                          "persoon (een andere beheerder of een coördinator van de organisatie) "
+                                          "het goedkeurt; daarna krijgt de gebruiker de wachtwoordlink.")
+                return redirect("gebruiker_detail", pk=gebruiker.pk)
             messages.success(request, f"Account {gebruiker.username} aangemaakt.")
             return render(request, "uitstap/gebruiker_link.html", {
                 "gebruiker": gebruiker, "link": link, "gemaild": gemaild, "nieuw": True,
@@ -86,12 +92,14 @@ def gebruiker_bewerken(request, pk):
     })
     if request.method == "POST" and form.is_valid():
         try:
-            accounts.gebruiker_wijzigen(gebruiker=gebruiker, **form.cleaned_data, door=request.user)
+            verzoek = accounts.gebruiker_wijzigen(gebruiker=gebruiker, **form.cleaned_data, door=request.user)
         except ValidationError as e:
             gebruiker.refresh_from_db()
             add_errors(form, e)
         else:
             messages.success(request, f"Gegevens van {gebruiker.username} opgeslagen.")
+            if verzoek is not None:
+                messages.info(request, "De nieuwe rol of organisatie gaat in zodra een tweede persoon het goedkeurt.")
             return redirect("gebruiker_detail", pk=gebruiker.pk)
     return render(request, "form_page.html", {
         "form": form, "title": f"{gebruiker.username} wijzigen",
@@ -101,15 +109,19 @@ def gebruiker_bewerken(request, pk):
     })
 
 
-def _actie(request, pk, service, bericht):
+def _actie(request, pk, service, bericht, **kwargs):
     gebruiker = get_object_or_404(Gebruiker, pk=pk)
     try:
-        service(gebruiker=gebruiker, door=request.user)
+        service(gebruiker=gebruiker, door=request.user, **kwargs)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
         messages.success(request, bericht.format(naam=gebruiker.username))
     return redirect("gebruiker_detail", pk=gebruiker.pk)
+
+
+_WACHT = ("{wat} van {{naam}} is aangevraagd. Het gebeurt zodra een tweede persoon (een andere beheerder of "
+          "een coördinator van de organisatie) het binnen 24 uur goedkeurt.")
 
 
 @rol_vereist(Rol.BEHEERDER)
@@ -122,14 +134,15 @@ def gebruiker_deactiveren(request, pk):
 @rol_vereist(Rol.BEHEERDER)
 @require_POST
 def gebruiker_activeren(request, pk):
-    return _actie(request, pk, accounts.gebruiker_activeren, "{naam} is weer actief.")
+    return _actie(request, pk, accounts.accountverzoek_indienen, _WACHT.format(wat="Het activeren"),
+                  soort=Accountverzoek.Soort.ACTIVEREN)
 
 
 @rol_vereist(Rol.BEHEERDER)
 @require_POST
 def gebruiker_tweede_factor_resetten(request, pk):
-    return _actie(request, pk, accounts.tweede_factor_resetten,
-                  "De tweede factor van {naam} is verwijderd. Bij de volgende keer inloggen stelt {naam} een nieuwe app in.")
+    return _actie(request, pk, accounts.accountverzoek_indienen, _WACHT.format(wat="Het resetten van de tweede factor"),
+                  soort=Accountverzoek.Soort.TWEEDE_FACTOR)
 
 
 @rol_vereist(Rol.BEHEERDER)
@@ -143,13 +156,52 @@ def gebruiker_deblokkeren(request, pk):
 def gebruiker_wachtwoordlink(request, pk):
     gebruiker = get_object_or_404(Gebruiker, pk=pk)
     try:
-        link, gemaild = accounts.wachtwoordlink_versturen(
+        link, gemaild, verzoek = accounts.wachtwoordlink_aanvragen(
             gebruiker=gebruiker, basis_url=_basis_url(request), door=request.user
         )
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect("gebruiker_detail", pk=gebruiker.pk)
+    if verzoek is not None:
+        messages.success(request, _WACHT.format(wat="Een nieuwe wachtwoordlink (per e-mail)").format(naam=gebruiker.username))
+        return redirect("gebruiker_detail", pk=gebruiker.pk)
     return render(request, "uitstap/gebruiker_link.html", {
         "gebruiker": gebruiker, "link": link, "gemaild": gemaild, "nieuw": False,
         "breadcrumbs": _crumbs(gebruiker, "Wachtwoordlink"),
     })
+
+
+@rol_vereist(Rol.BEHEERDER, Rol.COORDINATOR)
+def accountverzoeken(request):
+    """Open requests the user may approve, and the recent history (names and kinds only, no dossier data)."""
+    rijen = [(v, accounts.mag_goedkeuren(request.user, v)) for v in accounts.accountverzoeken_voor(request.user)[:200]]
+    return render(request, "uitstap/accountverzoeken.html", {"rijen": rijen, "geldigheid_uren": 24})
+
+
+def _verzoek_actie(request, pk, service, bericht):
+    verzoek = get_object_or_404(accounts.accountverzoeken_voor(request.user), pk=pk)
+    try:
+        link = service(verzoek=verzoek, door=request.user, **(
+            {"basis_url": _basis_url(request)} if service is accounts.accountverzoek_goedkeuren else {}))
+    except ValidationError as e:
+        messages.error(request, " ".join(e.messages))
+        return redirect("accountverzoeken")
+    messages.success(request, bericht.format(naam=verzoek.gebruiker.username))
+    if isinstance(link, str) and link:
+        return render(request, "uitstap/gebruiker_link.html", {
+            "gebruiker": verzoek.gebruiker, "link": link, "gemaild": False, "nieuw": True,
+            "breadcrumbs": [("Accountverzoeken", reverse("accountverzoeken")), ("Wachtwoordlink", None)],
+        })
+    return redirect("accountverzoeken")
+
+
+@rol_vereist(Rol.BEHEERDER, Rol.COORDINATOR)
+@require_POST
+def accountverzoek_goedkeuren(request, pk):
+    return _verzoek_actie(request, pk, accounts.accountverzoek_goedkeuren, "Goedgekeurd en uitgevoerd voor {naam}.")
+
+
+@rol_vereist(Rol.BEHEERDER, Rol.COORDINATOR)
+@require_POST
+def accountverzoek_afwijzen(request, pk):
+    return _verzoek_actie(request, pk, accounts.accountverzoek_afwijzen, "Het verzoek voor {naam} is afgewezen.")

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from rapportage.uitwisseling.schema import SCHEMA
 from uitstap.codes import ContactStatus, DoelStatus, UitstroomResultaat, UitstroomSoort
+from uitstap.validators import TEKST_MAX, bevat_stuurtekens
 
 _DATUM_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _formaten = FormatChecker(formats=())
@@ -127,6 +128,12 @@ def _schemafouten(waarde, schema: dict, pad: list, controle: Controle):
                 controle.fout(pad_van(pad), f"{_waarde(waarde)} moet {' of '.join(_TYPE_NL[t] for t in typen)} zijn")
             return
     if isinstance(waarde, str):
+        if bevat_stuurtekens(waarde):
+            # NUL cannot be stored by PostgreSQL and other control characters have no place in a record.
+            controle.fout(pad_van(pad), "bevat een onzichtbaar stuurteken (zoals NUL); haal het weg")
+            return
+        if "maxLength" not in schema and len(waarde) > TEKST_MAX:
+            controle.fout(pad_van(pad), f"is te lang (maximaal {TEKST_MAX} tekens)")
         if schema.get("format") == "date" and datum(waarde) is None:
             controle.fout(pad_van(pad), f"{_waarde(waarde)} is geen geldige datum (JJJJ-MM-DD)")
         if "pattern" in schema and not re.search(schema["pattern"], waarde):

@@ -23,3 +23,18 @@ def traject(dn, aanmeld: str, *fasen: tuple[str, str], eind: str | None = None) 
     for fase, datum in fasen:
         FaseOvergang.objects.create(traject=t, fase=fase, datum=d(datum))
     return t
+
+
+def programma_verwijderen(programma) -> None:
+    """Remove a programme with all its history, to import it again (tests only: on PostgreSQL history is
+    append-only, so the triggers are lifted for this one statement)."""
+    import pgtrigger
+
+    from clients.models import Deelnemer
+    from uitstap.models import Ketenpartner
+
+    with pgtrigger.ignore("trajecten.FaseOvergang:faseovergang_niet_verwijderen",
+                          "trajecten.Terugkoppeling:terugkoppeling_niet_verwijderen"):
+        Deelnemer.objects.filter(programma=programma).delete()
+    Ketenpartner.objects.filter(programma=programma).delete()
+    programma.delete()

@@ -16,9 +16,10 @@ from rapportage.uitwisseling.exporteren import programma_exporteren
 from rapportage.uitwisseling.importeren import ImportGeweigerd, historie_importeren
 from rapportage.uitwisseling.valideren import import_valideren, validator
 from tests.factories import GebruikerFactory
+from tests.rapportage.helpers import programma_verwijderen
 from trajecten.models import Doel, FaseOvergang, Meting, Traject
 from uitstap.codes import Rol
-from uitstap.models import AuditEvent, Gemeente, Ketenpartner, Organisatie, Programma, ProgrammaJaar
+from uitstap.models import AuditEvent, Gemeente, Organisatie, Programma, ProgrammaJaar
 
 pytestmark = pytest.mark.django_db
 VANDAAG = datetime.date(2026, 1, 1)
@@ -162,9 +163,7 @@ def test_export_import_export_is_identical(coach1):
     assert validator.is_valid(eerste)
 
     # Empty the database of this programme, then import the export.
-    Deelnemer.objects.filter(programma=p).delete()
-    Ketenpartner.objects.filter(programma=p).delete()
-    p.delete()
+    programma_verwijderen(p)
     Gemeente.objects.all().delete()
     _importeer(json.loads(json.dumps(eerste)))
     p = Programma.objects.get(slug="flevoland")

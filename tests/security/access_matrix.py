@@ -74,6 +74,9 @@ MATRIX: dict[str, tuple] = {
     "gebruiker_tweede_factor_resetten":    (403, 403, 403, 403, 403, 403, 405),
     "gebruiker_deblokkeren":               (403, 403, 403, 403, 403, 403, 405),
     "gebruiker_wachtwoordlink":            (403, 403, 403, 403, 403, 403, 405),
+    "accountverzoeken":                    (403, 403, 403, 200, 200, 403, 200),
+    "accountverzoek_goedkeuren":           (403, 403, 403, 405, 405, 403, 405),
+    "accountverzoek_afwijzen":             (403, 403, 403, 405, 405, 403, 405),
     # --- lists (scoped by deelnemers_visible_to inside) ---
     "trajecten:caseload":                  (200, 200, 200, 200, 200, 403, 403),
     "trajecten:deelnemers":                (200, 200, 200, 200, 200, 403, 403),

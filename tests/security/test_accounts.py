@@ -25,6 +25,25 @@ def beheer(client, beheerder):
     return client
 
 
+@pytest.fixture
+def beheer2(organisatie):
+    """The second person of four eyes: another beheerder, with a client of their own."""
+    from django.test import Client
+
+    from tests.factories import GebruikerFactory
+
+    tweede = Client()
+    tweede.force_login(GebruikerFactory(username="beheer2", rol=Rol.BEHEERDER, organisatie=organisatie))
+    return tweede
+
+
+def keur_goed(tweede, gebruiker):
+    from uitstap.models import Accountverzoek
+
+    verzoek = Accountverzoek.objects.get(gebruiker=gebruiker, status="open")
+    return tweede.post(reverse("accountverzoek_goedkeuren", args=[verzoek.pk]))
+
+
 def link_from(html):
     return re.search(r'value="(http://testserver/account/wachtwoord-instellen/[^"]+)"', html).group(1)
 
@@ -57,8 +76,9 @@ def test_create_user_and_one_time_link(beheer, organisatie, client):
     assert user.rol == Rol.TRAJECTBEGELEIDER and user.organisatie == organisatie
     assert AuditEvent.objects.filter(actie="create", object_type="gebruiker", object_id=str(user.pk)).exists()
     assert len(mail.outbox) == 1 and "noor@example.org" in mail.outbox[0].to
-    link = link_from(response.content.decode())
-    assert link.split("testserver")[1] in mail.outbox[0].body
+    # Mailed, so not also on the screen.
+    link = re.search(r"(http://testserver/account/wachtwoord-instellen/\S+)", mail.outbox[0].body).group(1)
+    assert link not in response.content.decode()
 
     anon = client.__class__()
     response = anon.get(link)
@@ -97,7 +117,7 @@ def test_duplicate_username_refused(beheer, coach, organisatie):
     assert Gebruiker.objects.filter(username__iexact="coach1").count() == 1
 
 
-def test_change_role_ends_sessions_and_is_audited(beheer, coach, organisatie, client):
+def test_change_role_ends_sessions_and_is_audited(beheer, beheer2, coach, organisatie, client):
     other = client.__class__()
     other.force_login(coach)
     response = beheer.post(reverse("gebruiker_bewerken", args=[coach.pk]), {
@@ -105,6 +125,10 @@ def test_change_role_ends_sessions_and_is_audited(beheer, coach, organisatie, cl
         "rol": Rol.COORDINATOR, "organisatie": organisatie.pk,
     })
     assert response.status_code == 302
+    coach.refresh_from_db()
+    assert coach.rol == Rol.TRAJECTBEGELEIDER  # raising to coordinator waits for a second person
+    assert other.get(reverse("account")).status_code == 200
+    assert keur_goed(beheer2, coach).status_code == 302
     coach.refresh_from_db()
     assert coach.rol == Rol.COORDINATOR
     assert AuditEvent.objects.filter(object_type="gebruiker.rol", object_id=str(coach.pk)).exists()
@@ -122,7 +146,7 @@ def test_cannot_deactivate_or_demote_yourself(beheer, beheerder, organisatie):
     assert beheerder.rol == Rol.BEHEERDER
 
 
-def test_deactivate_and_reactivate_never_delete(beheer, coach):
+def test_deactivate_and_reactivate_never_delete(beheer, beheer2, coach):
     beheer.post(reverse("gebruiker_deactiveren", args=[coach.pk]))
     coach.refresh_from_db()
     assert not coach.is_active
@@ -131,12 +155,15 @@ def test_deactivate_and_reactivate_never_delete(beheer, coach):
     assert "coach1" in html and "gedeactiveerd" in html
     beheer.post(reverse("gebruiker_activeren", args=[coach.pk]))
     coach.refresh_from_db()
+    assert not coach.is_active  # re-activation waits for a second person
+    keur_goed(beheer2, coach)
+    coach.refresh_from_db()
     assert coach.is_active
     # No route deletes an account.
     assert not any("verwijder" in str(p.pattern) for p in urls_beheer.urlpatterns)
 
 
-def test_reset_second_factor(beheer, coach, client):
+def test_reset_second_factor(beheer, beheer2, coach, client):
     TOTPDevice.objects.create(user=coach, name="default", confirmed=True)
     StaticDevice.objects.create(user=coach, name="backup", confirmed=True).token_set.create(token="abc12345")
     other = client.__class__()
@@ -144,6 +171,8 @@ def test_reset_second_factor(beheer, coach, client):
     assert "Tweede factor resetten" in beheer.get(reverse("gebruiker_detail", args=[coach.pk])).content.decode()
     response = beheer.post(reverse("gebruiker_tweede_factor_resetten", args=[coach.pk]))
     assert response.status_code == 302
+    assert TOTPDevice.objects.filter(user=coach).exists()  # asked for, not done
+    assert keur_goed(beheer2, coach).status_code == 302
     assert not TOTPDevice.objects.filter(user=coach).exists()
     assert not StaticDevice.objects.filter(user=coach).exists()
     assert AuditEvent.objects.filter(object_type="gebruiker.tweede_factor_reset", object_id=str(coach.pk)).exists()
@@ -156,10 +185,14 @@ def test_actions_are_post_only(beheer, coach):
         assert beheer.get(reverse(name, args=[coach.pk])).status_code == 405
 
 
-def test_new_link_for_existing_user(beheer, coach):
-    response = beheer.post(reverse("gebruiker_wachtwoordlink", args=[coach.pk]))
-    assert response.status_code == 200
-    assert link_from(response.content.decode())
+def test_new_link_for_existing_user(beheer, beheer2, coach):
+    coach.email = "coach@example.org"
+    coach.save()
+    response = beheer.post(reverse("gebruiker_wachtwoordlink", args=[coach.pk]), follow=True)
+    assert "wachtwoord-instellen" not in response.content.decode()  # never on screen for an account in use
+    assert len(mail.outbox) == 1 and "wachtwoord-instellen" not in mail.outbox[0].body  # told: asked for
+    keur_goed(beheer2, coach)
+    assert "wachtwoord-instellen" in mail.outbox[-1].body and mail.outbox[-1].to == ["coach@example.org"]
     assert AuditEvent.objects.filter(object_type="gebruiker.wachtwoordlink", object_id=str(coach.pk)).exists()
 
 

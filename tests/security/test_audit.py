@@ -85,7 +85,9 @@ def test_denied_access_is_one_denied_event(client, world, deelnemer, coach3):
     voor = _laatste_id()
     assert client.get(reverse("trajecten:dossier", args=[deelnemer.pk])).status_code == 404
     events = _nieuw(voor)
-    assert [(e.actie, e.uitkomst, e.clientcode) for e in events] == [("denied", "geweigerd", deelnemer.clientcode)]
+    # The requester and the requested id; never the clientcode behind it (outside the requester's scope).
+    assert [(e.actie, e.uitkomst, e.clientcode, e.object_type, e.object_id, e.gebruiker_id) for e in events] == [
+        ("denied", "geweigerd", "", "deelnemer", str(deelnemer.pk), coach3.pk)]
 
 
 @pytest.mark.django_db
@@ -219,9 +221,13 @@ def test_audit_search_filters_and_is_logged(client, coordinator, coach, deelneme
     rijen = list(r.context["page"].object_list)
     assert rijen and all(e.gebruikersnaam == "coach1" and e.clientcode == deelnemer.clientcode for e in rijen)
     events = _nieuw(voor)
-    assert [(e.actie, e.object_type, e.clientcode) for e in events] == [("search", "auditlog", deelnemer.clientcode)]
+    # That a search happened and how many it found; nothing that was typed.
+    assert [(e.actie, e.object_type, e.clientcode, e.aantal) for e in events] == [
+        ("search", "auditlog", "", len(rijen))]
     r = client.get(reverse("audit_zoeken"), {"actie": "denied"})
-    assert [e.clientcode for e in r.context["page"].object_list] == [ander_deelnemer.clientcode]
+    # The coordinator's own participant: the page shows which one was tried.
+    assert [(e.clientcode, e.gevraagd) for e in r.context["page"].object_list] == [("", ander_deelnemer.clientcode)]
+    assert ander_deelnemer.clientcode in r.content.decode()
 
 
 @pytest.mark.django_db

@@ -12,6 +12,7 @@ PROD_ENV = {
     "PATH": "/usr/bin:/bin",
     "DJANGO_SETTINGS_MODULE": "uitstap.settings",
     "SECRET_KEY": secrets.token_urlsafe(60),
+    "AUDIT_SLEUTEL": secrets.token_urlsafe(40),
     "DEBUG": "false",
     "DEMO": "false",
     "ALLOWED_HOSTS": "uitstap.example.nl",
@@ -53,6 +54,15 @@ def test_production_refuses_to_start_without_secret_key():
                          cwd=settings.BASE_DIR, env=env)
     assert out.returncode != 0
     assert "SECRET_KEY" in out.stderr
+
+
+def test_production_refuses_to_start_without_audit_key():
+    env = dict(PROD_ENV)
+    del env["AUDIT_SLEUTEL"]
+    out = subprocess.run([sys.executable, "manage.py", "check"], capture_output=True, text=True, timeout=180,
+                         cwd=settings.BASE_DIR, env=env)
+    assert out.returncode != 0
+    assert "AUDIT_SLEUTEL" in out.stderr
 
 
 @pytest.mark.django_db

@@ -44,6 +44,7 @@ def test_mfa_is_the_production_default():
          "print(settings.MFA_VERPLICHT, admin.site.__class__.__name__)"],
         capture_output=True, text=True, timeout=120, cwd=django_settings.BASE_DIR,
         env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "uitstap.settings", "SECRET_KEY": "x" * 60,
+             "AUDIT_SLEUTEL": "y" * 40,
              "DATABASE_URL": "sqlite:////tmp/uitstap-mfa-default.sqlite3"},
     )
     assert out.returncode == 0, out.stderr

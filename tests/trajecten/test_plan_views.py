@@ -118,7 +118,7 @@ def test_another_coach_gets_404_on_tab_and_pdf(login, coach3, deelnemer, plan, n
     args = [deelnemer.pk] if naam == "trajectplan" else [deelnemer.pk, plan.pk]
     response = login(coach3).get(reverse(f"trajecten:{naam}", args=args))
     assert response.status_code == 404
-    assert AuditEvent.objects.filter(actie="denied", clientcode=deelnemer.clientcode).exists()
+    assert AuditEvent.objects.filter(actie="denied", clientcode="", object_type="deelnemer", object_id=str(deelnemer.pk)).exists()
 
 
 def test_another_coach_gets_404_on_every_plan_action(login, coach3, deelnemer, traject, plan):

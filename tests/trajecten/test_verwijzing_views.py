@@ -49,7 +49,7 @@ def test_other_coach_gets_404_on_every_referral_url_backup_gets_200(login, verwi
     for url in referral_urls(verwijzing):
         assert client.get(url).status_code == 404, url
         assert client.post(url, {"status": "gestart", "datum": VANDAAG.isoformat(), "notitie": "x"}).status_code == 404, url
-    assert AuditEvent.objects.filter(actie="denied", gebruiker=coach3, clientcode=verwijzing.traject.deelnemer.clientcode).exists()
+    assert AuditEvent.objects.filter(actie="denied", gebruiker=coach3, clientcode="", object_id=str(verwijzing.traject.deelnemer.pk)).exists()
     v = Verwijzing.objects.get()
     assert (v.status, v.versie, Terugkoppeling.objects.count()) == (S.AANGEVRAAGD, 1, 0)
     client = login(coach2)

@@ -120,7 +120,7 @@ def controleer_alles(vandaag: datetime.date) -> list[str]:
 @given(seed=st.integers(0, 10**6), aantal=st.integers(1, 30))
 def test_bulk_seed_obeys_the_services_rules_for_any_seed_and_size(seed, aantal):
     def bouw():
-        call_command("seed_demo", deelnemers=aantal, seed=seed, bulk=True)
+        call_command("seed_demo", deelnemers=aantal, seed=seed, bulk=True, force_demo=True)
         assert Deelnemer.objects.count() == aantal
         assert AuditEvent.objects.filter(object_type="seed_demo").count() == 1
         return controleer_alles(datetime.date.today())
@@ -131,7 +131,7 @@ def test_bulk_seed_obeys_the_services_rules_for_any_seed_and_size(seed, aantal):
 @pytest.mark.django_db
 def test_bulk_seed_is_deterministic_and_has_every_situation():
     def snapshot():
-        call_command("seed_demo", deelnemers=120, seed=7, bulk=True)
+        call_command("seed_demo", deelnemers=120, seed=7, bulk=True, force_demo=True)
         return {
             "deelnemers": list(Deelnemer.objects.order_by("clientcode").values_list("clientcode", "roepnaam", "begeleider__username")),
             "fasen": list(FaseOvergang.objects.order_by("traject__deelnemer__clientcode", "id").values_list("fase", "datum")),
@@ -156,7 +156,7 @@ def test_large_n_takes_the_bulk_path_and_gives_coaches_a_realistic_caseload(monk
 
     monkeypatch.setattr(seed_demo, "VERHAAL_TOT", 5)
     monkeypatch.setattr(bulk, "PER_BEGELEIDER", 4)
-    call_command("seed_demo", deelnemers=20, seed=1)
+    call_command("seed_demo", deelnemers=20, seed=1, force_demo=True)
     assert AuditEvent.objects.filter(object_type="seed_demo").count() == 1
     assert Deelnemer.objects.values("begeleider").distinct().count() == 5
     assert controleer_alles(datetime.date.today()) == []

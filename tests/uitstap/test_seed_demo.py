@@ -27,20 +27,37 @@ def test_seed_demo_is_deterministic_for_a_seed():
     # Roll the first run back (a rollback, not a DELETE: the audit table refuses deletes on PostgreSQL).
     try:
         with transaction.atomic():
-            call_command("seed_demo", deelnemers=15, seed=5)
+            call_command("seed_demo", deelnemers=15, seed=5, force_demo=True)
             eerste = snapshot()
             raise _Terugdraaien
     except _Terugdraaien:
         pass
     assert not Deelnemer.objects.exists()
-    call_command("seed_demo", deelnemers=15, seed=5)
+    call_command("seed_demo", deelnemers=15, seed=5, force_demo=True)
     assert snapshot() == eerste
 
 
 @pytest.mark.django_db
 def test_seed_demo_refuses_a_database_with_data(deelnemer):
     with pytest.raises(CommandError, match="bevat al gegevens"):
-        call_command("seed_demo", deelnemers=3)
+        call_command("seed_demo", deelnemers=3, force_demo=True)
     assert Deelnemer.objects.count() == 1
-    call_command("seed_demo", deelnemers=3, als_leeg=True)  # make demo: quietly leaves it alone
+    call_command("seed_demo", deelnemers=3, als_leeg=True, force_demo=True)  # make demo: quietly leaves it alone
     assert Deelnemer.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_seed_demo_without_demo_flag_only_on_a_debug_machine_with_its_own_password(settings, monkeypatch):
+    settings.DEMO = False
+    settings.DEBUG = True
+    monkeypatch.setenv("DEMO_WACHTWOORD", "uitstap-demo-2026")  # the published one: refused
+    with pytest.raises(CommandError, match="DEMO=true"):
+        call_command("seed_demo", deelnemers=2)
+    settings.DEBUG = False
+    monkeypatch.setenv("DEMO_WACHTWOORD", "Eigen-Wachtwoord-2026!")  # own password, but not a debug machine
+    with pytest.raises(CommandError, match="DEMO=true"):
+        call_command("seed_demo", deelnemers=2)
+    assert not Deelnemer.objects.exists()
+    settings.DEBUG = True  # a development machine with a password of its own (as ../shared/tools/rook seeds it)
+    call_command("seed_demo", deelnemers=2)
+    assert Deelnemer.objects.count() == 2

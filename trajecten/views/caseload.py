@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -12,6 +13,7 @@ from uitstap.audit import Actie
 from uitstap.codes import Rol
 from uitstap.permissions import rol_vereist
 from uitstap.selectors import begeleiders_for, programmas_of
+from uitstap.validators import bevat_stuurtekens, zoekterm
 
 PER_PAGINA = 25
 
@@ -23,14 +25,24 @@ def _zoekterm(request, lijst: str) -> tuple[str, object]:
     """Search terms may be names, so they travel by POST and live in the session, never in a URL."""
     key = f"zoek_{lijst}"
     if request.method == "POST":
+        getypt = request.POST.get("zoek", "")
         if "wissen" in request.POST:
             request.session.pop(key, None)
+        elif bevat_stuurtekens(getypt):
+            request.session.pop(key, None)
+            messages.error(request, "De zoekterm bevat een onzichtbaar stuurteken (zoals NUL). Typ hem opnieuw.")
         else:
-            request.session[key] = request.POST.get("zoek", "").strip()[:50]
+            request.session[key] = zoekterm(getypt)
         query = request.GET.copy()
         query.pop("pagina", None)
         return "", redirect(f"{request.path}?{query.urlencode()}" if query else request.path)
-    return request.session.get(key, ""), None
+    # Checked again on the way out: a term kept by an older version (or a tampered session) must not
+    # break every later page.
+    bewaard = request.session.get(key, "")
+    schoon = zoekterm(bewaard)
+    if schoon != bewaard:
+        request.session.pop(key, None)
+    return schoon, None
 
 
 @rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)

@@ -10,7 +10,7 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from clients.access import deelnemer_or_404
-from clients.documents import TOEGESTAAN, document_aanmaken, document_downloaden
+from clients.documents import TOEGESTAAN, document_aanmaken, document_downloaden, downloadnaam
 from clients.models import Document
 from trajecten.views.dossier import dossier_context
 from uitstap.forms import UitstapForm, add_errors
@@ -59,7 +59,7 @@ def document_download(request, pk, document_pk):
     except (OSError, ValidationError):
         raise Http404("Het bestand is niet beschikbaar.") from None
     response = HttpResponse(data, content_type=document.content_type)
-    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=document.bestandsnaam)
+    response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=downloadnaam(document))
     response["Content-Length"] = str(len(data))
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

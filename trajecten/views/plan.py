@@ -31,7 +31,7 @@ from trajecten.models import Doel, Traject, Trajectplan
 from trajecten.views.dossier import broodkruimels, dossier_context
 from uitstap.audit import Actie
 from uitstap.forms import add_errors, schrijf_via_form
-from uitstap.pdf import render_pdf
+from uitstap.pdf import PdfTeZwaar, render_pdf
 
 
 
@@ -189,7 +189,11 @@ def plan_pdf(request, pk, plan_pk):
     if plan is None:
         raise Http404("Trajectplan niet gevonden.")
     plan.traject.deelnemer = deelnemer
-    _, pdf = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
+    try:
+        _, pdf = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
+    except PdfTeZwaar as e:
+        messages.error(request, str(e))
+        return redirect("trajecten:trajectplan", pk=deelnemer.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     code = re.sub(r"[^A-Za-z0-9_-]", "_", deelnemer.clientcode)
     response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.volgnummer}.pdf"'

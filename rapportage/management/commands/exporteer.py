@@ -1,6 +1,7 @@
 """`manage.py exporteer --programma SLUG [--output FILE]`: a programme's history in `uitstap-import/1`."""
 
 import json
+import os
 
 from django.core.management.base import BaseCommand, CommandError
 
@@ -23,8 +24,15 @@ class Command(BaseCommand):
         data = geschiedenis_exporteren(programma=programma, systeem="manage.py exporteer")
         tekst = json.dumps(data, ensure_ascii=False, indent=1)
         if opts["output"]:
-            with open(opts["output"], "w", encoding="utf-8") as f:
+            # Special-category data: readable by the owner only, also when the file already existed.
+            fd = os.open(opts["output"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            os.fchmod(fd, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(tekst + "\n")
-            self.stderr.write(f"{len(data['deelnemers'])} deelnemers geschreven naar {opts['output']}")
+            self.stderr.write(
+                f"{len(data['deelnemers'])} deelnemers geschreven naar {opts['output']} "
+                "(alleen leesbaar voor jou: rechten 0600). Het bestand bevat bijzondere persoonsgegevens: "
+                "bewaar het versleuteld en verwijder het na gebruik."
+            )
         else:
             self.stdout.write(tekst)

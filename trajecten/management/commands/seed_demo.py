@@ -7,6 +7,7 @@ More (or with --bulk): histories generated under the same rules and bulk-inserte
 import datetime
 import random
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from faker import Faker
@@ -14,7 +15,7 @@ from faker import Faker
 from clients.models import Deelnemer
 from trajecten import demo
 from trajecten.demo.bulk import seed_bulk
-from uitstap.demo import demo_wachtwoord, seed_kern
+from uitstap.demo import GEPUBLICEERD_WACHTWOORD, demo_wachtwoord, seed_kern
 from uitstap.models import Gebruiker, Programma
 
 
@@ -32,8 +33,20 @@ class Command(BaseCommand):
         parser.add_argument("--bulk", action="store_true",
                             help=f"Snel in bulk, ook bij {VERHAAL_TOT} deelnemers of minder (zonder het verhaal van de demo).")
         parser.add_argument("--als-leeg", action="store_true", help="Alleen vullen als de database nog leeg is.")
+        parser.add_argument(
+            "--force-demo", action="store_true",
+            help="Ook zonder DEMO=true uitvoeren (bijvoorbeeld voor een meetdatabase). Nooit in productie.",
+        )
 
-    def handle(self, *args, deelnemers, seed, force, als_leeg, bulk=False, **options):
+    def handle(self, *args, deelnemers, seed, force, als_leeg, force_demo=False, bulk=False, **options):
+        # A development machine (DEBUG) with a password of its own, as ../shared/tools/rook seeds it, is no risk.
+        eigen_wachtwoord = settings.DEBUG and demo_wachtwoord() != GEPUBLICEERD_WACHTWOORD
+        if not (settings.DEMO or force_demo or eigen_wachtwoord):
+            # The demo users have a published password: never on an installation that is not a demo.
+            raise CommandError(
+                "seed_demo draait alleen in een demo (DEMO=true) of met --force-demo: de demogebruikers "
+                "hebben een openbaar wachtwoord en horen nooit in een echte installatie."
+            )
         heeft_data = Deelnemer.objects.exists() or Programma.objects.exists() or Gebruiker.objects.exists()
         if heeft_data and als_leeg:
             self.stdout.write("De database bevat al gegevens; demodata niet opnieuw geladen.")
