@@ -56,6 +56,8 @@ def test_query_counts_do_not_grow_with_the_data_and_stay_small(client):
     seed_bulk(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=80, eerste=8)
     groot = meet(client, kern)
     assert groot == klein
+    # The target (issue 21) is on PostgreSQL; since the audit sealer (issue 22) SQLite needs one more.
+    grens = 12 if connection.vendor == "postgresql" else 13
     for naam, n in groot.items():
         if naam != "cijfers":
-            assert n <= 12, (naam, n)
+            assert n <= grens, (naam, n)
