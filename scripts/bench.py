@@ -1,13 +1,25 @@
-"""`make bench`: generate 5 000 synthetic participants (Faker nl_NL), time `importeer` and `rups_verslag` on fresh SQLite.
+"""`make bench`: the pages, the figures and the login at 100 and 20 000 participants, side by side.
 
-Run as `python -m scripts.bench [--aantal N] [--bewaar]`. Targets: import well under a minute, rups_verslag under 2 s.
+`python -m scripts.bench [--aantallen 100,20000] [--herhalingen 15] [--load] [--opnieuw]`
+
+For every size it builds (once; reused afterwards) a database with `seed_demo --deelnemers N`:
+PostgreSQL when DATABASE_URL (or BENCH_DATABASE_URL) is postgres://... (databases `<name>_<N>`),
+else SQLite files in the temp directory. Per page it prints the number of queries, the median and
+p95 server time (Django's test client, in process) and the ratio to Django's admin changelist of
+Deelnemer on the same data — registered here only, never in the application. Then `rups_verslag
+--format json` (and the PDF and WeasyPrint alone on the same HTML when the verslag has a PDF),
+optionally `make load`'s summary, and it writes docs/benchmarks.md with the machine and the date.
+
+`maak_bestand` (an `uitstap-import/1` file of N participants) is used by the figure tests too.
 """
 
 import argparse
 import datetime
 import json
 import os
+import platform
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -159,59 +171,260 @@ def maak_bestand(aantal: int = 5000, seed: int = 2026) -> dict:
     }
 
 
-def main():
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--aantal", type=int, default=5000)
-    parser.add_argument("--bewaar", action="store_true", help="laat de tijdelijke map staan")
-    args = parser.parse_args()
+# Transaction control is not a query (SQLite and PostgreSQL show it differently); as in the tests.
+TRANSACTIE = ("SAVEPOINT", "RELEASE", "BEGIN", "COMMIT", "ROLLBACK")
 
-    map_ = Path(tempfile.mkdtemp(prefix="uitstap-bench-"))
-    db, bestand = map_ / "bench.sqlite3", map_ / "import.json"
-    env = {**os.environ, "DATABASE_URL": f"sqlite:///{db}", "DEMO": "true", "DJANGO_SETTINGS_MODULE": "uitstap.settings"}
-    os.environ.update(env)
 
+def _load() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "?"
+
+
+def _p95(waarden: list[float]) -> float:
+    w = sorted(waarden)
+    return w[min(len(w) - 1, round(0.95 * (len(w) - 1)))]
+
+
+def _database_url(n: int) -> str:
+    basis = os.environ.get("BENCH_DATABASE_URL") or os.environ.get("DATABASE_URL") or ""
+    if basis.startswith("postgres"):
+        return f"{basis.rsplit('/', 1)[0]}/{basis.rsplit('/', 1)[1].split('?')[0] or 'uitstap_bench'}_{n}"
+    return f"sqlite:///{Path(tempfile.gettempdir()) / f'uitstap-bench-{n}.sqlite3'}"
+
+
+def _env(url: str) -> dict:
+    return {**os.environ, "DATABASE_URL": url, "DEMO": "true", "DEBUG": "false", "DJANGO_SETTINGS_MODULE": "uitstap.settings",
+            "ALLOWED_HOSTS": "testserver,127.0.0.1,localhost", "PYTHONWARNINGS": "ignore::UserWarning"}
+
+
+def _bouw(n: int, url: str, opnieuw: bool, code: Path) -> float | None:
+    """Create and seed the database for n participants unless it is there already; returns the seed time."""
+    env = _env(url)
+    run = lambda *args, **kw: subprocess.run([sys.executable, "manage.py", *args], cwd=code, env=env, **kw)  # noqa: E731
+    if url.startswith("postgres"):
+        naam = url.rsplit("/", 1)[1]
+        host = ["-h", "127.0.0.1", "-U", "postgres"]
+        if opnieuw:
+            subprocess.run(["dropdb", "--if-exists", *host, naam], check=True)
+        subprocess.run(["createdb", *host, naam], stderr=subprocess.DEVNULL)
+    elif opnieuw:
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    run("migrate", "--noinput", "-v0", check=True)
+    telling = run("shell", "-c", "from clients.models import Deelnemer; print(Deelnemer.objects.count())",
+                  capture_output=True, text=True, check=True)
+    if int(telling.stdout.strip().splitlines()[-1]) == n:
+        return None
+    if int(telling.stdout.strip().splitlines()[-1]) != 0:
+        raise SystemExit(f"{url} bevat al andere gegevens; draai met --opnieuw.")
     t0 = time.monotonic()
-    bestand.write_text(json.dumps(maak_bestand(args.aantal)), encoding="utf-8")
-    print(f"Bestand gemaakt: {args.aantal} deelnemers, {bestand.stat().st_size / 1e6:.1f} MB ({time.monotonic() - t0:.1f} s)")
+    # --bulk: the same kind of data at every size (the story demo stops at a few hundred).
+    run("seed_demo", "--deelnemers", str(n), "--bulk", check=True, stdout=subprocess.DEVNULL)
+    return time.monotonic() - t0
 
+
+def meet(herhalingen: int) -> dict:
+    """Runs inside a child process whose DATABASE_URL is the seeded database; returns the measurements."""
     import django
 
     django.setup()
+    from django.contrib import admin
     from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
 
-    from uitstap.codes import Rol
-    from uitstap.models import Gebruiker, Organisatie
+    from clients.models import Deelnemer
+    from uitstap.models import Gebruiker
 
-    call_command("migrate", verbosity=0, skip_checks=True)
-    organisatie = Organisatie.objects.create(naam="Stichting Bench")
-    for naam in COACHES:
-        Gebruiker.objects.create(username=naam, rol=Rol.TRAJECTBEGELEIDER, organisatie=organisatie)
+    admin.site.register(Deelnemer)  # the anchor: what a lazy build would ship (benchmark only)
+    beheer, _ = Gebruiker.objects.get_or_create(username="bench-admin", defaults={"is_staff": True, "is_superuser": True})
+    coach = Gebruiker.objects.get(username="begeleider1")
+    coordinator = Gebruiker.objects.get(username="coordinator")
+    dossier = (Deelnemer.objects.filter(begeleider=coach, trajecten__einddatum__isnull=True)
+               .order_by("clientcode").values_list("pk", flat=True).first())
+    vorig_jaar = datetime.date.today().year - 1
+    paginas = [
+        ("admin changelist Deelnemer", beheer, "/admin/clients/deelnemer/"),
+        ("coordinator /deelnemers/", coordinator, "/deelnemers/"),
+        ("coordinator /deelnemers/?fase=uitvoering", coordinator, "/deelnemers/?fase=uitvoering"),
+        ("coach /caseload/", coach, "/caseload/"),
+        ("deelnemerpagina (dossier)", coach, f"/deelnemers/{dossier}/"),
+        ("cijfers /rapportage/", coordinator, f"/rapportage/?programma=flevoland&jaar={vorig_jaar}"),
+    ]
+    uit = {"paginas": {}, "deelnemers": Deelnemer.objects.count()}
+    for naam, user, url in paginas:
+        client = Client()
+        client.force_login(user)
+        tijden, queries = [], []
+        for i in range(herhalingen + 1):
+            with CaptureQueriesContext(connection) as q:
+                t0 = time.perf_counter()
+                r = client.get(url)
+                dt = time.perf_counter() - t0
+            assert r.status_code == 200, (url, r.status_code)
+            if i:  # the first request warms caches (templates, url resolvers)
+                tijden.append(dt * 1000)
+                queries.append(sum(1 for x in q.captured_queries if not x["sql"].lstrip().upper().startswith(TRANSACTIE)))
+        uit["paginas"][naam] = {"queries": statistics.median_low(queries), "mediaan": statistics.median(tijden),
+                                "p95": _p95(tijden)}
+    tijden = []
+    for _ in range(5):
+        t0 = time.perf_counter()
+        call_command("rups_verslag", programma="flevoland", jaar=vorig_jaar, format="json",
+                     output=os.devnull, stderr=open(os.devnull, "w"))
+        tijden.append(time.perf_counter() - t0)
+    uit["rups_verslag_json"] = statistics.median(tijden)
+    uit["pdf"] = _meet_pdf(vorig_jaar)
+    return uit
 
-    t0 = time.monotonic()
-    call_command("importeer", str(bestand), skip_checks=True)
-    t_import = time.monotonic() - t0
 
-    t0 = time.monotonic()
-    call_command("rups_verslag", programma="bench", jaar=2024, format="json", output=str(map_ / "cijfers.json"), skip_checks=True)
-    t_verslag = time.monotonic() - t0
+def _meet_pdf(jaar: int) -> dict | None:
+    """The verslag as PDF against WeasyPrint alone on the same HTML, when the verslag has a PDF (issue 16)."""
+    from django.core.management import CommandError, call_command, load_command_class
 
-    t0 = time.monotonic()
-    subprocess.run(
-        [sys.executable, "manage.py", "rups_verslag", "--skip-checks", "--programma", "bench", "--jaar", "2024", "--format", "json"],
-        cwd=BASIS, env=env, check=True, stdout=subprocess.DEVNULL,
-    )
-    t_proces = time.monotonic() - t0
+    import uitstap.pdf
 
+    parser = load_command_class("rapportage", "rups_verslag").create_parser("manage.py", "rups_verslag")
+    formaten = next((a.choices for a in parser._actions if "--format" in a.option_strings), None) or []
+    if "pdf" not in formaten:
+        return None  # no PDF format yet (issue 16)
+
+    gevangen = {}
+    origineel = uitstap.pdf.render_pdf
+
+    def vangen(template, context, request=None):
+        html, pdf = origineel(template, context, request)
+        gevangen["html"] = html
+        return html, pdf
+
+    uitstap.pdf.render_pdf = vangen
+    try:
+        uit = tempfile.mktemp(suffix=".pdf")
+        t0 = time.perf_counter()
+        call_command("rups_verslag", programma="flevoland", jaar=jaar, format="pdf", output=uit,
+                     stderr=open(os.devnull, "w"))
+        totaal = time.perf_counter() - t0
+    except (CommandError, SystemExit, TypeError):
+        return None  # no PDF format yet
+    finally:
+        uitstap.pdf.render_pdf = origineel
+    if "html" not in gevangen:
+        return {"pdf": totaal, "weasyprint": None}
+    from weasyprint import HTML
+
+    t0 = time.perf_counter()
+    HTML(string=gevangen["html"], base_url=uitstap.pdf.BASIS_URL).write_pdf()
+    return {"pdf": totaal, "weasyprint": time.perf_counter() - t0}
+
+
+def _login(herhalingen: int = 7) -> dict:
+    """One password check (what a login costs in CPU) with the configured hasher and Django's default argon2."""
+    import argon2
+    from django.contrib.auth.hashers import get_hasher
+
+    h = get_hasher()
+    uit = {}
+    for naam, (t, m, p) in {f"ingesteld ({type(h).__name__})": (h.time_cost, h.memory_cost, h.parallelism),
+                            "Django-standaard argon2": (2, 102400, 8)}.items():
+        hasher = argon2.PasswordHasher(time_cost=t, memory_cost=m, parallelism=p)
+        tijden = []
+        for _ in range(herhalingen):
+            t0 = time.perf_counter()
+            hasher.hash("uitstap-demo-2026")
+            tijden.append((time.perf_counter() - t0) * 1000)
+        uit[naam] = statistics.median(tijden)
+    return uit
+
+
+def _tabel(resultaten: dict) -> list[str]:
+    regels = ["| pagina | " + " | ".join(f"{n} deelnemers: queries, mediaan, p95, × admin" for n in resultaten) + " |",
+              "|---|" + "---|" * len(resultaten)]
+    namen = next(iter(resultaten.values()))["paginas"]
+    for naam in namen:
+        cellen = []
+        for r in resultaten.values():
+            p, a = r["paginas"][naam], r["paginas"]["admin changelist Deelnemer"]
+            cellen.append(f"{p['queries']} q, {p['mediaan']:.0f} ms, {p['p95']:.0f} ms, {p['mediaan'] / a['mediaan']:.2f}×")
+        regels.append(f"| {naam} | " + " | ".join(cellen) + " |")
+    return regels
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--aantallen", default="100,20000", help="aantallen deelnemers, komma-gescheiden")
+    parser.add_argument("--herhalingen", type=int, default=15, help="metingen per pagina (mediaan en p95)")
+    parser.add_argument("--opnieuw", action="store_true", help="databases opnieuw opbouwen")
+    parser.add_argument("--load", action="store_true", help="ook make load (scripts/load_test) draaien")
+    parser.add_argument("--code", default=str(BASIS), help="map met de code om te meten (standaard deze)")
+    parser.add_argument("--uitvoer", default=str(BASIS / "docs" / "benchmarks.md"), help="markdownbestand ('' = niet schrijven)")
+    parser.add_argument("--meet", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.meet:
+        sys.path.insert(0, os.getcwd())
+        print("BENCH-JSON " + json.dumps(meet(args.herhalingen)))
+        return
+
+    code = Path(args.code).resolve()
+    aantallen = [int(a) for a in args.aantallen.split(",")]
+    start = datetime.datetime.now(datetime.UTC)
+    lasten = [_load()]
+    resultaten, seeds, db = {}, {}, ""
+    for n in aantallen:
+        url = _database_url(n)
+        db = "PostgreSQL" if url.startswith("postgres") else "SQLite"
+        seeds[n] = _bouw(n, url, args.opnieuw, code)
+        if seeds[n] is not None:
+            print(f"seed_demo --deelnemers {n}: {seeds[n]:.1f} s ({db}, load {_load()})")
+        lasten.append(_load())
+        proces = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--meet", "--herhalingen", str(args.herhalingen)],
+                                cwd=code, env={**_env(url), "PYTHONPATH": str(code)}, capture_output=True, text=True)
+        regel = next((r for r in proces.stdout.splitlines() if r.startswith("BENCH-JSON ")), None)
+        if regel is None:
+            raise SystemExit(proces.stdout + proces.stderr)
+        resultaten[n] = json.loads(regel.removeprefix("BENCH-JSON "))
+        lasten.append(_load())
+    sys.path.insert(0, str(code))
+    os.environ.update(_env(_database_url(aantallen[0])))
+    import django
+
+    django.setup()
+    login = _login()
+    load = None
+    if args.load:
+        proces = subprocess.run(["bash", "scripts/load_test"], cwd=code, capture_output=True, text=True)
+        load = proces.stdout.strip() or proces.stderr.strip()[-2000:]
+
+    regels = [f"# Benchmarks ({db})", "",
+              f"- datum: {start:%Y-%m-%d %H:%M} UTC; machine: {platform.node()}, {platform.platform()}, "
+              f"{os.cpu_count()} cores, Python {platform.python_version()}",
+              f"- belasting (load average 1/5/15 min) tijdens de meting: {' → '.join(lasten)} "
+              "(de machine wordt gedeeld: vergelijk verhoudingen, niet absolute tijden)",
+              f"- elke pagina {args.herhalingen}× via Django's testclient in één proces (na één opwarmverzoek); queries: "
+              "SQL-opdrachten zonder BEGIN/COMMIT/SAVEPOINT (mediaan); "
+              "× admin = mediaan gedeeld door die van Django's admin changelist van Deelnemer op dezelfde data", ""]
+    regels += _tabel(resultaten) + [""]
+    for n, r in resultaten.items():
+        seed = f"{seeds[n]:.1f} s" if seeds[n] is not None else "hergebruikt"
+        regels.append(f"- {n} deelnemers ({r['deelnemers']} in de database), seed_demo: {seed}; "
+                      f"rups_verslag --format json: {r['rups_verslag_json']:.2f} s (mediaan van 5)")
+        if r["pdf"] is None:
+            regels.append("  - verslag-PDF: overgeslagen (rups_verslag kent nog geen PDF)")
+        elif r["pdf"]["weasyprint"] is None:
+            regels.append(f"  - verslag-PDF: {r['pdf']['pdf']:.2f} s (HTML niet opgevangen: WeasyPrint alleen niet gemeten)")
+        else:
+            p = r["pdf"]
+            regels.append(f"  - verslag-PDF: {p['pdf']:.2f} s; WeasyPrint alleen op dezelfde HTML: {p['weasyprint']:.2f} s "
+                          f"({p['pdf'] / p['weasyprint']:.2f}×)")
+    regels.append("- wachtwoordcontrole bij inloggen (één argon2-hash, mediaan van 7): "
+                  + "; ".join(f"{k}: {v:.0f} ms" for k, v in login.items()))
+    if load is not None:
+        regels += ["", "## make load", "", "```", load, "```"]
+    tekst = "\n".join(regels) + "\n"
     print()
-    print(f"importeer ({args.aantal} deelnemers):       {t_import:6.1f} s   (doel: ruim onder 60 s)")
-    print(f"rups_verslag --format json (in proces):  {t_verslag:6.2f} s   (doel: onder 2 s)")
-    print(f"rups_verslag als los commando (incl. opstarten van Django): {t_proces:.2f} s")
-    if not args.bewaar:
-        for pad in map_.iterdir():
-            pad.unlink()
-        map_.rmdir()
-    else:
-        print(f"Bestanden in {map_}")
+    print(tekst)
+    if args.uitvoer:
+        Path(args.uitvoer).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.uitvoer).write_text(tekst, encoding="utf-8")
+        print(f"Geschreven naar {args.uitvoer}")
 
 
 if __name__ == "__main__":

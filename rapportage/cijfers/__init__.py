@@ -6,6 +6,7 @@ rather than missing keys. `van` and `tot` are inclusive dates.
 
 import datetime
 
+from rapportage.cijfers.basis import een_doorgang
 from rapportage.cijfers.contacten import contacturen, contactmomenten_gehouden, niet_verschenen
 from rapportage.cijfers.doelgroep import doelgroep_instroom
 from rapportage.cijfers.instroom import (
@@ -113,6 +114,11 @@ def periode_van_jaar(jaar: int) -> tuple[datetime.date, datetime.date]:
 
 def alle_cijfers(programma, van: datetime.date, tot: datetime.date, *, jaar: int | None = None) -> dict:
     """Every figure of `programma` over [van, tot]; the programme's own figures are those of `jaar` (default: van's year)."""
+    with een_doorgang():
+        return _alle(programma, van, tot, jaar)
+
+
+def _alle(programma, van, tot, jaar) -> dict:
     uit = {}
     for sleutel, functie in FIGUREN:
         if functie in _JAARCIJFERS:

@@ -1,9 +1,13 @@
 """Shared pieces of the figures: the programme's trajecten, the dates a figure rests on, rounding."""
 
+import contextlib
 import datetime
+import functools
+from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
 
+from django.db import connection
 from django.db.models import DateField, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -44,6 +48,54 @@ class DagenTussen(Func):
     def as_sqlite(self, compiler, connection, **extra):
         (eind, p1), (begin, p2) = (compiler.compile(e) for e in self.source_expressions)
         return f"CAST(ROUND(julianday({eind}) - julianday({begin})) AS INTEGER)", [*p1, *p2]
+
+
+# --- one pass per figure group ---------------------------------------------------------------
+# Figures that read the same rows (the trajecten and their instroomdatum, the outcomes, the
+# contacts, ...) are computed together by one query of their group: conditional aggregation
+# (COUNT ... FILTER on PostgreSQL, CASE on SQLite). Each figure stays its own selector and picks its
+# value from the group's result; inside `een_doorgang()` (alle_cijfers) a group runs once per
+# programme and period, outside it every figure simply runs its group's query.
+
+_DOORGANG: ContextVar[dict | None] = ContextVar("cijfers_doorgang", default=None)
+
+
+@contextlib.contextmanager
+def een_doorgang():
+    token = _DOORGANG.set({})
+    try:
+        yield
+    finally:
+        _DOORGANG.reset(token)
+
+
+def groep(functie):
+    """Memoise a group query per (programme, arguments) inside een_doorgang()."""
+
+    @functools.wraps(functie)
+    def wrapper(programma, *args, **kwargs):
+        cache = _DOORGANG.get()
+        if cache is None:
+            return functie(programma, *args, **kwargs)
+        sleutel = (functie.__module__, functie.__qualname__, programma.pk, args, tuple(sorted(kwargs.items())))
+        if sleutel not in cache:
+            cache[sleutel] = functie(programma, *args, **kwargs)
+        return cache[sleutel]
+
+    return wrapper
+
+
+def tel_over(qs: QuerySet, voorwaarden: dict[str, tuple[str, list]]) -> dict[str, int]:
+    """Count the rows of `qs` (a .values() queryset) per condition, in one pass: {naam: (sql, params)}
+    with conditions on the columns of `qs`, alias `s`. Written out because Django drops subquery
+    annotations when it wraps an aggregate() over them (the outer query then names missing columns)."""
+    binnen, params = qs.query.sql_with_params()
+    kolommen = ", ".join(f"SUM(CASE WHEN {sql} THEN 1 ELSE 0 END)" for sql, _ in voorwaarden.values())
+    parameters = [p for _, ps in voorwaarden.values() for p in ps]
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {kolommen} FROM ({binnen}) s", [*parameters, *params])
+        rij = cursor.fetchone()
+    return {naam: int(waarde or 0) for naam, waarde in zip(voorwaarden, rij)}
 
 
 def trajecten_van(programma) -> QuerySet[Traject]:

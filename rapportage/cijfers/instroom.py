@@ -4,10 +4,10 @@ from django.db.models import Count, Exists, OuterRef
 
 from rapportage.cijfers.basis import (
     INSTROOM_FASEN,
-    actief_qs,
     fase_op,
-    ingestroomd_qs,
+    groep,
     met_instroomdatum,
+    tel_over,
     open_op,
     telling,
     trajecten_van,
@@ -16,8 +16,32 @@ from trajecten.models import FaseOvergang, Intake, Traject
 from uitstap.codes import Fase
 
 
+@groep
+def _trajecten(programma, van, tot) -> dict:
+    """One pass over the programme's trajecten with their instroomdatum for five figures."""
+    eerder_ingestroomd = Traject.objects.filter(
+        deelnemer=OuterRef("deelnemer"),
+        aanmelddatum__lt=OuterRef("aanmelddatum"),
+    ).filter(Exists(FaseOvergang.objects.filter(traject=OuterRef("pk"), fase__in=INSTROOM_FASEN)))
+    qs = (
+        met_instroomdatum(trajecten_van(programma))
+        .annotate(eerder=Exists(eerder_ingestroomd))
+        .values("aanmelddatum", "einddatum", "instroomdatum", "eerder")
+    )
+    p = [van, tot]
+    ingestroomd_in_p = "s.instroomdatum >= %s AND s.instroomdatum <= %s"
+    return tel_over(qs, {
+        "aanmeldingen": ("s.aanmelddatum >= %s AND s.aanmelddatum <= %s", p),
+        "ingestroomd": (ingestroomd_in_p, p),
+        "herinstroom": (f"{ingestroomd_in_p} AND s.eerder", p),
+        "actief": ("s.instroomdatum <= %s AND (s.einddatum IS NULL OR s.einddatum >= %s)", [tot, van]),
+        "in_traject": ("s.instroomdatum <= %s AND s.aanmelddatum <= %s AND (s.einddatum IS NULL OR s.einddatum > %s)",
+                       [tot, tot, tot]),
+    })
+
+
 def aanmeldingen(programma, van, tot) -> int:
-    return trajecten_van(programma).filter(aanmelddatum__gte=van, aanmelddatum__lte=tot).count()
+    return _trajecten(programma, van, tot)["aanmeldingen"]
 
 
 def intakes_gehouden(programma, van, tot) -> int:
@@ -25,24 +49,21 @@ def intakes_gehouden(programma, van, tot) -> int:
 
 
 def ingestroomd(programma, van, tot) -> int:
-    return ingestroomd_qs(programma, van, tot).count()
+    return _trajecten(programma, van, tot)["ingestroomd"]
 
 
 def herinstroom(programma, van, tot) -> int:
     """Ingestroomd trajecten whose participant had an earlier traject that itself ingestroomd."""
-    eerder_ingestroomd = Traject.objects.filter(
-        deelnemer=OuterRef("deelnemer"),
-        aanmelddatum__lt=OuterRef("aanmelddatum"),
-    ).filter(Exists(FaseOvergang.objects.filter(traject=OuterRef("pk"), fase__in=INSTROOM_FASEN)))
-    return ingestroomd_qs(programma, van, tot).filter(Exists(eerder_ingestroomd)).count()
+    return _trajecten(programma, van, tot)["herinstroom"]
 
 
 def actief_in_periode(programma, van, tot) -> int:
-    return actief_qs(programma, van, tot).count()
+    """Trajecten ingestroomd by the end of P and not closed before its start (basis.actief_qs)."""
+    return _trajecten(programma, van, tot)["actief"]
 
 
 def in_traject_op_einddatum(programma, van, tot) -> int:
-    return met_instroomdatum(trajecten_van(programma)).filter(instroomdatum__lte=tot).filter(open_op(tot)).count()
+    return _trajecten(programma, van, tot)["in_traject"]
 
 
 def per_fase_op_einddatum(programma, van, tot) -> dict:

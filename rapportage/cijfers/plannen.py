@@ -6,7 +6,7 @@ from django.db import connection
 from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, Greatest, RowNumber
 
-from rapportage.cijfers.basis import actief_qs, afronden, getal, trajecten_van
+from rapportage.cijfers.basis import actief_qs, afronden, getal, groep, tel_over, trajecten_van
 from trajecten.models import Doel, MetingScore, Trajectplan
 from uitstap.codes import Leefgebied
 
@@ -28,20 +28,24 @@ def _eerste_ondertekening(ref: str = "pk") -> Subquery:
     )
 
 
+@groep
+def _plannen(programma, van, tot) -> dict:
+    """Trajecten whose first plan was drawn up, and first signed, in P: one pass."""
+    qs = trajecten_van(programma).annotate(
+        opgesteld=Subquery(_eerste_plan("pk").values("opgesteld_op")[:1]), ondertekend=_eerste_ondertekening(),
+    ).values("opgesteld", "ondertekend")
+    return tel_over(qs, {
+        "opgesteld": ("s.opgesteld >= %s AND s.opgesteld <= %s", [van, tot]),
+        "ondertekend": ("s.ondertekend >= %s AND s.ondertekend <= %s", [van, tot]),
+    })
+
+
 def trajectplannen_opgesteld(programma, van, tot) -> int:
-    return (
-        trajecten_van(programma)
-        .annotate(opgesteld=Subquery(_eerste_plan("pk").values("opgesteld_op")[:1]))
-        .filter(opgesteld__gte=van, opgesteld__lte=tot).count()
-    )
+    return _plannen(programma, van, tot)["opgesteld"]
 
 
 def trajectplannen_ondertekend(programma, van, tot) -> int:
-    return (
-        trajecten_van(programma)
-        .annotate(ondertekend=_eerste_ondertekening())
-        .filter(ondertekend__gte=van, ondertekend__lte=tot).count()
-    )
+    return _plannen(programma, van, tot)["ondertekend"]
 
 
 def doelen_per_leefgebied(programma, van, tot) -> dict:

@@ -2,11 +2,12 @@
 
 from fractions import Fraction
 
-from rapportage.cijfers.basis import afronden, getal
+from rapportage.cijfers.basis import afronden, getal, groep
 from rapportage.cijfers.instroom import actief_in_periode
 from uitstap.models import ProgrammaJaar
 
 
+@groep
 def _jaar(programma, van, jaar):
     return ProgrammaJaar.objects.filter(programma=programma, jaar=jaar or van.year).first()
 

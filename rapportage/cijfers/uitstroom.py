@@ -2,9 +2,9 @@
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, OuterRef, Q
 
-from rapportage.cijfers.basis import PlusDagen, telling
+from rapportage.cijfers.basis import PlusDagen, groep
 from trajecten.models import Terugval, Uitstroom
 from uitstap.codes import Branche, Stopreden, UitstroomResultaat, UitstroomSoort
 
@@ -15,65 +15,71 @@ def _uitstroom(programma, soort):
     return Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=soort)
 
 
-def _in_periode(programma, soort, van, tot):
-    return _uitstroom(programma, soort).filter(datum__gte=van, datum__lte=tot)
+@groep
+def _uitstroom_in_periode(programma, van, tot) -> list[dict]:
+    """The period's outcomes counted per (soort, resultaat, branche, reden): one pass for five figures."""
+    return list(
+        Uitstroom.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot)
+        .values("soort", "resultaat", "branche", "reden").annotate(n=Count("pk")).order_by()
+    )
+
+
+def _som(programma, van, tot, codes, sleutel: str, **voorwaarden) -> dict:
+    uit = dict.fromkeys(codes, 0)
+    for rij in _uitstroom_in_periode(programma, van, tot):
+        if all(rij[k] == v for k, v in voorwaarden.items()) and rij[sleutel] in uit:
+            uit[rij[sleutel]] += rij["n"]
+    return uit
 
 
 def uitgestapt(programma, van, tot) -> int:
-    return _in_periode(programma, UitstroomSoort.UITGESTAPT, van, tot).count()
+    return sum(r["n"] for r in _uitstroom_in_periode(programma, van, tot) if r["soort"] == UitstroomSoort.UITGESTAPT)
 
 
 def uitgestapt_per_resultaat(programma, van, tot) -> dict:
-    rijen = _in_periode(programma, UitstroomSoort.UITGESTAPT, van, tot).values("resultaat").annotate(n=Count("pk")).order_by()
-    return telling(UitstroomResultaat.values, rijen, sleutel="resultaat")
+    return _som(programma, van, tot, UitstroomResultaat.values, "resultaat", soort=UitstroomSoort.UITGESTAPT)
 
 
 def uitgestapt_per_branche(programma, van, tot) -> dict:
-    rijen = (
-        _in_periode(programma, UitstroomSoort.UITGESTAPT, van, tot)
-        .filter(resultaat=UitstroomResultaat.BETAALD_WERK)
-        .values("branche").annotate(n=Count("pk")).order_by()
-    )
-    return telling(Branche.values, rijen, sleutel="branche")
+    return _som(programma, van, tot, Branche.values, "branche", soort=UitstroomSoort.UITGESTAPT,
+                resultaat=UitstroomResultaat.BETAALD_WERK)
 
 
 def tussentijds_gestopt(programma, van, tot) -> int:
-    return _in_periode(programma, UitstroomSoort.GESTOPT, van, tot).count()
+    return sum(r["n"] for r in _uitstroom_in_periode(programma, van, tot) if r["soort"] == UitstroomSoort.GESTOPT)
 
 
 def gestopt_per_reden(programma, van, tot) -> dict:
-    rijen = _in_periode(programma, UitstroomSoort.GESTOPT, van, tot).values("reden").annotate(n=Count("pk")).order_by()
-    return telling(Stopreden.values, rijen, sleutel="reden")
+    return _som(programma, van, tot, Stopreden.values, "reden", soort=UitstroomSoort.GESTOPT)
 
 
 def terugval(programma, van, tot) -> int:
     return Terugval.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot).count()
 
 
-def _cohort_12m(programma, van, tot):
-    """Exits as uitgestapt whose date + 365 days falls in P, marked by a relapse within those 365 days.
+@groep
+def _cohort_12m(programma, van, tot) -> dict:
+    """Exits as uitgestapt whose date + 365 days falls in P, split by a relapse within those 365 days.
 
     The window is the exit day up to and including day 365 after it: a relapse on day 365 counts,
     one on day 366 does not (a relapse recorded on the exit day itself counts too).
     """
     dag = datetime.timedelta(days=JAAR_DAGEN)
-    binnen_jaar = Terugval.objects.filter(
+    binnen_jaar = Exists(Terugval.objects.filter(
         traject__deelnemer=OuterRef("traject__deelnemer"),
         datum__gte=OuterRef("datum"),
         datum__lte=PlusDagen(OuterRef("datum"), JAAR_DAGEN),
-    )
+    ))
     return (
         _uitstroom(programma, UitstroomSoort.UITGESTAPT)
         .filter(datum__gte=van - dag, datum__lte=tot - dag)
-        .annotate(heeft_terugval=Exists(binnen_jaar))
+        .aggregate(met=Count("pk", filter=Q(binnen_jaar)), zonder=Count("pk", filter=~Q(binnen_jaar)))
     )
 
 
 def duurzaam_uitgestapt_12m(programma, van, tot) -> int:
-    return _cohort_12m(programma, van, tot).filter(heeft_terugval=False).count()
+    return _cohort_12m(programma, van, tot)["zonder"]
 
 
 def terugval_binnen_12m(programma, van, tot) -> int:
-    return _cohort_12m(programma, van, tot).filter(heeft_terugval=True).count()
-
-
+    return _cohort_12m(programma, van, tot)["met"]

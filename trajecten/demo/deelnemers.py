@@ -156,8 +156,9 @@ class DemoBuilder:
             })
             d -= rng.randint(7, 21)
         for k in range(no_shows):
+            # Never before the aanmelding (van_dagen): a short traject has no room for 2 + 9k days.
             services.contactmoment_vastleggen(traject=traject, door=traject.deelnemer.begeleider, data={
-                "datum": self.dag(max(tot_dagen, 0) + 2 + 9 * k), "soort": ContactSoort.GESPREK,
+                "datum": self.dag(min(van_dagen, max(tot_dagen, 0) + 2 + 9 * k)), "soort": ContactSoort.GESPREK,
                 "status": ContactStatus.NIET_VERSCHENEN, "notitie": "Niet gekomen, niet afgemeld.",
             })
         if plan_volgend and tot_dagen <= 0:

@@ -29,6 +29,7 @@ from trajecten.selectors.dossier import (  # noqa: F401
     samenvatting,
     tijdlijn,
     tijdlijn_gefilterd,
+    tijdlijnen,
     TIJDLIJN_SOORTEN,
 )
 from trajecten.selectors.plan import (  # noqa: F401
@@ -101,6 +102,9 @@ from trajecten.selectors.leefsituatie import (  # noqa: F401
     NACONTROLE_VOORUIT_DAGEN,
     TERMIJN_MAANDEN,
     KORT,
+)
+from trajecten.selectors.lijst import (  # noqa: F401
+    pagina,
 )
 from trajecten.selectors.outreach import (  # noqa: F401
     outreach_acties,

@@ -3,7 +3,9 @@
 import datetime
 from dataclasses import dataclass
 
-from trajecten.models import Doel, Traject, Trajectplan
+from django.db.models import Prefetch, prefetch_related_objects
+
+from trajecten.models import Contactmoment, Doel, Traject, Trajectplan, Verwijzing
 from uitstap.codes import ContactStatus, DoelStatus, Fase, Leeftijdsgroep, leeftijdsgroep_van
 
 
@@ -65,7 +67,7 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
     intake = getattr(traject, "intake", None)
     if intake is not None:
         items.append(TijdlijnItem(intake.datum, "intake", f"Intake – {intake.get_besluit_display()}", intake.besluit_reden, (_RANG["intake"], 0), intake))
-    for c in traject.contactmomenten.select_related("ketenpartner").all():
+    for c in traject.contactmomenten.all():
         titel = f"{c.get_soort_display()} – {c.get_status_display().lower()}"
         if c.duur_minuten and c.status == ContactStatus.GEHOUDEN:
             titel += f" ({c.duur_minuten} min)"
@@ -76,7 +78,7 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
             tekst = f"Foutief geregistreerd: {c.foutief_reden}"
         items.append(TijdlijnItem(c.datum, "contact", titel, tekst, (_RANG["contact"], c.pk), c,
                                   foutief=c.foutief_op is not None))
-    for v in traject.verwijzingen.select_related("ketenpartner").all():
+    for v in traject.verwijzingen.all():
         rang = (_RANG["verwijzing"], v.pk)
         items.append(TijdlijnItem(v.verwezen, "verwijzing", f"Verwezen naar {v.ketenpartner}", v.hulpvraag, rang, v))
         if v.gestart:
@@ -101,3 +103,14 @@ def tijdlijn_gefilterd(items: list[TijdlijnItem], soort: str) -> list[TijdlijnIt
         return items
     soorten = {"uitstroom", "terugval", "einde"} if soort == "uitstroom" else {soort}
     return [i for i in items if i.soort in soorten]
+
+
+def tijdlijnen(trajecten: list[Traject], *, toon_vertrouwelijk: bool = True) -> list[tuple[Traject, list[TijdlijnItem]]]:
+    """The timeline of each traject, in four queries for any number of trajecten (their intake and
+    uitstroom come with the trajecten: select_related in the dossier's traject query)."""
+    prefetch_related_objects(
+        trajecten, "fase_overgangen", "terugvallen",
+        Prefetch("contactmomenten", queryset=Contactmoment.objects.select_related("ketenpartner")),
+        Prefetch("verwijzingen", queryset=Verwijzing.objects.select_related("ketenpartner")),
+    )
+    return [(t, tijdlijn(t, toon_vertrouwelijk=toon_vertrouwelijk)) for t in trajecten]

@@ -4,17 +4,25 @@ Referrals are participant data: every query for them starts from `deelnemers_vis
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.db.models.functions import Coalesce
 
 from clients.models import Deelnemer
 from clients.selectors import deelnemers_visible_to
 from trajecten.models import Terugkoppeling, Verwijzing
-from uitstap.models import Ketenpartner, Programma
-
+from uitstap.models import Ketenpartner
 
 
 def wachtdagen(v: Verwijzing, vandaag: datetime.date | None = None) -> int | None:
@@ -139,22 +147,33 @@ def open_verwijzingen_bij(user, ketenpartner: Ketenpartner) -> QuerySet[Verwijzi
 # --- the caseload signal ---------------------------------------------------------------------------
 
 
+class _DagenSinds(Func):
+    """Whole days from the date column `expression` to the fixed day `vandaag`, on both backends."""
+
+    output_field = IntegerField()
+
+    def __init__(self, vandaag: datetime.date, expression):
+        self.vandaag = vandaag
+        super().__init__(expression)
+
+    def as_sql(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"(CAST(%s AS date) - {sql})", [self.vandaag.isoformat(), *params]
+
+    def as_sqlite(self, compiler, connection, **extra):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"CAST(ROUND(julianday(%s) - julianday({sql})) AS INTEGER)", [self.vandaag.isoformat(), *params]
+
+
 def annoteer_lang_wachtend(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
     """`lang_wachtend`: the participant's referrals not started, not ended and waiting longer than the
-    programme's wachttijd_signaal_dagen (one small query for the thresholds, then one subquery)."""
-    drempels = defaultdict(list)
-    for pk, dagen in Programma.objects.values_list("pk", "wachttijd_signaal_dagen"):
-        drempels[dagen].append(pk)
-    te_lang = Q(pk__in=[])
-    for dagen, programmas in drempels.items():
-        te_lang |= Q(traject__deelnemer__programma_id__in=programmas,
-                     verwezen__lt=vandaag - datetime.timedelta(days=dagen))
+    programme's wachttijd_signaal_dagen (one subquery; the threshold is read from the programme in SQL)."""
     wachtend = (
-        Verwijzing.objects.filter(te_lang, traject__deelnemer=OuterRef("pk"), gestart__isnull=True,
-                                  beeindigd__isnull=True)
+        Verwijzing.objects.filter(traject__deelnemer=OuterRef("pk"), gestart__isnull=True, beeindigd__isnull=True)
+        .annotate(gewacht=_DagenSinds(vandaag, F("verwezen")))
+        .filter(gewacht__gt=F("traject__deelnemer__programma__wachttijd_signaal_dagen"))
         .values("traject__deelnemer")
         .annotate(n=Count("pk"))
         .values("n")[:1]
     )
     return qs.annotate(lang_wachtend=Coalesce(Subquery(wachtend, output_field=IntegerField()), 0))
-

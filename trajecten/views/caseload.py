@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -104,7 +103,7 @@ def deelnemers(request):
         begeleiders=begeleiders_for(programma) if programma else None,
     )
     qs = selectors.zoek_deelnemers(filterset.qs, zoek)
-    page = Paginator(qs, PER_PAGINA).get_page(request.GET.get("pagina"))
+    page = selectors.pagina(qs, request.GET.get("pagina"), PER_PAGINA)
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if (request.GET or zoek) else Actie.LIST)
     query = request.GET.copy()

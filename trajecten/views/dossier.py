@@ -48,7 +48,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
     for annotate in selectors.CASELOAD_ANNOTATIES:
         stand = annotate(stand, vandaag)
     stand = stand.get()
-    trajecten = list(deelnemer.trajecten.all().order_by("-aanmelddatum", "-id"))
+    trajecten = list(deelnemer.trajecten.select_related("intake", "uitstroom").order_by("-aanmelddatum", "-id"))
     traject = trajecten[0] if trajecten else None
     afspraak = contactafspraak_van(deelnemer)
     return {
@@ -74,7 +74,7 @@ def dossier(request, pk):
     context = dossier_context(request, deelnemer, tab="tijdlijn")
     soort = request.GET.get("soort", "")
     context["tijdlijnen"] = [
-        (t, selectors.tijdlijn_gefilterd(selectors.tijdlijn(t), soort)) for t in context["trajecten"]
+        (t, selectors.tijdlijn_gefilterd(items, soort)) for t, items in selectors.tijdlijnen(context["trajecten"])
     ]
     context["soorten"] = selectors.TIJDLIJN_SOORTEN
     context["soort"] = soort if soort in dict(selectors.TIJDLIJN_SOORTEN) else ""

@@ -1,4 +1,8 @@
-"""python manage.py seed_demo: synthetic demo data (Faker nl_NL), deterministic for a seed."""
+"""python manage.py seed_demo: synthetic demo data (Faker nl_NL), deterministic for a seed.
+
+Up to VERHAAL_TOT participants: the story demo, written through the services (trajecten/demo/).
+More (or with --bulk): histories generated under the same rules and bulk-inserted (trajecten/demo/bulk.py).
+"""
 
 import datetime
 import random
@@ -10,8 +14,13 @@ from faker import Faker
 
 from clients.models import Deelnemer
 from trajecten import demo
+from trajecten.demo.bulk import seed_bulk
 from uitstap.demo import GEPUBLICEERD_WACHTWOORD, demo_wachtwoord, seed_kern
 from uitstap.models import Gebruiker, Programma
+
+
+# Above this many participants the story demo (a third of a second each) gives way to the bulk path.
+VERHAAL_TOT = 200
 
 
 class Command(BaseCommand):
@@ -21,13 +30,15 @@ class Command(BaseCommand):
         parser.add_argument("--deelnemers", type=int, default=60, help="Aantal deelnemers (standaard 60).")
         parser.add_argument("--seed", type=int, default=2026, help="Startwaarde: dezelfde seed geeft dezelfde data.")
         parser.add_argument("--force", action="store_true", help="Ook uitvoeren als er al gegevens in de database staan.")
+        parser.add_argument("--bulk", action="store_true",
+                            help=f"Snel in bulk, ook bij {VERHAAL_TOT} deelnemers of minder (zonder het verhaal van de demo).")
         parser.add_argument("--als-leeg", action="store_true", help="Alleen vullen als de database nog leeg is.")
         parser.add_argument(
             "--force-demo", action="store_true",
             help="Ook zonder DEMO=true uitvoeren (bijvoorbeeld voor een meetdatabase). Nooit in productie.",
         )
 
-    def handle(self, *args, deelnemers, seed, force, als_leeg, force_demo=False, **options):
+    def handle(self, *args, deelnemers, seed, force, als_leeg, force_demo=False, bulk=False, **options):
         # A development machine (DEBUG) with a password of its own, as ../shared/tools/rook seeds it, is no risk.
         eigen_wachtwoord = settings.DEBUG and demo_wachtwoord() != GEPUBLICEERD_WACHTWOORD
         if not (settings.DEMO or force_demo or eigen_wachtwoord):
@@ -55,9 +66,12 @@ class Command(BaseCommand):
         vandaag = datetime.date.today()
         with transaction.atomic():
             kern = seed_kern(rng, vandaag)
-            lijst = demo.seed(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
+            if bulk or deelnemers > VERHAAL_TOT:
+                aantal = seed_bulk(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
+            else:
+                aantal = len(demo.seed(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers))
         self.stdout.write(self.style.SUCCESS(
-            f"Demo geladen: {len(lijst)} deelnemers in '{kern['programma'].naam}'. "
+            f"Demo geladen: {aantal} deelnemers in '{kern['programma'].naam}'. "
             f"Gebruikers: coordinator, begeleider1, begeleider2, begeleider3, klantmanager, beheerder "
             f"(wachtwoord: {demo_wachtwoord()})."
         ))
