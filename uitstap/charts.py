@@ -76,3 +76,18 @@ def voortgang_svg(*, punten: list[tuple[datetime.date, int]], doelscore: int | N
 def data_uri(svg: str) -> str:
     """The SVG as a data: URI for <img src>, allowed by img-src 'self' data:."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def staaf_svg(*, labels: list[str], waarden: list[float | None], titel: str = "", eenheid: str = "",
+              breedte: int = 640, hoogte: int = 360) -> str:
+    """A horizontal bar chart (one bar per label; None = no bar), values printed at the bars."""
+    import pygal
+
+    chart = pygal.HorizontalBar(
+        style=_style(), js=[], width=breedte, height=hoogte, show_legend=False, title=titel or None,
+        print_values=True, margin=16, truncate_label=-1,
+        value_formatter=lambda v: f"{v:g}{eenheid}".replace(".", ","),
+    )
+    chart.x_labels = labels
+    chart.add(titel or "waarde", waarden)
+    return _schoon(chart.render(is_unicode=True))

@@ -39,8 +39,8 @@ def _bestand(pad: str) -> str | None:
     return kandidaat if os.path.isfile(kandidaat) else None
 
 
-def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
-    """Render `template` with `context`; return (html, pdf_bytes)."""
+def render_pdf(template: str, context: dict, request=None, *, pdf_variant: str | None = None) -> tuple[str, bytes]:
+    """Render `template` with `context`; return (html, pdf_bytes). `pdf_variant="pdf/ua-1"` writes a tagged PDF."""
     from weasyprint import HTML
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -57,5 +57,6 @@ def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
                 return URLFetcherResponse(url, f.read(), {"Content-Type": mime})
 
     html = render_to_string(template, context, request=request)
-    pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf()
+    opties = {"pdf_variant": pdf_variant, "pdf_tags": True} if pdf_variant else {}
+    pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf(**opties)
     return html, pdf
