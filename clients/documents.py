@@ -65,7 +65,7 @@ def _lees_en_controleer(bestand) -> tuple[bytes, str, str]:
 
 
 @transaction.atomic
-def document_toevoegen(
+def document_aanmaken(
     *, deelnemer: Deelnemer, bestand, door, soort: str = Document.Soort.OVERIG, omschrijving: str = "",
 ) -> Document:
     """Store an uploaded file for `deelnemer` and record it; the file is removed again if the record fails."""

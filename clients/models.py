@@ -104,6 +104,7 @@ class Deelnemer(models.Model):
 
 class Document(models.Model):
     """A file in the dossier, stored under a random name outside every web root."""
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
 
     class Soort(models.TextChoices):
         TRAJECTPLAN = "trajectplan", "Ondertekend trajectplan"

@@ -40,7 +40,7 @@ def _check_team(*, programma: Programma, begeleider: Gebruiker | None, achtervan
 
 
 @transaction.atomic
-def deelnemer_create(
+def deelnemer_aanmaken(
     *, programma: Programma, door: Gebruiker, begeleider: Gebruiker | None = None,
     achtervang: Gebruiker | None = None, clientcode: str | None = None, audit: bool = True, **velden,
 ) -> Deelnemer:
@@ -68,7 +68,7 @@ PERSOONSVELDEN = [
 
 
 @transaction.atomic
-def deelnemer_bijwerken(*, deelnemer: Deelnemer, data: dict, gelezen_versie: int | None, door: Gebruiker) -> Deelnemer:
+def deelnemer_wijzigen(*, deelnemer: Deelnemer, data: dict, gelezen_versie: int | None, door: Gebruiker) -> Deelnemer:
     """Change personal data; only the listed fields can change, and only if nobody saved in between."""
     velden = [f for f in data if f in PERSOONSVELDEN]
     for field in velden:

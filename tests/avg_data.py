@@ -4,7 +4,7 @@ import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from clients.documents import document_toevoegen
+from clients.documents import document_aanmaken
 from trajecten.models import (
     Contactmoment,
     Doel,
@@ -67,6 +67,6 @@ def vul_dossier(deelnemer, door, marker: str, *, einddatum=None, start=datetime.
     if einddatum:
         t.einddatum = einddatum
         t.save()
-    document_toevoegen(deelnemer=deelnemer, door=door, omschrijving=f"{marker} omschrijving",
+    document_aanmaken(deelnemer=deelnemer, door=door, omschrijving=f"{marker} omschrijving",
                        bestand=SimpleUploadedFile(f"{marker}.pdf", PDF + marker.encode()))
     return t

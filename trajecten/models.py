@@ -40,6 +40,7 @@ def score_constraint(field: str, name: str, nullable: bool = True) -> models.Che
 
 class Traject(models.Model):
     """One enrolment of a participant; a participant can have several (herinstroom)."""
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
 
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="trajecten")
     aanmelddatum = models.DateField("aanmelddatum")
@@ -84,9 +85,15 @@ class Traject(models.Model):
     def is_open(self):
         return self.einddatum is None
 
+    @property
+    def heeft_instroom(self) -> bool:
+        """Whether the traject ever left contact (it has an instroomdatum)."""
+        return self.fase_overgangen.exclude(fase=Fase.CONTACT).exists()
+
 
 class FaseOvergang(models.Model):
     """A phase transition. Appended, never edited: the latest recorded on or before a day wins."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="fase_overgangen")
     fase = models.CharField("fase", max_length=20, choices=Fase.choices)
@@ -104,6 +111,7 @@ class FaseOvergang(models.Model):
 
 
 class Intake(models.Model):
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
     traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="intake")
     datum = models.DateField("datum intakegesprek")
     hulpvraag = models.TextField("hulpvraag", blank=True)
@@ -124,6 +132,7 @@ class Intake(models.Model):
 
 
 class Contactmoment(models.Model):
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
     class MetWie(models.TextChoices):
         DEELNEMER = "deelnemer", "Deelnemer"
         KETENPARTNER = "ketenpartner", "Ketenpartner"
@@ -157,6 +166,7 @@ class Contactmoment(models.Model):
 
 class Uitstroom(models.Model):
     """How a traject ended: uitgestapt (with result) or tussentijds gestopt (with reason)."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="uitstroom")
     datum = models.DateField("datum")
@@ -187,6 +197,7 @@ class Uitstroom(models.Model):
 
 class Terugval(models.Model):
     """A return to sex work after exit, dated."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="terugvallen")
     datum = models.DateField("datum")
@@ -232,6 +243,7 @@ class Nacontrole(models.Model):
 
 class Meting(models.Model):
     """A dated self-assessment: the participant scores leefgebieden 1-10 (not all required)."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="metingen")
     datum = models.DateField("datum")
@@ -259,6 +271,7 @@ class MetingScore(models.Model):
 
 class Trajectplan(models.Model):
     """A version of the plan (the convenant). Signed versions are frozen; the latest version is current."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     class Status(models.TextChoices):
         CONCEPT = "concept", "Concept"
@@ -303,6 +316,7 @@ class Trajectplan(models.Model):
 
 class Doel(models.Model):
     """A SMART goal on one leefgebied; a sub-goal has a parent (one level)."""
+    deelnemer_pad = "plan__traject__deelnemer"  # the way to the participant, for clients.access
 
     plan = models.ForeignKey(Trajectplan, on_delete=models.CASCADE, related_name="doelen")
     ouder = models.ForeignKey(
@@ -358,6 +372,7 @@ class DoelVoortgang(models.Model):
 
 class Verwijzing(models.Model):
     """A referral to a ketenpartner. Waiting time = gestart - verwezen."""
+    deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="verwijzingen")
     ketenpartner = models.ForeignKey(Ketenpartner, on_delete=models.PROTECT, related_name="verwijzingen")

@@ -1,26 +1,64 @@
+"""Routes of the trajecten app: the caseload, the dossier and its tabs, the actions on a traject, the sociale kaart."""
+
 from django.urls import path
 
-from trajecten import urls_documenten, urls_plan, urls_verwijzingen, views
+from trajecten.views import avg, caseload, documenten, dossier, plan, traject, verwijzing
 
 app_name = "trajecten"
 
 urlpatterns = [
-    path("caseload/", views.caseload, name="caseload"),
-    path("deelnemers/", views.deelnemers, name="deelnemers"),
-    path("deelnemers/nieuw/", views.deelnemer_nieuw, name="deelnemer_nieuw"),
-    path("deelnemers/<int:pk>/", views.dossier, name="dossier"),
-    path("deelnemers/<int:pk>/contacten/", views.contacten, name="contacten"),
-    path("deelnemers/<int:pk>/gegevens/", views.persoonsgegevens, name="persoonsgegevens"),
-    path("deelnemers/<int:pk>/begeleiding/", views.begeleiding, name="begeleiding"),
-    path("deelnemers/<int:pk>/traject/nieuw/", views.traject_nieuw, name="traject_nieuw"),
-    path("trajecten/<int:traject_pk>/fase/", views.fase, name="fase"),
-    path("trajecten/<int:traject_pk>/intake/", views.intake, name="intake"),
-    path("trajecten/<int:traject_pk>/contact/", views.contact_nieuw, name="contact_nieuw"),
-    path("trajecten/<int:traject_pk>/uitstroom/", views.uitstroom, name="uitstroom"),
-    path("trajecten/<int:traject_pk>/afsluiten/", views.beeindigen, name="beeindigen"),
-    path("trajecten/<int:traject_pk>/terugval/", views.terugval, name="terugval"),
-    path("contacten/<int:contact_pk>/", views.contact_bewerken, name="contact_bewerken"),
+    path("caseload/", caseload.caseload, name="caseload"),
+    path("deelnemers/", caseload.deelnemers, name="deelnemers"),
+    path("deelnemers/nieuw/", traject.deelnemer_nieuw, name="deelnemer_nieuw"),
+    path("deelnemers/<int:pk>/", dossier.dossier, name="dossier"),
+    path("deelnemers/<int:pk>/contacten/", dossier.contacten, name="contacten"),
+    path("deelnemers/<int:pk>/gegevens/", traject.persoonsgegevens, name="persoonsgegevens"),
+    path("deelnemers/<int:pk>/begeleiding/", traject.begeleiding, name="begeleiding"),
+    path("deelnemers/<int:pk>/traject/nieuw/", traject.traject_nieuw, name="traject_nieuw"),
+    path("trajecten/<int:traject_pk>/fase/", traject.fase, name="fase"),
+    path("trajecten/<int:traject_pk>/intake/", traject.intake, name="intake"),
+    path("trajecten/<int:traject_pk>/contact/", traject.contact_nieuw, name="contact_nieuw"),
+    path("trajecten/<int:traject_pk>/uitstroom/", traject.uitstroom, name="uitstroom"),
+    path("trajecten/<int:traject_pk>/afsluiten/", traject.beeindigen, name="beeindigen"),
+    path("trajecten/<int:traject_pk>/terugval/", traject.terugval, name="terugval"),
+    path("contacten/<int:contact_pk>/", traject.contact_bewerken, name="contact_bewerken"),
+    # the trajectplan tab, metingen and goals
+    path("deelnemers/<int:pk>/trajectplan/", plan.trajectplan, name="trajectplan"),
+    path("deelnemers/<int:pk>/trajectplan/<int:plan_pk>/pdf/", plan.plan_pdf, name="plan_pdf"),
+    path("deelnemers/<int:pk>/trajectplan/<int:plan_pk>/voorbeeld/", plan.plan_pdf_voorbeeld,
+         name="plan_pdf_voorbeeld"),
+    path("trajecten/<int:traject_pk>/meting/", plan.meting_nieuw, name="meting_nieuw"),
+    path("trajecten/<int:traject_pk>/trajectplan/nieuw/", plan.plan_nieuw, name="plan_nieuw"),
+    path("trajectplannen/<int:plan_pk>/afspraken/", plan.plan_bewerken, name="plan_bewerken"),
+    path("trajectplannen/<int:plan_pk>/ondertekenen/", plan.ondertekenen, name="plan_ondertekenen"),
+    path("trajectplannen/<int:plan_pk>/nieuwe-versie/", plan.nieuwe_versie, name="plan_nieuwe_versie"),
+    path("trajectplannen/<int:plan_pk>/doel/", plan.doel_nieuw, name="doel_nieuw"),
+    path("doelen/<int:doel_pk>/", plan.doel_bewerken, name="doel_bewerken"),
+    path("doelen/<int:doel_pk>/verwijderen/", plan.doel_verwijderen, name="doel_verwijderen"),
+    path("doelen/<int:doel_pk>/subdoel/", plan.subdoel_nieuw, name="subdoel_nieuw"),
+    path("doelen/<int:doel_pk>/voortgang/", plan.voortgang_nieuw, name="voortgang_nieuw"),
+    path("doelen/<int:doel_pk>/status/", plan.doel_status, name="doel_status"),
+    # referrals and the sociale kaart
+    path("deelnemers/<int:pk>/verwijzingen/", verwijzing.verwijzingen, name="verwijzingen"),
+    path("trajecten/<int:traject_pk>/verwijzen/", verwijzing.verwijzing_nieuw, name="verwijzing_nieuw"),
+    path("verwijzingen/<int:pk>/", verwijzing.verwijzing_bewerken, name="verwijzing_bewerken"),
+    path("verwijzingen/<int:pk>/status/", verwijzing.verwijzing_status, name="verwijzing_status"),
+    path("verwijzingen/<int:pk>/intake/", verwijzing.verwijzing_intake, name="verwijzing_intake"),
+    path("verwijzingen/<int:pk>/terugkoppeling/", verwijzing.terugkoppeling_nieuw, name="terugkoppeling_nieuw"),
+    path("sociale-kaart/", verwijzing.sociale_kaart, name="sociale_kaart"),
+    path("sociale-kaart/nieuw/", verwijzing.ketenpartner_nieuw, name="ketenpartner_nieuw"),
+    path("sociale-kaart/<int:pk>/", verwijzing.ketenpartner_detail, name="ketenpartner_detail"),
+    path("sociale-kaart/<int:pk>/bewerken/", verwijzing.ketenpartner_bewerken, name="ketenpartner_bewerken"),
+    path("sociale-kaart/<int:pk>/goedkeuren/", verwijzing.ketenpartner_goedkeuren, name="ketenpartner_goedkeuren"),
+    path("sociale-kaart/<int:pk>/afwijzen/", verwijzing.ketenpartner_afwijzen, name="ketenpartner_afwijzen"),
+    path("sociale-kaart/<int:pk>/actief/", verwijzing.ketenpartner_actief, name="ketenpartner_actief"),
+    path("sociale-kaart/<int:pk>/contactpersonen/nieuw/", verwijzing.contactpersoon_nieuw, name="contactpersoon_nieuw"),
+    path("contactpersonen/<int:pk>/", verwijzing.contactpersoon_bewerken, name="contactpersoon_bewerken"),
+    # documents and the AVG screens
+    path("deelnemers/<int:pk>/documenten/", documenten.documenten, name="documenten"),
+    path("deelnemers/<int:pk>/documenten/<int:document_pk>/download/", documenten.document_download,
+         name="document_download"),
+    path("deelnemers/<int:pk>/ingezien/", avg.ingezien, name="ingezien"),
+    path("deelnemers/<int:pk>/inzage/", avg.inzage, name="avg_inzage"),
+    path("deelnemers/<int:pk>/wissen/", avg.wissen, name="avg_wissen"),
 ]
-
-# Each feature keeps its own routes (same namespace).
-urlpatterns += urls_plan.urlpatterns + urls_verwijzingen.urlpatterns + urls_documenten.urlpatterns

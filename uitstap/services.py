@@ -9,7 +9,7 @@ from uitstap.models import Contactpersoon, Gebruiker, Gemeente, Ketenpartner, Pr
 
 
 @transaction.atomic
-def programma_bijwerken(*, programma: Programma, data: dict, door: Gebruiker) -> Programma:
+def programma_wijzigen(*, programma: Programma, data: dict, door: Gebruiker) -> Programma:
     gemeenten = data.pop("gemeenten", None)
     for field, value in data.items():
         setattr(programma, field, value)
@@ -23,7 +23,7 @@ def programma_bijwerken(*, programma: Programma, data: dict, door: Gebruiker) ->
 
 
 @transaction.atomic
-def programmajaar_opslaan(*, programma: Programma, jaar: int, data: dict, door: Gebruiker) -> ProgrammaJaar:
+def programmajaar_wijzigen(*, programma: Programma, jaar: int, data: dict, door: Gebruiker) -> ProgrammaJaar:
     if programma.startdatum and jaar < programma.startdatum.year:
         raise ValidationError({"jaar": "Dit jaar ligt voor de start van het programma."})
     record, created = ProgrammaJaar.objects.get_or_create(programma=programma, jaar=jaar)
@@ -76,7 +76,7 @@ def _nieuwe_ketenpartner(*, programma: Programma, data: dict, voorgesteld: bool,
 
 
 @transaction.atomic
-def ketenpartner_create(*, programma: Programma, data: dict, door: Gebruiker) -> Ketenpartner:
+def ketenpartner_aanmaken(*, programma: Programma, data: dict, door: Gebruiker) -> Ketenpartner:
     """The coordinator puts a partner on the sociale kaart (active at once)."""
     return _nieuwe_ketenpartner(programma=programma, data=data, voorgesteld=False, door=door)
 
@@ -88,7 +88,7 @@ def ketenpartner_voorstellen(*, programma: Programma, data: dict, door: Gebruike
 
 
 @transaction.atomic
-def ketenpartner_bijwerken(*, ketenpartner: Ketenpartner, data: dict, door: Gebruiker) -> Ketenpartner:
+def ketenpartner_wijzigen(*, ketenpartner: Ketenpartner, data: dict, door: Gebruiker) -> Ketenpartner:
     """Change a partner's details; `actief` in data (de)activates it. A proposal is approved separately."""
     data = dict(data)
     gemeenten = data.pop("gemeenten", None)
@@ -138,7 +138,7 @@ def ketenpartner_voorstel_afwijzen(*, ketenpartner: Ketenpartner, door: Gebruike
 
 
 @transaction.atomic
-def contactpersoon_create(*, ketenpartner: Ketenpartner, data: dict, door: Gebruiker) -> Contactpersoon:
+def contactpersoon_aanmaken(*, ketenpartner: Ketenpartner, data: dict, door: Gebruiker) -> Contactpersoon:
     """Add a vaste aanspreekpunt at a partner."""
     velden = {k: (data.get(k) or "").strip() for k in CONTACTPERSOON_VELDEN}
     if not velden["naam"]:
@@ -151,7 +151,7 @@ def contactpersoon_create(*, ketenpartner: Ketenpartner, data: dict, door: Gebru
 
 
 @transaction.atomic
-def contactpersoon_bijwerken(*, contactpersoon: Contactpersoon, data: dict, door: Gebruiker) -> Contactpersoon:
+def contactpersoon_wijzigen(*, contactpersoon: Contactpersoon, data: dict, door: Gebruiker) -> Contactpersoon:
     """Change a contact person; `actief` False keeps them on old referrals but not in the choice list."""
     for veld in CONTACTPERSOON_VELDEN:
         if veld in data:

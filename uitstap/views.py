@@ -16,7 +16,7 @@ from uitstap.forms import ProgrammaForm, ProgrammaJaarForm
 from uitstap.models import ProgrammaJaar
 from uitstap.permissions import rol_vereist
 from uitstap.selectors import programmas_of
-from uitstap.services import programma_bijwerken, programmajaar_opslaan
+from uitstap.services import programma_wijzigen, programmajaar_wijzigen
 
 
 class UitstapLoginView(LoginView):
@@ -88,7 +88,7 @@ def programma_bewerken(request, slug):
     form = ProgrammaForm(request.POST or None, instance=programma)
     if request.method == "POST" and form.is_valid():
         try:
-            programma_bijwerken(programma=programma, data=dict(form.cleaned_data), door=request.user)
+            programma_wijzigen(programma=programma, data=dict(form.cleaned_data), door=request.user)
         except ValidationError as e:
             form.add_error(None, e)
         else:
@@ -114,7 +114,7 @@ def programmajaar_bewerken(request, slug, jaar=None):
         gekozen_jaar = instance.jaar if instance else data.pop("jaar")
         data.pop("jaar", None)
         try:
-            programmajaar_opslaan(programma=programma, jaar=gekozen_jaar, data=data, door=request.user)
+            programmajaar_wijzigen(programma=programma, jaar=gekozen_jaar, data=data, door=request.user)
         except ValidationError as e:
             form.add_error(None, e)
         else:

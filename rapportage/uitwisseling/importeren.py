@@ -290,7 +290,7 @@ def _schrijven(data: dict, programma: Programma | None, gebruikers: dict, door, 
             })
             fasen = t.get("fasen") or []
             if not fasen or fasen[0]["fase"] != Fase.CONTACT:
-                # Like traject_start: the contact phase begins on the aanmelddatum.
+                # Like traject_starten: the contact phase begins on the aanmelddatum.
                 fasen = [{"fase": Fase.CONTACT, "datum": t["aanmelddatum"]}, *fasen]
             for f in fasen:
                 rijen.add(FaseOvergang, {"traject": t_id, "fase": f["fase"], "datum": datum(f["datum"]), "reden": "Import"})

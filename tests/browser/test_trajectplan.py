@@ -13,7 +13,7 @@ from trajecten.models import Doel, Meting, Trajectplan
 @pytest.mark.django_db(transaction=True)
 def test_coach_draws_up_signs_and_prints_a_trajectplan(login_as, page, live_server, deelnemer, coach, screenshot):
     vandaag = datetime.date.today()
-    traject = services.traject_start(deelnemer=deelnemer, aanmelddatum=vandaag - datetime.timedelta(days=40), door=coach)
+    traject = services.traject_starten(deelnemer=deelnemer, aanmelddatum=vandaag - datetime.timedelta(days=40), door=coach)
     services.fase_wijzigen(traject=traject, fase="orientatie", datum=vandaag - datetime.timedelta(days=30), door=coach)
     login_as(coach)
     page.goto(f"{live_server.url}/deelnemers/{deelnemer.pk}/")

@@ -16,7 +16,7 @@ from uitstap.models import Contactpersoon
 def test_coach_refers_to_debt_help_records_start_and_sees_waiting_time(login_as, page, live_server, programma, coach,
                                                                        deelnemer, screenshot):
     vandaag = datetime.date.today()
-    services.traject_start(deelnemer=deelnemer, aanmelddatum=vandaag - datetime.timedelta(days=90), door=coach)
+    services.traject_starten(deelnemer=deelnemer, aanmelddatum=vandaag - datetime.timedelta(days=90), door=coach)
     partner = KetenpartnerFactory(programma=programma, naam="Schuldhulp Flevoland", soort=KetenpartnerSoort.SCHULDHULPVERLENING)
     Contactpersoon.objects.create(ketenpartner=partner, naam="Anouk de Boer", functie="Budgetcoach", telefoon="0320-123456")
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from clients.documents import document_toevoegen, opslagpad
+from clients.documents import document_aanmaken, opslagpad
 from clients.models import Document
 from uitstap.models import AuditEvent
 
@@ -29,7 +29,7 @@ def upload(naam, inhoud, content_type="application/pdf"):
 @pytest.mark.parametrize("naam,inhoud,ct", [("plan.pdf", PDF, "application/pdf"), ("foto.png", PNG, "image/png"),
                                             ("scan.jpg", JPEG, "image/jpeg")])
 def test_allowed_types_are_stored_privately(deelnemer, coach, settings, naam, inhoud, ct):
-    doc = document_toevoegen(deelnemer=deelnemer, bestand=upload(naam, inhoud), door=coach)
+    doc = document_aanmaken(deelnemer=deelnemer, bestand=upload(naam, inhoud), door=coach)
     assert doc.content_type == ct
     assert doc.sha256 == hashlib.sha256(inhoud).hexdigest()
     assert doc.grootte == len(inhoud)
@@ -51,7 +51,7 @@ def test_allowed_types_are_stored_privately(deelnemer, coach, settings, naam, in
 ])
 def test_wrong_content_is_refused_and_nothing_stored(deelnemer, coach, settings, naam, inhoud):
     with pytest.raises(ValidationError):
-        document_toevoegen(deelnemer=deelnemer, bestand=upload(naam, inhoud), door=coach)
+        document_aanmaken(deelnemer=deelnemer, bestand=upload(naam, inhoud), door=coach)
     assert Document.objects.count() == 0
     assert not any(p.is_file() for p in settings.PRIVATE_STORAGE_ROOT.glob("*/*"))
 
@@ -60,7 +60,7 @@ def test_wrong_content_is_refused_and_nothing_stored(deelnemer, coach, settings,
 def test_oversize_is_refused(deelnemer, coach, settings):
     settings.DOCUMENT_MAX_BYTES = 1024
     with pytest.raises(ValidationError, match="te groot"):
-        document_toevoegen(deelnemer=deelnemer, bestand=upload("groot.pdf", PDF + b"0" * 2000), door=coach)
+        document_aanmaken(deelnemer=deelnemer, bestand=upload("groot.pdf", PDF + b"0" * 2000), door=coach)
     assert Document.objects.count() == 0
 
 
@@ -96,7 +96,7 @@ def test_oversize_through_the_tab(deelnemer, coach, login, settings):
 
 @pytest.fixture
 def document(deelnemer, coach):
-    return document_toevoegen(deelnemer=deelnemer, bestand=upload("plan getekend.pdf", PDF), door=coach)
+    return document_aanmaken(deelnemer=deelnemer, bestand=upload("plan getekend.pdf", PDF), door=coach)
 
 
 @pytest.mark.django_db
@@ -151,14 +151,14 @@ def test_tampered_file_is_not_served(document, deelnemer, coach, login):
 
 @pytest.mark.django_db
 def test_user_file_name_is_never_a_path(deelnemer, coach):
-    doc = document_toevoegen(deelnemer=deelnemer, bestand=upload("..\\..\\etc/passwd.pdf", PDF), door=coach)
+    doc = document_aanmaken(deelnemer=deelnemer, bestand=upload("..\\..\\etc/passwd.pdf", PDF), door=coach)
     assert doc.bestandsnaam == "passwd.pdf"
     assert "/" not in doc.opslagnaam and ".." not in doc.opslagnaam
 
 
 @pytest.mark.django_db
 def test_download_name_with_quotes_and_accents(deelnemer, coach, login):
-    doc = document_toevoegen(deelnemer=deelnemer, bestand=upload('plan "één".pdf', PDF), door=coach)
+    doc = document_aanmaken(deelnemer=deelnemer, bestand=upload('plan "één".pdf', PDF), door=coach)
     r = login(coach).get(reverse("trajecten:document_download", args=[deelnemer.pk, doc.pk]))
     assert r.status_code == 200
     assert r["Content-Disposition"].startswith("attachment;")
@@ -167,12 +167,12 @@ def test_download_name_with_quotes_and_accents(deelnemer, coach, login):
 
 @pytest.mark.django_db
 def test_no_upload_after_erasure(deelnemer, coach, coordinator):
-    from trajecten.avg import deelnemer_wissen
+    from clients.avg import deelnemer_wissen
 
     deelnemer_wissen(deelnemer=deelnemer, door=coordinator)
     deelnemer.refresh_from_db()
     with pytest.raises(ValidationError, match="gewist"):
-        document_toevoegen(deelnemer=deelnemer, bestand=upload("plan.pdf", PDF), door=coordinator)
+        document_aanmaken(deelnemer=deelnemer, bestand=upload("plan.pdf", PDF), door=coordinator)
 
 
 @pytest.mark.django_db
@@ -185,7 +185,7 @@ def test_download_only_by_get(document, deelnemer, coach, login):
 def test_orphan_files_are_cleaned(settings, deelnemer, coach):
     from clients.documents import wezen_opruimen
 
-    doc = document_toevoegen(deelnemer=deelnemer, bestand=upload("plan.pdf", PDF), door=coach)
+    doc = document_aanmaken(deelnemer=deelnemer, bestand=upload("plan.pdf", PDF), door=coach)
     wees = opslagpad("ab" + "0" * 38 + ".pdf")
     wees.parent.mkdir(parents=True, exist_ok=True)
     wees.write_bytes(PDF)

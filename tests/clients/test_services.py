@@ -6,15 +6,15 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from clients.models import Deelnemer
-from clients.services import begeleiding_toewijzen, deelnemer_bijwerken, deelnemer_create
+from clients.services import begeleiding_toewijzen, deelnemer_wijzigen, deelnemer_aanmaken
 from tests.factories import GebruikerFactory, OrganisatieFactory
 from uitstap.codes import Rol
 from uitstap.locking import Conflict
 
 
 def test_clientcode_generated_per_programme_and_year(programma, coach):
-    a = deelnemer_create(programma=programma, door=coach, roepnaam="Mira")
-    b = deelnemer_create(programma=programma, door=coach, roepnaam="Lena")
+    a = deelnemer_aanmaken(programma=programma, door=coach, roepnaam="Mira")
+    b = deelnemer_aanmaken(programma=programma, door=coach, roepnaam="Lena")
     jaar = datetime.date.today().year
     assert a.clientcode == f"TST-{jaar}-0001"
     assert b.clientcode == f"TST-{jaar}-0002"
@@ -24,33 +24,33 @@ def test_clientcode_generated_per_programme_and_year(programma, coach):
 def test_coach_of_another_organisation_refused(programma, coach):
     vreemde = GebruikerFactory(rol=Rol.TRAJECTBEGELEIDER, organisatie=OrganisatieFactory(naam="Elders"))
     with pytest.raises(ValidationError, match="niet voor dit programma"):
-        deelnemer_create(programma=programma, door=coach, begeleider=vreemde)
+        deelnemer_aanmaken(programma=programma, door=coach, begeleider=vreemde)
     assert not Deelnemer.objects.exists()
 
 
 def test_backup_must_differ_from_coach(programma, coach):
     with pytest.raises(ValidationError, match="iemand anders"):
-        deelnemer_create(programma=programma, door=coach, achtervang=coach)
+        deelnemer_aanmaken(programma=programma, door=coach, achtervang=coach)
 
 
 def test_bad_country_code_refused(programma, coach):
     with pytest.raises(ValidationError, match="landcode"):
-        deelnemer_create(programma=programma, door=coach, herkomstland="Roemenie")
+        deelnemer_aanmaken(programma=programma, door=coach, herkomstland="Roemenie")
 
 
 def test_second_save_with_old_version_conflicts_and_first_stays(deelnemer, coach, coach2):
     versie = deelnemer.versie
-    deelnemer_bijwerken(deelnemer=Deelnemer.objects.get(pk=deelnemer.pk), data={"roepnaam": "Eerste"},
+    deelnemer_wijzigen(deelnemer=Deelnemer.objects.get(pk=deelnemer.pk), data={"roepnaam": "Eerste"},
                         gelezen_versie=versie, door=coach)
     with pytest.raises(Conflict) as c:
-        deelnemer_bijwerken(deelnemer=Deelnemer.objects.get(pk=deelnemer.pk), data={"roepnaam": "Tweede"},
+        deelnemer_wijzigen(deelnemer=Deelnemer.objects.get(pk=deelnemer.pk), data={"roepnaam": "Tweede"},
                             gelezen_versie=versie, door=coach2)
     assert c.value.actueel.roepnaam == "Eerste"
     assert Deelnemer.objects.get(pk=deelnemer.pk).roepnaam == "Eerste"
 
 
 def test_only_personal_fields_change(deelnemer, coach, coach3):
-    deelnemer_bijwerken(deelnemer=deelnemer, data={"roepnaam": "X", "begeleider": coach3, "programma": None},
+    deelnemer_wijzigen(deelnemer=deelnemer, data={"roepnaam": "X", "begeleider": coach3, "programma": None},
                         gelezen_versie=deelnemer.versie, door=coach)
     deelnemer.refresh_from_db()
     assert deelnemer.begeleider == coach and deelnemer.programma_id is not None

@@ -13,7 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.avg_data import vul_dossier
 from tests.security import access_matrix as am
-from trajecten.avg import eigen_records
+from clients.avg import eigen_records
 from trajecten.models import Traject
 from uitstap.models import Contactpersoon, Ketenpartner
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from tests.avg_data import vul_dossier
 from tests.security import access_matrix as am
 from tests.security.test_access_matrix import World, url_patterns
-from trajecten.avg import deelnemer_wissen
+from clients.avg import deelnemer_wissen
 from uitstap.audit import audit_log, audit_verify
 from uitstap.models import AuditEvent
 
@@ -301,11 +301,11 @@ def _kapot(**kwargs):
 def test_download_not_served_when_event_cannot_be_written(client, coach, deelnemer, monkeypatch):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from clients.documents import document_toevoegen
+    from clients.documents import document_aanmaken
 
-    doc = document_toevoegen(deelnemer=deelnemer, door=coach,
+    doc = document_aanmaken(deelnemer=deelnemer, door=coach,
                              bestand=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"))
-    monkeypatch.setattr("trajecten.views_documenten.audit_log", _kapot)
+    monkeypatch.setattr("trajecten.views.documenten.audit_log", _kapot)
     client.force_login(coach)
     with pytest.raises(AuditKapot):
         client.get(reverse("trajecten:document_download", args=[deelnemer.pk, doc.pk]))
@@ -313,7 +313,7 @@ def test_download_not_served_when_event_cannot_be_written(client, coach, deelnem
 
 @pytest.mark.django_db
 def test_inzage_not_produced_when_event_cannot_be_written(client, coordinator, deelnemer, monkeypatch):
-    monkeypatch.setattr("trajecten.avg.audit_log", _kapot)
+    monkeypatch.setattr("clients.avg.audit_log", _kapot)
     client.force_login(coordinator)
     with pytest.raises(AuditKapot):
         client.post(reverse("trajecten:avg_inzage", args=[deelnemer.pk]))
@@ -323,7 +323,7 @@ def test_inzage_not_produced_when_event_cannot_be_written(client, coordinator, d
 def test_erasure_rolled_back_when_event_cannot_be_written(coordinator, deelnemer, monkeypatch):
     deelnemer.achternaam = "Blijftstaan"
     deelnemer.save()
-    monkeypatch.setattr("trajecten.avg.audit_log", _kapot)
+    monkeypatch.setattr("clients.avg.audit_log", _kapot)
     with pytest.raises(AuditKapot):
         deelnemer_wissen(deelnemer=deelnemer, door=coordinator)
     deelnemer.refresh_from_db()

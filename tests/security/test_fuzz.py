@@ -8,7 +8,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from trajecten.services import traject_start
+from trajecten.services import traject_starten
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def form_strategy(form):
 
 @pytest.fixture
 def traject(deelnemer, coach):
-    return traject_start(deelnemer=deelnemer, aanmelddatum=datetime.date(2026, 1, 5), door=coach)
+    return traject_starten(deelnemer=deelnemer, aanmelddatum=datetime.date(2026, 1, 5), door=coach)
 
 
 def fuzz(client, user, url, data_strategy_from_form=form_strategy):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.security.urlwalk import concrete, routes
-from trajecten.services import traject_start
+from trajecten.services import traject_starten
 
 pytestmark = pytest.mark.django_db
 
@@ -48,7 +48,7 @@ def check_no_inline(response, url):
 
 @pytest.fixture
 def ids(deelnemer, coordinator, coach):
-    traject = traject_start(deelnemer=deelnemer, aanmelddatum=datetime.date(2026, 1, 5), door=coach)
+    traject = traject_starten(deelnemer=deelnemer, aanmelddatum=datetime.date(2026, 1, 5), door=coach)
     return {"pk": deelnemer.pk, "traject_pk": traject.pk}
 
 

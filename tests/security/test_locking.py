@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from clients.forms import PersoonsgegevensForm
 from clients.models import Deelnemer
-from clients.services import deelnemer_bijwerken
+from clients.services import deelnemer_wijzigen
 from tests.factories import ProgrammaFactory
 from tests.security.formdata import post_data
 from uitstap.locking import Conflict
@@ -20,9 +20,9 @@ CONFLICT = "Iemand anders heeft deze gegevens intussen gewijzigd"
 def test_service_refuses_stale_version(deelnemer, coach, coach2):
     a = Deelnemer.objects.get(pk=deelnemer.pk)
     b = Deelnemer.objects.get(pk=deelnemer.pk)
-    deelnemer_bijwerken(deelnemer=a, data={"roepnaam": "Anna"}, gelezen_versie=a.versie, door=coach)
+    deelnemer_wijzigen(deelnemer=a, data={"roepnaam": "Anna"}, gelezen_versie=a.versie, door=coach)
     with pytest.raises(Conflict) as info:
-        deelnemer_bijwerken(deelnemer=b, data={"roepnaam": "Bea"}, gelezen_versie=b.versie, door=coach2)
+        deelnemer_wijzigen(deelnemer=b, data={"roepnaam": "Bea"}, gelezen_versie=b.versie, door=coach2)
     assert info.value.actueel.roepnaam == "Anna"
     deelnemer.refresh_from_db()
     assert deelnemer.roepnaam == "Anna"
@@ -95,7 +95,7 @@ def test_extra_fields_on_registration_change_nothing(client, programma, coach, c
 
 
 def test_service_ignores_fields_outside_personal_data(deelnemer, coach, coach3):
-    deelnemer_bijwerken(deelnemer=deelnemer, data={"begeleider": coach3, "roepnaam": "X"},
+    deelnemer_wijzigen(deelnemer=deelnemer, data={"begeleider": coach3, "roepnaam": "X"},
                         gelezen_versie=deelnemer.versie, door=coach)
     deelnemer.refresh_from_db()
     assert deelnemer.begeleider == coach
@@ -103,10 +103,10 @@ def test_service_ignores_fields_outside_personal_data(deelnemer, coach, coach3):
 
 def test_conflict_writes_nothing(deelnemer, coach):
     stale = deelnemer.versie
-    deelnemer_bijwerken(deelnemer=Deelnemer.objects.get(pk=deelnemer.pk), data={"roepnaam": "Eerst"},
+    deelnemer_wijzigen(deelnemer=Deelnemer.objects.get(pk=deelnemer.pk), data={"roepnaam": "Eerst"},
                         gelezen_versie=stale, door=coach)
     with pytest.raises((Conflict, ValidationError)):
-        deelnemer_bijwerken(deelnemer=Deelnemer.objects.get(pk=deelnemer.pk),
+        deelnemer_wijzigen(deelnemer=Deelnemer.objects.get(pk=deelnemer.pk),
                             data={"roepnaam": "Later", "bsn": "123"}, gelezen_versie=stale, door=coach)
     deelnemer.refresh_from_db()
     assert deelnemer.roepnaam == "Eerst" and deelnemer.bsn in ("", None)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from clients.documents import opslagpad
 from clients.models import Deelnemer, Document
 from tests.avg_data import vul_dossier
-from trajecten import avg
+from clients import avg
 from trajecten.models import Contactmoment, FaseOvergang, Meting, MetingScore, Traject, Uitstroom, Terugval
 from uitstap.audit import audit_verify
 from uitstap.models import AuditEvent

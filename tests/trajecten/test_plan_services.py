@@ -5,10 +5,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from trajecten import services, services_plan
+from trajecten import services
 from trajecten.models import Doel, DoelVoortgang, Meting, MetingScore, Trajectplan
 from trajecten.selectors import caseload
-from trajecten.selectors_plan import meting_tabel, voortgang_van
+from trajecten.selectors import meting_tabel, voortgang_van
 from uitstap.codes import DoelStatus
 from uitstap.models import AuditEvent
 
@@ -22,12 +22,12 @@ def dagen(n):
 
 @pytest.fixture
 def traject(deelnemer, coach):
-    return services.traject_start(deelnemer=deelnemer, aanmelddatum=dagen(200), door=coach)
+    return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen(200), door=coach)
 
 
 @pytest.fixture
 def plan(traject, coach):
-    return services_plan.trajectplan_opstellen(traject=traject, opgesteld_op=dagen(150), door=coach,
+    return services.trajectplan_opstellen(traject=traject, opgesteld_op=dagen(150), door=coach,
                                                afspraken="Eens per twee weken een gesprek.")
 
 
@@ -45,7 +45,7 @@ def smart(**over):
 
 
 def test_meting_stores_only_filled_scores_and_logs(traject, coach):
-    meting = services_plan.meting_vastleggen(traject=traject, datum=dagen(100), door=coach,
+    meting = services.meting_vastleggen(traject=traject, datum=dagen(100), door=coach,
                                              scores={"huisvesting": 4, "financien": "6", "zingeving": None})
     assert dict(meting.scores.values_list("leefgebied", "score")) == {"huisvesting": 4, "financien": 6}
     assert AuditEvent.objects.filter(object_type="meting", object_id=str(meting.pk), actie="create").exists()
@@ -54,7 +54,7 @@ def test_meting_stores_only_filled_scores_and_logs(traject, coach):
 @pytest.mark.parametrize("score", [0, 11, -3, 5.5, "tien", True])
 def test_scores_outside_1_to_10_are_refused(traject, coach, score):
     with pytest.raises(ValidationError) as exc:
-        services_plan.meting_vastleggen(traject=traject, datum=dagen(100), door=coach,
+        services.meting_vastleggen(traject=traject, datum=dagen(100), door=coach,
                                         scores={"huisvesting": 5, "financien": score})
     assert "Financiën" in str(exc.value)
     assert not Meting.objects.exists() and not MetingScore.objects.exists()
@@ -62,20 +62,20 @@ def test_scores_outside_1_to_10_are_refused(traject, coach, score):
 
 def test_meting_needs_a_score_a_known_leefgebied_and_a_sensible_date(traject, coach):
     with pytest.raises(ValidationError, match="minstens één"):
-        services_plan.meting_vastleggen(traject=traject, datum=dagen(10), door=coach, scores={"huisvesting": None})
+        services.meting_vastleggen(traject=traject, datum=dagen(10), door=coach, scores={"huisvesting": None})
     with pytest.raises(ValidationError, match="Onbekend leefgebied"):
-        services_plan.meting_vastleggen(traject=traject, datum=dagen(10), door=coach, scores={"geluk": 5})
+        services.meting_vastleggen(traject=traject, datum=dagen(10), door=coach, scores={"geluk": 5})
     with pytest.raises(ValidationError, match="toekomst"):
-        services_plan.meting_vastleggen(traject=traject, datum=dagen(-1), door=coach, scores={"huisvesting": 5})
+        services.meting_vastleggen(traject=traject, datum=dagen(-1), door=coach, scores={"huisvesting": 5})
     with pytest.raises(ValidationError, match="aanmelddatum"):
-        services_plan.meting_vastleggen(traject=traject, datum=dagen(300), door=coach, scores={"huisvesting": 5})
+        services.meting_vastleggen(traject=traject, datum=dagen(300), door=coach, scores={"huisvesting": 5})
     assert not Meting.objects.exists()
 
 
 def test_meting_tabel_takes_earliest_and_latest_score_per_leefgebied(traject, coach):
-    services_plan.meting_vastleggen(traject=traject, datum=dagen(100), door=coach, scores={"huisvesting": 3, "financien": 2})
-    services_plan.meting_vastleggen(traject=traject, datum=dagen(50), door=coach, scores={"huisvesting": 6})
-    services_plan.meting_vastleggen(traject=traject, datum=dagen(50), door=coach, scores={"huisvesting": 7})
+    services.meting_vastleggen(traject=traject, datum=dagen(100), door=coach, scores={"huisvesting": 3, "financien": 2})
+    services.meting_vastleggen(traject=traject, datum=dagen(50), door=coach, scores={"huisvesting": 6})
+    services.meting_vastleggen(traject=traject, datum=dagen(50), door=coach, scores={"huisvesting": 7})
     rijen = {r.leefgebied: r for r in meting_tabel(traject)}
     assert (rijen["huisvesting"].eerste, rijen["huisvesting"].laatste, rijen["huisvesting"].verschil) == (3, 7, 4)
     assert rijen["financien"].verschil is None  # only one score
@@ -87,7 +87,7 @@ def test_meting_tabel_takes_earliest_and_latest_score_per_leefgebied(traject, co
 
 def test_goal_without_indicator_or_target_date_is_refused_in_plain_dutch(plan, coach):
     with pytest.raises(ValidationError) as exc:
-        services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(indicator="  ", streefdatum=None))
+        services.doel_aanmaken(plan=plan, door=coach, data=smart(indicator="  ", streefdatum=None))
     fouten = exc.value.message_dict
     assert "meetbaar" in fouten["indicator"][0].lower()
     assert "streefdatum" in fouten["streefdatum"][0]
@@ -96,36 +96,36 @@ def test_goal_without_indicator_or_target_date_is_refused_in_plain_dutch(plan, c
 
 def test_smart_rules_on_dates_scores_and_agreement(plan, coach):
     with pytest.raises(ValidationError, match="na de datum"):
-        services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(streefdatum=dagen(160)))
+        services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(160)))
     with pytest.raises(ValidationError, match="lager dan de startscore"):
-        services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(startscore=8, doelscore=5))
+        services.doel_aanmaken(plan=plan, door=coach, data=smart(startscore=8, doelscore=5))
     with pytest.raises(ValidationError, match="eigen woorden|haar woorden"):
-        services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(acceptabel=False))
+        services.doel_aanmaken(plan=plan, door=coach, data=smart(acceptabel=False))
     with pytest.raises(ValidationError):
-        services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(leefgebied="geluk"))
+        services.doel_aanmaken(plan=plan, door=coach, data=smart(leefgebied="geluk"))
     assert not Doel.objects.exists()
 
 
 def test_goal_without_own_date_is_set_on_the_plan_date(plan, coach):
-    doel = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart())
+    doel = services.doel_aanmaken(plan=plan, door=coach, data=smart())
     assert doel.gesteld_op == plan.opgesteld_op
     assert doel.status == DoelStatus.OPEN
     assert AuditEvent.objects.filter(object_type="doel", object_id=str(doel.pk)).exists()
 
 
 def test_subgoal_one_level_same_leefgebied_not_after_parent(plan, coach):
-    hoofd = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart())
-    sub = services_plan.subdoel_toevoegen(ouder=hoofd, door=coach, data={
+    hoofd = services.doel_aanmaken(plan=plan, door=coach, data=smart())
+    sub = services.subdoel_aanmaken(ouder=hoofd, door=coach, data={
         "omschrijving": "Aanvraag schuldhulp indienen", "indicator": "Aanvraag verstuurd", "streefdatum": dagen(-10)})
     assert sub.ouder == hoofd and sub.leefgebied == "financien"
     with pytest.raises(ValidationError, match="geen subdoelen"):
-        services_plan.subdoel_toevoegen(ouder=sub, door=coach, data={
+        services.subdoel_aanmaken(ouder=sub, door=coach, data={
             "omschrijving": "x", "indicator": "y", "streefdatum": dagen(-5)})
     with pytest.raises(ValidationError, match="vóór"):
-        services_plan.subdoel_toevoegen(ouder=hoofd, door=coach, data={
+        services.subdoel_aanmaken(ouder=hoofd, door=coach, data={
             "omschrijving": "Later", "indicator": "y", "streefdatum": dagen(-90)})
     with pytest.raises(ValidationError, match="meetbaar"):
-        services_plan.subdoel_toevoegen(ouder=hoofd, door=coach, data={
+        services.subdoel_aanmaken(ouder=hoofd, door=coach, data={
             "omschrijving": "Zonder indicator", "indicator": "", "streefdatum": dagen(-5)})
 
 
@@ -134,23 +134,23 @@ def test_subgoal_one_level_same_leefgebied_not_after_parent(plan, coach):
 
 def _sign(plan, coach, dag=None):
     dag = dag or dagen(140)
-    return services_plan.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dag,
+    return services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dag,
                                                   ondertekend_begeleider_op=dag, door=coach)
 
 
 def test_only_one_first_plan_per_traject(plan, traject, coach):
     with pytest.raises(ValidationError, match="al een trajectplan"):
-        services_plan.trajectplan_opstellen(traject=traject, opgesteld_op=dagen(10), door=coach)
+        services.trajectplan_opstellen(traject=traject, opgesteld_op=dagen(10), door=coach)
 
 
 def test_signing_needs_goals_agreement_and_valid_dates(plan, coach):
     with pytest.raises(ValidationError, match="minstens één doel"):
         _sign(plan, coach)
-    services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(acceptabel=None))
+    services.doel_aanmaken(plan=plan, door=coach, data=smart(acceptabel=None))
     with pytest.raises(ValidationError, match="ingestemd"):
         _sign(plan, coach)
     with pytest.raises(ValidationError) as exc:
-        services_plan.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(160),
+        services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(160),
                                                ondertekend_begeleider_op=dagen(-1), door=coach)
     assert set(exc.value.message_dict) == {"ondertekend_deelnemer_op", "ondertekend_begeleider_op"}
     plan.refresh_from_db()
@@ -158,18 +158,18 @@ def test_signing_needs_goals_agreement_and_valid_dates(plan, coach):
 
 
 def test_signing_freezes_the_version(plan, coach):
-    doel = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart())
+    doel = services.doel_aanmaken(plan=plan, door=coach, data=smart())
     _sign(plan, coach)
     plan.refresh_from_db()
     assert plan.status == Trajectplan.Status.ACTIEF and plan.is_bevroren
     assert plan.ondertekend_op == dagen(140)
     doel.refresh_from_db()
     for poging in (
-        lambda: services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(leefgebied="huisvesting")),
-        lambda: services_plan.doel_bijwerken(doel=doel, door=coach, data={"omschrijving": "Anders"}),
-        lambda: services_plan.subdoel_toevoegen(ouder=doel, door=coach, data={
+        lambda: services.doel_aanmaken(plan=plan, door=coach, data=smart(leefgebied="huisvesting")),
+        lambda: services.doel_wijzigen(doel=doel, door=coach, data={"omschrijving": "Anders"}),
+        lambda: services.subdoel_aanmaken(ouder=doel, door=coach, data={
             "omschrijving": "x", "indicator": "y", "streefdatum": dagen(-5)}),
-        lambda: services_plan.trajectplan_bijwerken(plan=plan, opgesteld_op=plan.opgesteld_op, afspraken="Nieuw", door=coach),
+        lambda: services.trajectplan_wijzigen(plan=plan, opgesteld_op=plan.opgesteld_op, afspraken="Nieuw", door=coach),
         lambda: _sign(plan, coach),
     ):
         with pytest.raises(ValidationError, match="ondertekend"):
@@ -180,31 +180,31 @@ def test_signing_freezes_the_version(plan, coach):
 
 
 def test_follow_up_on_a_signed_plan_is_allowed(plan, coach):
-    doel = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart())
+    doel = services.doel_aanmaken(plan=plan, door=coach, data=smart())
     _sign(plan, coach)
-    services_plan.voortgang_registreren(doel=doel, datum=dagen(100), score=5, notitie="Aanvraag loopt", door=coach)
+    services.voortgang_vastleggen(doel=doel, datum=dagen(100), score=5, notitie="Aanvraag loopt", door=coach)
     doel.refresh_from_db()
     assert doel.status == DoelStatus.BEZIG  # progress on an open goal means work has started
-    services_plan.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=dagen(20), door=coach)
+    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=dagen(20), door=coach)
     doel.refresh_from_db()
     assert (doel.status, doel.behaald_op) == (DoelStatus.BEHAALD, dagen(20))
     with pytest.raises(ValidationError, match="behaald"):
-        services_plan.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=None, door=coach)
-    services_plan.doel_status_wijzigen(doel=doel, status=DoelStatus.BEZIG, door=coach)
+        services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=None, door=coach)
+    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEZIG, door=coach)
     doel.refresh_from_db()
     assert doel.behaald_op is None
 
 
 def test_change_makes_version_n_plus_1_with_copied_goals(plan, traject, coach):
-    hoofd = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(gesteld_op=dagen(155)))
-    sub = services_plan.subdoel_toevoegen(ouder=hoofd, door=coach, data={
+    hoofd = services.doel_aanmaken(plan=plan, door=coach, data=smart(gesteld_op=dagen(155)))
+    sub = services.subdoel_aanmaken(ouder=hoofd, door=coach, data={
         "omschrijving": "Aanvraag schuldhulp", "indicator": "Verstuurd", "streefdatum": dagen(-10)})
-    klaar = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(leefgebied="huisvesting", omschrijving="Inschrijven woningnet"))
+    klaar = services.doel_aanmaken(plan=plan, door=coach, data=smart(leefgebied="huisvesting", omschrijving="Inschrijven woningnet"))
     _sign(plan, coach)
-    services_plan.doel_status_wijzigen(doel=klaar, status=DoelStatus.BEHAALD, behaald_op=dagen(90), door=coach)
-    services_plan.voortgang_registreren(doel=hoofd, datum=dagen(80), score=5, door=coach)
+    services.doel_status_wijzigen(doel=klaar, status=DoelStatus.BEHAALD, behaald_op=dagen(90), door=coach)
+    services.voortgang_vastleggen(doel=hoofd, datum=dagen(80), score=5, door=coach)
 
-    nieuw = services_plan.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(60), door=coach)
+    nieuw = services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(60), door=coach)
     assert (nieuw.versie, nieuw.status, nieuw.afspraken) == (2, Trajectplan.Status.CONCEPT, plan.afspraken)
     kopie = nieuw.doelen.get(ouder__isnull=True)
     assert kopie.oorsprong == hoofd and kopie.gesteld_op == dagen(155)
@@ -219,10 +219,10 @@ def test_change_makes_version_n_plus_1_with_copied_goals(plan, traject, coach):
     plan.refresh_from_db()
     assert plan.status == Trajectplan.Status.ACTIEF and plan.doelen.count() == 3
     with pytest.raises(ValidationError, match="vervangen door versie 2"):
-        services_plan.voortgang_registreren(doel=hoofd, datum=dagen(5), score=6, door=coach)
+        services.voortgang_vastleggen(doel=hoofd, datum=dagen(5), score=6, door=coach)
 
-    services_plan.doel_bijwerken(doel=kopie, door=coach, data={"indicator": "Regeling getekend en eerste termijn betaald"})
-    services_plan.trajectplan_ondertekenen(plan=nieuw, ondertekend_deelnemer_op=dagen(55), ondertekend_begeleider_op=dagen(54), door=coach)
+    services.doel_wijzigen(doel=kopie, door=coach, data={"indicator": "Regeling getekend en eerste termijn betaald"})
+    services.trajectplan_ondertekenen(plan=nieuw, ondertekend_deelnemer_op=dagen(55), ondertekend_begeleider_op=dagen(54), door=coach)
     plan.refresh_from_db()
     nieuw.refresh_from_db()
     assert (plan.status, nieuw.status) == (Trajectplan.Status.VERVANGEN, Trajectplan.Status.ACTIEF)
@@ -233,56 +233,58 @@ def test_change_makes_version_n_plus_1_with_copied_goals(plan, traject, coach):
 
 def test_new_version_only_from_the_latest_signed_version(plan, coach):
     with pytest.raises(ValidationError, match="concept"):
-        services_plan.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(10), door=coach)
-    services_plan.doel_toevoegen(plan=plan, door=coach, data=smart())
+        services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(10), door=coach)
+    services.doel_aanmaken(plan=plan, door=coach, data=smart())
     _sign(plan, coach)
     with pytest.raises(ValidationError, match="opgesteld op"):
-        services_plan.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(170), door=coach)
-    services_plan.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(10), door=coach)
+        services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(170), door=coach)
+    services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(10), door=coach)
     with pytest.raises(ValidationError, match="vervangen door versie 2"):
-        services_plan.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(5), door=coach)
+        services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(5), door=coach)
     assert Trajectplan.objects.count() == 2
 
 
 def test_progress_needs_score_or_note_and_a_date_after_the_goal(plan, coach):
-    doel = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart())
+    doel = services.doel_aanmaken(plan=plan, door=coach, data=smart())
     with pytest.raises(ValidationError, match="score of een notitie"):
-        services_plan.voortgang_registreren(doel=doel, datum=dagen(10), door=coach)
+        services.voortgang_vastleggen(doel=doel, datum=dagen(10), door=coach)
     with pytest.raises(ValidationError, match="tussen 1 en 10"):
-        services_plan.voortgang_registreren(doel=doel, datum=dagen(10), score=12, door=coach)
+        services.voortgang_vastleggen(doel=doel, datum=dagen(10), score=12, door=coach)
     with pytest.raises(ValidationError, match="gesteld op"):
-        services_plan.voortgang_registreren(doel=doel, datum=dagen(170), score=4, door=coach)
+        services.voortgang_vastleggen(doel=doel, datum=dagen(170), score=4, door=coach)
     assert not DoelVoortgang.objects.exists()
 
 
 def test_closed_traject_is_read_only(plan, traject, coach):
-    doel = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart())
-    services.traject_afsluiten(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen(5), door=coach)
+    doel = services.doel_aanmaken(plan=plan, door=coach, data=smart())
+    if not traject.heeft_instroom:
+        services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen(5), door=coach)
+    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen(5), door=coach)
     traject.refresh_from_db()
     doel.plan.traject.refresh_from_db()
     with pytest.raises(ValidationError, match="afgesloten"):
-        services_plan.voortgang_registreren(doel=doel, datum=dagen(1), score=4, door=coach)
+        services.voortgang_vastleggen(doel=doel, datum=dagen(1), score=4, door=coach)
 
 
 # --- caseload signal --------------------------------------------------------------------------
 
 
 def test_caseload_counts_open_main_goals_of_current_plan_past_target_date(plan, coach, deelnemer):
-    verlopen = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(streefdatum=dagen(10)))
-    services_plan.subdoel_toevoegen(ouder=verlopen, door=coach, data={
+    verlopen = services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(10)))
+    services.subdoel_aanmaken(ouder=verlopen, door=coach, data={
         "omschrijving": "stap", "indicator": "gedaan", "streefdatum": dagen(20)})
-    services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(streefdatum=dagen(-10), leefgebied="huisvesting"))
-    behaald = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(streefdatum=dagen(30), leefgebied="zingeving"))
-    services_plan.doel_status_wijzigen(doel=behaald, status=DoelStatus.BEHAALD, behaald_op=dagen(40), door=coach)
-    services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(streefdatum=dagen(5), leefgebied="veiligheid"))
+    services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(-10), leefgebied="huisvesting"))
+    behaald = services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(30), leefgebied="zingeving"))
+    services.doel_status_wijzigen(doel=behaald, status=DoelStatus.BEHAALD, behaald_op=dagen(40), door=coach)
+    services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(5), leefgebied="veiligheid"))
     rij = caseload(coach).get(pk=deelnemer.pk)
     assert rij.doelen_verlopen == 2
     # A new version whose copies got a later target date: only the current version counts.
-    services_plan.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(140),
+    services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(140),
                                            ondertekend_begeleider_op=dagen(140), door=coach)
-    nieuw = services_plan.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(3), door=coach)
+    nieuw = services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(3), door=coach)
     kopie = nieuw.doelen.get(leefgebied="veiligheid")
-    services_plan.doel_bijwerken(doel=kopie, door=coach, data={"streefdatum": dagen(-30)})
+    services.doel_wijzigen(doel=kopie, door=coach, data={"streefdatum": dagen(-30)})
     rij = caseload(coach).get(pk=deelnemer.pk)
     assert rij.doelen_verlopen == 1
     from trajecten.selectors import signalen_voor
@@ -290,13 +292,13 @@ def test_caseload_counts_open_main_goals_of_current_plan_past_target_date(plan, 
 
 
 def test_changing_the_plan_date_moves_goals_that_took_that_date(plan, coach):
-    eigen = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(gesteld_op=dagen(170), leefgebied="zingeving"))
-    mee = services_plan.doel_toevoegen(plan=plan, door=coach, data=smart(streefdatum=dagen(100)))
-    services_plan.trajectplan_bijwerken(plan=plan, opgesteld_op=dagen(120), afspraken="Nieuw", door=coach)
+    eigen = services.doel_aanmaken(plan=plan, door=coach, data=smart(gesteld_op=dagen(170), leefgebied="zingeving"))
+    mee = services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(100)))
+    services.trajectplan_wijzigen(plan=plan, opgesteld_op=dagen(120), afspraken="Nieuw", door=coach)
     mee.refresh_from_db()
     eigen.refresh_from_db()
     assert (mee.gesteld_op, eigen.gesteld_op) == (dagen(120), dagen(170))
     with pytest.raises(ValidationError, match="eerder zijn opgesteld"):
-        services_plan.trajectplan_bijwerken(plan=plan, opgesteld_op=dagen(90), afspraken="Nieuw", door=coach)
+        services.trajectplan_wijzigen(plan=plan, opgesteld_op=dagen(90), afspraken="Nieuw", door=coach)
     plan.refresh_from_db()
     assert plan.opgesteld_op == dagen(120) and plan.afspraken == "Nieuw"

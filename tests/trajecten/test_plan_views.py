@@ -6,9 +6,9 @@ import re
 import pytest
 from django.urls import reverse
 
-from trajecten import services, services_plan
+from trajecten import services
 from trajecten.models import Doel, Meting, Trajectplan
-from trajecten.selectors_plan import plan_pdf_context
+from trajecten.selectors import plan_pdf_context
 from uitstap.models import AuditEvent
 from uitstap.pdf import render_pdf
 
@@ -21,25 +21,25 @@ def dagen(n):
 
 @pytest.fixture
 def traject(deelnemer, coach):
-    return services.traject_start(deelnemer=deelnemer, aanmelddatum=dagen(200), door=coach)
+    return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen(200), door=coach)
 
 
 @pytest.fixture
 def plan(traject, coach):
-    plan = services_plan.trajectplan_opstellen(traject=traject, opgesteld_op=dagen(150), door=coach,
+    plan = services.trajectplan_opstellen(traject=traject, opgesteld_op=dagen(150), door=coach,
                                                afspraken="Afmelden uiterlijk een dag van tevoren.")
-    hoofd = services_plan.doel_toevoegen(plan=plan, door=coach, data={
+    hoofd = services.doel_aanmaken(plan=plan, door=coach, data={
         "leefgebied": "financien", "omschrijving": "Betalingsregeling met de belastingdienst",
         "indicator": "Getekende regeling", "acceptabel": True, "acceptabel_toelichting": "Dan slaap ik weer",
         "streefdatum": dagen(10), "startscore": 3, "doelscore": 7})
-    services_plan.subdoel_toevoegen(ouder=hoofd, door=coach, data={
+    services.subdoel_aanmaken(ouder=hoofd, door=coach, data={
         "omschrijving": "Aanvraag schuldhulp indienen", "indicator": "Verstuurd", "streefdatum": dagen(60)})
-    services_plan.doel_toevoegen(plan=plan, door=coach, data={
+    services.doel_aanmaken(plan=plan, door=coach, data={
         "leefgebied": "werk_dagbesteding", "omschrijving": "Vrijwilligerswerk in de buurt", "indicator": "Twee dagdelen per week",
         "acceptabel": True, "streefdatum": dagen(-90)})
     for d, scores in ((dagen(140), {"huisvesting": 3, "financien": 2, "werk_dagbesteding": 2, "zingeving": 4}),
                       (dagen(20), {"huisvesting": 6, "financien": 5, "werk_dagbesteding": 5, "zingeving": 6})):
-        services_plan.meting_vastleggen(traject=traject, datum=d, scores=scores, door=coach)
+        services.meting_vastleggen(traject=traject, datum=d, scores=scores, door=coach)
     return plan
 
 
@@ -61,7 +61,7 @@ def test_tab_shows_goals_per_leefgebied_overdue_radar_and_table(login, coach, de
 
 
 def test_signed_plan_offers_new_version_not_edit(login, coach, deelnemer, plan):
-    services_plan.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(140),
+    services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(140),
                                            ondertekend_begeleider_op=dagen(140), door=coach)
     html = login(coach).get(reverse("trajecten:trajectplan", args=[deelnemer.pk])).content.decode()
     assert "Nieuwe versie" in html and "Actief (ondertekend)" in html
@@ -105,8 +105,8 @@ def test_pdf_download_is_an_attachment_and_logged_as_print(login, coach, deelnem
 
 
 def test_pdf_of_a_plan_of_another_participant_is_404(login, coach, deelnemer, ander_deelnemer, coach3, plan):
-    t = services.traject_start(deelnemer=ander_deelnemer, aanmelddatum=dagen(50), door=coach3)
-    ander_plan = services_plan.trajectplan_opstellen(traject=t, opgesteld_op=dagen(40), door=coach3)
+    t = services.traject_starten(deelnemer=ander_deelnemer, aanmelddatum=dagen(50), door=coach3)
+    ander_plan = services.trajectplan_opstellen(traject=t, opgesteld_op=dagen(40), door=coach3)
     # Own participant in the URL, someone else's plan id: still 404.
     assert login(coach).get(reverse("trajecten:plan_pdf", args=[deelnemer.pk, ander_plan.pk])).status_code == 404
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 
 from trajecten import services
 from trajecten.models import Contactmoment, FaseOvergang, Intake, Terugval, Traject, Uitstroom
-from trajecten.selectors import fase_op
+from trajecten.services import fase_op
 from uitstap.codes import ContactStatus, Fase, IntakeBesluit, UitstroomSoort
 from uitstap.models import AuditEvent
 
@@ -16,7 +16,7 @@ D = datetime.date
 
 @pytest.fixture
 def traject(deelnemer, coach):
-    return services.traject_start(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach, verwijzer="ggd")
+    return services.traject_starten(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach, verwijzer="ggd")
 
 
 def test_traject_start_begins_in_contact_and_logs(traject, coach):
@@ -29,13 +29,13 @@ def test_traject_start_begins_in_contact_and_logs(traject, coach):
 
 def test_second_traject_while_first_runs_is_refused(traject, coach):
     with pytest.raises(ValidationError, match="lopend traject"):
-        services.traject_start(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 3, 1), door=coach)
+        services.traject_starten(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 3, 1), door=coach)
     assert Traject.objects.count() == 1
 
 
 def test_future_aanmelddatum_refused(deelnemer, coach):
     with pytest.raises(ValidationError):
-        services.traject_start(deelnemer=deelnemer, aanmelddatum=datetime.date.today() + datetime.timedelta(days=1), door=coach)
+        services.traject_starten(deelnemer=deelnemer, aanmelddatum=datetime.date.today() + datetime.timedelta(days=1), door=coach)
     assert not Traject.objects.exists()
 
 
@@ -92,49 +92,56 @@ def test_intake_not_admitted_needs_reason(traject, coach):
 
 def test_contact_held_needs_duration_planned_may_be_future(traject, coach):
     with pytest.raises(ValidationError, match="duur"):
-        services.contactmoment_registreren(traject=traject, door=coach, data={
+        services.contactmoment_vastleggen(traject=traject, door=coach, data={
             "datum": D(2025, 1, 15), "soort": "gesprek", "status": ContactStatus.GEHOUDEN})
     morgen = datetime.date.today() + datetime.timedelta(days=1)
-    gepland = services.contactmoment_registreren(traject=traject, door=coach, data={
+    gepland = services.contactmoment_vastleggen(traject=traject, door=coach, data={
         "datum": morgen, "soort": "gesprek", "status": ContactStatus.GEPLAND})
     with pytest.raises(ValidationError, match="toekomst"):
-        services.contactmoment_bijwerken(contact=gepland, door=coach, data={"status": ContactStatus.GEHOUDEN, "duur_minuten": 30})
+        services.contactmoment_wijzigen(contact=gepland, door=coach, data={"status": ContactStatus.GEHOUDEN, "duur_minuten": 30})
     assert Contactmoment.objects.get().status == ContactStatus.GEPLAND
 
 
 def test_contact_with_unknown_leefgebied_refused(traject, coach):
     with pytest.raises(ValidationError, match="Onbekend leefgebied"):
-        services.contactmoment_registreren(traject=traject, door=coach, data={
+        services.contactmoment_vastleggen(traject=traject, door=coach, data={
             "datum": D(2025, 1, 15), "status": ContactStatus.GEHOUDEN, "duur_minuten": 30, "leefgebieden": ["werk"]})
 
 
+def _ingestroomd(traject, coach, datum=D(2025, 1, 20)):
+    """An uitstroom needs an instroom: the traject left contact first."""
+    services.fase_wijzigen(traject=traject, fase=Fase.ORIENTATIE, datum=datum, door=coach)
+
+
 def test_uitstroom_without_reason_refused_and_nothing_written(traject, coach):
+    _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="reden"):
-        services.traject_afsluiten(traject=traject, soort=UitstroomSoort.GESTOPT, datum=D(2025, 5, 1), door=coach)
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, datum=D(2025, 5, 1), door=coach)
     with pytest.raises(ValidationError, match="uitgestroomd"):
-        services.traject_afsluiten(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 5, 1), door=coach)
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 5, 1), door=coach)
     with pytest.raises(ValidationError, match="branche"):
-        services.traject_afsluiten(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 5, 1), door=coach,
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 5, 1), door=coach,
                                    resultaat="opleiding", branche="zorg")
     traject.refresh_from_db()
     assert not Uitstroom.objects.exists() and traject.einddatum is None
 
 
 def test_end_before_start_refused(traject, coach):
+    _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="vóór de aanmelddatum"):
-        services.traject_afsluiten(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 1, 1), door=coach)
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 1, 1), door=coach)
     assert not Uitstroom.objects.exists()
 
 
 def test_exit_to_paid_work_goes_to_nazorg_then_closes(traject, coach):
     services.fase_wijzigen(traject=traject, fase=Fase.UITVOERING, datum=D(2025, 2, 1), door=coach)
-    services.traject_afsluiten(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 6, 1), door=coach,
+    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 6, 1), door=coach,
                                resultaat="betaald_werk", branche="zorg", afsluiten=False)
     traject.refresh_from_db()
     assert traject.einddatum is None and services.huidige_fase(traject) == Fase.NAZORG
     with pytest.raises(ValidationError, match="vóór de uitstroom"):
-        services.traject_beeindigen(traject=traject, einddatum=D(2025, 5, 1), door=coach)
-    services.traject_beeindigen(traject=traject, einddatum=D(2025, 9, 1), door=coach)
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 5, 1), door=coach)
+    services.traject_afsluiten(traject=traject, einddatum=D(2025, 9, 1), door=coach)
     traject.refresh_from_db()
     assert traject.einddatum == D(2025, 9, 1)
     with pytest.raises(ValidationError, match="afgesloten"):
@@ -142,31 +149,57 @@ def test_exit_to_paid_work_goes_to_nazorg_then_closes(traject, coach):
 
 
 def test_gestopt_closes_immediately(traject, coach):
-    services.traject_afsluiten(traject=traject, soort=UitstroomSoort.GESTOPT, reden="contact_verloren", datum=D(2025, 3, 1), door=coach)
+    _ingestroomd(traject, coach)
+    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="contact_verloren", datum=D(2025, 3, 1), door=coach)
     traject.refresh_from_db()
     assert traject.einddatum == D(2025, 3, 1)
 
 
 def test_closing_without_outcome_refused(traject, coach):
+    _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="uitstroom"):
-        services.traject_beeindigen(traject=traject, einddatum=D(2025, 3, 1), door=coach)
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach)
+    with pytest.raises(ValidationError, match="Leg eerst de uitstroom vast"):  # ingestroomd: no closure with a reason
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, afsluitreden="geen_vervolg")
+    traject.refresh_from_db()
+    assert traject.einddatum is None
+
+
+def test_contact_only_traject_closes_without_uitstroom_with_a_reason(traject, coach):
+    with pytest.raises(ValidationError, match="contactfase"):
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie",
+                                      datum=D(2025, 3, 1), door=coach)
+    with pytest.raises(ValidationError, match="zonder instroom"):
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach)
+    with pytest.raises(ValidationError, match="aanmelddatum"):
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 1, 1), door=coach, afsluitreden="niet_bereikbaar")
+    traject.refresh_from_db()
+    assert traject.einddatum is None and not Uitstroom.objects.exists()
+    services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, afsluitreden="niet_bereikbaar",
+                               gelezen_versie=traject.versie)
+    traject.refresh_from_db()
+    assert (traject.einddatum, traject.afsluitreden) == (D(2025, 3, 1), "niet_bereikbaar")
+    assert not Uitstroom.objects.exists()
+    assert AuditEvent.objects.filter(object_type="traject", actie="update").exists()
 
 
 def test_relapse_only_after_exit(traject, coach):
+    _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="uitgestapt"):
-        services.terugval_registreren(traject=traject, datum=D(2025, 7, 1), door=coach)
-    services.traject_afsluiten(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 6, 1), door=coach, resultaat="opleiding")
+        services.terugval_vastleggen(traject=traject, datum=D(2025, 7, 1), door=coach)
+    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 6, 1), door=coach, resultaat="opleiding")
     with pytest.raises(ValidationError, match="vóór de uitstroom"):
-        services.terugval_registreren(traject=traject, datum=D(2025, 5, 1), door=coach)
-    services.terugval_registreren(traject=traject, datum=D(2025, 8, 1), door=coach, toelichting="Geldnood")
+        services.terugval_vastleggen(traject=traject, datum=D(2025, 5, 1), door=coach)
+    services.terugval_vastleggen(traject=traject, datum=D(2025, 8, 1), door=coach, toelichting="Geldnood")
     assert Terugval.objects.count() == 1
 
 
 def test_re_entry_after_dropout(traject, coach):
-    services.traject_afsluiten(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 3, 1), door=coach)
+    _ingestroomd(traject, coach)
+    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 3, 1), door=coach)
     with pytest.raises(ValidationError, match="latere datum"):
-        services.traject_start(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 2, 1), door=coach)
-    tweede = services.traject_start(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 6, 1), door=coach)
+        services.traject_starten(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 2, 1), door=coach)
+    tweede = services.traject_starten(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 6, 1), door=coach)
     assert traject.deelnemer.trajecten.count() == 2
     assert services.huidige_fase(tweede) == Fase.CONTACT
 

@@ -11,7 +11,7 @@ from tests.factories import DeelnemerFactory, GemeenteFactory, KetenpartnerFacto
 from trajecten import services
 from trajecten.forms import TrajectStartForm
 from trajecten.models import Traject
-from trajecten.services_verwijzingen import verwijzing_create, verwijzing_starten
+from trajecten.services import verwijzing_aanmaken, verwijzing_starten
 from uitstap import services as kaart_services
 from uitstap.codes import KetenpartnerSoort
 from uitstap.models import AuditEvent, Contactpersoon, Ketenpartner
@@ -35,20 +35,20 @@ def schuldhulp(programma, gemeente):
 
 
 def test_coordinator_creates_partner_with_unique_name(programma, gemeente, coordinator):
-    p = kaart_services.ketenpartner_create(programma=programma, door=coordinator, data={
+    p = kaart_services.ketenpartner_aanmaken(programma=programma, door=coordinator, data={
         "naam": " Woonkans ", "soort": K.HUISVESTING, "gemeenten": [gemeente], "telefoon": "036-1234567"})
     assert (p.naam, p.actief, p.voorgesteld, list(p.gemeenten.all())) == ("Woonkans", True, False, [gemeente])
     assert AuditEvent.objects.filter(actie="create", object_type="ketenpartner", object_id=str(p.pk)).exists()
     with pytest.raises(ValidationError, match="al een ketenpartner met deze naam"):
-        kaart_services.ketenpartner_create(programma=programma, door=coordinator, data={"naam": "woonkans", "soort": K.GGZ})
+        kaart_services.ketenpartner_aanmaken(programma=programma, door=coordinator, data={"naam": "woonkans", "soort": K.GGZ})
     # The same name in another programme is fine: the kaart is per programme.
-    kaart_services.ketenpartner_create(programma=ProgrammaFactory(), door=coordinator, data={"naam": "Woonkans", "soort": K.GGZ})
+    kaart_services.ketenpartner_aanmaken(programma=ProgrammaFactory(), door=coordinator, data={"naam": "Woonkans", "soort": K.GGZ})
     assert Ketenpartner.objects.count() == 2
 
 
 def test_gemeente_outside_the_region_is_refused(programma, coordinator):
     with pytest.raises(ValidationError, match="regio van het programma"):
-        kaart_services.ketenpartner_create(programma=programma, door=coordinator, data={
+        kaart_services.ketenpartner_aanmaken(programma=programma, door=coordinator, data={
             "naam": "X", "soort": K.GGZ, "gemeenten": [GemeenteFactory(naam="Urk")]})
     assert not Ketenpartner.objects.exists()
 
@@ -57,7 +57,7 @@ def test_proposal_is_inactive_until_approved(programma, coach, coordinator):
     p = kaart_services.ketenpartner_voorstellen(programma=programma, door=coach, data={"naam": "Kledingbank", "soort": K.OVERIG})
     assert (p.actief, p.voorgesteld, p.voorgesteld_door) == (False, True, coach)
     with pytest.raises(ValidationError, match="Keur het voorstel goed"):
-        kaart_services.ketenpartner_bijwerken(ketenpartner=p, data={"actief": True}, door=coordinator)
+        kaart_services.ketenpartner_wijzigen(ketenpartner=p, data={"actief": True}, door=coordinator)
     kaart_services.ketenpartner_goedkeuren(ketenpartner=p, door=coordinator)
     p.refresh_from_db()
     assert (p.actief, p.voorgesteld) == (True, False)
@@ -73,14 +73,14 @@ def test_rejected_proposal_is_removed(programma, coach, coordinator):
 
 
 def test_deactivate_and_contact_persons(schuldhulp, coordinator):
-    persoon = kaart_services.contactpersoon_create(ketenpartner=schuldhulp, door=coordinator, data={
+    persoon = kaart_services.contactpersoon_aanmaken(ketenpartner=schuldhulp, door=coordinator, data={
         "naam": "Anouk de Boer", "functie": "Budgetcoach", "email": "anouk@example.org"})
     with pytest.raises(ValidationError):
-        kaart_services.contactpersoon_create(ketenpartner=schuldhulp, door=coordinator, data={"naam": " "})
-    kaart_services.contactpersoon_bijwerken(contactpersoon=persoon, door=coordinator, data={"actief": False, "naam": "Anouk de Boer"})
+        kaart_services.contactpersoon_aanmaken(ketenpartner=schuldhulp, door=coordinator, data={"naam": " "})
+    kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, door=coordinator, data={"actief": False, "naam": "Anouk de Boer"})
     persoon.refresh_from_db()
     assert persoon.actief is False and Contactpersoon.objects.count() == 1
-    kaart_services.ketenpartner_bijwerken(ketenpartner=schuldhulp, data={"actief": False}, door=coordinator)
+    kaart_services.ketenpartner_wijzigen(ketenpartner=schuldhulp, data={"actief": False}, door=coordinator)
     schuldhulp.refresh_from_db()
     assert schuldhulp.actief is False
 
@@ -187,8 +187,8 @@ def twee_verwijzingen(programma, schuldhulp, coach, coach3, deelnemer, ander_dee
     """One referral of coach's participant (waited 10 days), one of coach3's (waited 40 days)."""
     uit = []
     for d, door, wacht in ((deelnemer, coach, 10), (ander_deelnemer, coach3, 40)):
-        t = services.traject_start(deelnemer=d, aanmelddatum=dagen_geleden(200), door=door)
-        v = verwijzing_create(traject=t, ketenpartner=schuldhulp, verwezen=dagen_geleden(50 + wacht), door=door)
+        t = services.traject_starten(deelnemer=d, aanmelddatum=dagen_geleden(200), door=door)
+        v = verwijzing_aanmaken(traject=t, ketenpartner=schuldhulp, verwezen=dagen_geleden(50 + wacht), door=door)
         verwijzing_starten(verwijzing=v, gestart=dagen_geleden(50), door=door)
         uit.append(v)
     return uit
@@ -229,8 +229,8 @@ def test_partner_page_query_count_is_constant(login, programma, schuldhulp, coac
     def maak(n):
         for _ in range(n):
             d = DeelnemerFactory(programma=programma, begeleider=coach)
-            t = services.traject_start(deelnemer=d, aanmelddatum=dagen_geleden(20), door=coach)
-            verwijzing_create(traject=t, ketenpartner=schuldhulp, verwezen=dagen_geleden(10), door=coach)
+            t = services.traject_starten(deelnemer=d, aanmelddatum=dagen_geleden(20), door=coach)
+            verwijzing_aanmaken(traject=t, ketenpartner=schuldhulp, verwezen=dagen_geleden(10), door=coach)
 
     def tel():
         with CaptureQueriesContext(connection) as ctx:

@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 
 from tests.factories import DeelnemerFactory, KetenpartnerFactory, ProgrammaFactory
 from trajecten import services
-from trajecten import selectors_verwijzingen as sel
+from trajecten import selectors as sel
 from trajecten.models import Terugkoppeling, Verwijzing
 from trajecten.selectors import caseload, signalen_voor
-from trajecten.services_verwijzingen import (
-    terugkoppeling_toevoegen,
-    verwijzing_bijwerken,
-    verwijzing_create,
+from trajecten.services import (
+    terugkoppeling_aanmaken,
+    verwijzing_wijzigen,
+    verwijzing_aanmaken,
     verwijzing_intake_vastleggen,
     verwijzing_starten,
     verwijzing_status_wijzigen,
@@ -33,7 +33,7 @@ def dagen_geleden(n):
 
 @pytest.fixture
 def traject(deelnemer, coach):
-    return services.traject_start(deelnemer=deelnemer, aanmelddatum=dagen_geleden(400), door=coach)
+    return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen_geleden(400), door=coach)
 
 
 @pytest.fixture
@@ -47,7 +47,7 @@ def contact(schuldhulp):
 
 
 def verwijs(traject, partner, door, n=60, **kwargs):
-    return verwijzing_create(traject=traject, ketenpartner=partner, verwezen=dagen_geleden(n), door=door, **kwargs)
+    return verwijzing_aanmaken(traject=traject, ketenpartner=partner, verwezen=dagen_geleden(n), door=door, **kwargs)
 
 
 # --- lifecycle ---------------------------------------------------------------------------------
@@ -68,7 +68,7 @@ def test_referral_lifecycle_from_request_to_finished(traject, schuldhulp, contac
     assert (v.status, v.gestart, v.lock_versie) == (S.GESTART, dagen_geleden(35), 4)
     assert sel.wachtdagen(v, VANDAAG) == 25 and not sel.wacht_nog(v)
 
-    terugkoppeling_toevoegen(verwijzing=v, datum=dagen_geleden(20), notitie="Loopt goed.", door=coach)
+    terugkoppeling_aanmaken(verwijzing=v, datum=dagen_geleden(20), notitie="Loopt goed.", door=coach)
     verwijzing_status_wijzigen(verwijzing=v, status=S.AFGEROND, datum=dagen_geleden(5), door=coach)
     v.refresh_from_db()
     assert (v.status, v.beeindigd, v.reden) == (S.AFGEROND, dagen_geleden(5), "")
@@ -93,7 +93,7 @@ def test_start_before_referral_is_refused_and_nothing_is_written(traject, schuld
 def test_full_edit_with_start_before_referral_is_refused(traject, schuldhulp, coach):
     v = verwijs(traject, schuldhulp, coach, 10)
     with pytest.raises(ValidationError) as e:
-        verwijzing_bijwerken(verwijzing=v, data={"status": S.GESTART, "gestart": dagen_geleden(12)}, door=coach,
+        verwijzing_wijzigen(verwijzing=v, data={"status": S.GESTART, "gestart": dagen_geleden(12)}, door=coach,
                              gelezen_versie=1)
     assert "gestart" in e.value.error_dict
     assert Verwijzing.objects.get().gestart is None
@@ -134,7 +134,7 @@ def test_refusal_and_breaking_off_keep_their_reason(traject, schuldhulp, coach):
 
 def test_referral_date_rules(traject, schuldhulp, coach):
     with pytest.raises(ValidationError, match="toekomst"):
-        verwijzing_create(traject=traject, ketenpartner=schuldhulp, verwezen=VANDAAG + datetime.timedelta(days=1), door=coach)
+        verwijzing_aanmaken(traject=traject, ketenpartner=schuldhulp, verwezen=VANDAAG + datetime.timedelta(days=1), door=coach)
     with pytest.raises(ValidationError, match="aanmelddatum"):
         verwijs(traject, schuldhulp, coach, 401)
     assert not Verwijzing.objects.exists()
@@ -157,7 +157,9 @@ def test_partner_contact_and_goal_must_belong(traject, schuldhulp, coach, progra
 
 
 def test_no_new_referral_in_a_closed_traject(traject, schuldhulp, coach):
-    services.traject_afsluiten(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen_geleden(1), door=coach)
+    if not traject.heeft_instroom:
+        services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen_geleden(1), door=coach)
+    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen_geleden(1), door=coach)
     traject.refresh_from_db()
     with pytest.raises(ValidationError, match="afgesloten"):
         verwijs(traject, schuldhulp, coach)
@@ -166,9 +168,9 @@ def test_no_new_referral_in_a_closed_traject(traject, schuldhulp, coach):
 def test_concurrent_edit_raises_conflict_and_keeps_the_first_save(traject, schuldhulp, coach, coach2):
     v = verwijs(traject, schuldhulp, coach, 30)
     kopie = Verwijzing.objects.get(pk=v.pk)
-    verwijzing_bijwerken(verwijzing=v, data={"hulpvraag": "Eerste"}, gelezen_versie=1, door=coach)
+    verwijzing_wijzigen(verwijzing=v, data={"hulpvraag": "Eerste"}, gelezen_versie=1, door=coach)
     with pytest.raises(Conflict):
-        verwijzing_bijwerken(verwijzing=kopie, data={"hulpvraag": "Tweede"}, gelezen_versie=1, door=coach2)
+        verwijzing_wijzigen(verwijzing=kopie, data={"hulpvraag": "Tweede"}, gelezen_versie=1, door=coach2)
     v.refresh_from_db()
     assert (v.hulpvraag, v.lock_versie) == ("Eerste", 2)
 
@@ -176,9 +178,9 @@ def test_concurrent_edit_raises_conflict_and_keeps_the_first_save(traject, schul
 def test_feedback_is_dated_within_the_referral(traject, schuldhulp, coach):
     v = verwijs(traject, schuldhulp, coach, 10)
     with pytest.raises(ValidationError, match="vóór de verwijzing"):
-        terugkoppeling_toevoegen(verwijzing=v, datum=dagen_geleden(11), notitie="x", door=coach)
+        terugkoppeling_aanmaken(verwijzing=v, datum=dagen_geleden(11), notitie="x", door=coach)
     with pytest.raises(ValidationError, match="teruggekoppeld"):
-        terugkoppeling_toevoegen(verwijzing=v, datum=dagen_geleden(1), notitie="  ", door=coach)
+        terugkoppeling_aanmaken(verwijzing=v, datum=dagen_geleden(1), notitie="  ", door=coach)
     assert not Terugkoppeling.objects.exists()
 
 
@@ -203,7 +205,7 @@ def test_median_waiting_time_per_partner_over_last_12_months(traject, schuldhulp
     _gestarte(traject, schuldhulp, coach, [10, 40, 25])  # odd: median 25
     # Started more than 12 months ago: not counted.
     oud = DeelnemerFactory(programma=programma, begeleider=coach)
-    oud_traject = services.traject_start(deelnemer=oud, aanmelddatum=dagen_geleden(800), door=coach)
+    oud_traject = services.traject_starten(deelnemer=oud, aanmelddatum=dagen_geleden(800), door=coach)
     _gestarte(oud_traject, schuldhulp, coach, [300], start_geleden=370)
     # Still waiting: not a waiting time yet, but counted as waiting.
     verwijs(traject, schuldhulp, coach, 45)
@@ -218,7 +220,7 @@ def test_median_waiting_time_per_partner_over_last_12_months(traject, schuldhulp
 
 def test_median_counts_only_referrals_the_user_may_see(traject, schuldhulp, coach, coach3, coordinator, ander_deelnemer, vandaag):
     _gestarte(traject, schuldhulp, coach, [10])
-    ander = services.traject_start(deelnemer=ander_deelnemer, aanmelddatum=dagen_geleden(400), door=coach3)
+    ander = services.traject_starten(deelnemer=ander_deelnemer, aanmelddatum=dagen_geleden(400), door=coach3)
     _gestarte(ander, schuldhulp, coach3, [50])
     assert sel.partner_cijfers(coach, [schuldhulp], vandaag)[schuldhulp.pk].mediane_wachttijd == 10
     assert sel.partner_cijfers(coordinator, [schuldhulp], vandaag)[schuldhulp.pk].mediane_wachttijd == 30
@@ -248,10 +250,10 @@ def test_switching_to_an_inactive_partner_is_refused_but_keeping_one_is_fine(tra
     v = verwijs(traject, schuldhulp, coach, 30)
     oud = KetenpartnerFactory(programma=programma, actief=False)
     with pytest.raises(ValidationError, match="niet \\(meer\\) actief"):
-        verwijzing_bijwerken(verwijzing=v, data={"ketenpartner": oud}, door=coach, gelezen_versie=1)
+        verwijzing_wijzigen(verwijzing=v, data={"ketenpartner": oud}, door=coach, gelezen_versie=1)
     schuldhulp.actief = False
     schuldhulp.save()
     v = Verwijzing.objects.get(pk=v.pk)
-    verwijzing_bijwerken(verwijzing=v, data={"ketenpartner": schuldhulp, "hulpvraag": "Budgetbeheer"}, door=coach,
+    verwijzing_wijzigen(verwijzing=v, data={"ketenpartner": schuldhulp, "hulpvraag": "Budgetbeheer"}, door=coach,
                          gelezen_versie=1)
     assert Verwijzing.objects.get().hulpvraag == "Budgetbeheer"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from tests.factories import KetenpartnerFactory
 from trajecten import services
 from trajecten.models import Terugkoppeling, Verwijzing
-from trajecten.services_verwijzingen import verwijzing_create
+from trajecten.services import verwijzing_aanmaken
 from uitstap.codes import KetenpartnerSoort, VerwijzingStatus
 from uitstap.models import AuditEvent, Contactpersoon
 
@@ -22,7 +22,7 @@ def dagen_geleden(n):
 
 @pytest.fixture
 def traject(deelnemer, coach):
-    return services.traject_start(deelnemer=deelnemer, aanmelddatum=dagen_geleden(100), door=coach)
+    return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen_geleden(100), door=coach)
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def schuldhulp(programma):
 
 @pytest.fixture
 def verwijzing(traject, schuldhulp, coach):
-    return verwijzing_create(traject=traject, ketenpartner=schuldhulp, verwezen=dagen_geleden(40), door=coach,
+    return verwijzing_aanmaken(traject=traject, ketenpartner=schuldhulp, verwezen=dagen_geleden(40), door=coach,
                              hulpvraag="Schuldenoverzicht")
 
 

@@ -16,17 +16,17 @@ D = datetime.date
 
 @pytest.fixture
 def traject(deelnemer, coach):
-    return services.traject_start(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach)
+    return services.traject_starten(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach)
 
 
 @pytest.fixture
 def ander_traject(ander_deelnemer, coach3):
-    return services.traject_start(deelnemer=ander_deelnemer, aanmelddatum=D(2025, 1, 10), door=coach3)
+    return services.traject_starten(deelnemer=ander_deelnemer, aanmelddatum=D(2025, 1, 10), door=coach3)
 
 
 def participant_urls(deelnemer, traject):
     pk, t = deelnemer.pk, traject.pk
-    c = services.contactmoment_registreren(traject=traject, door=traject.deelnemer.begeleider, data={
+    c = services.contactmoment_vastleggen(traject=traject, door=traject.deelnemer.begeleider, data={
         "datum": D(2025, 1, 12), "status": ContactStatus.GEHOUDEN, "duur_minuten": 30})
     return [
         reverse("trajecten:dossier", args=[pk]), reverse("trajecten:contacten", args=[pk]),
@@ -63,8 +63,8 @@ def test_dossier_read_is_logged_with_basis(login, traject, coach, coach2):
 def _maak_caseload(programma, coach, n):
     for i in range(n):
         d = DeelnemerFactory(programma=programma, begeleider=coach)
-        t = services.traject_start(deelnemer=d, aanmelddatum=D(2025, 1, 1), door=coach)
-        services.contactmoment_registreren(traject=t, door=coach, data={
+        t = services.traject_starten(deelnemer=d, aanmelddatum=D(2025, 1, 1), door=coach)
+        services.contactmoment_vastleggen(traject=t, door=coach, data={
             "datum": D(2025, 1, 2), "status": ContactStatus.GEHOUDEN, "duur_minuten": 30})
         if i % 2:
             services.fase_wijzigen(traject=t, fase=Fase.ORIENTATIE, datum=D(2025, 2, 1), door=coach)
@@ -119,9 +119,9 @@ def test_caseload_search(login, programma, coach):
 def test_caseload_warns_about_no_contact_and_no_shows(login, programma, coach):
     d = DeelnemerFactory(programma=programma, begeleider=coach)
     vandaag = datetime.date.today()
-    t = services.traject_start(deelnemer=d, aanmelddatum=vandaag - datetime.timedelta(days=80), door=coach)
+    t = services.traject_starten(deelnemer=d, aanmelddatum=vandaag - datetime.timedelta(days=80), door=coach)
     for dagen in (20, 10):
-        services.contactmoment_registreren(traject=t, door=coach, data={
+        services.contactmoment_vastleggen(traject=t, door=coach, data={
             "datum": vandaag - datetime.timedelta(days=dagen), "status": ContactStatus.NIET_VERSCHENEN})
     text = login(coach).get(reverse("trajecten:caseload")).text
     assert "Geen contact sinds 80 dagen" in text
@@ -163,7 +163,7 @@ def test_quick_contact_from_dossier(login, traject, coach):
 
 
 def test_notes_are_escaped(login, traject, coach):
-    services.contactmoment_registreren(traject=traject, door=coach, data={
+    services.contactmoment_vastleggen(traject=traject, door=coach, data={
         "datum": D(2025, 1, 12), "status": ContactStatus.GEHOUDEN, "duur_minuten": 30, "notitie": "<script>alert(1)</script>"})
     text = login(coach).get(reverse("trajecten:dossier", args=[traject.deelnemer.pk])).text
     assert "<script>alert(1)</script>" not in text and "&lt;script&gt;" in text
@@ -198,10 +198,11 @@ def test_caseload_hides_closed_trajecten_unless_asked(login, programma, coach):
     from uitstap.codes import UitstroomSoort
 
     open_ = DeelnemerFactory(programma=programma, begeleider=coach)
-    services.traject_start(deelnemer=open_, aanmelddatum=D(2025, 1, 1), door=coach)
+    services.traject_starten(deelnemer=open_, aanmelddatum=D(2025, 1, 1), door=coach)
     dicht = DeelnemerFactory(programma=programma, begeleider=coach)
-    t = services.traject_start(deelnemer=dicht, aanmelddatum=D(2025, 1, 1), door=coach)
-    services.traject_afsluiten(traject=t, soort=UitstroomSoort.GESTOPT, reden="verhuisd", datum=D(2025, 2, 1), door=coach)
+    t = services.traject_starten(deelnemer=dicht, aanmelddatum=D(2025, 1, 1), door=coach)
+    services.fase_wijzigen(traject=t, fase="orientatie", datum=D(2025, 1, 15), door=coach)
+    services.uitstroom_vastleggen(traject=t, soort=UitstroomSoort.GESTOPT, reden="verhuisd", datum=D(2025, 2, 1), door=coach)
     client = login(coach)
     text = client.get(reverse("trajecten:caseload")).text
     assert open_.clientcode in text and dicht.clientcode not in text
@@ -216,3 +217,21 @@ def test_timeline_shows_referrals(login, traject, coach):
     Verwijzing.objects.create(traject=traject, ketenpartner=partner, verwezen=D(2025, 2, 1), gestart=D(2025, 3, 1), status="gestart")
     text = login(coach).get(reverse("trajecten:dossier", args=[traject.deelnemer.pk])).text
     assert "Verwezen naar Schuldhulp Test" in text and "Hulp gestart bij Schuldhulp Test" in text
+
+
+def test_contact_only_traject_is_closed_with_a_reason_not_an_uitstroom(login, traject, coach):
+    client = login(coach)
+    dossier = client.get(reverse("trajecten:dossier", args=[traject.deelnemer.pk])).text
+    assert "Afsluiten zonder instroom" in dossier and "Uitstroom vastleggen" not in dossier
+    url = reverse("trajecten:beeindigen", args=[traject.pk])
+    assert "reden van afsluiten" in client.get(url).text.lower()
+    response = client.post(url, {"einddatum": "2025-02-01", "gelezen_versie": traject.versie})
+    assert response.status_code == 200 and "Dit veld is verplicht" in response.text
+    traject.refresh_from_db()
+    assert traject.einddatum is None
+    response = client.post(url, {"einddatum": "2025-02-01", "afsluitreden": "geen_hulpvraag",
+                                 "gelezen_versie": traject.versie})
+    assert response.status_code == 302
+    traject.refresh_from_db()
+    assert (traject.einddatum, traject.afsluitreden) == (D(2025, 2, 1), "geen_hulpvraag")
+    assert not hasattr(traject, "uitstroom")

@@ -8,17 +8,9 @@ from django.db import transaction
 from faker import Faker
 
 from clients.models import Deelnemer
-from trajecten.demo import seed_deelnemers
+from trajecten import demo
 from uitstap.demo import demo_wachtwoord, seed_kern
 from uitstap.models import Gebruiker, Programma
-
-# Later features register their own demo steps here: fn(rng=, fake=, vandaag=, kern=, deelnemers=).
-EXTRA_STAPPEN: list = []
-
-
-def _register_extra_steps():
-    from trajecten import demo_plannen, demo_verwijzingen  # noqa: F401  (they append to EXTRA_STAPPEN)
-    from trajecten import demo_documenten  # noqa: F401, I001  (last: it attaches the signed plans)
 
 
 class Command(BaseCommand):
@@ -48,12 +40,9 @@ class Command(BaseCommand):
         fake = Faker("nl_NL")
         fake.seed_instance(seed)
         vandaag = datetime.date.today()
-        _register_extra_steps()
         with transaction.atomic():
             kern = seed_kern(rng, vandaag)
-            lijst = seed_deelnemers(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
-            for stap in EXTRA_STAPPEN:
-                stap(rng=rng, fake=fake, vandaag=vandaag, kern=kern, deelnemers=lijst)
+            lijst = demo.seed(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
         self.stdout.write(self.style.SUCCESS(
             f"Demo geladen: {len(lijst)} deelnemers in '{kern['programma'].naam}'. "
             f"Gebruikers: coordinator, begeleider1, begeleider2, begeleider3, klantmanager, beheerder "

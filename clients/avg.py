@@ -16,7 +16,6 @@ from clients.models import Deelnemer, Document
 from clients.selectors import deelnemers_voor_bewaartermijn
 from clients.selectors import grondslag as grondslag_van
 from clients.services import deelnemer_velden_wissen, deelnemer_vergrendelen
-from trajecten.models import Intake, Traject
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Verblijfsstatus
 from uitstap.models import AuditEvent
@@ -40,7 +39,9 @@ DEELNEMER_WISSEN = {
     "bedenktijd_eind": None, "vergunning_start": None, "vergunning_eind": None, "woongemeente": None,
     "werkgemeente": None, "heeft_kinderen": None, "gestopt_met_sekswerk_op": None,
 }
-# Health answers at intake are special-category data without a role in the figures.
+# Health answers at intake are special-category data without a role in the figures (by model label:
+# clients does not import trajecten; the model is found in the graph of the participant's records).
+INTAKE_WISSEN_MODEL = "trajecten.intake"
 INTAKE_WISSEN = {"spreekt_nederlands_of_engels": None, "verslaving": None, "psychiatrische_problematiek": None,
                  "legaal_verblijf": None}
 GEWIST = "[gewist]"
@@ -186,7 +187,7 @@ def _plus_jaren(datum: datetime.date, jaren: int) -> datetime.date:
 
 def bewaartermijn_einde(deelnemer: Deelnemer) -> datetime.date | None:
     """The day the retention term ends, or None while a traject is open or when there is none."""
-    trajecten = Traject.objects.filter(deelnemer=deelnemer)
+    trajecten = deelnemer.trajecten.all()
     if not trajecten.exists() or trajecten.filter(einddatum__isnull=True).exists():
         return None
     laatste = trajecten.aggregate(m=Max("einddatum"))["m"]
@@ -198,7 +199,7 @@ def wissen_beoordelen(deelnemer: Deelnemer, vandaag: datetime.date | None = None
     vandaag = vandaag or datetime.date.today()
     if deelnemer.gewist_op is not None:
         return False, f"De persoonsgegevens zijn al gewist op {timezone.localtime(deelnemer.gewist_op):%d-%m-%Y}."
-    trajecten = Traject.objects.filter(deelnemer=deelnemer)
+    trajecten = deelnemer.trajecten.all()
     jaren = deelnemer.programma.bewaartermijn_jaren
     if not trajecten.exists():
         return True, "Er is geen traject vastgelegd; er geldt geen bewaartermijn."
@@ -230,8 +231,9 @@ def deelnemer_wissen(*, deelnemer: Deelnemer, door=None, wettelijke_grond: str =
         raise ValidationError(f"Wissen kan nu niet. {reden} Alleen met een vastgelegde wettelijke grond kan eerder "
                               "gewist worden.")
     documenten_verwijderen(deelnemer=deelnemer)
-    Intake.objects.filter(traject__deelnemer=deelnemer).update(**INTAKE_WISSEN)
     for model, qs in eigen_records(deelnemer):
+        if model._meta.label_lower == INTAKE_WISSEN_MODEL:
+            qs.update(**INTAKE_WISSEN)
         velden = _tekstvelden(model)
         if velden and qs.exists():
             qs.update(**{f.name: ("" if f.blank else GEWIST) for f in velden})

@@ -2,9 +2,8 @@
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from clients.documents import document_toevoegen
+from clients.documents import document_aanmaken
 from clients.models import Document
-from trajecten.management.commands.seed_demo import EXTRA_STAPPEN
 from trajecten.models import Trajectplan
 
 
@@ -43,12 +42,8 @@ def seed_documenten(*, rng, fake, vandaag, kern, deelnemers, aantal: int = 6):
         if door is None:
             continue
         tekst = f"Trajectplan {deelnemer.clientcode} versie {plan.versie} - ondertekend (demo)"
-        document_toevoegen(
+        document_aanmaken(
             deelnemer=deelnemer, door=door, soort=Document.Soort.TRAJECTPLAN,
             omschrijving=f"Ondertekend trajectplan versie {plan.versie}",
             bestand=SimpleUploadedFile(f"trajectplan-v{plan.versie}-ondertekend.pdf", _pdf(tekst)),
         )
-
-
-if seed_documenten not in EXTRA_STAPPEN:
-    EXTRA_STAPPEN.append(seed_documenten)

@@ -10,15 +10,14 @@ import unicodedata
 
 from faker import Faker
 
-from trajecten.management.commands.seed_demo import EXTRA_STAPPEN
 from trajecten.models import Doel
 from trajecten.services import huidige_fase
-from trajecten.services_verwijzingen import terugkoppeling_toevoegen, verwijzing_create
+from trajecten.services import terugkoppeling_aanmaken, verwijzing_aanmaken
 from uitstap.codes import Fase, KetenpartnerSoort, Leefgebied, VerwijzingStatus
 from uitstap.services import (
-    contactpersoon_create,
-    ketenpartner_bijwerken,
-    ketenpartner_create,
+    contactpersoon_aanmaken,
+    ketenpartner_wijzigen,
+    ketenpartner_aanmaken,
     ketenpartner_voorstellen,
 )
 
@@ -112,21 +111,21 @@ def _kaart_aanvullen(*, rng, fake, kern) -> dict:
     gemeenten = kern["gemeenten"]
     kaart = dict(kern["kaart"])
     for naam, soort, gemeente in EXTRA_PARTNERS:
-        kaart[naam] = ketenpartner_create(programma=programma, door=coordinator, data={
+        kaart[naam] = ketenpartner_aanmaken(programma=programma, door=coordinator, data={
             "naam": naam, "soort": soort,
             "gemeenten": [gemeenten[gemeente]] if gemeente else list(gemeenten.values()),
         })
     for naam in sorted(kaart):
         partner = kaart[naam]
         domein = _ascii(naam)[:24] + ".example.org"
-        ketenpartner_bijwerken(ketenpartner=partner, door=coordinator, data={
+        ketenpartner_wijzigen(ketenpartner=partner, door=coordinator, data={
             "adres": fake.street_address() + ", " + rng.choice([g.naam for g in partner.gemeenten.all()] or ["Almere"]),
             "telefoon": fake.phone_number(),
             "email": f"info@{domein}",
         })
         for i in range(rng.choice([1, 1, 2])):
             voornaam, achternaam = fake.first_name(), fake.last_name()
-            contactpersoon_create(ketenpartner=partner, door=coordinator, data={
+            contactpersoon_aanmaken(ketenpartner=partner, door=coordinator, data={
                 "naam": f"{voornaam} {achternaam}",
                 "functie": FUNCTIES[partner.soort][i % len(FUNCTIES[partner.soort])],
                 "telefoon": fake.phone_number(),
@@ -177,7 +176,7 @@ def _een_verwijzing(*, rng, vandaag, traject, partner, door, scenario: str):
     contact = partner.contactpersonen.filter(actief=True).order_by("pk").first()
     leefgebied = LEEFGEBIED.get(partner.soort)
     doel = Doel.objects.filter(plan__traject=traject, leefgebied=leefgebied, ouder__isnull=True).order_by("pk").first()
-    v = verwijzing_create(
+    v = verwijzing_aanmaken(
         traject=traject, ketenpartner=partner, verwezen=verwezen, door=door, contactpersoon=contact,
         hulpvraag=rng.choice(HULPVRAAG[partner.soort]), doel=doel, **velden,
     )
@@ -185,7 +184,7 @@ def _een_verwijzing(*, rng, vandaag, traject, partner, door, scenario: str):
     notities = sorted(rng.sample(range(len(TERUGKOPPELING) if v.gestart else 2), aantal))
     datums = sorted(verwezen + datetime.timedelta(days=rng.randint(0, (vandaag - verwezen).days)) for _ in notities)
     for i, datum in zip(notities, datums):
-        terugkoppeling_toevoegen(verwijzing=v, datum=datum, notitie=TERUGKOPPELING[i], door=door)
+        terugkoppeling_aanmaken(verwijzing=v, datum=datum, notitie=TERUGKOPPELING[i], door=door)
     return v
 
 
@@ -214,6 +213,3 @@ def seed_verwijzingen(*, rng: random.Random, fake: Faker, vandaag: datetime.date
             gekozen.add(partner.pk)
             _een_verwijzing(rng=rng, vandaag=vandaag, traject=traject, partner=partner, door=d.begeleider,
                             scenario=rng.choice(scenarios))
-
-
-EXTRA_STAPPEN.append(seed_verwijzingen)

@@ -10,9 +10,9 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from clients.selectors import grondslag
+from trajecten.services import regels
 from trajecten.models import Doel, Terugkoppeling, Traject, Verwijzing
-from uitstap.audit import Actie, audit_log
+from uitstap.audit import Actie
 from uitstap.codes import VerwijzingStatus
 from uitstap.locking import save_checked
 from uitstap.models import Contactpersoon, Gebruiker, Ketenpartner
@@ -30,24 +30,10 @@ EINDSTATUS = {S.AFGEROND, S.AFGEWEZEN, S.AFGEBROKEN}
 MET_REDEN = {S.AFGEWEZEN, S.AFGEBROKEN}
 
 
-def _vandaag() -> datetime.date:
-    return datetime.date.today()
-
-
-def _log(actie: str, door: Gebruiker, traject: Traject, obj) -> None:
-    deelnemer = traject.deelnemer
-    audit_log(actie=actie, gebruiker=door, clientcode=deelnemer.clientcode, obj=obj,
-              grondslag=grondslag(door, deelnemer))
-
-
-def _d(datum: datetime.date) -> str:
-    return f"{datum:%d-%m-%Y}"
-
-
 def _controleer(v: Verwijzing, traject: Traject) -> None:
     """Raise one ValidationError with a Dutch message per field for everything that does not fit."""
     fouten: dict[str, str] = {}
-    vandaag = _vandaag()
+    vandaag = regels.vandaag()
     partner: Ketenpartner | None = v.ketenpartner if v.ketenpartner_id else None
     if partner is None:
         fouten["ketenpartner"] = "Kies de ketenpartner waarnaar je verwijst."
@@ -66,24 +52,24 @@ def _controleer(v: Verwijzing, traject: Traject) -> None:
         if v.verwezen > vandaag:
             fouten["verwezen"] = "De verwijsdatum ligt in de toekomst."
         elif v.verwezen < traject.aanmelddatum:
-            fouten["verwezen"] = f"De verwijsdatum ligt vóór de aanmelddatum ({_d(traject.aanmelddatum)})."
+            fouten["verwezen"] = f"De verwijsdatum ligt vóór de aanmelddatum ({regels.datum_nl(traject.aanmelddatum)})."
         if v.intake_partner and v.intake_partner < v.verwezen:
             fouten["intake_partner"] = (f"De intake bij de partner kan niet vóór de verwijzing "
-                                        f"({_d(v.verwezen)}) liggen.")
+                                        f"({regels.datum_nl(v.verwezen)}) liggen.")
         if v.gestart and v.gestart < v.verwezen:
-            fouten["gestart"] = f"De hulp kan niet eerder starten dan de verwijzing ({_d(v.verwezen)})."
+            fouten["gestart"] = f"De hulp kan niet eerder starten dan de verwijzing ({regels.datum_nl(v.verwezen)})."
         if v.beeindigd and v.beeindigd < v.verwezen:
-            fouten["beeindigd"] = f"De einddatum kan niet vóór de verwijzing ({_d(v.verwezen)}) liggen."
+            fouten["beeindigd"] = f"De einddatum kan niet vóór de verwijzing ({regels.datum_nl(v.verwezen)}) liggen."
     if v.gestart and "gestart" not in fouten:
         if v.gestart > vandaag:
             fouten["gestart"] = "De startdatum ligt in de toekomst; vul die in als de hulp echt is begonnen."
         elif v.intake_partner and v.gestart < v.intake_partner and "intake_partner" not in fouten:
-            fouten["gestart"] = f"De hulp kan niet starten vóór de intake bij de partner ({_d(v.intake_partner)})."
+            fouten["gestart"] = f"De hulp kan niet starten vóór de intake bij de partner ({regels.datum_nl(v.intake_partner)})."
     if v.beeindigd and "beeindigd" not in fouten:
         if v.beeindigd > vandaag:
             fouten["beeindigd"] = "De einddatum ligt in de toekomst."
         elif v.gestart and v.beeindigd < v.gestart:
-            fouten["beeindigd"] = f"De einddatum kan niet vóór de start van de hulp ({_d(v.gestart)}) liggen."
+            fouten["beeindigd"] = f"De einddatum kan niet vóór de start van de hulp ({regels.datum_nl(v.gestart)}) liggen."
 
     # The status has to agree with the dates.
     if "status" not in fouten:
@@ -117,7 +103,7 @@ def _schoon(v: Verwijzing) -> None:
 
 
 @transaction.atomic
-def verwijzing_create(
+def verwijzing_aanmaken(
     *, traject: Traject, ketenpartner: Ketenpartner, verwezen: datetime.date, door: Gebruiker,
     contactpersoon: Contactpersoon | None = None, hulpvraag: str = "", doel: Doel | None = None,
     intake_partner: datetime.date | None = None, gestart: datetime.date | None = None,
@@ -139,7 +125,7 @@ def verwijzing_create(
     _controleer(v, traject)
     v.full_clean()
     v.save()
-    _log(Actie.CREATE, door, traject, v)
+    regels.log_event(Actie.CREATE, door, traject, v)
     return v
 
 
@@ -149,12 +135,12 @@ def _opslaan(v: Verwijzing, *, gelezen_versie: int | None, door: Gebruiker) -> V
     _controleer(v, traject)
     v.full_clean()
     save_checked(v, gelezen_versie=gelezen_versie, fields=VERWIJZING_VELDEN, version_field="lock_versie")
-    _log(Actie.UPDATE, door, traject, v)
+    regels.log_event(Actie.UPDATE, door, traject, v)
     return v
 
 
 @transaction.atomic
-def verwijzing_bijwerken(
+def verwijzing_wijzigen(
     *, verwijzing: Verwijzing, data: dict, door: Gebruiker, gelezen_versie: int | None = None,
 ) -> Verwijzing:
     """Correct any field of a referral. Raises Conflict when someone saved it after `gelezen_versie`."""
@@ -220,7 +206,7 @@ def verwijzing_starten(*, verwijzing: Verwijzing, gestart: datetime.date, door: 
 
 
 @transaction.atomic
-def terugkoppeling_toevoegen(
+def terugkoppeling_aanmaken(
     *, verwijzing: Verwijzing, datum: datetime.date, notitie: str, door: Gebruiker,
 ) -> Terugkoppeling:
     """Append a dated note of what the partner reported. Notes are added, never edited."""
@@ -230,14 +216,14 @@ def terugkoppeling_toevoegen(
         fouten["notitie"] = "Schrijf op wat de partner heeft teruggekoppeld."
     if datum is None:
         fouten["datum"] = "Vul de datum in."
-    elif datum > _vandaag():
+    elif datum > regels.vandaag():
         fouten["datum"] = "Deze datum ligt in de toekomst."
     elif datum < verwijzing.verwezen:
-        fouten["datum"] = f"Deze datum ligt vóór de verwijzing ({_d(verwijzing.verwezen)})."
+        fouten["datum"] = f"Deze datum ligt vóór de verwijzing ({regels.datum_nl(verwijzing.verwezen)})."
     if fouten:
         raise ValidationError(fouten)
     t = Terugkoppeling(verwijzing=verwijzing, datum=datum, notitie=notitie, door=door)
     t.full_clean()
     t.save()
-    _log(Actie.CREATE, door, verwijzing.traject, t)
+    regels.log_event(Actie.CREATE, door, verwijzing.traject, t)
     return t

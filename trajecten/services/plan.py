@@ -19,8 +19,8 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from trajecten.services import regels
 from trajecten.models import Doel, DoelVoortgang, Meting, MetingScore, Traject, Trajectplan
-from trajecten.services import _log, _moet_open_zijn, _niet_in_toekomst, _niet_voor_aanmelding
 from uitstap.audit import Actie
 from uitstap.codes import DoelStatus, Leefgebied
 from uitstap.locking import save_checked
@@ -48,11 +48,11 @@ def meting_vastleggen(
     *, traject: Traject, datum: datetime.date, scores: dict, door: Gebruiker, notitie: str = ""
 ) -> Meting:
     """Record a self-assessment: scores 1-10 on one or more leefgebieden (empty ones are skipped)."""
-    _moet_open_zijn(traject)
+    regels.moet_open_zijn(traject)
     if datum is None:
         raise ValidationError({"datum": "Vul de datum van de meting in."})
-    _niet_voor_aanmelding(traject, datum)
-    _niet_in_toekomst(datum)
+    regels.niet_voor_aanmelding(traject, datum)
+    regels.niet_in_toekomst(datum)
     schoon = {}
     for leefgebied, waarde in (scores or {}).items():
         if leefgebied not in Leefgebied.values:
@@ -69,7 +69,7 @@ def meting_vastleggen(
         regel = MetingScore(meting=meting, leefgebied=leefgebied, score=score)
         regel.full_clean()
         regel.save()
-    _log(Actie.CREATE, door, traject, meting)
+    regels.log_event(Actie.CREATE, door, traject, meting)
     return meting
 
 
@@ -99,8 +99,8 @@ def _moet_concept_zijn(plan: Trajectplan):
 def _check_opgesteld_op(traject: Traject, opgesteld_op, vorige: Trajectplan | None = None):
     if opgesteld_op is None:
         raise ValidationError({"opgesteld_op": "Vul de datum in waarop het plan is opgesteld."})
-    _niet_voor_aanmelding(traject, opgesteld_op, "opgesteld_op")
-    _niet_in_toekomst(opgesteld_op, "opgesteld_op")
+    regels.niet_voor_aanmelding(traject, opgesteld_op, "opgesteld_op")
+    regels.niet_in_toekomst(opgesteld_op, "opgesteld_op")
     if vorige is not None and opgesteld_op < vorige.opgesteld_op:
         raise ValidationError(
             {"opgesteld_op": f"Versie {vorige.versie} is opgesteld op {vorige.opgesteld_op:%d-%m-%Y}; kies die dag of later."}
@@ -112,7 +112,7 @@ def trajectplan_opstellen(
     *, traject: Traject, opgesteld_op: datetime.date, door: Gebruiker, afspraken: str = ""
 ) -> Trajectplan:
     """Draw up the first version of the plan (a concept)."""
-    _moet_open_zijn(traject)
+    regels.moet_open_zijn(traject)
     Traject.objects.select_for_update().filter(pk=traject.pk).first()
     if traject.plannen.exists():
         raise ValidationError("Dit traject heeft al een trajectplan. Maak een nieuwe versie om het te wijzigen.")
@@ -121,17 +121,17 @@ def trajectplan_opstellen(
                        aangemaakt_door=door)
     plan.full_clean()
     plan.save()
-    _log(Actie.CREATE, door, traject, plan)
+    regels.log_event(Actie.CREATE, door, traject, plan)
     return plan
 
 
 @transaction.atomic
-def trajectplan_bijwerken(
+def trajectplan_wijzigen(
     *, plan: Trajectplan, opgesteld_op: datetime.date, afspraken: str, door: Gebruiker,
     gelezen_versie: int | None = None,
 ) -> Trajectplan:
     """Change the date or the agreements of a concept version."""
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
     vorige = plan.traject.plannen.filter(versie__lt=plan.versie).order_by("-versie").first()
@@ -150,7 +150,7 @@ def trajectplan_bijwerken(
     save_checked(plan, gelezen_versie=gelezen_versie, fields=["opgesteld_op", "afspraken"], version_field="lock_versie")
     if opgesteld_op != oude_datum:
         meeschuiven.update(gesteld_op=opgesteld_op)
-    _log(Actie.UPDATE, door, plan.traject, plan)
+    regels.log_event(Actie.UPDATE, door, plan.traject, plan)
     return plan
 
 
@@ -160,7 +160,7 @@ def trajectplan_ondertekenen(
     door: Gebruiker, gelezen_versie: int | None = None,
 ) -> Trajectplan:
     """Both parties signed: the version becomes actief and frozen; the one before it becomes vervangen."""
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
     fouten = {}
@@ -189,11 +189,11 @@ def trajectplan_ondertekenen(
     plan.full_clean()
     save_checked(plan, gelezen_versie=gelezen_versie,
                  fields=["ondertekend_deelnemer_op", "ondertekend_begeleider_op", "status"], version_field="lock_versie")
-    _log(Actie.UPDATE, door, plan.traject, plan)
+    regels.log_event(Actie.UPDATE, door, plan.traject, plan)
     for oud in plan.traject.plannen.filter(versie__lt=plan.versie, status=Trajectplan.Status.ACTIEF):
         oud.status = Trajectplan.Status.VERVANGEN
         save_checked(oud, gelezen_versie=None, fields=["status"], version_field="lock_versie")
-        _log(Actie.UPDATE, door, plan.traject, oud)
+        regels.log_event(Actie.UPDATE, door, plan.traject, oud)
     return plan
 
 
@@ -213,7 +213,7 @@ def _kopie(doel: Doel, plan: Trajectplan, ouder: Doel | None) -> Doel:
 @transaction.atomic
 def trajectplan_nieuwe_versie(*, plan: Trajectplan, opgesteld_op: datetime.date, door: Gebruiker) -> Trajectplan:
     """Start version n+1 (concept) from a signed version, copying its unfinished goals and their sub-goals."""
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     Traject.objects.select_for_update().filter(pk=plan.traject_id).first()
     _moet_huidig_zijn(plan)
     if not plan.is_bevroren:
@@ -229,7 +229,7 @@ def trajectplan_nieuwe_versie(*, plan: Trajectplan, opgesteld_op: datetime.date,
         kopie = _kopie(hoofd, nieuw, None)
         for sub in hoofd.subdoelen.order_by("volgorde", "id"):
             _kopie(sub, nieuw, kopie)
-    _log(Actie.CREATE, door, plan.traject, nieuw)
+    regels.log_event(Actie.CREATE, door, plan.traject, nieuw)
     return nieuw
 
 
@@ -281,9 +281,9 @@ def _check_smart(doel: Doel):
 
 
 @transaction.atomic
-def doel_toevoegen(*, plan: Trajectplan, data: dict, door: Gebruiker) -> Doel:
+def doel_aanmaken(*, plan: Trajectplan, data: dict, door: Gebruiker) -> Doel:
     """Add a SMART goal to a concept version. Without a date of its own it is set on the plan's date."""
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
     doel = Doel(plan=plan)
@@ -296,15 +296,15 @@ def doel_toevoegen(*, plan: Trajectplan, data: dict, door: Gebruiker) -> Doel:
     doel.volgorde = plan.doelen.filter(ouder__isnull=True, leefgebied=doel.leefgebied).count() + 1
     doel.full_clean()
     doel.save()
-    _log(Actie.CREATE, door, plan.traject, doel)
+    regels.log_event(Actie.CREATE, door, plan.traject, doel)
     return doel
 
 
 @transaction.atomic
-def subdoel_toevoegen(*, ouder: Doel, data: dict, door: Gebruiker) -> Doel:
+def subdoel_aanmaken(*, ouder: Doel, data: dict, door: Gebruiker) -> Doel:
     """A smaller step on the way to a goal (one level deep; same leefgebied)."""
     plan = ouder.plan
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
     if ouder.ouder_id is not None:
@@ -319,15 +319,15 @@ def subdoel_toevoegen(*, ouder: Doel, data: dict, door: Gebruiker) -> Doel:
     doel.volgorde = ouder.subdoelen.count() + 1
     doel.full_clean()
     doel.save()
-    _log(Actie.CREATE, door, plan.traject, doel)
+    regels.log_event(Actie.CREATE, door, plan.traject, doel)
     return doel
 
 
 @transaction.atomic
-def doel_bijwerken(*, doel: Doel, data: dict, door: Gebruiker, gelezen_versie: int | None = None) -> Doel:
+def doel_wijzigen(*, doel: Doel, data: dict, door: Gebruiker, gelezen_versie: int | None = None) -> Doel:
     """Change a goal (or sub-goal) of a concept version; a sub-goal keeps its parent's leefgebied."""
     plan = doel.plan
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
     velden = SUBDOEL_VELDEN if doel.ouder_id else DOEL_VELDEN
@@ -342,7 +342,7 @@ def doel_bijwerken(*, doel: Doel, data: dict, door: Gebruiker, gelezen_versie: i
     save_checked(doel, gelezen_versie=gelezen_versie, fields=sorted(set(gewijzigd)), version_field="lock_versie")
     if doel.ouder_id is None and "leefgebied" in gewijzigd:
         doel.subdoelen.update(leefgebied=doel.leefgebied)
-    _log(Actie.UPDATE, door, plan.traject, doel)
+    regels.log_event(Actie.UPDATE, door, plan.traject, doel)
     return doel
 
 
@@ -350,12 +350,12 @@ def doel_bijwerken(*, doel: Doel, data: dict, door: Gebruiker, gelezen_versie: i
 def doel_verwijderen(*, doel: Doel, door: Gebruiker) -> None:
     """Remove a goal (and its sub-goals) from a concept version; signed versions keep every goal."""
     plan = doel.plan
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
     for sub in doel.subdoelen.all():
-        _log(Actie.DELETE, door, plan.traject, sub)
-    _log(Actie.DELETE, door, plan.traject, doel)
+        regels.log_event(Actie.DELETE, door, plan.traject, sub)
+    regels.log_event(Actie.DELETE, door, plan.traject, doel)
     doel.delete()
 
 
@@ -366,14 +366,14 @@ def doel_status_wijzigen(
 ) -> Doel:
     """Follow-up of the current version (also when signed): open, bezig, behaald (with a date), ..."""
     plan = doel.plan
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     _moet_huidig_zijn(plan)
     if status not in DoelStatus.values:
         raise ValidationError({"status": "Kies een geldige status."})
     if status == DoelStatus.BEHAALD:
         if behaald_op is None:
             raise ValidationError({"behaald_op": "Vul in op welke datum het doel is behaald."})
-        _niet_in_toekomst(behaald_op, "behaald_op")
+        regels.niet_in_toekomst(behaald_op, "behaald_op")
         gesteld = doel.gesteld_op or plan.opgesteld_op
         if behaald_op < gesteld:
             raise ValidationError({"behaald_op": f"Het doel is gesteld op {gesteld:%d-%m-%Y}; het kan niet eerder behaald zijn."})
@@ -383,21 +383,21 @@ def doel_status_wijzigen(
     doel.behaald_op = behaald_op
     doel.full_clean()
     save_checked(doel, gelezen_versie=gelezen_versie, fields=["status", "behaald_op"], version_field="lock_versie")
-    _log(Actie.UPDATE, door, plan.traject, doel)
+    regels.log_event(Actie.UPDATE, door, plan.traject, doel)
     return doel
 
 
 @transaction.atomic
-def voortgang_registreren(
+def voortgang_vastleggen(
     *, doel: Doel, datum: datetime.date, door: Gebruiker, score: int | None = None, notitie: str = ""
 ) -> DoelVoortgang:
     """A progress note on a goal of the current version; an open goal becomes bezig."""
     plan = doel.plan
-    _moet_open_zijn(plan.traject)
+    regels.moet_open_zijn(plan.traject)
     _moet_huidig_zijn(plan)
     if datum is None:
         raise ValidationError({"datum": "Vul de datum in."})
-    _niet_in_toekomst(datum)
+    regels.niet_in_toekomst(datum)
     gesteld = doel.gesteld_op or plan.opgesteld_op
     if datum < gesteld:
         raise ValidationError({"datum": f"Het doel is gesteld op {gesteld:%d-%m-%Y}; kies die dag of later."})
@@ -410,7 +410,7 @@ def voortgang_registreren(
     voortgang = DoelVoortgang(doel=doel, datum=datum, score=score, notitie=notitie, door=door)
     voortgang.full_clean()
     voortgang.save()
-    _log(Actie.CREATE, door, plan.traject, voortgang)
+    regels.log_event(Actie.CREATE, door, plan.traject, voortgang)
     if doel.status == DoelStatus.OPEN:
         doel.status = DoelStatus.BEZIG
         save_checked(doel, gelezen_versie=None, fields=["status"], version_field="lock_versie")

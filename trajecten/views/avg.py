@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods
 
 from clients.access import deelnemer_or_404
 from clients.models import Deelnemer
-from trajecten import avg
-from trajecten.views import dossier_context
+from clients import avg
+from trajecten.views.dossier import dossier_context
 from uitstap.codes import Rol
 from uitstap.forms import UitstapForm, add_errors
 from uitstap.permissions import rol_vereist

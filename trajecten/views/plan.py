@@ -1,6 +1,6 @@
 """Trajectplan tab and its actions (metingen, plan versions, goals, progress, the convenant PDF).
 
-Every view first resolves the participant through deelnemer_or_404 (directly or via traject_or_404),
+Every view first resolves the participant through deelnemer_or_404 (directly or via dossier_object_or_404),
 so another coach's participant is a 404; then one service call.
 """
 
@@ -15,9 +15,9 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from clients.access import deelnemer_or_404
-from trajecten import selectors_plan, services_plan
-from trajecten.forms_plan import (
+from clients.access import deelnemer_or_404, dossier_object_or_404
+from trajecten import selectors, services
+from trajecten.forms import (
     DoelForm,
     DoelStatusForm,
     MetingForm,
@@ -28,7 +28,7 @@ from trajecten.forms_plan import (
     VoortgangForm,
 )
 from trajecten.models import Doel, Traject, Trajectplan
-from trajecten.views import _crumbs, dossier_context, traject_or_404
+from trajecten.views.dossier import broodkruimels, dossier_context
 from uitstap.audit import Actie
 from uitstap.forms import add_errors
 from uitstap.locking import Conflict
@@ -38,23 +38,13 @@ CONFLICT = "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw e
 
 
 def _plan_or_404(request, plan_pk, *, actie=Actie.VIEW) -> Trajectplan:
-    traject_pk = Trajectplan.objects.filter(pk=plan_pk).values_list("traject_id", flat=True).first()
-    if traject_pk is None:
-        raise Http404("Trajectplan niet gevonden.")
-    traject = traject_or_404(request, traject_pk, object_type="trajectplan", actie=actie)
-    plan = Trajectplan.objects.get(pk=plan_pk)
-    plan.traject = traject
-    return plan
+    return dossier_object_or_404(request, Trajectplan.objects.select_related("traject"), plan_pk,
+                                 object_type="trajectplan", actie=actie)
 
 
 def _doel_or_404(request, doel_pk) -> Doel:
-    plan_pk = Doel.objects.filter(pk=doel_pk).values_list("plan_id", flat=True).first()
-    if plan_pk is None:
-        raise Http404("Doel niet gevonden.")
-    plan = _plan_or_404(request, plan_pk)
-    doel = Doel.objects.select_related("ouder", "oorsprong").get(pk=doel_pk)
-    doel.plan = plan
-    return doel
+    return dossier_object_or_404(request, Doel.objects.select_related("plan__traject", "ouder", "oorsprong"), doel_pk,
+                                 object_type="trajectplan")
 
 
 def _versie(waarde, standaard: int) -> int:
@@ -73,7 +63,7 @@ def _pagina(request, deelnemer, form, title, *, intro="", submit_label="Opslaan"
     context = {
         "form": form, "title": title, "intro": intro, "submit_label": submit_label, "deelnemer": deelnemer,
         "cancel_url": reverse("trajecten:trajectplan", args=[deelnemer.pk]),
-        "breadcrumbs": _crumbs(request, deelnemer, title)[:-1]
+        "breadcrumbs": broodkruimels(request, deelnemer, title)[:-1]
         + [("Trajectplan", reverse("trajecten:trajectplan", args=[deelnemer.pk])), (title, None)],
     }
     context |= extra or {}
@@ -88,25 +78,25 @@ def trajectplan(request, pk):
     deelnemer = deelnemer_or_404(request, pk, object_type="trajectplan")
     context = dossier_context(request, deelnemer, tab="trajectplan")
     traject: Traject | None = context["traject"]
-    plan = selectors_plan.huidig_plan(traject)
+    plan = selectors.huidig_plan(traject)
     vandaag = context["vandaag"]
-    groepen = selectors_plan.doelen_per_leefgebied(plan, vandaag) if plan else []
-    voortgang = selectors_plan.voortgang_per_doel([doel for groep in groepen for doel in groep.doelen])
+    groepen = selectors.doelen_per_leefgebied(plan, vandaag) if plan else []
+    voortgang = selectors.voortgang_per_doel([doel for groep in groepen for doel in groep.doelen])
     for groep in groepen:
         for doel in groep.doelen:
             doel.voortgang_lijst = voortgang[doel.pk]
-            doel.grafiek = selectors_plan.voortgang_grafiek(doel, doel.voortgang_lijst)
-    rijen = selectors_plan.meting_tabel(traject) if traject else []
+            doel.grafiek = selectors.voortgang_grafiek(doel, doel.voortgang_lijst)
+    rijen = selectors.meting_tabel(traject) if traject else []
     context |= {
         "plan": plan,
         "groepen": groepen,
         "aantal_verlopen": sum(1 for g in groepen for d in g.doelen if d.verlopen),
-        "versies": selectors_plan.versies(traject) if traject else [],
-        "afgerond_eerder": selectors_plan.afgeronde_doelen_eerder(plan) if plan else [],
+        "versies": selectors.versies(traject) if traject else [],
+        "afgerond_eerder": selectors.afgeronde_doelen_eerder(plan) if plan else [],
         "meting_rijen": rijen,
-        "radar": selectors_plan.radar_grafiek(rijen),
+        "radar": selectors.radar_grafiek(rijen),
         "radar_vergelijking": any(r.laatste_datum != r.eerste_datum for r in rijen),
-        "metingen": list(selectors_plan.metingen(traject)[:10]) if traject else [],
+        "metingen": list(selectors.metingen(traject)[:10]) if traject else [],
         "kan_schrijven": bool(traject and traject.is_open),
     }
     return render(request, "trajecten/plan_tab.html", context)
@@ -117,11 +107,11 @@ def trajectplan(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def meting_nieuw(request, traject_pk):
-    traject = traject_or_404(request, traject_pk, object_type="meting")
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="meting")
     form = MetingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_plan.meting_vastleggen(traject=traject, datum=form.cleaned_data["datum"], scores=form.scores(),
+            services.meting_vastleggen(traject=traject, datum=form.cleaned_data["datum"], scores=form.scores(),
                                             notitie=form.cleaned_data.get("notitie", ""), door=request.user)
         except ValidationError as e:
             add_errors(form, e)
@@ -138,11 +128,11 @@ def meting_nieuw(request, traject_pk):
 
 @require_http_methods(["GET", "POST"])
 def plan_nieuw(request, traject_pk):
-    traject = traject_or_404(request, traject_pk, object_type="trajectplan")
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="trajectplan")
     form = TrajectplanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_plan.trajectplan_opstellen(traject=traject, door=request.user, **form.cleaned_data)
+            services.trajectplan_opstellen(traject=traject, door=request.user, **form.cleaned_data)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -157,7 +147,7 @@ def plan_bewerken(request, plan_pk):
     form = TrajectplanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
         try:
-            services_plan.trajectplan_bijwerken(plan=plan, door=request.user, gelezen_versie=plan.lock_versie,
+            services.trajectplan_wijzigen(plan=plan, door=request.user, gelezen_versie=plan.lock_versie,
                                                 **form.cleaned_data)
         except ValidationError as e:
             add_errors(form, e)
@@ -175,7 +165,7 @@ def ondertekenen(request, plan_pk):
     form = OndertekenenForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_plan.trajectplan_ondertekenen(plan=plan, door=request.user, gelezen_versie=plan.lock_versie,
+            services.trajectplan_ondertekenen(plan=plan, door=request.user, gelezen_versie=plan.lock_versie,
                                                    **form.cleaned_data)
         except ValidationError as e:
             add_errors(form, e)
@@ -198,7 +188,7 @@ def nieuwe_versie(request, plan_pk):
     form = NieuweVersieForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            nieuw = services_plan.trajectplan_nieuwe_versie(plan=plan, door=request.user, **form.cleaned_data)
+            nieuw = services.trajectplan_nieuwe_versie(plan=plan, door=request.user, **form.cleaned_data)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -218,7 +208,7 @@ def plan_pdf(request, pk, plan_pk):
     if plan is None:
         raise Http404("Trajectplan niet gevonden.")
     plan.traject.deelnemer = deelnemer
-    _, pdf = render_pdf("trajecten/pdf/plan.html", selectors_plan.plan_pdf_context(plan))
+    _, pdf = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
     response = HttpResponse(pdf, content_type="application/pdf")
     code = re.sub(r"[^A-Za-z0-9_-]", "_", deelnemer.clientcode)
     response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.versie}.pdf"'
@@ -234,7 +224,7 @@ def plan_pdf_voorbeeld(request, pk, plan_pk):
     plan = Trajectplan.objects.filter(pk=plan_pk, traject__deelnemer=deelnemer).select_related("traject").first()
     if plan is None:
         raise Http404
-    html, _ = render_pdf("trajecten/pdf/plan.html", selectors_plan.plan_pdf_context(plan))
+    html, _ = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
     return HttpResponse(html)
 
 
@@ -248,7 +238,7 @@ def doel_nieuw(request, plan_pk):
     form = DoelForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            doel = services_plan.doel_toevoegen(plan=plan, data=form.cleaned_data, door=request.user)
+            doel = services.doel_aanmaken(plan=plan, data=form.cleaned_data, door=request.user)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -266,7 +256,7 @@ def doel_bewerken(request, doel_pk):
     form = form_class(request.POST or None, instance=doel)
     if request.method == "POST" and form.is_valid():
         try:
-            services_plan.doel_bijwerken(doel=doel, data=form.cleaned_data, door=request.user,
+            services.doel_wijzigen(doel=doel, data=form.cleaned_data, door=request.user,
                                          gelezen_versie=_versie(request.POST.get("lock_versie"), doel.lock_versie))
         except ValidationError as e:
             add_errors(form, e)
@@ -284,7 +274,7 @@ def subdoel_nieuw(request, doel_pk):
     form = SubdoelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_plan.subdoel_toevoegen(ouder=ouder, data=form.cleaned_data, door=request.user)
+            services.subdoel_aanmaken(ouder=ouder, data=form.cleaned_data, door=request.user)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -299,7 +289,7 @@ def doel_verwijderen(request, doel_pk):
     doel = _doel_or_404(request, doel_pk)
     if request.method == "POST":
         try:
-            services_plan.doel_verwijderen(doel=doel, door=request.user)
+            services.doel_verwijderen(doel=doel, door=request.user)
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
         else:
@@ -311,7 +301,7 @@ def doel_verwijderen(request, doel_pk):
         "doel": doel, "deelnemer": deelnemer, "title": titel,
         "subdoelen": list(doel.subdoelen.all()),
         "cancel_url": reverse("trajecten:trajectplan", args=[deelnemer.pk]),
-        "breadcrumbs": _crumbs(request, deelnemer, titel)[:-1]
+        "breadcrumbs": broodkruimels(request, deelnemer, titel)[:-1]
         + [("Trajectplan", reverse("trajecten:trajectplan", args=[deelnemer.pk])), (titel, None)],
     })
 
@@ -322,7 +312,7 @@ def voortgang_nieuw(request, doel_pk):
     form = VoortgangForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services_plan.voortgang_registreren(doel=doel, door=request.user, **form.cleaned_data)
+            services.voortgang_vastleggen(doel=doel, door=request.user, **form.cleaned_data)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -338,7 +328,7 @@ def doel_status(request, doel_pk):
     form = DoelStatusForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services_plan.doel_status_wijzigen(doel=doel, door=request.user, gelezen_versie=doel.lock_versie,
+            services.doel_status_wijzigen(doel=doel, door=request.user, gelezen_versie=doel.lock_versie,
                                                **form.cleaned_data)
         except ValidationError as e:
             add_errors(form, e)

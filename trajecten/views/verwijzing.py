@@ -15,17 +15,18 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from clients.access import deelnemer_or_404, log_list
-from trajecten import selectors_verwijzingen as kaart
-from trajecten import services_verwijzingen as services
-from trajecten.forms_verwijzingen import (
+from clients.access import deelnemer_or_404, dossier_object_or_404, log_list
+from trajecten import selectors
+from trajecten import services
+from trajecten.forms import (
     TerugkoppelingForm,
     VerwijzingForm,
     VerwijzingIntakeForm,
     VerwijzingStatusForm,
 )
-from trajecten.models import Verwijzing
-from trajecten.views import _crumbs, dossier_context, traject_or_404
+from trajecten.models import Traject, Verwijzing
+from trajecten.views.dossier import broodkruimels, dossier_context
+from uitstap import selectors as kaart_selectors
 from uitstap import services as kaart_services
 from uitstap.audit import Actie
 from uitstap.codes import Rol
@@ -49,10 +50,10 @@ def verwijzingen(request, pk):
     context = dossier_context(request, deelnemer, tab="verwijzingen")
     vandaag = context["vandaag"]
     signaal = deelnemer.programma.wachttijd_signaal_dagen
-    lijst = list(kaart.verwijzingen_van(deelnemer))
+    lijst = list(selectors.verwijzingen_van(deelnemer))
     for v in lijst:
-        v.wachtdagen = kaart.wachtdagen(v, vandaag)
-        v.wacht_nog = kaart.wacht_nog(v)
+        v.wachtdagen = selectors.wachtdagen(v, vandaag)
+        v.wacht_nog = selectors.wacht_nog(v)
         v.wacht_lang = v.wacht_nog and v.wachtdagen > signaal
     context |= {
         "verwijzingen": [v for v in lijst if not v.beeindigd] + [v for v in lijst if v.beeindigd],
@@ -78,19 +79,16 @@ def _conflict(form, conflict: Conflict, verwijzing: Verwijzing) -> None:
 
 def _verwijzing_or_404(request, pk, *, actie=Actie.VIEW) -> Verwijzing:
     """A referral of a participant the user may see (the read is logged), else 404."""
-    deelnemer_pk = Verwijzing.objects.filter(pk=pk).values_list("traject__deelnemer_id", flat=True).first()
-    if deelnemer_pk is None:
-        raise Http404("Verwijzing niet gevonden.")
-    deelnemer = deelnemer_or_404(request, deelnemer_pk, object_type="verwijzing", actie=actie)
-    verwijzing = Verwijzing.objects.select_related("traject", "ketenpartner", "contactpersoon").get(pk=pk)
-    verwijzing.traject.deelnemer = deelnemer
-    return verwijzing
+    return dossier_object_or_404(
+        request, Verwijzing.objects.select_related("traject", "ketenpartner", "contactpersoon"), pk,
+        object_type="verwijzing", actie=actie,
+    )
 
 
 def _pagina(request, verwijzing, form, title, *, intro="", submit_label="Opslaan"):
     deelnemer = verwijzing.traject.deelnemer
     tab = reverse("trajecten:verwijzingen", args=[deelnemer.pk])
-    crumbs = _crumbs(request, deelnemer, title)
+    crumbs = broodkruimels(request, deelnemer, title)
     crumbs.insert(2, ("Verwijzingen", tab))
     return render(request, "trajecten/verwijzing_form.html", {
         "form": form, "title": title, "intro": intro, "submit_label": submit_label, "cancel_url": tab,
@@ -101,19 +99,19 @@ def _pagina(request, verwijzing, form, title, *, intro="", submit_label="Opslaan
 @require_http_methods(["GET", "POST"])
 def verwijzing_nieuw(request, traject_pk):
     """Refer the participant to a ketenpartner (the tab's main action)."""
-    traject = traject_or_404(request, traject_pk, object_type="verwijzing")
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="verwijzing")
     form = VerwijzingForm(request.POST or None, traject=traject)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         data.pop("gelezen_versie", None)
         try:
-            verwijzing = services.verwijzing_create(traject=traject, door=request.user, **data)
+            verwijzing = services.verwijzing_aanmaken(traject=traject, door=request.user, **data)
         except ValidationError as e:
             add_errors(form, e)
         else:
             return _naar_tab(request, verwijzing, f"Verwijzing naar {verwijzing.ketenpartner} vastgelegd.")
     tab = reverse("trajecten:verwijzingen", args=[traject.deelnemer.pk])
-    crumbs = _crumbs(request, traject.deelnemer, "Verwijzen")
+    crumbs = broodkruimels(request, traject.deelnemer, "Verwijzen")
     crumbs.insert(2, ("Verwijzingen", tab))
     return render(request, "trajecten/verwijzing_form.html", {
         "form": form, "title": "Verwijzen naar een ketenpartner", "submit_label": "Verwijzing vastleggen",
@@ -133,7 +131,7 @@ def verwijzing_bewerken(request, pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie", None)
         try:
-            services.verwijzing_bijwerken(verwijzing=verwijzing, data=data, gelezen_versie=gelezen, door=request.user)
+            services.verwijzing_wijzigen(verwijzing=verwijzing, data=data, gelezen_versie=gelezen, door=request.user)
         except Conflict as c:
             _conflict(form, c, verwijzing)
         except ValidationError as e:
@@ -197,7 +195,7 @@ def terugkoppeling_nieuw(request, pk):
     form = TerugkoppelingForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.terugkoppeling_toevoegen(verwijzing=verwijzing, door=request.user, **form.cleaned_data)
+            services.terugkoppeling_aanmaken(verwijzing=verwijzing, door=request.user, **form.cleaned_data)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -211,13 +209,13 @@ def terugkoppeling_nieuw(request, pk):
 
 
 def _partner_or_404(request, pk):
-    partner = kaart.ketenpartners_van(request.user).select_related("programma", "voorgesteld_door").filter(pk=pk).first()
+    partner = kaart_selectors.ketenpartners_van(request.user).select_related("programma", "voorgesteld_door").filter(pk=pk).first()
     if partner is None:
         raise Http404("Ketenpartner niet gevonden.")
     return partner
 
 
-def _kaart_crumbs(*rest):
+def _kaartbroodkruimels(*rest):
     return [("Sociale kaart", reverse("trajecten:sociale_kaart")), *rest]
 
 
@@ -227,15 +225,15 @@ def sociale_kaart(request):
     programma = programma_of_403(request.user)
     filters = SocialeKaartFilter(request.GET or None, gemeenten=programma.gemeenten.all())
     data = filters.cleaned_data if filters.is_valid() else {}
-    qs = kaart.sociale_kaart(request.user, zoek=data.get("zoek", ""), soort=data.get("soort", ""),
+    qs = kaart_selectors.sociale_kaart(request.user, zoek=data.get("zoek", ""), soort=data.get("soort", ""),
                              gemeente=data.get("gemeente"), ook_inactief=data.get("inactief", False))
     page = Paginator(qs, 50).get_page(request.GET.get("pagina"))
     is_coordinator = request.user.rol == Rol.COORDINATOR
-    cijfers = kaart.partner_cijfers(request.user, page.object_list) if is_coordinator else {}
+    cijfers = selectors.partner_cijfers(request.user, page.object_list) if is_coordinator else {}
     rijen = [(p, cijfers.get(p.pk)) for p in page.object_list]
     return render(request, "trajecten/sociale_kaart.html", {
         "filters": filters, "page": page, "rijen": rijen, "is_coordinator": is_coordinator,
-        "voorstellen": list(kaart.voorstellen(request.user)) if is_coordinator else [],
+        "voorstellen": list(kaart_selectors.voorstellen(request.user)) if is_coordinator else [],
         "gefilterd": bool(request.GET and any(v for k, v in request.GET.items() if k != "pagina")),
         "programma": programma, "regio_aantal": programma.gemeenten.count(),
     })
@@ -247,19 +245,19 @@ def ketenpartner_detail(request, pk):
     partner = _partner_or_404(request, pk)
     is_coordinator = request.user.rol == Rol.COORDINATOR
     vandaag = datetime.date.today()
-    page = Paginator(kaart.open_verwijzingen_bij(request.user, partner), 50).get_page(request.GET.get("pagina"))
+    page = Paginator(selectors.open_verwijzingen_bij(request.user, partner), 50).get_page(request.GET.get("pagina"))
     for v in page.object_list:
-        v.wachtdagen = kaart.wachtdagen(v, vandaag)
-        v.wacht_lang = kaart.wacht_nog(v) and v.wachtdagen > partner.programma.wachttijd_signaal_dagen
+        v.wachtdagen = selectors.wachtdagen(v, vandaag)
+        v.wacht_lang = selectors.wacht_nog(v) and v.wachtdagen > partner.programma.wachttijd_signaal_dagen
     with transaction.atomic():
         log_list(request, [v.traject.deelnemer for v in page.object_list], object_type="verwijzingen_ketenpartner")
     contactpersonen = partner.contactpersonen.all() if is_coordinator else partner.contactpersonen.filter(actief=True)
     return render(request, "trajecten/ketenpartner_detail.html", {
         "partner": partner, "page": page, "is_coordinator": is_coordinator,
         "contactpersonen": contactpersonen,
-        "cijfers": kaart.partner_cijfers(request.user, [partner], vandaag)[partner.pk] if is_coordinator else None,
+        "cijfers": selectors.partner_cijfers(request.user, [partner], vandaag)[partner.pk] if is_coordinator else None,
         "signaal_dagen": partner.programma.wachttijd_signaal_dagen,
-        "breadcrumbs": _kaart_crumbs((partner.naam, None)),
+        "breadcrumbs": _kaartbroodkruimels((partner.naam, None)),
     })
 
 
@@ -271,7 +269,7 @@ def ketenpartner_nieuw(request):
     is_coordinator = request.user.rol == Rol.COORDINATOR
     form = KetenpartnerForm(request.POST or None, programma=programma, met_actief=False)
     if request.method == "POST" and form.is_valid():
-        service = kaart_services.ketenpartner_create if is_coordinator else kaart_services.ketenpartner_voorstellen
+        service = kaart_services.ketenpartner_aanmaken if is_coordinator else kaart_services.ketenpartner_voorstellen
         try:
             partner = service(programma=programma, data=form.cleaned_data, door=request.user)
         except ValidationError as e:
@@ -287,7 +285,7 @@ def ketenpartner_nieuw(request):
         "form": form, "title": titel, "submit_label": "Toevoegen" if is_coordinator else "Voorstel versturen",
         "intro": "" if is_coordinator else "Mist er een organisatie op de sociale kaart? Stel haar voor; "
                                            "de coördinator keurt het voorstel goed.",
-        "cancel_url": reverse("trajecten:sociale_kaart"), "breadcrumbs": _kaart_crumbs((titel, None)),
+        "cancel_url": reverse("trajecten:sociale_kaart"), "breadcrumbs": _kaartbroodkruimels((titel, None)),
     })
 
 
@@ -299,7 +297,7 @@ def ketenpartner_bewerken(request, pk):
                             met_actief=not partner.voorgesteld)
     if request.method == "POST" and form.is_valid():
         try:
-            kaart_services.ketenpartner_bijwerken(ketenpartner=partner, data=form.cleaned_data, door=request.user)
+            kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data=form.cleaned_data, door=request.user)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -308,7 +306,7 @@ def ketenpartner_bewerken(request, pk):
     return render(request, "trajecten/ketenpartner_form.html", {
         "form": form, "title": f"{partner.naam} bewerken",
         "cancel_url": reverse("trajecten:ketenpartner_detail", args=[partner.pk]),
-        "breadcrumbs": _kaart_crumbs((partner.naam, reverse("trajecten:ketenpartner_detail", args=[partner.pk])),
+        "breadcrumbs": _kaartbroodkruimels((partner.naam, reverse("trajecten:ketenpartner_detail", args=[partner.pk])),
                                      ("Bewerken", None)),
     })
 
@@ -346,7 +344,7 @@ def ketenpartner_actief(request, pk):
     partner = _partner_or_404(request, pk)
     actief = request.POST.get("actief") == "1"
     try:
-        kaart_services.ketenpartner_bijwerken(ketenpartner=partner, data={"actief": actief}, door=request.user)
+        kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data={"actief": actief}, door=request.user)
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -361,7 +359,7 @@ def contactpersoon_nieuw(request, pk):
     form = ContactpersoonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            kaart_services.contactpersoon_create(ketenpartner=partner, data=form.cleaned_data, door=request.user)
+            kaart_services.contactpersoon_aanmaken(ketenpartner=partner, data=form.cleaned_data, door=request.user)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -371,21 +369,21 @@ def contactpersoon_nieuw(request, pk):
     return render(request, "trajecten/ketenpartner_form.html", {
         "form": form, "title": f"Contactpersoon bij {partner.naam}", "submit_label": "Toevoegen",
         "intro": "Het vaste aanspreekpunt: wie bel je over een verwijzing?",
-        "cancel_url": detail, "breadcrumbs": _kaart_crumbs((partner.naam, detail), ("Contactpersoon", None)),
+        "cancel_url": detail, "breadcrumbs": _kaartbroodkruimels((partner.naam, detail), ("Contactpersoon", None)),
     })
 
 
 @rol_vereist(Rol.COORDINATOR)
 @require_http_methods(["GET", "POST"])
 def contactpersoon_bewerken(request, pk):
-    persoon = Contactpersoon.objects.filter(pk=pk, ketenpartner__in=kaart.ketenpartners_van(request.user)).first()
+    persoon = Contactpersoon.objects.filter(pk=pk, ketenpartner__in=kaart_selectors.ketenpartners_van(request.user)).first()
     if persoon is None:
         raise Http404("Contactpersoon niet gevonden.")
     partner = persoon.ketenpartner
     form = ContactpersoonForm(request.POST or None, instance=persoon)
     if request.method == "POST" and form.is_valid():
         try:
-            kaart_services.contactpersoon_bijwerken(contactpersoon=persoon, data=form.cleaned_data, door=request.user)
+            kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, data=form.cleaned_data, door=request.user)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -394,6 +392,6 @@ def contactpersoon_bewerken(request, pk):
     detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])
     return render(request, "trajecten/ketenpartner_form.html", {
         "form": form, "title": f"Contactpersoon bij {partner.naam}",
-        "cancel_url": detail, "breadcrumbs": _kaart_crumbs((partner.naam, detail), ("Contactpersoon", None)),
+        "cancel_url": detail, "breadcrumbs": _kaartbroodkruimels((partner.naam, detail), ("Contactpersoon", None)),
     })
 

@@ -5,7 +5,7 @@ import datetime
 from django import forms
 
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
-from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomSoort
+from uitstap.codes import Afsluitreden, ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomSoort
 from uitstap.forms import UitstapForm
 from uitstap.models import Ketenpartner
 
@@ -106,6 +106,10 @@ class UitstroomForm(UitstapForm, forms.ModelForm):
 
 class BeeindigenForm(UitstapForm, forms.Form):
     einddatum = forms.DateField(label="einddatum", initial=datetime.date.today)
+    afsluitreden = forms.ChoiceField(
+        label="reden van afsluiten", required=False, choices=[("", "---------"), *Afsluitreden.choices],
+        help_text="Het traject is nooit verder gekomen dan contact: het telt niet als uitval.",
+    )
     gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from trajecten import selectors
 from trajecten.models import Doel, DoelVoortgang, MetingScore, Traject, Trajectplan
 from uitstap import charts
 from uitstap.codes import DoelStatus, Leefgebied
@@ -36,8 +35,6 @@ def annoteer_doelen_verlopen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     return qs.annotate(doelen_verlopen=Coalesce(Subquery(verlopen, output_field=IntegerField()), 0))
 
 
-if annoteer_doelen_verlopen not in selectors.CASELOAD_ANNOTATIES:
-    selectors.CASELOAD_ANNOTATIES.append(annoteer_doelen_verlopen)
 
 
 # --- the current plan -------------------------------------------------------------------------

@@ -8,9 +8,10 @@ import random
 
 from faker import Faker
 
-from clients.services import deelnemer_create
+from clients.services import deelnemer_aanmaken
 from trajecten import services
 from uitstap.codes import (
+    Afsluitreden,
     Branche,
     ContactSoort,
     ContactStatus,
@@ -106,14 +107,14 @@ class DemoBuilder:
         if verblijf == Verblijfsstatus.VERBLIJFSREGELING_MENSENHANDEL:
             start = self.dag(rng.randint(200, 500))
             velden.update(bedenktijd_start=start, bedenktijd_eind=start + datetime.timedelta(days=90))
-        return deelnemer_create(programma=self.programma, door=coach, begeleider=coach, achtervang=achtervang,
+        return deelnemer_aanmaken(programma=self.programma, door=coach, begeleider=coach, achtervang=achtervang,
                                 clientcode=f"FLV-{self.vandaag.year}-{i + 1:04d}", **velden)
 
     def start(self, deelnemer, dagen_geleden: int):
         rng = self.rng
         verwijzer = rng.choice(Verwijzer.values)
         partner = rng.choice(self.kaart) if verwijzer == Verwijzer.KETENPARTNER else None
-        return services.traject_start(
+        return services.traject_starten(
             deelnemer=deelnemer, aanmelddatum=self.dag(dagen_geleden), door=deelnemer.begeleider,
             verwijzer=verwijzer, verwijzer_ketenpartner=partner,
         )
@@ -147,7 +148,7 @@ class DemoBuilder:
             elif r < 0.13:
                 status = ContactStatus.AFGEZEGD
             soort = rng.choices(ContactSoort.values, [40, 20, 8, 12, 5, 5, 5, 5])[0]
-            services.contactmoment_registreren(traject=traject, door=traject.deelnemer.begeleider, data={
+            services.contactmoment_vastleggen(traject=traject, door=traject.deelnemer.begeleider, data={
                 "datum": self.dag(d), "tijd": datetime.time(rng.choice([9, 10, 11, 13, 14, 15]), rng.choice([0, 30])),
                 "soort": soort, "status": status,
                 "duur_minuten": rng.choice([30, 45, 60, 60, 90, 120]) if status == ContactStatus.GEHOUDEN else None,
@@ -156,12 +157,12 @@ class DemoBuilder:
             })
             d -= rng.randint(7, 21)
         for k in range(no_shows):
-            services.contactmoment_registreren(traject=traject, door=traject.deelnemer.begeleider, data={
+            services.contactmoment_vastleggen(traject=traject, door=traject.deelnemer.begeleider, data={
                 "datum": self.dag(max(tot_dagen, 0) + 2 + 9 * k), "soort": ContactSoort.GESPREK,
                 "status": ContactStatus.NIET_VERSCHENEN, "notitie": "Niet gekomen, niet afgemeld.",
             })
         if plan_volgend and tot_dagen <= 0:
-            services.contactmoment_registreren(traject=traject, door=traject.deelnemer.begeleider, data={
+            services.contactmoment_vastleggen(traject=traject, door=traject.deelnemer.begeleider, data={
                 "datum": self.dag(-rng.randint(1, 14)), "tijd": datetime.time(rng.choice([10, 14]), 0),
                 "soort": ContactSoort.GESPREK, "status": ContactStatus.GEPLAND,
             })
@@ -169,7 +170,7 @@ class DemoBuilder:
     def uitstappen(self, traject, dagen_geleden, *, afsluiten: bool):
         rng = self.rng
         resultaat = rng.choices(UitstroomResultaat.values, [45, 15, 6, 10, 8, 12, 4])[0]
-        return services.traject_afsluiten(
+        return services.uitstroom_vastleggen(
             traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=self.dag(dagen_geleden),
             door=traject.deelnemer.begeleider, resultaat=resultaat,
             branche=rng.choice(Branche.values) if resultaat == UitstroomResultaat.BETAALD_WERK else "",
@@ -178,7 +179,7 @@ class DemoBuilder:
         )
 
     def stoppen(self, traject, dagen_geleden, reden=None):
-        return services.traject_afsluiten(
+        return services.uitstroom_vastleggen(
             traject=traject, soort=UitstroomSoort.GESTOPT, datum=self.dag(dagen_geleden),
             door=traject.deelnemer.begeleider, reden=reden or self.rng.choice(Stopreden.values),
         )
@@ -224,12 +225,12 @@ class DemoBuilder:
             self.uitstappen(t, uit, afsluiten=False)
             eind = uit - rng.randint(90, 180)
             self.contacten(t, uit - 10, eind, plan_volgend=False)
-            services.traject_beeindigen(traject=t, einddatum=self.dag(eind), door=d.begeleider)
+            services.traject_afsluiten(traject=t, einddatum=self.dag(eind), door=d.begeleider)
             self.uitgestapt_teller += 1
             if self.uitgestapt_teller % 2 == 1:
                 terug = uit - min(rng.choice([60, 200, 300, 340, 400]), uit - 5)
                 if terug > 0:
-                    services.terugval_registreren(traject=t, datum=self.dag(terug), door=d.begeleider,
+                    services.terugval_vastleggen(traject=t, datum=self.dag(terug), door=d.begeleider,
                                                   toelichting="Financiële nood na verlies van baan.")
         elif naam == "gestopt":
             a = rng.randint(150, 700)
@@ -238,7 +239,12 @@ class DemoBuilder:
                 self.intake(t, a - 10)
             stop = rng.randint(30, a - 40)
             self.contacten(t, a, stop + 10, plan_volgend=False, no_shows=1)
-            self.stoppen(t, stop)
+            if t.heeft_instroom:
+                self.stoppen(t, stop)
+            else:
+                # Never got past contact: closed without instroom, not a dropout.
+                services.traject_afsluiten(traject=t, einddatum=self.dag(stop), door=d.begeleider,
+                                           afsluitreden=rng.choice(Afsluitreden.values))
         elif naam == "herinstroom":
             a = rng.randint(700, 900)
             t = self.start(d, a)

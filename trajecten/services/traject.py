@@ -9,43 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clients.models import Deelnemer
-from clients.selectors import grondslag
+from trajecten.services import regels
 from trajecten.models import Contactmoment, FaseOvergang, Intake, Terugval, Traject, Uitstroom
-from uitstap.audit import Actie, audit_log
-from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
+from uitstap.audit import Actie
+from uitstap.codes import Afsluitreden, ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
 from uitstap.locking import save_checked
 from uitstap.models import Gebruiker
-
-
-def _vandaag() -> datetime.date:
-    return datetime.date.today()
-
-
-def _log(actie, door, traject_or_deelnemer, obj):
-    deelnemer = traject_or_deelnemer.deelnemer if isinstance(traject_or_deelnemer, Traject) else traject_or_deelnemer
-    audit_log(actie=actie, gebruiker=door, clientcode=deelnemer.clientcode, obj=obj, grondslag=grondslag(door, deelnemer))
-
-
-def _niet_in_toekomst(datum, veld="datum"):
-    if datum > _vandaag():
-        raise ValidationError({veld: "Deze datum ligt in de toekomst."})
-
-
-def _niet_voor_aanmelding(traject: Traject, datum, veld="datum"):
-    if datum < traject.aanmelddatum:
-        raise ValidationError(
-            {veld: f"Deze datum ligt vóór de aanmelddatum ({traject.aanmelddatum:%d-%m-%Y})."}
-        )
-
-
-def _moet_open_zijn(traject: Traject):
-    if traject.einddatum is not None:
-        raise ValidationError("Dit traject is afgesloten. Start een nieuw traject om verder te gaan.")
-
-
-def huidige_fase(traject: Traject) -> str:
-    laatste = traject.fase_overgangen.order_by("-datum", "-id").first()
-    return laatste.fase if laatste else Fase.CONTACT
 
 
 def uitvoerende_organisatie(programma, gebruiker):
@@ -58,12 +27,12 @@ def uitvoerende_organisatie(programma, gebruiker):
 
 
 @transaction.atomic
-def traject_start(
+def traject_starten(
     *, deelnemer: Deelnemer, aanmelddatum: datetime.date, door: Gebruiker, verwijzer: str = "",
     verwijzer_ketenpartner=None, verwijzer_toelichting: str = "",
 ) -> Traject:
     """Start a traject in the contact phase. A second traject after the first ended is a herinstroom."""
-    _niet_in_toekomst(aanmelddatum, "aanmelddatum")
+    regels.niet_in_toekomst(aanmelddatum, "aanmelddatum")
     vorige = deelnemer.trajecten.order_by("-aanmelddatum", "-id").first()
     if vorige is not None:
         if vorige.einddatum is None:
@@ -83,24 +52,21 @@ def traject_start(
     traject.save()
     FaseOvergang.objects.create(traject=traject, fase=Fase.CONTACT, datum=aanmelddatum, door=door,
                                 reden="Aanmelding")
-    _log(Actie.CREATE, door, deelnemer, traject)
+    regels.log_event(Actie.CREATE, door, deelnemer, traject)
     return traject
 
 
 @transaction.atomic
 def fase_wijzigen(*, traject: Traject, fase: str, datum: datetime.date, door: Gebruiker, reden: str = "") -> FaseOvergang:
     """Append a phase transition. Phases may go back; dates may not go back."""
-    _moet_open_zijn(traject)
+    regels.moet_open_zijn(traject)
     if fase not in Fase.values:
         raise ValidationError({"fase": "Onbekende fase."})
-    _niet_voor_aanmelding(traject, datum)
-    _niet_in_toekomst(datum)
-    laatste = traject.fase_overgangen.order_by("-datum", "-id").first()
+    regels.niet_voor_aanmelding(traject, datum)
+    regels.niet_in_toekomst(datum)
+    regels.niet_voor_laatste_overgang(traject, datum)
+    laatste = regels.laatste_overgang(traject)
     if laatste is not None:
-        if datum < laatste.datum:
-            raise ValidationError(
-                {"datum": f"De laatste faseovergang was op {laatste.datum:%d-%m-%Y}; kies die dag of later."}
-            )
         if laatste.fase == fase:
             raise ValidationError({"fase": f"Het traject is al in de fase {Fase(fase).label}."})
     if laatste is not None and Fase.values.index(fase) < Fase.values.index(laatste.fase) and not reden.strip():
@@ -108,7 +74,7 @@ def fase_wijzigen(*, traject: Traject, fase: str, datum: datetime.date, door: Ge
     overgang = FaseOvergang(traject=traject, fase=fase, datum=datum, reden=reden.strip(), door=door)
     overgang.full_clean()
     overgang.save()
-    _log(Actie.CREATE, door, traject, overgang)
+    regels.log_event(Actie.CREATE, door, traject, overgang)
     return overgang
 
 
@@ -121,12 +87,12 @@ INTAKE_VELDEN = [
 @transaction.atomic
 def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naar_orientatie: bool = True) -> Intake:
     """Record (or correct) the intake; an admitted participant moves to oriëntatie on the intake date."""
-    _moet_open_zijn(traject)
+    regels.moet_open_zijn(traject)
     datum = data.get("datum")
     if datum is None:
         raise ValidationError({"datum": "Vul de datum van het intakegesprek in."})
-    _niet_voor_aanmelding(traject, datum)
-    _niet_in_toekomst(datum)
+    regels.niet_voor_aanmelding(traject, datum)
+    regels.niet_in_toekomst(datum)
     besluit = data.get("besluit")
     if besluit in (IntakeBesluit.NOG_NIET, IntakeBesluit.NIET_TOEGELATEN) and not (data.get("besluit_reden") or "").strip():
         raise ValidationError({"besluit_reden": "Licht toe waarom de deelnemer (nog) niet wordt toegelaten."})
@@ -139,8 +105,8 @@ def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naa
             setattr(intake, field, data[field])
     intake.full_clean()
     intake.save()
-    _log(Actie.CREATE if created else Actie.UPDATE, door, traject, intake)
-    if fase_naar_orientatie and besluit == IntakeBesluit.TOEGELATEN and huidige_fase(traject) == Fase.CONTACT:
+    regels.log_event(Actie.CREATE if created else Actie.UPDATE, door, traject, intake)
+    if fase_naar_orientatie and besluit == IntakeBesluit.TOEGELATEN and regels.huidige_fase(traject) == Fase.CONTACT:
         fase_wijzigen(traject=traject, fase=Fase.ORIENTATIE, datum=datum, door=door, reden="Intake: toegelaten")
     return intake
 
@@ -152,9 +118,9 @@ CONTACT_VELDEN = [
 
 
 def _check_contact(traject: Traject, contact: Contactmoment):
-    _niet_voor_aanmelding(traject, contact.datum)
+    regels.niet_voor_aanmelding(traject, contact.datum)
     if contact.status != ContactStatus.GEPLAND:
-        _niet_in_toekomst(contact.datum)
+        regels.niet_in_toekomst(contact.datum)
     if contact.status == ContactStatus.GEHOUDEN and not contact.duur_minuten:
         raise ValidationError({"duur_minuten": "Vul de duur van het gehouden contact in."})
     onbekend = [lg for lg in contact.leefgebieden or [] if lg not in Leefgebied.values]
@@ -167,10 +133,10 @@ def _check_contact(traject: Traject, contact: Contactmoment):
 
 
 @transaction.atomic
-def contactmoment_registreren(*, traject: Traject, data: dict, door: Gebruiker) -> Contactmoment:
+def contactmoment_vastleggen(*, traject: Traject, data: dict, door: Gebruiker) -> Contactmoment:
     """Log a held contact or plan one (status gepland may lie in the future)."""
     if data.get("status") == ContactStatus.GEPLAND:
-        _moet_open_zijn(traject)
+        regels.moet_open_zijn(traject)
     contact = Contactmoment(traject=traject, door=door)
     for field in CONTACT_VELDEN:
         if field in data:
@@ -179,12 +145,12 @@ def contactmoment_registreren(*, traject: Traject, data: dict, door: Gebruiker) 
     _check_contact(traject, contact)
     contact.full_clean()
     contact.save()
-    _log(Actie.CREATE, door, traject, contact)
+    regels.log_event(Actie.CREATE, door, traject, contact)
     return contact
 
 
 @transaction.atomic
-def contactmoment_bijwerken(*, contact: Contactmoment, data: dict, door: Gebruiker) -> Contactmoment:
+def contactmoment_wijzigen(*, contact: Contactmoment, data: dict, door: Gebruiker) -> Contactmoment:
     """Change a contact, typically a planned one that took place or was missed."""
     for field in CONTACT_VELDEN:
         if field in data:
@@ -193,13 +159,13 @@ def contactmoment_bijwerken(*, contact: Contactmoment, data: dict, door: Gebruik
     _check_contact(contact.traject, contact)
     contact.full_clean()
     contact.save()
-    _log(Actie.UPDATE, door, contact.traject, contact)
+    regels.log_event(Actie.UPDATE, door, contact.traject, contact)
     return contact
 
 
 def _check_uitstroom(traject: Traject, uitstroom: Uitstroom):
-    _niet_voor_aanmelding(traject, uitstroom.datum)
-    _niet_in_toekomst(uitstroom.datum)
+    regels.niet_voor_aanmelding(traject, uitstroom.datum)
+    regels.niet_in_toekomst(uitstroom.datum)
     if uitstroom.soort == UitstroomSoort.UITGESTAPT:
         if not uitstroom.resultaat:
             raise ValidationError({"resultaat": "Kies waarnaar de deelnemer is uitgestroomd."})
@@ -217,75 +183,91 @@ def _check_uitstroom(traject: Traject, uitstroom: Uitstroom):
 
 
 @transaction.atomic
-def traject_afsluiten(
+def uitstroom_vastleggen(
     *, traject: Traject, soort: str, datum: datetime.date, door: Gebruiker, resultaat: str = "", branche: str = "",
     reden: str = "", toelichting: str = "", afsluiten: bool = True, gelezen_versie: int | None = None,
 ) -> Uitstroom:
     """Record how the traject ended. Uitgestapt may stay open for nazorg (afsluiten=False); gestopt closes it."""
-    _moet_open_zijn(traject)
+    regels.moet_open_zijn(traject)
     if Uitstroom.objects.filter(traject=traject).exists():
         raise ValidationError("De uitstroom van dit traject is al vastgelegd.")
+    if not traject.heeft_instroom:
+        # Someone who never started is no dropout (DEFINITIONS.md: afgesloten_zonder_instroom).
+        raise ValidationError(
+            "Dit traject is nooit verder gekomen dan de contactfase. Sluit het af zonder uitstroom, met een afsluitreden."
+        )
     uitstroom = Uitstroom(
         traject=traject, soort=soort, datum=datum, resultaat=resultaat or "", branche=branche or "",
         reden=reden or "", toelichting=toelichting or "", door=door,
     )
     _check_uitstroom(traject, uitstroom)
-    laatste = traject.fase_overgangen.order_by("-datum", "-id").first()
-    if laatste and datum < laatste.datum:
-        raise ValidationError({"datum": f"De laatste faseovergang was op {laatste.datum:%d-%m-%Y}; kies die dag of later."})
+    regels.niet_voor_laatste_overgang(traject, datum)
     uitstroom.full_clean()
     uitstroom.save()
-    _log(Actie.CREATE, door, traject, uitstroom)
+    regels.log_event(Actie.CREATE, door, traject, uitstroom)
     if soort == UitstroomSoort.GESTOPT or afsluiten:
         traject.einddatum = datum
         traject.full_clean()
         save_checked(traject, gelezen_versie=gelezen_versie, fields=["einddatum"])
-        _log(Actie.UPDATE, door, traject, traject)
-    elif huidige_fase(traject) != Fase.NAZORG:
+        regels.log_event(Actie.UPDATE, door, traject, traject)
+    elif regels.huidige_fase(traject) != Fase.NAZORG:
         fase_wijzigen(traject=traject, fase=Fase.NAZORG, datum=datum, door=door, reden="Uitgestapt: nazorg")
     return uitstroom
 
 
 @transaction.atomic
-def traject_beeindigen(*, traject: Traject, einddatum: datetime.date, door: Gebruiker, gelezen_versie: int | None = None) -> Traject:
-    """Close a traject whose outcome is known (typically at the end of nazorg)."""
-    _moet_open_zijn(traject)
+def traject_afsluiten(
+    *, traject: Traject, einddatum: datetime.date, door: Gebruiker, gelezen_versie: int | None = None,
+    afsluitreden: str = "",
+) -> Traject:
+    """Close a traject: after its Uitstroom (typically at the end of nazorg), or, when it never left contact,
+    without an Uitstroom and with an afsluitreden."""
+    regels.moet_open_zijn(traject)
     uitstroom = Uitstroom.objects.filter(traject=traject).first()
+    velden = ["einddatum"]
     if uitstroom is None:
-        raise ValidationError("Leg eerst de uitstroom vast (uitgestapt of tussentijds gestopt).")
-    if einddatum < uitstroom.datum:
+        if traject.heeft_instroom:
+            raise ValidationError("Leg eerst de uitstroom vast (uitgestapt of tussentijds gestopt).")
+        if afsluitreden not in Afsluitreden.values:
+            raise ValidationError({"afsluitreden": "Kies waarom het traject zonder instroom wordt afgesloten."})
+        regels.niet_voor_aanmelding(traject, einddatum, "einddatum")
+        traject.afsluitreden = afsluitreden
+        velden.append("afsluitreden")
+    elif afsluitreden:
+        raise ValidationError({"afsluitreden": "Een afsluitreden hoort alleen bij een traject zonder instroom."})
+    elif einddatum < uitstroom.datum:
         raise ValidationError({"einddatum": f"De einddatum ligt vóór de uitstroom ({uitstroom.datum:%d-%m-%Y})."})
-    _niet_in_toekomst(einddatum, "einddatum")
+    regels.niet_in_toekomst(einddatum, "einddatum")
     traject.einddatum = einddatum
     traject.full_clean()
-    save_checked(traject, gelezen_versie=gelezen_versie, fields=["einddatum"])
-    _log(Actie.UPDATE, door, traject, traject)
+    save_checked(traject, gelezen_versie=gelezen_versie, fields=velden)
+    regels.log_event(Actie.UPDATE, door, traject, traject)
     return traject
 
 
 @transaction.atomic
-def terugval_registreren(*, traject: Traject, datum: datetime.date, door: Gebruiker, toelichting: str = "") -> Terugval:
+def terugval_vastleggen(*, traject: Traject, datum: datetime.date, door: Gebruiker, toelichting: str = "") -> Terugval:
     """A return to sex work after an exit (uitgestapt)."""
     uitstroom = Uitstroom.objects.filter(traject=traject, soort=UitstroomSoort.UITGESTAPT).first()
     if uitstroom is None:
         raise ValidationError("Een terugval kan alleen na een uitstroom als uitgestapt.")
     if datum < uitstroom.datum:
         raise ValidationError({"datum": f"De terugval ligt vóór de uitstroom ({uitstroom.datum:%d-%m-%Y})."})
-    _niet_in_toekomst(datum)
+    regels.niet_in_toekomst(datum)
     terugval = Terugval(traject=traject, datum=datum, toelichting=toelichting, door=door)
     terugval.full_clean()
     terugval.save()
-    _log(Actie.CREATE, door, traject, terugval)
+    regels.log_event(Actie.CREATE, door, traject, terugval)
     return terugval
 
 
 @transaction.atomic
-def traject_bijwerken(*, traject: Traject, data: dict, gelezen_versie: int | None, door: Gebruiker) -> Traject:
+def traject_wijzigen(*, traject: Traject, data: dict, gelezen_versie: int | None, door: Gebruiker) -> Traject:
     """Correct the referral source of a traject."""
     velden = [f for f in ("verwijzer", "verwijzer_ketenpartner", "verwijzer_toelichting") if f in data]
     for field in velden:
         setattr(traject, field, data[field])
     traject.full_clean()
     save_checked(traject, gelezen_versie=gelezen_versie, fields=velden)
-    _log(Actie.UPDATE, door, traject, traject)
+    regels.log_event(Actie.UPDATE, door, traject, traject)
     return traject

@@ -13,9 +13,8 @@ from django.db.models.functions import Coalesce
 from clients.models import Deelnemer
 from clients.selectors import deelnemers_visible_to
 from trajecten.models import Terugkoppeling, Verwijzing
-from trajecten.selectors import CASELOAD_ANNOTATIES
-from uitstap.models import Contactpersoon, Gemeente, Ketenpartner, Programma
-from uitstap.selectors import programmas_of
+from uitstap.models import Ketenpartner, Programma
+
 
 
 def wachtdagen(v: Verwijzing, vandaag: datetime.date | None = None) -> int | None:
@@ -78,53 +77,6 @@ def verwijzingen_van(deelnemer: Deelnemer) -> QuerySet[Verwijzing]:
         .prefetch_related(Prefetch("terugkoppelingen", queryset=Terugkoppeling.objects.select_related("door")))
         .order_by("-verwezen", "-id")
     )
-
-
-def verwijzing_van(user, pk) -> Verwijzing | None:
-    """One referral if `user` may see its participant, else None (the view turns that into a 404)."""
-    return (
-        verwijzingen_zichtbaar(user).select_related("traject__deelnemer__programma", "ketenpartner", "contactpersoon")
-        .filter(pk=pk).first()
-    )
-
-
-# --- the sociale kaart ---------------------------------------------------------------------------
-
-
-def ketenpartners_van(user) -> QuerySet[Ketenpartner]:
-    """Every partner (also proposals and inactive ones) on the sociale kaart of the user's programmes."""
-    return Ketenpartner.objects.filter(programma__in=programmas_of(user))
-
-
-def sociale_kaart(
-    user, *, zoek: str = "", soort: str = "", gemeente: Gemeente | None = None, ook_inactief: bool = False,
-) -> QuerySet[Ketenpartner]:
-    """The partners of the user's programmes, filtered; proposals and inactive ones only when asked."""
-    qs = ketenpartners_van(user)
-    if not ook_inactief:
-        qs = qs.filter(actief=True)
-    zoek = (zoek or "").strip()[:100]
-    if zoek:
-        qs = qs.filter(
-            Q(naam__icontains=zoek) | Q(notities__icontains=zoek) | Q(contactpersonen__naam__icontains=zoek)
-        ).distinct()
-    if soort:
-        qs = qs.filter(soort=soort)
-    if gemeente is not None:
-        qs = qs.filter(gemeenten=gemeente)
-    return (
-        qs.prefetch_related(
-            "gemeenten",
-            Prefetch("contactpersonen", queryset=Contactpersoon.objects.filter(actief=True), to_attr="actieve_contacten"),
-        )
-        .select_related("voorgesteld_door")
-        .order_by("naam")
-    )
-
-
-def voorstellen(user) -> QuerySet[Ketenpartner]:
-    """Proposals by coaches awaiting the coordinator."""
-    return ketenpartners_van(user).filter(voorgesteld=True).select_related("voorgesteld_door").order_by("naam")
 
 
 @dataclass
@@ -206,5 +158,3 @@ def annoteer_lang_wachtend(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> Q
     )
     return qs.annotate(lang_wachtend=Coalesce(Subquery(wachtend, output_field=IntegerField()), 0))
 
-
-CASELOAD_ANNOTATIES.append(annoteer_lang_wachtend)

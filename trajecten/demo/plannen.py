@@ -9,9 +9,8 @@ through the services, in the order it happened.
 import contextlib
 import datetime
 
-from trajecten import services_plan
+from trajecten import services
 from trajecten.models import FaseOvergang, Traject, Trajectplan, Uitstroom
-from trajecten.management.commands.seed_demo import EXTRA_STAPPEN
 from uitstap.codes import DoelStatus, Fase, Leefgebied, UitstroomSoort
 
 # Per leefgebied: (goal, indicator, why achievable, [(sub-goal, indicator)]).
@@ -121,7 +120,7 @@ class PlanVerhaal:
         for lg, b in basis.items():
             waarde = b + groei.get(lg, 1) * fractie + self.rng.choice([-1, 0, 0, 1])
             scores[lg] = max(1, min(10, round(waarde)))
-        services_plan.meting_vastleggen(traject=self.t, datum=datum, scores=scores, door=self.door,
+        services.meting_vastleggen(traject=self.t, datum=datum, scores=scores, door=self.door,
                                         notitie=self.rng.choice(["", "", "Samen ingevuld.", "Ze zegt zelf dat het beter gaat."]))
 
     def doelen_toevoegen(self, plan, leefgebieden, basis, streef_van):
@@ -129,14 +128,14 @@ class PlanVerhaal:
         for lg in leefgebieden:
             omschrijving, indicator, realistisch, subs = self.rng.choice(DOELEN[lg])
             start = basis.get(lg, 4)
-            hoofd = services_plan.doel_toevoegen(plan=plan, door=self.door, data={
+            hoofd = services.doel_aanmaken(plan=plan, door=self.door, data={
                 "leefgebied": lg, "omschrijving": omschrijving, "indicator": indicator, "acceptabel": True,
                 "acceptabel_toelichting": self.rng.choice(["Dit wil ik echt.", "Als dit lukt heb ik rust.", "", ""]),
                 "realistisch": realistisch, "startscore": start, "doelscore": min(10, start + self.rng.randint(2, 4)),
                 "streefdatum": streef_van + datetime.timedelta(days=self.rng.randint(90, 240)),
             })
             for k, (sub, sub_indicator) in enumerate(subs):
-                services_plan.subdoel_toevoegen(ouder=hoofd, door=self.door, data={
+                services.subdoel_aanmaken(ouder=hoofd, door=self.door, data={
                     "omschrijving": sub, "indicator": sub_indicator,
                     "streefdatum": min(hoofd.streefdatum, streef_van + datetime.timedelta(days=30 + 30 * k)),
                 })
@@ -151,19 +150,19 @@ class PlanVerhaal:
                 sub.plan = plan
                 if sub.status in (DoelStatus.OPEN, DoelStatus.BEZIG) and sub.streefdatum <= tot and self.rng.random() < 0.85:
                     klaar = max(van, sub.streefdatum - datetime.timedelta(days=self.rng.randint(0, 20)))
-                    services_plan.doel_status_wijzigen(doel=sub, status=DoelStatus.BEHAALD, behaald_op=klaar, door=self.door)
+                    services.doel_status_wijzigen(doel=sub, status=DoelStatus.BEHAALD, behaald_op=klaar, door=self.door)
             if doel.status not in (DoelStatus.OPEN, DoelStatus.BEZIG):
                 continue
             d = van + datetime.timedelta(days=self.rng.randint(14, 30))
             score = doel.startscore or 4
             while d <= tot:
                 if d >= doel.streefdatum - datetime.timedelta(days=20) and self.rng.random() < kans_behaald:
-                    services_plan.voortgang_registreren(doel=doel, datum=d, score=doel.doelscore, door=self.door,
+                    services.voortgang_vastleggen(doel=doel, datum=d, score=doel.doelscore, door=self.door,
                                                         notitie="Doel bereikt.")
-                    services_plan.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=d, door=self.door)
+                    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=d, door=self.door)
                     break
                 score = min(doel.doelscore or 10, score + self.rng.choice([0, 1, 1]))
-                services_plan.voortgang_registreren(doel=doel, datum=d, score=score, door=self.door,
+                services.voortgang_vastleggen(doel=doel, datum=d, score=score, door=self.door,
                                                     notitie=self.rng.choice(VOORTGANG))
                 doel.refresh_from_db(fields=["status", "lock_versie"])
                 d += datetime.timedelta(days=self.rng.randint(28, 56))
@@ -199,12 +198,12 @@ class PlanVerhaal:
             opgesteld = orientatie + datetime.timedelta(days=rng.randint(18, 30))
             if opgesteld > self.eind:
                 return
-        plan = services_plan.trajectplan_opstellen(traject=t, opgesteld_op=opgesteld, afspraken=AFSPRAKEN, door=self.door)
+        plan = services.trajectplan_opstellen(traject=t, opgesteld_op=opgesteld, afspraken=AFSPRAKEN, door=self.door)
         self.doelen_toevoegen(plan, plan_lg, basis, opgesteld)
         if uitvoering is None:
             return  # orientatie: the plan is still a concept
         getekend = uitvoering
-        services_plan.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=getekend,
+        services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=getekend,
                                                ondertekend_begeleider_op=getekend, door=self.door)
         duur = (self.eind - getekend).days
         kans = 0.85 if uitstroom is not None else 0.6
@@ -222,15 +221,15 @@ class PlanVerhaal:
             lopend = list(plan.doelen.filter(ouder__isnull=True, status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)))
             if len(lopend) > 1 and rng.random() < 0.3:
                 lopend[0].plan = plan
-                services_plan.doel_status_wijzigen(doel=lopend[0], status=DoelStatus.VERVALLEN, door=self.door)
-            nieuw = services_plan.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=herzien, door=self.door)
+                services.doel_status_wijzigen(doel=lopend[0], status=DoelStatus.VERVALLEN, door=self.door)
+            nieuw = services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=herzien, door=self.door)
             self.doelen_toevoegen(nieuw, extra, basis, herzien)
             for doel in nieuw.doelen.filter(ouder__isnull=True, streefdatum__lt=herzien + datetime.timedelta(days=30)):
                 doel.plan = nieuw
-                services_plan.doel_bijwerken(doel=doel, door=self.door, data={
+                services.doel_wijzigen(doel=doel, door=self.door, data={
                     "streefdatum": herzien + datetime.timedelta(days=rng.randint(60, 150))})
             tweede = self.dag(herzien + datetime.timedelta(days=rng.randint(3, 10)))
-            services_plan.trajectplan_ondertekenen(plan=nieuw, ondertekend_deelnemer_op=tweede,
+            services.trajectplan_ondertekenen(plan=nieuw, ondertekend_deelnemer_op=tweede,
                                                    ondertekend_begeleider_op=tweede, door=self.door)
             self.opvolgen(nieuw, tweede, self.eind, kans)
             plan = nieuw
@@ -238,7 +237,7 @@ class PlanVerhaal:
             # Closing the traject: what was not reached is recorded as such.
             for doel in plan.doelen.filter(ouder__isnull=True, status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)):
                 doel.plan = plan
-                services_plan.doel_status_wijzigen(doel=doel, status=DoelStatus.NIET_BEHAALD, door=self.door)
+                services.doel_status_wijzigen(doel=doel, status=DoelStatus.NIET_BEHAALD, door=self.door)
 
 
 def seed_plannen(*, rng, fake, vandaag, kern, deelnemers):
@@ -249,7 +248,3 @@ def seed_plannen(*, rng, fake, vandaag, kern, deelnemers):
             einddatum = traject.einddatum
             with _zoals_toen(traject):
                 PlanVerhaal(rng=rng, vandaag=vandaag, traject=traject, einddatum=einddatum).vertel()
-
-
-if seed_plannen not in EXTRA_STAPPEN:
-    EXTRA_STAPPEN.append(seed_plannen)

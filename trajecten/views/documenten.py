@@ -10,10 +10,10 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from clients.access import deelnemer_or_404
-from clients.documents import TOEGESTAAN, document_inhoud, document_toevoegen
+from clients.documents import TOEGESTAAN, document_inhoud, document_aanmaken
 from clients.models import Document
 from clients.selectors import grondslag
-from trajecten.views import dossier_context
+from trajecten.views.dossier import dossier_context
 from uitstap.audit import Actie, audit_log
 from uitstap.forms import UitstapForm, add_errors
 
@@ -32,7 +32,7 @@ def documenten(request, pk):
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            document_toevoegen(deelnemer=deelnemer, bestand=form.cleaned_data["bestand"], door=request.user,
+            document_aanmaken(deelnemer=deelnemer, bestand=form.cleaned_data["bestand"], door=request.user,
                                soort=form.cleaned_data["soort"], omschrijving=form.cleaned_data["omschrijving"])
         except ValidationError as e:
             add_errors(form, e)

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from clients.documents import wezen_opruimen
-from trajecten.avg import bewaartermijn_einde, bewaartermijn_verstreken, deelnemer_wissen
+from clients.avg import bewaartermijn_einde, bewaartermijn_verstreken, deelnemer_wissen
 
 
 class Command(BaseCommand):

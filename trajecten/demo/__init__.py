@@ -1,0 +1,20 @@
+"""The demo data of seed_demo, as an explicit ordered list of steps after the participants.
+
+Each step is `fn(rng=, fake=, vandaag=, kern=, deelnemers=)` and writes through the services.
+"""
+
+from trajecten.demo.deelnemers import seed_deelnemers
+from trajecten.demo.documenten import seed_documenten
+from trajecten.demo.plannen import seed_plannen
+from trajecten.demo.verwijzingen import seed_verwijzingen
+
+# In this order: plans need the trajecten, referrals the plans' goals, documents the signed plans.
+STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten)
+
+
+def seed(*, rng, fake, vandaag, kern, aantal: int) -> list:
+    """Participants first, then every step; returns the participants."""
+    deelnemers = seed_deelnemers(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=aantal)
+    for stap in STAPPEN:
+        stap(rng=rng, fake=fake, vandaag=vandaag, kern=kern, deelnemers=deelnemers)
+    return deelnemers

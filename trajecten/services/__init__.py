@@ -1,0 +1,45 @@
+"""The writes of the trajecten app: `from trajecten import services` is the public API."""
+
+from trajecten.services import regels  # noqa: F401
+from trajecten.services.regels import fase_op, huidige_fase  # noqa: F401
+from trajecten.services.traject import (  # noqa: F401
+    traject_starten,
+    fase_wijzigen,
+    intake_vastleggen,
+    contactmoment_vastleggen,
+    contactmoment_wijzigen,
+    uitstroom_vastleggen,
+    traject_afsluiten,
+    terugval_vastleggen,
+    traject_wijzigen,
+    INTAKE_VELDEN,
+    CONTACT_VELDEN,
+)
+from trajecten.services.plan import (  # noqa: F401
+    meting_vastleggen,
+    laatste_plan,
+    trajectplan_opstellen,
+    trajectplan_wijzigen,
+    trajectplan_ondertekenen,
+    trajectplan_nieuwe_versie,
+    doel_aanmaken,
+    subdoel_aanmaken,
+    doel_wijzigen,
+    doel_verwijderen,
+    doel_status_wijzigen,
+    voortgang_vastleggen,
+    OPEN_STATUSSEN,
+    DOEL_VELDEN,
+    SUBDOEL_VELDEN,
+)
+from trajecten.services.verwijzing import (  # noqa: F401
+    verwijzing_aanmaken,
+    verwijzing_wijzigen,
+    verwijzing_intake_vastleggen,
+    verwijzing_status_wijzigen,
+    verwijzing_starten,
+    terugkoppeling_aanmaken,
+    VERWIJZING_VELDEN,
+    EINDSTATUS,
+    MET_REDEN,
+)

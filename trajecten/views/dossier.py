@@ -1,0 +1,96 @@
+"""The dossier's tab shell: the summary card and tab bar every dossier view shows, the timeline and contacts tabs.
+
+Every view of a participant's dossier uses `dossier_context`, `broodkruimels` and `form_pagina` from here.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from clients.access import deelnemer_or_404
+from clients.selectors import deelnemers_visible_to
+from trajecten import selectors
+from trajecten.forms import SnelContactForm
+from trajecten.models import Contactmoment
+from uitstap.codes import Rol
+
+
+# --- the dossier ------------------------------------------------------------------------------
+
+
+TABS = [
+    ("tijdlijn", "Tijdlijn", "trajecten:dossier"),
+    ("trajectplan", "Trajectplan", "trajecten:trajectplan"),
+    ("contacten", "Contacten", "trajecten:contacten"),
+    ("verwijzingen", "Verwijzingen", "trajecten:verwijzingen"),
+    ("documenten", "Documenten", "trajecten:documenten"),
+    ("gegevens", "Persoonsgegevens", "trajecten:persoonsgegevens"),
+]
+
+
+def dossier_context(request, deelnemer, *, tab: str) -> dict:
+    """What every tab of the dossier shows above the tab: the summary card and the tab bar."""
+    vandaag = datetime.date.today()
+    stand = selectors.met_traject_stand(deelnemers_visible_to(request.user).filter(pk=deelnemer.pk), vandaag)
+    for annotate in selectors.CASELOAD_ANNOTATIES:
+        stand = annotate(stand, vandaag)
+    stand = stand.get()
+    trajecten = list(deelnemer.trajecten.all().order_by("-aanmelddatum", "-id"))
+    traject = trajecten[0] if trajecten else None
+    return {
+        "deelnemer": deelnemer,
+        "stand": stand,
+        "signalen": selectors.signalen_voor(stand, vandaag),
+        "traject": traject,
+        "trajecten": trajecten,
+        "tab": tab,
+        "tabs": [(key, label, reverse(url, args=[deelnemer.pk])) for key, label, url in TABS],
+        "vandaag": vandaag,
+        "is_coordinator": request.user.rol == Rol.COORDINATOR,
+    }
+
+
+def dossier(request, pk):
+    """The participant page: summary on top, timeline of every traject below."""
+    deelnemer = deelnemer_or_404(request, pk)
+    context = dossier_context(request, deelnemer, tab="tijdlijn")
+    context["tijdlijnen"] = [
+        (t, selectors.tijdlijn(t)) for t in context["trajecten"]
+    ]
+    context["snel_contact"] = SnelContactForm() if context["traject"] and context["traject"].is_open else None
+    return render(request, "trajecten/dossier_tijdlijn.html", context)
+
+
+def contacten(request, pk):
+    deelnemer = deelnemer_or_404(request, pk, object_type="contactmomenten")
+    context = dossier_context(request, deelnemer, tab="contacten")
+    qs = Contactmoment.objects.filter(traject__deelnemer=deelnemer).select_related("ketenpartner", "door", "traject")
+    context["page"] = Paginator(qs, 50).get_page(request.GET.get("pagina"))
+    context["snel_contact"] = SnelContactForm() if context["traject"] and context["traject"].is_open else None
+    return render(request, "trajecten/dossier_contacten.html", context)
+
+
+
+def broodkruimels(request, deelnemer, label):
+    eerste = ("Deelnemers", reverse("trajecten:deelnemers")) if request.user.rol == Rol.COORDINATOR else (
+        "Mijn caseload", reverse("trajecten:caseload"))
+    return [eerste, (deelnemer.clientcode, reverse("trajecten:dossier", args=[deelnemer.pk])), (label, None)]
+
+
+def form_pagina(request, traject, form, title, *, intro="", submit_label="Opslaan", template="form_page.html", extra=None):
+    context = {
+        "form": form, "title": title, "intro": intro, "submit_label": submit_label,
+        "cancel_url": reverse("trajecten:dossier", args=[traject.deelnemer.pk]),
+        "breadcrumbs": broodkruimels(request, traject.deelnemer, title), "traject": traject,
+        "deelnemer": traject.deelnemer,
+    }
+    context |= extra or {}
+    return render(request, template, context)
+
+
+def terug_naar_dossier(request, traject, bericht):
+    messages.success(request, bericht)
+    return redirect("trajecten:dossier", pk=traject.deelnemer.pk)

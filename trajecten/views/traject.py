@@ -1,0 +1,285 @@
+"""Screens that act on a participant and a traject: personal data, registration, coach, phase, intake, contacts, outcome.
+
+Views are thin: check access (deelnemer_or_404 / dossier_object_or_404), bind a form, call one service.
+"""
+
+import datetime
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
+
+from clients.access import deelnemer_or_404, dossier_object_or_404
+from clients.forms import AanmeldingForm, BegeleidingForm, PersoonsgegevensForm
+from clients.services import begeleiding_toewijzen, deelnemer_wijzigen, deelnemer_aanmaken
+from trajecten import services
+from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
+from trajecten.forms import (
+    BeeindigenForm,
+    ContactForm,
+    FaseForm,
+    IntakeForm,
+    SnelContactForm,
+    TerugvalForm,
+    TrajectStartForm,
+    UitstroomForm,
+)
+from trajecten.models import Contactmoment, Traject
+from uitstap.codes import ContactStatus, Rol
+from uitstap.forms import add_errors
+from uitstap.locking import Conflict
+from uitstap.permissions import programma_of_403, rol_vereist
+from uitstap.selectors import begeleiders_for
+
+@require_http_methods(["GET", "POST"])
+def persoonsgegevens(request, pk):
+    """The personal-data tab: the only place legal name, date of birth and BSN are shown."""
+    deelnemer = deelnemer_or_404(request, pk, object_type="persoonsgegevens")
+    form = PersoonsgegevensForm(request.POST or None, instance=deelnemer)
+    conflict = None
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie", None)
+        try:
+            deelnemer_wijzigen(deelnemer=deelnemer, data=data, gelezen_versie=gelezen, door=request.user)
+        except Conflict as c:
+            conflict = c.actueel
+            form.add_error(None, "Iemand anders heeft deze gegevens intussen gewijzigd. Hieronder staan beide "
+                                 "versies; jouw invoer staat nog in het formulier. Sla opnieuw op om die te bewaren.")
+            form.data = form.data.copy()
+            form.data["gelezen_versie"] = conflict.versie
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(request, "Persoonsgegevens opgeslagen.")
+            return redirect("trajecten:persoonsgegevens", pk=deelnemer.pk)
+    context = dossier_context(request, deelnemer, tab="gegevens")
+    context |= {"form": form, "conflict": conflict}
+    return render(request, "trajecten/dossier_gegevens.html", context)
+
+
+# --- registration and team --------------------------------------------------------------------
+
+
+@rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def deelnemer_nieuw(request):
+    """Register a participant and her first traject in one step."""
+    programma = programma_of_403(request.user)
+    form = AanmeldingForm(request.POST or None, programma=programma)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        traject_velden = {k: data.pop(k) for k in ("aanmelddatum", "verwijzer", "verwijzer_ketenpartner", "verwijzer_toelichting")}
+        try:
+            with transaction.atomic():
+                deelnemer = deelnemer_aanmaken(programma=programma, door=request.user, **data)
+                services.traject_starten(deelnemer=deelnemer, door=request.user, **traject_velden)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(request, f"Deelnemer {deelnemer.clientcode} aangemeld.")
+            return redirect("trajecten:dossier", pk=deelnemer.pk)
+    return render(request, "form_page.html", {
+        "form": form, "title": "Nieuwe aanmelding", "submit_label": "Aanmelden",
+        "intro": "Alleen wat je nu weet; de rest vul je later aan. De deelnemer krijgt automatisch een clientcode.",
+        "cancel_url": reverse("start"),
+    })
+
+
+@rol_vereist(Rol.COORDINATOR)
+@require_http_methods(["GET", "POST"])
+def begeleiding(request, pk):
+    """The coordinator (re)assigns coach and achtervang."""
+    deelnemer = deelnemer_or_404(request, pk, object_type="begeleiding")
+    form = BegeleidingForm(request.POST or None, instance=deelnemer, begeleiders=begeleiders_for(deelnemer.programma))
+    if request.method == "POST" and form.is_valid():
+        try:
+            begeleiding_toewijzen(
+                deelnemer=deelnemer, begeleider=form.cleaned_data["begeleider"],
+                achtervang=form.cleaned_data["achtervang"], gelezen_versie=form.cleaned_data.get("gelezen_versie"),
+                door=request.user,
+            )
+        except Conflict:
+            form.add_error(None, "Iemand anders heeft de begeleiding intussen gewijzigd. Laad de pagina opnieuw.")
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            messages.success(request, "Begeleiding opgeslagen.")
+            return redirect("trajecten:dossier", pk=deelnemer.pk)
+    return render(request, "form_page.html", {
+        "form": form, "title": f"Begeleiding van {deelnemer.clientcode}",
+        "cancel_url": reverse("trajecten:dossier", args=[deelnemer.pk]),
+        "breadcrumbs": broodkruimels(request, deelnemer, "Begeleiding"),
+    })
+
+
+# --- actions on a traject ---------------------------------------------------------------------
+
+
+@require_http_methods(["GET", "POST"])
+def traject_nieuw(request, pk):
+    """A new traject for the same participant (herinstroom after an earlier one ended)."""
+    deelnemer = deelnemer_or_404(request, pk, object_type="traject")
+    form = TrajectStartForm(request.POST or None, programma=deelnemer.programma)
+    if request.method == "POST" and form.is_valid():
+        try:
+            traject = services.traject_starten(deelnemer=deelnemer, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return terug_naar_dossier(request, traject, "Nieuw traject gestart.")
+    return render(request, "form_page.html", {
+        "form": form, "title": "Nieuw traject starten",
+        "intro": "Voor een deelnemer die na een eerder traject opnieuw instroomt. Begeleider en achtervang blijven dezelfde.",
+        "cancel_url": reverse("trajecten:dossier", args=[deelnemer.pk]),
+        "breadcrumbs": broodkruimels(request, deelnemer, "Nieuw traject"),
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def fase(request, traject_pk):
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="traject")
+    form = FaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.fase_wijzigen(traject=traject, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return terug_naar_dossier(request, traject, "Fase gewijzigd.")
+    huidig = services.huidige_fase(traject)
+    return form_pagina(request, traject, form, "Fase wijzigen",
+                      intro=f"Nu in de fase {dict(FaseForm.base_fields['fase'].choices)[huidig]}. "
+                            "Een stap terug mag; geef dan een reden.")
+
+
+@require_http_methods(["GET", "POST"])
+def intake(request, traject_pk):
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="intake")
+    bestaand = getattr(traject, "intake", None)
+    form = IntakeForm(request.POST or None, instance=bestaand)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        naar_orientatie = data.pop("fase_naar_orientatie", False)
+        try:
+            services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return terug_naar_dossier(request, traject, "Intake vastgelegd.")
+    return form_pagina(request, traject, form, "Intake" if bestaand else "Intake vastleggen",
+                      intro="Hulpvraag, motivatie, verwachtingen en de toelatingscriteria.")
+
+
+@require_http_methods(["GET", "POST"])
+def contact_nieuw(request, traject_pk):
+    """Log or plan a contact. From the dossier's quick form (htmx) or as a full page."""
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="contactmoment")
+    snel = request.POST.get("snel") == "1"
+    form_class = SnelContactForm if snel else ContactForm
+    kwargs = {} if snel else {"programma": traject.deelnemer.programma}
+    form = form_class(request.POST or None, **kwargs)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contactmoment_vastleggen(traject=traject, data=form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            gepland = form.cleaned_data.get("status") == ContactStatus.GEPLAND
+            bericht = "Contact gepland." if gepland else "Contact geregistreerd."
+            if request.htmx:
+                messages.success(request, bericht)
+                response = render(request, "trajecten/includes/snel_contact.html", {
+                    "snel_contact": SnelContactForm(), "traject": traject, "opgeslagen": bericht,
+                })
+                response["HX-Refresh"] = "true"
+                return response
+            return terug_naar_dossier(request, traject, bericht)
+    if snel and request.htmx:
+        return render(request, "trajecten/includes/snel_contact.html", {"snel_contact": form, "traject": traject})
+    if snel:
+        form = ContactForm(request.POST, programma=traject.deelnemer.programma)
+        form.is_valid()
+    return form_pagina(request, traject, form, "Contact registreren of plannen",
+                      intro="Een gehouden contact heeft een duur; een gepland contact mag in de toekomst liggen.")
+
+
+@require_http_methods(["GET", "POST"])
+def contact_bewerken(request, contact_pk):
+    contact = dossier_object_or_404(request, Contactmoment.objects.select_related("traject"), contact_pk,
+                                    object_type="contactmoment")
+    traject = contact.traject
+    form = ContactForm(request.POST or None, instance=contact, programma=traject.deelnemer.programma)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.contactmoment_wijzigen(contact=contact, data=form.cleaned_data, door=request.user)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return terug_naar_dossier(request, traject, "Contact bijgewerkt.")
+    return form_pagina(request, traject, form, "Contact bijwerken")
+
+
+@require_http_methods(["GET", "POST"])
+def uitstroom(request, traject_pk):
+    """Close a traject with its outcome (asks for confirmation: closing cannot be undone)."""
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="uitstroom")
+    form = UitstroomForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.uitstroom_vastleggen(traject=traject, door=request.user, gelezen_versie=traject.versie, **data)
+        except (ValidationError, Conflict) as e:
+            add_errors(form, e) if isinstance(e, ValidationError) else form.add_error(None, str(e))
+        else:
+            return terug_naar_dossier(request, traject, "Uitstroom vastgelegd.")
+    return form_pagina(
+        request, traject, form, "Uitstroom vastleggen", submit_label="Uitstroom vastleggen",
+        template="trajecten/uitstroom_form.html",
+        intro="Leg vast hoe het traject eindigt. Bij uitgestapt kan de deelnemer in nazorg blijven; "
+              "afsluiten is niet terug te draaien (een nieuw traject kan altijd).",
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def beeindigen(request, traject_pk):
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="traject")
+    form = BeeindigenForm(request.POST or None, initial={"gelezen_versie": traject.versie})
+    zonder_instroom = not hasattr(traject, "uitstroom") and not traject.heeft_instroom
+    if zonder_instroom:
+        form.fields["afsluitreden"].required = True
+    else:
+        del form.fields["afsluitreden"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.traject_afsluiten(traject=traject, einddatum=form.cleaned_data["einddatum"], door=request.user,
+                                        gelezen_versie=form.cleaned_data.get("gelezen_versie"),
+                                        afsluitreden=form.cleaned_data.get("afsluitreden", ""))
+        except ValidationError as e:
+            add_errors(form, e)
+        except Conflict:
+            form.add_error(None, "Iemand anders heeft dit traject intussen gewijzigd. Laad het dossier opnieuw.")
+        else:
+            return terug_naar_dossier(request, traject, "Traject afgesloten.")
+    intro = ("Dit traject is nooit verder gekomen dan contact. Sluit het af met een reden; het telt dan niet als uitval. "
+             if zonder_instroom else "Na afsluiten kun je niets meer aan dit traject toevoegen, behalve een terugval. ")
+    return form_pagina(request, traject, form, "Traject afsluiten", submit_label="Traject afsluiten",
+                      intro=intro + "Een nieuw traject starten kan altijd.")
+
+
+@require_http_methods(["GET", "POST"])
+def terugval(request, traject_pk):
+    traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="terugval")
+    form = TerugvalForm(request.POST or None, initial={"datum": datetime.date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.terugval_vastleggen(traject=traject, door=request.user, **form.cleaned_data)
+        except ValidationError as e:
+            add_errors(form, e)
+        else:
+            return terug_naar_dossier(request, traject, "Terugval vastgelegd.")
+    return form_pagina(request, traject, form, "Terugval vastleggen",
+                      intro="Een terugkeer naar sekswerk na uitstroom. Dit telt mee in de cijfers over duurzame uitstroom.")
