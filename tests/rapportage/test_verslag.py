@@ -183,3 +183,63 @@ def test_eindverslag_has_the_final_account(gevuld, beschikking, coordinator):
     assert "Eindafrekening" in html
     assert "hoort een accountantsverklaring" in html
     assert "1 maart 2024 tot en met 28 februari 2026" in html
+
+
+# --- screens --------------------------------------------------------------------------------------
+
+
+def test_coordinator_edits_plan_figures_writes_a_section_finalises_and_downloads(login, coordinator, gevuld):
+    from django.urls import reverse
+
+    client = login(coordinator)
+    b = gevuld.beschikking
+    p1 = gevuld.periode
+    assert client.get(reverse("rapportage:beschikking", args=[b.pk])).status_code == 200
+    url = reverse("rapportage:plan", args=[p1.pk])
+    # A stale version is refused and nothing changes.
+    response = client.post(url, {"plan_deelnemers": 99, "gelezen_versie": p1.versie - 1})
+    assert response.status_code == 200 and "intussen gewijzigd" in response.content.decode()
+    # Bad input: a Dutch message, nothing written.
+    response = client.post(url, {"plan_deelnemers": -3, "gelezen_versie": p1.versie})
+    assert response.status_code == 200 and "Zorg ervoor dat deze waarde minstens 0 is" in response.content.decode()
+    p1.refresh_from_db()
+    assert p1.plan_deelnemers == 30
+    response = client.post(url, {"plan_deelnemers": 35, "plan_intakes": 40, "gelezen_versie": p1.versie})
+    assert response.status_code == 302
+    p1.refresh_from_db()
+    assert p1.plan_deelnemers == 35
+    html = client.get(reverse("rapportage:beschikking", args=[b.pk])).content.decode()
+    assert "plan_deelnemers" in html and ">30<" in html and ">35<" in html  # the history row
+    v = gevuld
+    response = client.post(reverse("rapportage:verslag", args=[v.pk]), {
+        "toelichting_plan": "Minder intakes door de verhuizing van het inloophuis.", "knelpunten": "", "continuiteit": "",
+        "evaluatie": "", "gelezen_versie": v.lock_versie,
+    })
+    assert response.status_code == 302
+    v.refresh_from_db()
+    response = client.post(reverse("rapportage:vaststellen", args=[v.pk]), {"gelezen_versie": v.lock_versie})
+    v.refresh_from_db()
+    assert v.status == "concept"  # not confirmed
+    client.post(reverse("rapportage:vaststellen", args=[v.pk]), {"gelezen_versie": v.lock_versie, "bevestigd": "on"})
+    v.refresh_from_db()
+    assert v.status == "definitief" and v.cijfers["plan"][0]["plan"] == 35
+    response = client.get(reverse("rapportage:verslag_pdf", args=[v.pk]))
+    assert response["Content-Type"] == "application/pdf" and response.content == bytes(v.pdf)
+    assert AuditEvent.objects.filter(actie="print", object_type="jaarverslag", object_id=str(v.pk),
+                                     gebruiker=coordinator).count() == 1
+    extern = client.get(reverse("rapportage:verslag_pdf", args=[v.pk]), {"extern": "1"})
+    assert extern.content.startswith(b"%PDF") and extern.content != response.content
+
+
+def test_other_organisations_coordinator_gets_404(login, gevuld):
+    from django.urls import reverse
+
+    from tests.factories import GebruikerFactory, OrganisatieFactory
+    from uitstap.codes import Rol
+
+    elders = GebruikerFactory(rol=Rol.COORDINATOR, organisatie=OrganisatieFactory(naam="Elders"))
+    client = login(elders)
+    for url in (reverse("rapportage:verslag", args=[gevuld.pk]), reverse("rapportage:verslag_pdf", args=[gevuld.pk]),
+                reverse("rapportage:beschikking", args=[gevuld.beschikking_id]),
+                reverse("rapportage:plan", args=[gevuld.periode_id])):
+        assert client.get(url).status_code == 404, url
