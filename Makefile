@@ -24,6 +24,7 @@ install: $(VENV)/.installed
 demo: install
 	@DEMO=true $(PY) manage.py migrate --noinput
 	@DEMO=true $(PY) manage.py seed_demo --als-leeg
+	@DEMO=true $(PY) manage.py seed_demo_verslag
 	@echo ""
 	@echo "  uitstap demo: http://127.0.0.1:$(PORT)/"
 	@echo "  Inloggen als coordinator, begeleider1, begeleider2, begeleider3, klantmanager of beheerder"

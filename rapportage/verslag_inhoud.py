@@ -105,7 +105,7 @@ def secties_voor(g: dict) -> dict:
         "verwijzingen": [
             (soort[s], v["verwezen"], v["gestart"], v["mediane_wachttijd_dagen"]) for s, v in wacht.items()
         ],
-        "grafiek_wachttijd": data_uri(staaf_svg(labels=w_labels, waarden=w_waarden, eenheid=" d",
+        "grafiek_wachttijd": data_uri(staaf_svg(labels=w_labels, waarden=w_waarden,
                                                 titel=str(_("Mediane wachttijd in dagen")))) if w_labels else None,
         "contact": [
             (_("Contactmomenten gehouden"), c["contactmomenten_gehouden"]),

@@ -44,3 +44,17 @@ def euro(waarde):
         return "—"
     getal = Decimal(str(waarde))
     return "€ " + nl(getal, 2 if getal != getal.to_integral_value() else None)
+
+
+@register.filter
+def datum_nl(waarde):
+    """An ISO date (as stored in the frozen figures) or a date as '15 juni 2025'."""
+    import datetime
+
+    from django.template.defaultfilters import date as datumfilter
+
+    if not waarde:
+        return "—"
+    if isinstance(waarde, str):
+        waarde = datetime.date.fromisoformat(waarde)
+    return datumfilter(waarde, "j F Y")
