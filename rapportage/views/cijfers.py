@@ -8,7 +8,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
 
 from clients.selectors import deelnemers_visible_to
+from rapportage import cijfers as figuren
 from rapportage.cijfers import alle_cijfers, periode_van_jaar
+from rapportage.models import Verslagperiode
 from rapportage.uitwisseling.exporteren import programma_exporteren
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import (
@@ -16,6 +18,7 @@ from uitstap.codes import (
     Fase,
     Gender,
     Herkomst,
+    IntakeBesluit,
     JuridischeCategorie,
     KetenpartnerSoort,
     Leefgebied,
@@ -95,32 +98,105 @@ def _tabellen(c: dict) -> dict:
             ("Contacturen", c["contacturen"]),
             ("Niet verschenen", c["niet_verschenen"]),
         ],
+        # Figures for the verslag (second set).
+        "intakes": _rijen(c["intakes_per_besluit"], IntakeBesluit),
+        "gestopt_fase": _rijen(c["gestopt_per_fase"], Fase),
+        "doorlooptijden": [
+            ("Aanmelding tot instroom", c["doorlooptijden"]["aanmelding_tot_instroom"]),
+            ("Instroom tot ondertekend trajectplan", c["doorlooptijden"]["instroom_tot_ondertekend_plan"]),
+            ("Instroom tot uitstroom", c["doorlooptijden"]["instroom_tot_uitstroom"]),
+        ],
+        "nacontrole": [
+            ("Bevestigd uitgestapt", c["nacontrole_12m"]["bevestigd_uitgestapt"]),
+            ("Teruggevallen", c["nacontrole_12m"]["teruggevallen"]),
+            ("Onbekend (geen nacontrole)", c["nacontrole_12m"]["onbekend"]),
+        ],
+        "woongemeente": [
+            ({"buiten_regio": "Buiten de regio", "onbekend": "Onbekend"}.get(naam, naam), [v[k] for k in VIJF])
+            for naam, v in c["per_woongemeente"].items()
+        ],
+        "organisatie": [(naam, [v[k] for k in VIJF]) for naam, v in c["per_organisatie"].items()],
     }
+
+
+VIJF = ("aanmeldingen", "ingestroomd", "uitgestapt", "tussentijds_gestopt", "in_traject_op_einddatum")
+
+
+def _vijf_vragen(programma, van, tot, verwacht) -> dict:
+    """The CCV questions over [van, tot] in five small queries (for the period before the chosen one)."""
+    return {
+        "verwacht_deelnemers": verwacht,
+        "ingestroomd": figuren.ingestroomd(programma, van, tot),
+        "uitgestapt": figuren.uitgestapt(programma, van, tot),
+        "tussentijds_gestopt": figuren.tussentijds_gestopt(programma, van, tot),
+        "in_traject_op_einddatum": figuren.in_traject_op_einddatum(programma, van, tot),
+    }
+
+
+def _kopcijfers(c: dict, vorige: dict | None) -> list[dict]:
+    cum = c["cumulatief"]
+    labels = (
+        ("verwacht_deelnemers", "Verwacht", None),
+        ("ingestroomd", "Ingestroomd", cum["ingestroomd"]),
+        ("uitgestapt", "Uitgestapt", cum["uitgestapt"]),
+        ("tussentijds_gestopt", "Tussentijds gestopt", cum["tussentijds_gestopt"]),
+        ("in_traject_op_einddatum", "Nog in traject", cum["lopend"]),
+    )
+    return [{"sleutel": k, "label": label, "waarde": c[k], "cumulatief": cumulatief,
+             "vorige": vorige[k] if vorige else None} for k, label, cumulatief in labels]
 
 
 @rol_vereist(Rol.COORDINATOR)
 @require_GET
 def cijfers(request):
+    """The dashboard: the five questions first (period, cumulative, the period before), then every figure.
+
+    The period is a calendar year (from the programme's start) or a reporting period of its beschikking.
+    """
     programmas = list(programmas_of(request.user).order_by("naam"))
     vandaag = datetime.date.today()
-    context = {"programmas": programmas, "jaren": list(range(vandaag.year, 2009, -1))}
+    context = {"programmas": programmas, "breadcrumbs": [("Cijfers", None)]}
     if not programmas:
         return render(request, "rapportage/cijfers.html", context)
     slug = request.GET.get("programma") or programmas[0].slug
     programma = next((p for p in programmas if p.slug == slug), None)
     if programma is None:
         raise Http404("Onbekend programma.")
-    try:
-        jaar = int(request.GET.get("jaar") or vandaag.year)
-    except ValueError:
-        jaar = vandaag.year
-    if not 2000 <= jaar <= 2100:
-        jaar = vandaag.year
-    van, tot = periode_van_jaar(jaar)
+    eerste_jaar = max(programma.startdatum.year, 2000)
+    jaren = list(range(max(vandaag.year, eerste_jaar), eerste_jaar - 1, -1))
+    perioden = list(
+        Verslagperiode.objects.filter(beschikking__programma=programma).select_related("beschikking")
+        .order_by("beschikking__startdatum", "nummer")
+    )
+    periode = next((p for p in perioden if str(p.pk) == request.GET.get("periode", "")), None)
+    if periode is not None:
+        van, tot, jaar = periode.van, periode.tot, periode.van.year
+        titel = f"{periode.beschikking.nummer} {periode}"
+        eerder = next((p for p in perioden if p.beschikking_id == periode.beschikking_id and p.nummer == periode.nummer - 1), None)
+        vorige = _vijf_vragen(programma, eerder.van, eerder.tot, eerder.plan_deelnemers) if eerder else None
+        vorige_titel = str(eerder) if eerder else ""
+    else:
+        try:
+            jaar = int(request.GET.get("jaar") or vandaag.year)
+        except ValueError:
+            jaar = vandaag.year
+        if jaar not in jaren:
+            jaar = jaren[0]
+        van, tot = periode_van_jaar(jaar)
+        titel = str(jaar)
+        vorige = None
+        if jaar - 1 >= eerste_jaar:
+            v_van, v_tot = periode_van_jaar(jaar - 1)
+            vorige = _vijf_vragen(programma, v_van, v_tot, figuren.verwacht_deelnemers(programma, v_van, v_tot, jaar=jaar - 1))
+        vorige_titel = str(jaar - 1)
     c = alle_cijfers(programma, van, tot, jaar=jaar)
+    if periode is not None:
+        c["verwacht_deelnemers"] = periode.plan_deelnemers
     context |= {
-        "programma": programma, "jaar": jaar, "van": van, "tot": tot, "cijfers": c, "t": _tabellen(c),
-        "breadcrumbs": [("Cijfers", None)],
+        "programma": programma, "jaar": jaar, "jaren": jaren, "perioden": perioden, "periode": periode, "titel": titel,
+        "van": van, "tot": tot, "cijfers": c, "t": _tabellen(c), "kop": _kopcijfers(c, vorige),
+        "vorige_titel": vorige_titel,
+        "vijf_labels": ("Aanmeldingen", "Ingestroomd", "Uitgestapt", "Tussentijds gestopt", "In traject op einddatum"),
     }
     return render(request, "rapportage/cijfers.html", context)
 

@@ -66,3 +66,32 @@ def test_empty_year_page(login, coordinator, programma):
 def test_programme_page_links_to_the_export(login, coordinator, programma):
     response = login(coordinator).get(reverse("programma_detail", args=[programma.slug]))
     assert reverse("rapportage:export", args=[programma.slug]) in response.content.decode()
+
+
+def test_dashboard_headline_with_a_grant_period_and_the_second_set(login, coordinator, organisatie, gevuld):
+    from rapportage import services
+
+    b = services.beschikking_aanmaken(programma=gevuld, financier="JenV", nummer="B-7", startdatum=datetime.date(2023, 7, 1),
+                                      einddatum=datetime.date(2025, 6, 30), bedrag=Decimal("50000"), penvoerder=organisatie,
+                                      door=coordinator)
+    p1, p2 = b.perioden.order_by("nummer")
+    services.verslagperiode_wijzigen(periode=p1, data={"plan_deelnemers": 12}, gelezen_versie=p1.versie, door=coordinator)
+    client = login(coordinator)
+    response = client.get(reverse("rapportage:cijfers"), {"programma": gevuld.slug, "periode": p1.pk})
+    html = response.content.decode()
+    # The traject ingestroomd on 01-02-2024 falls in period 1 (01-07-2023 .. 30-06-2024).
+    assert response.context["van"] == datetime.date(2023, 7, 1) and response.context["cijfers"]["ingestroomd"] == 1
+    kop = {k["sleutel"]: k for k in response.context["kop"]}
+    assert kop["verwacht_deelnemers"]["waarde"] == 12 and kop["ingestroomd"]["cumulatief"] == 1
+    assert kop["ingestroomd"]["vorige"] is None  # no period before the first
+    for tekst in ("De vijf vragen", "Per woongemeente", "Per organisatie", "Intakes per besluit", "Doorlooptijden",
+                  "Nacontrole na 12 maanden", "Aansluiting: ingestroomd 1 = uitgestapt 0 + tussentijds gestopt 0 + lopend 1"):
+        assert tekst in html, tekst
+    response = client.get(reverse("rapportage:cijfers"), {"programma": gevuld.slug, "periode": p2.pk})
+    kop = {k["sleutel"]: k for k in response.context["kop"]}
+    assert kop["ingestroomd"]["waarde"] == 0 and kop["ingestroomd"]["vorige"] == 1 and kop["ingestroomd"]["cumulatief"] == 1
+
+
+def test_no_years_before_the_programme_started(login, coordinator, gevuld):
+    response = login(coordinator).get(reverse("rapportage:cijfers"), {"jaar": 2015})
+    assert min(response.context["jaren"]) == gevuld.startdatum.year and response.context["jaar"] == max(response.context["jaren"])
