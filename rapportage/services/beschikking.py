@@ -123,7 +123,8 @@ def verslagperiode_toevoegen(*, beschikking: Beschikking, van: datetime.date, to
 @transaction.atomic
 def verslagperiode_wijzigen(*, periode: Verslagperiode, data: dict, gelezen_versie: int | None, door) -> Verslagperiode:
     """Change the plan figures of one period; refuses a stale version; every changed field is kept in the history."""
-    oud = {k: getattr(periode, k) for k in PLAN_VELDEN}
+    # From the database: a bound ModelForm has already put the new values on the instance.
+    oud = Verslagperiode.objects.filter(pk=periode.pk).values(*PLAN_VELDEN).get()
     nieuw = {k: data[k] for k in PLAN_VELDEN if k in data}
     for k, v in nieuw.items():
         setattr(periode, k, v)
