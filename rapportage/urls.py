@@ -9,6 +9,7 @@ app_name = "rapportage"
 urlpatterns = [
     path("", cijfers.cijfers, name="cijfers"),
     path("export/<slug:slug>/", cijfers.export, name="export"),
+    path("dataset/<slug:slug>/", cijfers.dataset, name="dataset"),
     path("beschikkingen/", beschikking.beschikkingen, name="beschikkingen"),
     path("beschikking/<int:pk>/", beschikking.beschikking, name="beschikking"),
     path("beschikking/<int:pk>/begroting/", beschikking.begroting_wijzigen, name="begroting"),

@@ -1,6 +1,8 @@
 """Figures screens for the coordinator: the uniform figures of a programme per year, and the export download."""
 
+import csv
 import datetime
+import io
 import json
 
 from django.http import Http404, HttpResponse
@@ -11,7 +13,9 @@ from clients.selectors import deelnemers_visible_to
 from rapportage import cijfers as figuren
 from rapportage.cijfers import alle_cijfers, periode_van_jaar
 from rapportage.models import Verslagperiode
+from rapportage.selectors.dataset import uniforme_dataset
 from rapportage.uitwisseling.exporteren import programma_exporteren
+from rapportage.xlsx import werkboek
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import (
     Branche,
@@ -215,6 +219,34 @@ def export(request, slug):
         json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
     )
     bestand = f"{programma.slug}-uitstap-import-{datetime.date.today():%Y%m%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{bestand}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@rol_vereist(Rol.COORDINATOR)
+@require_GET
+def dataset(request, slug):
+    """The uniform dataset (one row per traject, pseudonymous) as CSV or XLSX; every download is in the audit log."""
+    programma = get_object_or_404(programmas_of(request.user), slug=slug)
+    formaat = request.GET.get("formaat", "csv")
+    if formaat not in ("csv", "xlsx"):
+        raise Http404("Onbekend formaat.")
+    kolommen, rijen, clientcodes = uniforme_dataset(programma, deelnemers_visible_to(request.user))
+    audit_log(
+        actie=Actie.EXPORT, gebruiker=request.user, object_type="dataset", object_id=str(programma.pk),
+        clientcodes=clientcodes, grondslag="coordinator",
+    )
+    bestand = f"{programma.slug}-dataset-{datetime.date.today():%Y%m%d}.{formaat}"
+    if formaat == "xlsx":
+        inhoud = werkboek([("Dataset", list(kolommen), rijen)])
+        response = HttpResponse(inhoud, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    else:
+        uit = io.StringIO()
+        schrijver = csv.writer(uit, delimiter=";")
+        schrijver.writerow(kolommen)
+        schrijver.writerows(rijen)
+        response = HttpResponse("\ufeff" + uit.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{bestand}"'
     response["Cache-Control"] = "no-store"
     return response

@@ -95,3 +95,45 @@ def test_dashboard_headline_with_a_grant_period_and_the_second_set(login, coordi
 def test_no_years_before_the_programme_started(login, coordinator, gevuld):
     response = login(coordinator).get(reverse("rapportage:cijfers"), {"jaar": 2015})
     assert min(response.context["jaren"]) == gevuld.startdatum.year and response.context["jaar"] == max(response.context["jaren"])
+
+
+def test_uniform_dataset_is_pseudonymous_logged_and_per_export_keyed(login, coordinator, programma, organisatie):
+    import csv
+    import io
+
+    from clients.models import Deelnemer
+    from tests.factories import GemeenteFactory
+    from trajecten.models import Uitstroom
+
+    zwolle = GemeenteFactory(naam="Zwolle")
+    dn = DeelnemerFactory(programma=programma, roepnaam="Roosmarijn", geboortejaar=1990, herkomstland="RO",
+                          woongemeente=zwolle, gender="vrouw")
+    eerste = traject(dn, "2023-01-10", ("orientatie", "2023-02-01"), eind="2023-06-01")
+    Uitstroom.objects.create(traject=eerste, datum=datetime.date(2023, 6, 1), soort="gestopt", reden="motivatie")
+    tweede = traject(dn, "2024-01-10", ("orientatie", "2024-02-01"))
+    tweede.organisatie = organisatie
+    tweede.save()
+    traject(DeelnemerFactory(programma=programma, woongemeente=None), "2024-03-01", eind="2024-04-01")
+    client = login(coordinator)
+    response = client.get(reverse("rapportage:dataset", args=[programma.slug]))
+    assert response["Content-Disposition"].startswith('attachment; filename="test-dataset-')
+    tekst = response.content.decode("utf-8-sig")
+    rijen = list(csv.DictReader(io.StringIO(tekst), delimiter=";"))
+    assert len(rijen) == 3
+    van_dn = sorted((r for r in rijen if r["herkomst"] == "EU"), key=lambda r: r["traject"])
+    assert [r["traject"] for r in van_dn] == ["1", "2"] and van_dn[0]["deelnemer"] == van_dn[1]["deelnemer"]
+    assert van_dn[0]["uitstroom_soort"] == "gestopt" and van_dn[0]["stopreden"] == "motivatie"
+    assert van_dn[1]["organisatie"] == "Stichting Test" and van_dn[1]["instroomdatum"] == "2024-02-01"
+    assert van_dn[1]["woongemeente"] == "buiten_regio" and van_dn[1]["leeftijdsgroep"] == "30-39"
+    alleen_contact = next(r for r in rijen if r["herkomst"] == "onbekend")
+    assert alleen_contact["instroomdatum"] == "" and alleen_contact["woongemeente"] == "onbekend"
+    for persoonlijk in [*Deelnemer.objects.values_list("clientcode", flat=True), "Roosmarijn", "1990", "RO;"]:
+        assert persoonlijk not in tekst, persoonlijk
+    event = AuditEvent.objects.get(actie="export", object_type="dataset")
+    assert event.gebruiker == coordinator and len(event.clientcodes) == 2
+    # A new export draws new keys.
+    opnieuw = client.get(reverse("rapportage:dataset", args=[programma.slug])).content.decode("utf-8-sig")
+    assert {r["deelnemer"] for r in csv.DictReader(io.StringIO(opnieuw), delimiter=";")}.isdisjoint({r["deelnemer"] for r in rijen})
+    xlsx = client.get(reverse("rapportage:dataset", args=[programma.slug]), {"formaat": "xlsx"})
+    assert xlsx.content[:2] == b"PK"
+    assert client.get(reverse("rapportage:dataset", args=[programma.slug]), {"formaat": "pdf"}).status_code == 404

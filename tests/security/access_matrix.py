@@ -64,6 +64,7 @@ MATRIX: dict[str, tuple] = {
     "rapportage:cijfers":                  COORD,
     "rapportage:export":                   (403, 403, 403, 200, 404, 403, 403),  # slug of our programme
     # --- grant and verslag (coordinator only; the walker has no beschikking, so ids are unknown: 404) ---
+    "rapportage:dataset":                  (403, 403, 403, 200, 404, 403, 403),  # slug of our programme
     "rapportage:beschikkingen":            COORD,
     "rapportage:beschikking":              (403, 403, 403, 404, 404, 403, 403),
     "rapportage:begroting":                (403, 403, 403, 404, 404, 403, 403),
