@@ -61,5 +61,11 @@ load: install
 	@$(PY) -m pip install --quiet -e '.[dev,bench]'
 	bash scripts/load_test
 
+# Static checks: ruff, Django's system checks, no model change without its migration.
+check: install
+	$(VENV)/bin/ruff check .
+	DEMO=true $(PY) manage.py check
+	DEMO=true $(PY) manage.py makemigrations --check --dry-run
+
 clean:
 	rm -rf $(VENV) staticfiles

@@ -124,6 +124,16 @@ def document_inhoud(document: Document) -> bytes:
     return data
 
 
+def document_downloaden(*, document: Document, door) -> bytes:
+    """The checked bytes of a document for a download, with its audit event written first: if the event
+    cannot be written, the file does not leave."""
+    data = document_inhoud(document)
+    deelnemer = document.deelnemer
+    audit_log(actie=Actie.EXPORT, gebruiker=door, clientcode=deelnemer.clientcode, obj=document,
+              grondslag=grondslag(door, deelnemer))
+    return data
+
+
 def documenten_verwijderen(*, deelnemer: Deelnemer) -> int:
     """Remove every document of `deelnemer`: the rows now, the files once the transaction commits."""
     paden = [opslagpad(n) for n in deelnemer.documenten.values_list("opslagnaam", flat=True)]

@@ -42,7 +42,7 @@ def _check_team(*, programma: Programma, begeleider: Gebruiker | None, achtervan
 @transaction.atomic
 def deelnemer_aanmaken(
     *, programma: Programma, door: Gebruiker, begeleider: Gebruiker | None = None,
-    achtervang: Gebruiker | None = None, clientcode: str | None = None, audit: bool = True, **velden,
+    achtervang: Gebruiker | None = None, clientcode: str | None = None, **velden,
 ) -> Deelnemer:
     """Register a participant; a coach who registers becomes the coach unless someone else is chosen."""
     if begeleider is None and door.rol == Rol.TRAJECTBEGELEIDER:
@@ -53,9 +53,8 @@ def deelnemer_aanmaken(
     deelnemer = Deelnemer(programma=programma, clientcode=clientcode, begeleider=begeleider, achtervang=achtervang, **velden)
     deelnemer.full_clean()
     deelnemer.save()
-    if audit:
-        audit_log(actie=Actie.CREATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=deelnemer,
-                  grondslag=grondslag(door, deelnemer))
+    audit_log(actie=Actie.CREATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=deelnemer,
+              grondslag=grondslag(door, deelnemer))
     return deelnemer
 
 
@@ -68,7 +67,7 @@ PERSOONSVELDEN = [
 
 
 @transaction.atomic
-def deelnemer_wijzigen(*, deelnemer: Deelnemer, data: dict, gelezen_versie: int | None, door: Gebruiker) -> Deelnemer:
+def deelnemer_wijzigen(*, deelnemer: Deelnemer, data: dict, gelezen_versie: int, door: Gebruiker) -> Deelnemer:
     """Change personal data; only the listed fields can change, and only if nobody saved in between."""
     velden = [f for f in data if f in PERSOONSVELDEN]
     for field in velden:
@@ -83,7 +82,7 @@ def deelnemer_wijzigen(*, deelnemer: Deelnemer, data: dict, gelezen_versie: int 
 @transaction.atomic
 def begeleiding_toewijzen(
     *, deelnemer: Deelnemer, begeleider: Gebruiker | None, achtervang: Gebruiker | None,
-    gelezen_versie: int | None, door: Gebruiker,
+    gelezen_versie: int, door: Gebruiker,
 ) -> Deelnemer:
     """The coordinator (re)assigns coach and backup."""
     if door.rol != Rol.COORDINATOR:

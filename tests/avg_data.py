@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import F
 
 from clients.documents import document_aanmaken
 from trajecten.models import (
@@ -36,6 +37,8 @@ def vul_dossier(deelnemer, door, marker: str, *, einddatum=None, start=datetime.
     deelnemer.taal = f"{marker}taal"[:60]
     deelnemer.herkomstland = "RO"
     deelnemer.save()
+    # One open traject per participant: a second dossier filling closes the first on its start day.
+    Traject.objects.filter(deelnemer=deelnemer, einddatum__isnull=True).update(einddatum=F("aanmelddatum"))
     t = Traject.objects.create(deelnemer=deelnemer, aanmelddatum=start, verwijzer_toelichting=f"{marker} verwijzer")
     FaseOvergang.objects.create(traject=t, fase=Fase.CONTACT, datum=start, door=door)
     FaseOvergang.objects.create(traject=t, fase=Fase.ORIENTATIE, datum=start + datetime.timedelta(days=10),
@@ -47,7 +50,7 @@ def vul_dossier(deelnemer, door, marker: str, *, einddatum=None, start=datetime.
                                  notitie=f"{marker} contactnotitie", door=door)
     meting = Meting.objects.create(traject=t, datum=start + datetime.timedelta(days=14), notitie=f"{marker} meting")
     MetingScore.objects.create(meting=meting, leefgebied=Leefgebied.HUISVESTING, score=4)
-    plan = Trajectplan.objects.create(traject=t, versie=1, opgesteld_op=start + datetime.timedelta(days=15),
+    plan = Trajectplan.objects.create(traject=t, volgnummer=1, opgesteld_op=start + datetime.timedelta(days=15),
                                       afspraken=f"{marker} afspraken")
     doel = Doel.objects.create(plan=plan, leefgebied=Leefgebied.HUISVESTING, omschrijving=f"{marker} doel",
                                indicator=f"{marker} indicator", realistisch=f"{marker} realistisch",

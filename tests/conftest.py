@@ -91,3 +91,12 @@ def login(client):
 @pytest.fixture
 def wachtwoord():
     return WACHTWOORD
+
+
+@pytest.fixture(autouse=True)
+def _vandaag_per_test(request):
+    """A module that names today VANDAAG gets it fresh for every test, never at import time: a run may
+    cross midnight, and time-machine tests move the clock."""
+    module = getattr(request, "module", None)
+    if getattr(module, "VANDAAG_PER_TEST", False):
+        module.VANDAAG = datetime.date.today()

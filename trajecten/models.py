@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+import pgtrigger
 from django.db.models import F, Q
 
 from clients.models import Deelnemer
@@ -29,6 +30,20 @@ SCORE_VALIDATORS = [
     MinValueValidator(1, "Een score is minimaal 1."),
     MaxValueValidator(10, "Een score is maximaal 10."),
 ]
+
+
+def append_only(naam: str, *, wisbaar: str) -> list:
+    """History rows are appended, never edited (PostgreSQL refuses it). The one exception: erasure
+    (clients/avg.py) may blank the free-text field `wisbaar` to '' or '[gewist]'."""
+    wijzigt_inhoud = pgtrigger.Q(**{f"old__{wisbaar}__df": pgtrigger.F(f"new__{wisbaar}")}) & ~pgtrigger.Q(
+        **{f"new__{wisbaar}__in": ["", "[gewist]"]}
+    )
+    return [
+        pgtrigger.Protect(name=f"{naam}_niet_verwijderen", operation=pgtrigger.Delete),
+        pgtrigger.Protect(name=f"{naam}_niet_wijzigen", operation=pgtrigger.Update,
+                          condition=pgtrigger.AnyChange(exclude=[wisbaar])),
+        pgtrigger.Protect(name=f"{naam}_tekst_alleen_wissen", operation=pgtrigger.Update, condition=wijzigt_inhoud),
+    ]
 
 
 def score_constraint(field: str, name: str, nullable: bool = True) -> models.CheckConstraint:
@@ -76,6 +91,10 @@ class Traject(models.Model):
                 name="afsluitreden_alleen_bij_einddatum",
                 condition=Q(afsluitreden="") | Q(einddatum__isnull=False),
             ),
+            models.UniqueConstraint(
+                fields=["deelnemer"], condition=Q(einddatum__isnull=True), name="een_open_traject_per_deelnemer",
+                violation_error_message="Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af.",
+            ),
         ]
 
     def __str__(self):
@@ -108,6 +127,7 @@ class FaseOvergang(models.Model):
         verbose_name = "faseovergang"
         verbose_name_plural = "faseovergangen"
         indexes = [models.Index(fields=["traject", "datum", "id"])]
+        triggers = append_only("faseovergang", wisbaar="reden")
 
 
 class Intake(models.Model):
@@ -125,6 +145,7 @@ class Intake(models.Model):
     besluit = models.CharField("besluit", max_length=20, choices=IntakeBesluit.choices)
     besluit_reden = models.TextField("toelichting op het besluit", blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
 
     class Meta:
         verbose_name = "intake"
@@ -156,6 +177,7 @@ class Contactmoment(models.Model):
     )
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
 
     class Meta:
         ordering = ["-datum", "-tijd", "-id"]
@@ -279,7 +301,7 @@ class Trajectplan(models.Model):
         VERVANGEN = "vervangen", "Vervangen"
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="plannen")
-    versie = models.PositiveIntegerField("versie")
+    volgnummer = models.PositiveIntegerField("versie")  # the plan number: 1, 2, ... (shown as "versie")
     opgesteld_op = models.DateField("opgesteld op")
     afspraken = models.TextField(
         "afspraken over deelname", blank=True,
@@ -292,14 +314,19 @@ class Trajectplan(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
-    lock_versie = models.PositiveIntegerField(default=1, editable=False)
+    versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
-        ordering = ["traject", "-versie"]
+        ordering = ["traject", "-volgnummer"]
         verbose_name = "trajectplan"
         verbose_name_plural = "trajectplannen"
         constraints = [
-            models.UniqueConstraint(fields=["traject", "versie"], name="trajectplan_versie_uniek"),
+            models.UniqueConstraint(fields=["traject", "volgnummer"], name="trajectplan_volgnummer_uniek"),
+            models.CheckConstraint(
+                name="actief_plan_is_ondertekend",
+                condition=~Q(status="actief")
+                | Q(ondertekend_deelnemer_op__isnull=False, ondertekend_begeleider_op__isnull=False),
+            ),
         ]
 
     @property
@@ -337,7 +364,7 @@ class Doel(models.Model):
     gesteld_op = models.DateField("gesteld op", null=True, blank=True)
     behaald_op = models.DateField("behaald op", null=True, blank=True)
     volgorde = models.PositiveIntegerField(default=0)
-    lock_versie = models.PositiveIntegerField(default=1, editable=False)
+    versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["plan", "leefgebied", "volgorde", "id"]
@@ -388,7 +415,7 @@ class Verwijzing(models.Model):
     status = models.CharField("status", max_length=20, choices=VerwijzingStatus.choices, default=VerwijzingStatus.AANGEVRAAGD)
     reden = models.TextField("reden (bij afwijzing of afbreken)", blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    lock_versie = models.PositiveIntegerField(default=1, editable=False)
+    versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-verwezen", "-id"]
@@ -402,6 +429,17 @@ class Verwijzing(models.Model):
             models.CheckConstraint(
                 name="verwijzing_einde_na_verwijzing",
                 condition=Q(beeindigd__isnull=True) | Q(beeindigd__gte=F("verwezen")),
+            ),
+            # The status agrees with the dates (the same rule as services/verwijzing.py, said in SQL).
+            models.CheckConstraint(
+                name="verwijzing_status_past_bij_datums",
+                condition=(
+                    Q(status__in=["aangevraagd", "wachtlijst"], gestart__isnull=True, beeindigd__isnull=True)
+                    | Q(status="gestart", gestart__isnull=False, beeindigd__isnull=True)
+                    | Q(status="afgerond", gestart__isnull=False, beeindigd__isnull=False)
+                    | Q(status="afgewezen", gestart__isnull=True, beeindigd__isnull=False)
+                    | Q(status="afgebroken", beeindigd__isnull=False)
+                ),
             ),
         ]
 
@@ -418,3 +456,4 @@ class Terugkoppeling(models.Model):
         ordering = ["datum", "id"]
         verbose_name = "terugkoppeling"
         verbose_name_plural = "terugkoppelingen"
+        triggers = append_only("terugkoppeling", wisbaar="notitie")

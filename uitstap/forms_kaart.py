@@ -3,11 +3,11 @@
 from django import forms
 
 from uitstap.codes import KetenpartnerSoort
-from uitstap.forms import UitstapForm
+from uitstap.forms import VersionedForm
 from uitstap.models import Contactpersoon, Gemeente, Ketenpartner
 
 
-class KetenpartnerForm(UitstapForm, forms.ModelForm):
+class KetenpartnerForm(VersionedForm, forms.ModelForm):
     """A partner's details. The coordinator also sees `actief`; a coach's proposal leaves it out."""
 
     class Meta:
@@ -31,7 +31,7 @@ class KetenpartnerForm(UitstapForm, forms.ModelForm):
             del self.fields["actief"]
 
 
-class ContactpersoonForm(UitstapForm, forms.ModelForm):
+class ContactpersoonForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Contactpersoon
         fields = ["naam", "functie", "telefoon", "email", "actief"]

@@ -4,6 +4,7 @@ import pgtrigger
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.db.models import Q
 
 from uitstap.codes import KetenpartnerSoort, Regeling, Rol
@@ -55,6 +56,9 @@ class Gebruiker(AbstractUser):
                 name="klantmanager_heeft_gemeente",
                 condition=~Q(rol=Rol.KLANTMANAGER) | Q(gemeente__isnull=False),
             ),
+            # "Coach1" and "coach1" would be two accounts that look like one in the audit log.
+            models.UniqueConstraint(Lower("username"), name="gebruikersnaam_uniek_hoofdletterongevoelig",
+                                    violation_error_message="Deze gebruikersnaam bestaat al."),
         ]
 
     def __str__(self):
@@ -127,6 +131,7 @@ class ProgrammaJaar(models.Model):
     intakes_begroot = models.PositiveIntegerField("begroot aantal intakes", null=True, blank=True)
     begroting = models.DecimalField("begroting (€)", max_digits=12, decimal_places=2, null=True, blank=True)
     uitgaven = models.DecimalField("uitgaven (€)", max_digits=12, decimal_places=2, null=True, blank=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
 
     class Meta:
         ordering = ["programma", "-jaar"]
@@ -159,13 +164,15 @@ class Ketenpartner(models.Model):
     voorgesteld_door = models.ForeignKey(
         Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
 
     class Meta:
         ordering = ["naam"]
         verbose_name = "ketenpartner"
         verbose_name_plural = "ketenpartners"
         constraints = [
-            models.UniqueConstraint(fields=["programma", "naam"], name="ketenpartner_naam_uniek"),
+            models.UniqueConstraint(Lower("naam"), "programma", name="ketenpartner_naam_uniek",
+                                    violation_error_message="Er staat al een ketenpartner met deze naam op de sociale kaart."),
         ]
 
     def __str__(self):
@@ -181,6 +188,7 @@ class Contactpersoon(models.Model):
     telefoon = models.CharField("telefoon", max_length=40, blank=True)
     email = models.EmailField("e-mail", blank=True)
     actief = models.BooleanField("actief", default=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
 
     class Meta:
         ordering = ["naam"]

@@ -5,17 +5,18 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from uitstap.audit import Actie, audit_log
+from uitstap.locking import save_checked
 from uitstap.models import Contactpersoon, Gebruiker, Gemeente, Ketenpartner, Programma, ProgrammaJaar
 
 
 @transaction.atomic
-def programma_wijzigen(*, programma: Programma, data: dict, door: Gebruiker) -> Programma:
+def programma_wijzigen(*, programma: Programma, data: dict, door: Gebruiker, gelezen_versie: int) -> Programma:
+    data = dict(data)
     gemeenten = data.pop("gemeenten", None)
     for field, value in data.items():
         setattr(programma, field, value)
-    programma.versie += 1
     programma.full_clean()
-    programma.save()
+    save_checked(programma, gelezen_versie=gelezen_versie, fields=list(data))
     if gemeenten is not None:
         programma.gemeenten.set(gemeenten)
     audit_log(actie=Actie.UPDATE, gebruiker=door, obj=programma)
@@ -23,14 +24,23 @@ def programma_wijzigen(*, programma: Programma, data: dict, door: Gebruiker) -> 
 
 
 @transaction.atomic
-def programmajaar_wijzigen(*, programma: Programma, jaar: int, data: dict, door: Gebruiker) -> ProgrammaJaar:
+def programmajaar_wijzigen(
+    *, programma: Programma, jaar: int, data: dict, door: Gebruiker, gelezen_versie: int | None = None,
+) -> ProgrammaJaar:
+    """Enter or correct the figures of one year (a correction with the version the user saw)."""
     if programma.startdatum and jaar < programma.startdatum.year:
         raise ValidationError({"jaar": "Dit jaar ligt voor de start van het programma."})
-    record, created = ProgrammaJaar.objects.get_or_create(programma=programma, jaar=jaar)
+    record = ProgrammaJaar.objects.filter(programma=programma, jaar=jaar).first()
+    created = record is None
+    if created:
+        record = ProgrammaJaar(programma=programma, jaar=jaar)
     for field, value in data.items():
         setattr(record, field, value)
     record.full_clean()
-    record.save()
+    if created:
+        record.save()
+    else:
+        save_checked(record, gelezen_versie=gelezen_versie, fields=list(data))
     audit_log(actie=Actie.CREATE if created else Actie.UPDATE, gebruiker=door, obj=record)
     return record
 
@@ -88,22 +98,23 @@ def ketenpartner_voorstellen(*, programma: Programma, data: dict, door: Gebruike
 
 
 @transaction.atomic
-def ketenpartner_wijzigen(*, ketenpartner: Ketenpartner, data: dict, door: Gebruiker) -> Ketenpartner:
+def ketenpartner_wijzigen(*, ketenpartner: Ketenpartner, data: dict, door: Gebruiker, gelezen_versie: int) -> Ketenpartner:
     """Change a partner's details; `actief` in data (de)activates it. A proposal is approved separately."""
     data = dict(data)
     gemeenten = data.pop("gemeenten", None)
     if gemeenten is not None:
         gemeenten = _gemeenten_van_programma(ketenpartner.programma, gemeenten)
-    for veld in KETENPARTNER_VELDEN:
-        if veld in data:
-            setattr(ketenpartner, veld, (data[veld] or "").strip())
+    velden = [veld for veld in KETENPARTNER_VELDEN if veld in data]
+    for veld in velden:
+        setattr(ketenpartner, veld, (data[veld] or "").strip())
     if "actief" in data:
+        velden.append("actief")
         if data["actief"] and ketenpartner.voorgesteld:
             raise ValidationError({"actief": "Keur het voorstel goed om deze ketenpartner actief te maken."})
         ketenpartner.actief = bool(data["actief"])
     _naam_vrij(programma=ketenpartner.programma, naam=ketenpartner.naam, behalve=ketenpartner.pk)
     ketenpartner.full_clean()
-    ketenpartner.save()
+    save_checked(ketenpartner, gelezen_versie=gelezen_versie, fields=velden)
     if gemeenten is not None:
         ketenpartner.gemeenten.set(gemeenten)
     audit_log(actie=Actie.UPDATE, gebruiker=door, obj=ketenpartner)
@@ -151,16 +162,19 @@ def contactpersoon_aanmaken(*, ketenpartner: Ketenpartner, data: dict, door: Geb
 
 
 @transaction.atomic
-def contactpersoon_wijzigen(*, contactpersoon: Contactpersoon, data: dict, door: Gebruiker) -> Contactpersoon:
+def contactpersoon_wijzigen(
+    *, contactpersoon: Contactpersoon, data: dict, door: Gebruiker, gelezen_versie: int,
+) -> Contactpersoon:
     """Change a contact person; `actief` False keeps them on old referrals but not in the choice list."""
-    for veld in CONTACTPERSOON_VELDEN:
-        if veld in data:
-            setattr(contactpersoon, veld, (data[veld] or "").strip())
+    velden = [veld for veld in CONTACTPERSOON_VELDEN if veld in data]
+    for veld in velden:
+        setattr(contactpersoon, veld, (data[veld] or "").strip())
     if "actief" in data:
         contactpersoon.actief = bool(data["actief"])
+        velden.append("actief")
     if not contactpersoon.naam:
         raise ValidationError({"naam": "Vul de naam van de contactpersoon in."})
     contactpersoon.full_clean()
-    contactpersoon.save()
+    save_checked(contactpersoon, gelezen_versie=gelezen_versie, fields=velden)
     audit_log(actie=Actie.UPDATE, gebruiker=door, obj=contactpersoon)
     return contactpersoon

@@ -2,7 +2,6 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import HttpResponseServerError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template import loader
@@ -12,7 +11,7 @@ from two_factor.views import LoginView
 
 from uitstap.audit import Actie, Uitkomst, audit_log
 from uitstap.codes import Rol
-from uitstap.forms import ProgrammaForm, ProgrammaJaarForm
+from uitstap.forms import ProgrammaForm, ProgrammaJaarForm, schrijf_via_form
 from uitstap.models import ProgrammaJaar
 from uitstap.permissions import rol_vereist
 from uitstap.selectors import programmas_of
@@ -87,11 +86,9 @@ def programma_bewerken(request, slug):
     programma = get_object_or_404(programmas_of(request.user), slug=slug)
     form = ProgrammaForm(request.POST or None, instance=programma)
     if request.method == "POST" and form.is_valid():
-        try:
-            programma_wijzigen(programma=programma, data=dict(form.cleaned_data), door=request.user)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: programma_wijzigen(programma=programma, data=data, door=request.user, gelezen_versie=gelezen)):
             messages.success(request, "Programma opgeslagen.")
             return redirect("programma_detail", slug=programma.slug)
     return render(request, "form_page.html", {
@@ -113,11 +110,9 @@ def programmajaar_bewerken(request, slug, jaar=None):
         data = dict(form.cleaned_data)
         gekozen_jaar = instance.jaar if instance else data.pop("jaar")
         data.pop("jaar", None)
-        try:
-            programmajaar_wijzigen(programma=programma, jaar=gekozen_jaar, data=data, door=request.user)
-        except ValidationError as e:
-            form.add_error(None, e)
-        else:
+        gelezen = data.pop("gelezen_versie", None)
+        if schrijf_via_form(form, lambda: programmajaar_wijzigen(programma=programma, jaar=gekozen_jaar, data=data, door=request.user,
+                                   gelezen_versie=gelezen)):
             messages.success(request, f"Cijfers voor {gekozen_jaar} opgeslagen.")
             return redirect("programma_detail", slug=programma.slug)
     titel = f"Jaarcijfers {jaar}" if jaar else "Jaarcijfers toevoegen"

@@ -13,7 +13,7 @@ from uitstap.codes import Leefgebied
 
 def _eerste_plan(ref: str):
     """The traject's earliest plan version."""
-    return Trajectplan.objects.filter(traject=OuterRef(ref)).order_by("versie")
+    return Trajectplan.objects.filter(traject=OuterRef(ref)).order_by("volgnummer")
 
 
 def _eerste_ondertekening(ref: str = "pk") -> Subquery:

@@ -7,6 +7,7 @@ from clients.selectors import deelnemers_van_programma
 from rapportage.cijfers.basis import getal
 from rapportage.uitwisseling.schema import FORMAAT
 from trajecten.models import Contactmoment, Doel, FaseOvergang, Meting, Nacontrole, Terugval, Traject, Verwijzing
+from uitstap.audit import Actie, audit_log
 from uitstap.models import Programma
 
 
@@ -22,7 +23,7 @@ def _plan(traject: Traject) -> dict | None:
     """One plan per traject: first drawn up and first signed over all versions, and every goal in its
     latest state. A new plan version copies only the goals still open, so finished goals live on in
     older versions: the goals exported are those no later version copied (the ends of each chain)."""
-    plannen = sorted(traject.plannen.all(), key=lambda p: p.versie)
+    plannen = sorted(traject.plannen.all(), key=lambda p: p.volgnummer)
     if not plannen:
         return None
     getekend = [p.ondertekend_op for p in plannen if p.ondertekend_op]
@@ -165,3 +166,16 @@ def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] |
         "ketenpartners": partners,
         "deelnemers": [_deelnemer(d) for d in deelnemers],
     }
+
+
+def geschiedenis_exporteren(
+    *, programma: Programma, door=None, deelnemers: QuerySet[Deelnemer] | None = None, systeem: str = "",
+) -> dict:
+    """The export as a write: the data and its audit event (by a user, or by a command named in `systeem`)."""
+    data = programma_exporteren(programma, deelnemers)
+    audit_log(
+        actie=Actie.EXPORT, gebruiker=door, gebruikersnaam=systeem, object_type="programma",
+        object_id=str(programma.pk), clientcodes=[d["clientcode"] for d in data["deelnemers"]],
+        grondslag="coordinator" if door is not None else "",
+    )
+    return data

@@ -308,7 +308,7 @@ def _schrijven(data: dict, programma: Programma | None, gebruikers: dict, door, 
                 p_id = next(p_ids)
                 getekend = datum(pl.get("ondertekend"))
                 rijen.add(Trajectplan, {
-                    "id": p_id, "traject": t_id, "versie": 1, "opgesteld_op": datum(pl["opgesteld"]),
+                    "id": p_id, "traject": t_id, "volgnummer": 1, "opgesteld_op": datum(pl["opgesteld"]),
                     "ondertekend_deelnemer_op": getekend, "ondertekend_begeleider_op": getekend,
                     "status": Trajectplan.Status.ACTIEF if getekend else Trajectplan.Status.CONCEPT,
                 })

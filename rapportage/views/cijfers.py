@@ -14,7 +14,7 @@ from rapportage import cijfers as figuren
 from rapportage.cijfers import alle_cijfers, periode_van_jaar
 from rapportage.models import Verslagperiode
 from rapportage.selectors.dataset import uniforme_dataset
-from rapportage.uitwisseling.exporteren import programma_exporteren
+from rapportage.uitwisseling.exporteren import geschiedenis_exporteren
 from rapportage.xlsx import werkboek
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import (
@@ -210,11 +210,7 @@ def cijfers(request):
 def export(request, slug):
     """The programme's history as an `uitstap-import/1` file; every download is in the audit log."""
     programma = get_object_or_404(programmas_of(request.user), slug=slug)
-    data = programma_exporteren(programma, deelnemers_visible_to(request.user))
-    audit_log(
-        actie=Actie.EXPORT, gebruiker=request.user, object_type="programma", object_id=str(programma.pk),
-        clientcodes=[d["clientcode"] for d in data["deelnemers"]], grondslag="coordinator",
-    )
+    data = geschiedenis_exporteren(programma=programma, door=request.user, deelnemers=deelnemers_visible_to(request.user))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=1), content_type="application/json; charset=utf-8"
     )

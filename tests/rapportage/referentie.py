@@ -91,7 +91,7 @@ def referentie_cijfers(programma, van, tot) -> dict:
     uit["terugval_binnen_12m"] = sum(teruggevallen(t, u) for t, u in cohort)
 
     def plannen(t):
-        return sorted(t.plannen.all(), key=lambda p: p.versie)
+        return sorted(t.plannen.all(), key=lambda p: p.volgnummer)
 
     uit["trajectplannen_opgesteld"] = sum(1 for t in trajecten if plannen(t) and _in(plannen(t)[0].opgesteld_op, van, tot))
     uit["trajectplannen_ondertekend"] = sum(

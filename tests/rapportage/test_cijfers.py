@@ -188,7 +188,7 @@ def test_twelve_month_cohort(programma, uitstroom_geval):
 
 def _plan(t, versie, opgesteld, deelnemer_op=None, begeleider_op=None):
     return Trajectplan.objects.create(
-        traject=t, versie=versie, opgesteld_op=d(opgesteld),
+        traject=t, volgnummer=versie, opgesteld_op=d(opgesteld),
         ondertekend_deelnemer_op=d(deelnemer_op) if deelnemer_op else None,
         ondertekend_begeleider_op=d(begeleider_op) if begeleider_op else None,
     )
@@ -282,7 +282,7 @@ def test_verwijzingen_per_soort(programma):
 
     def vw(partner, verwezen, gestart=None):
         Verwijzing.objects.create(traject=t, ketenpartner=partner, verwezen=d(verwezen),
-                                  gestart=d(gestart) if gestart else None)
+                                  gestart=d(gestart) if gestart else None, status="gestart" if gestart else "aangevraagd")
 
     vw(schuld, "2024-01-10", "2024-01-20")  # 10 days
     vw(schuld, "2023-12-01", "2024-01-01")  # 31 days, referred before P

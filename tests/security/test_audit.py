@@ -305,7 +305,7 @@ def test_download_not_served_when_event_cannot_be_written(client, coach, deelnem
 
     doc = document_aanmaken(deelnemer=deelnemer, door=coach,
                              bestand=SimpleUploadedFile("a.pdf", b"%PDF-1.4\n%%EOF\n"))
-    monkeypatch.setattr("trajecten.views.documenten.audit_log", _kapot)
+    monkeypatch.setattr("clients.documents.audit_log", _kapot)
     client.force_login(coach)
     with pytest.raises(AuditKapot):
         client.get(reverse("trajecten:document_download", args=[deelnemer.pk, doc.pk]))

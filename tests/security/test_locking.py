@@ -14,7 +14,7 @@ from uitstap.locking import Conflict
 
 pytestmark = pytest.mark.django_db
 
-CONFLICT = "Iemand anders heeft deze gegevens intussen gewijzigd"
+from uitstap.forms import CONFLICT  # noqa: E402
 
 
 def test_service_refuses_stale_version(deelnemer, coach, coach2):

@@ -13,7 +13,8 @@ from uitstap.codes import DoelStatus
 from uitstap.models import AuditEvent
 
 D = datetime.date
-VANDAAG = datetime.date.today()
+VANDAAG_PER_TEST = True  # tests/conftest.py sets VANDAAG to today before every test (never at import time)
+VANDAAG = None
 
 
 def dagen(n):
@@ -135,7 +136,7 @@ def test_subgoal_one_level_same_leefgebied_not_after_parent(plan, coach):
 def _sign(plan, coach, dag=None):
     dag = dag or dagen(140)
     return services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dag,
-                                                  ondertekend_begeleider_op=dag, door=coach)
+                                                  ondertekend_begeleider_op=dag, door=coach, gelezen_versie=plan.versie)
 
 
 def test_only_one_first_plan_per_traject(plan, traject, coach):
@@ -151,7 +152,7 @@ def test_signing_needs_goals_agreement_and_valid_dates(plan, coach):
         _sign(plan, coach)
     with pytest.raises(ValidationError) as exc:
         services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(160),
-                                               ondertekend_begeleider_op=dagen(-1), door=coach)
+                                               ondertekend_begeleider_op=dagen(-1), door=coach, gelezen_versie=plan.versie)
     assert set(exc.value.message_dict) == {"ondertekend_deelnemer_op", "ondertekend_begeleider_op"}
     plan.refresh_from_db()
     assert plan.status == Trajectplan.Status.CONCEPT
@@ -166,10 +167,10 @@ def test_signing_freezes_the_version(plan, coach):
     doel.refresh_from_db()
     for poging in (
         lambda: services.doel_aanmaken(plan=plan, door=coach, data=smart(leefgebied="huisvesting")),
-        lambda: services.doel_wijzigen(doel=doel, door=coach, data={"omschrijving": "Anders"}),
+        lambda: services.doel_wijzigen(doel=doel, door=coach, data={"omschrijving": "Anders"}, gelezen_versie=doel.versie),
         lambda: services.subdoel_aanmaken(ouder=doel, door=coach, data={
             "omschrijving": "x", "indicator": "y", "streefdatum": dagen(-5)}),
-        lambda: services.trajectplan_wijzigen(plan=plan, opgesteld_op=plan.opgesteld_op, afspraken="Nieuw", door=coach),
+        lambda: services.trajectplan_wijzigen(plan=plan, opgesteld_op=plan.opgesteld_op, afspraken="Nieuw", door=coach, gelezen_versie=plan.versie),
         lambda: _sign(plan, coach),
     ):
         with pytest.raises(ValidationError, match="ondertekend"):
@@ -185,12 +186,12 @@ def test_follow_up_on_a_signed_plan_is_allowed(plan, coach):
     services.voortgang_vastleggen(doel=doel, datum=dagen(100), score=5, notitie="Aanvraag loopt", door=coach)
     doel.refresh_from_db()
     assert doel.status == DoelStatus.BEZIG  # progress on an open goal means work has started
-    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=dagen(20), door=coach)
+    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=dagen(20), door=coach, gelezen_versie=doel.versie)
     doel.refresh_from_db()
     assert (doel.status, doel.behaald_op) == (DoelStatus.BEHAALD, dagen(20))
     with pytest.raises(ValidationError, match="behaald"):
-        services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=None, door=coach)
-    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEZIG, door=coach)
+        services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=None, door=coach, gelezen_versie=doel.versie)
+    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEZIG, door=coach, gelezen_versie=doel.versie)
     doel.refresh_from_db()
     assert doel.behaald_op is None
 
@@ -201,11 +202,11 @@ def test_change_makes_version_n_plus_1_with_copied_goals(plan, traject, coach):
         "omschrijving": "Aanvraag schuldhulp", "indicator": "Verstuurd", "streefdatum": dagen(-10)})
     klaar = services.doel_aanmaken(plan=plan, door=coach, data=smart(leefgebied="huisvesting", omschrijving="Inschrijven woningnet"))
     _sign(plan, coach)
-    services.doel_status_wijzigen(doel=klaar, status=DoelStatus.BEHAALD, behaald_op=dagen(90), door=coach)
+    services.doel_status_wijzigen(doel=klaar, status=DoelStatus.BEHAALD, behaald_op=dagen(90), door=coach, gelezen_versie=klaar.versie)
     services.voortgang_vastleggen(doel=hoofd, datum=dagen(80), score=5, door=coach)
 
     nieuw = services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(60), door=coach)
-    assert (nieuw.versie, nieuw.status, nieuw.afspraken) == (2, Trajectplan.Status.CONCEPT, plan.afspraken)
+    assert (nieuw.volgnummer, nieuw.status, nieuw.afspraken) == (2, Trajectplan.Status.CONCEPT, plan.afspraken)
     kopie = nieuw.doelen.get(ouder__isnull=True)
     assert kopie.oorsprong == hoofd and kopie.gesteld_op == dagen(155)
     assert (kopie.omschrijving, kopie.indicator, kopie.streefdatum, kopie.status) == (
@@ -221,8 +222,8 @@ def test_change_makes_version_n_plus_1_with_copied_goals(plan, traject, coach):
     with pytest.raises(ValidationError, match="vervangen door versie 2"):
         services.voortgang_vastleggen(doel=hoofd, datum=dagen(5), score=6, door=coach)
 
-    services.doel_wijzigen(doel=kopie, door=coach, data={"indicator": "Regeling getekend en eerste termijn betaald"})
-    services.trajectplan_ondertekenen(plan=nieuw, ondertekend_deelnemer_op=dagen(55), ondertekend_begeleider_op=dagen(54), door=coach)
+    services.doel_wijzigen(doel=kopie, door=coach, data={"indicator": "Regeling getekend en eerste termijn betaald"}, gelezen_versie=kopie.versie)
+    services.trajectplan_ondertekenen(plan=nieuw, ondertekend_deelnemer_op=dagen(55), ondertekend_begeleider_op=dagen(54), door=coach, gelezen_versie=nieuw.versie)
     plan.refresh_from_db()
     nieuw.refresh_from_db()
     assert (plan.status, nieuw.status) == (Trajectplan.Status.VERVANGEN, Trajectplan.Status.ACTIEF)
@@ -258,8 +259,10 @@ def test_progress_needs_score_or_note_and_a_date_after_the_goal(plan, coach):
 def test_closed_traject_is_read_only(plan, traject, coach):
     doel = services.doel_aanmaken(plan=plan, door=coach, data=smart())
     if not traject.heeft_instroom:
-        services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen(5), door=coach)
-    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen(5), door=coach)
+        services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen(5), door=coach,
+                                  gelezen_versie=traject.versie)
+    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen(5), door=coach,
+                                  gelezen_versie=traject.versie)
     traject.refresh_from_db()
     doel.plan.traject.refresh_from_db()
     with pytest.raises(ValidationError, match="afgesloten"):
@@ -275,16 +278,16 @@ def test_caseload_counts_open_main_goals_of_current_plan_past_target_date(plan, 
         "omschrijving": "stap", "indicator": "gedaan", "streefdatum": dagen(20)})
     services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(-10), leefgebied="huisvesting"))
     behaald = services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(30), leefgebied="zingeving"))
-    services.doel_status_wijzigen(doel=behaald, status=DoelStatus.BEHAALD, behaald_op=dagen(40), door=coach)
+    services.doel_status_wijzigen(doel=behaald, status=DoelStatus.BEHAALD, behaald_op=dagen(40), door=coach, gelezen_versie=behaald.versie)
     services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(5), leefgebied="veiligheid"))
     rij = caseload(coach).get(pk=deelnemer.pk)
     assert rij.doelen_verlopen == 2
     # A new version whose copies got a later target date: only the current version counts.
     services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(140),
-                                           ondertekend_begeleider_op=dagen(140), door=coach)
+                                           ondertekend_begeleider_op=dagen(140), door=coach, gelezen_versie=plan.versie)
     nieuw = services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=dagen(3), door=coach)
     kopie = nieuw.doelen.get(leefgebied="veiligheid")
-    services.doel_wijzigen(doel=kopie, door=coach, data={"streefdatum": dagen(-30)})
+    services.doel_wijzigen(doel=kopie, door=coach, data={"streefdatum": dagen(-30)}, gelezen_versie=kopie.versie)
     rij = caseload(coach).get(pk=deelnemer.pk)
     assert rij.doelen_verlopen == 1
     from trajecten.selectors import signalen_voor
@@ -294,11 +297,11 @@ def test_caseload_counts_open_main_goals_of_current_plan_past_target_date(plan, 
 def test_changing_the_plan_date_moves_goals_that_took_that_date(plan, coach):
     eigen = services.doel_aanmaken(plan=plan, door=coach, data=smart(gesteld_op=dagen(170), leefgebied="zingeving"))
     mee = services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(100)))
-    services.trajectplan_wijzigen(plan=plan, opgesteld_op=dagen(120), afspraken="Nieuw", door=coach)
+    services.trajectplan_wijzigen(plan=plan, opgesteld_op=dagen(120), afspraken="Nieuw", door=coach, gelezen_versie=plan.versie)
     mee.refresh_from_db()
     eigen.refresh_from_db()
     assert (mee.gesteld_op, eigen.gesteld_op) == (dagen(120), dagen(170))
     with pytest.raises(ValidationError, match="eerder zijn opgesteld"):
-        services.trajectplan_wijzigen(plan=plan, opgesteld_op=dagen(90), afspraken="Nieuw", door=coach)
+        services.trajectplan_wijzigen(plan=plan, opgesteld_op=dagen(90), afspraken="Nieuw", door=coach, gelezen_versie=plan.versie)
     plan.refresh_from_db()
     assert plan.opgesteld_op == dagen(120) and plan.afspraken == "Nieuw"

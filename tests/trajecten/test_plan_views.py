@@ -11,8 +11,10 @@ from trajecten.models import Doel, Meting, Trajectplan
 from trajecten.selectors import plan_pdf_context
 from uitstap.models import AuditEvent
 from uitstap.pdf import render_pdf
+from uitstap.forms import CONFLICT
 
-VANDAAG = datetime.date.today()
+VANDAAG_PER_TEST = True  # tests/conftest.py sets VANDAAG to today before every test (never at import time)
+VANDAAG = None
 
 
 def dagen(n):
@@ -62,7 +64,7 @@ def test_tab_shows_goals_per_leefgebied_overdue_radar_and_table(login, coach, de
 
 def test_signed_plan_offers_new_version_not_edit(login, coach, deelnemer, plan):
     services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(140),
-                                           ondertekend_begeleider_op=dagen(140), door=coach)
+                                           ondertekend_begeleider_op=dagen(140), door=coach, gelezen_versie=plan.versie)
     html = login(coach).get(reverse("trajecten:trajectplan", args=[deelnemer.pk])).content.decode()
     assert "Nieuwe versie" in html and "Actief (ondertekend)" in html
     assert reverse("trajecten:doel_nieuw", args=[plan.pk]) not in html
@@ -177,7 +179,8 @@ def test_full_cycle_through_the_screens(login, coach, deelnemer, traject, plan):
     doel = plan.doelen.get(leefgebied="werk_dagbesteding")
     # Sign through the confirmation page.
     r = client.post(reverse("trajecten:plan_ondertekenen", args=[plan.pk]), {
-        "ondertekend_deelnemer_op": dagen(140).isoformat(), "ondertekend_begeleider_op": dagen(139).isoformat()})
+        "ondertekend_deelnemer_op": dagen(140).isoformat(), "ondertekend_begeleider_op": dagen(139).isoformat(),
+        "gelezen_versie": plan.versie})
     assert r.status_code == 302
     plan.refresh_from_db()
     assert plan.status == "actief" and plan.ondertekend_op == dagen(139)
@@ -185,7 +188,9 @@ def test_full_cycle_through_the_screens(login, coach, deelnemer, traject, plan):
     r = client.post(reverse("trajecten:voortgang_nieuw", args=[doel.pk]), {
         "datum": dagen(30).isoformat(), "score": "5", "notitie": "Eerste dag bij het buurthuis."})
     assert r.status_code == 302
-    r = client.post(reverse("trajecten:doel_status", args=[doel.pk]), {"status": "behaald", "behaald_op": dagen(2).isoformat()})
+    doel.refresh_from_db()
+    r = client.post(reverse("trajecten:doel_status", args=[doel.pk]), {
+        "status": "behaald", "behaald_op": dagen(2).isoformat(), "gelezen_versie": doel.versie})
     assert r.status_code == 302
     doel.refresh_from_db()
     assert (doel.status, doel.behaald_op) == ("behaald", dagen(2))
@@ -196,7 +201,7 @@ def test_full_cycle_through_the_screens(login, coach, deelnemer, traject, plan):
     assert r.status_code == 200 and "kan niet meer worden gewijzigd" in r.content.decode()
     r = client.post(reverse("trajecten:plan_nieuwe_versie", args=[plan.pk]), {"opgesteld_op": dagen(1).isoformat()})
     assert r.status_code == 302
-    nieuw = Trajectplan.objects.get(traject=traject, versie=2)
+    nieuw = Trajectplan.objects.get(traject=traject, volgnummer=2)
     assert list(nieuw.doelen.filter(ouder__isnull=True).values_list("leefgebied", flat=True)) == ["financien"]
     html = client.get(reverse("trajecten:trajectplan", args=[deelnemer.pk])).content.decode()
     assert "Trajectplan versie 2" in html and "Afgeronde doelen uit eerdere versies" in html
@@ -220,9 +225,9 @@ def test_edit_goal_with_a_stale_version_reports_a_conflict(login, coach, plan):
     doel = plan.doelen.get(leefgebied="werk_dagbesteding")
     client = login(coach)
     data = {"leefgebied": "werk_dagbesteding", "omschrijving": "Vrijwilligerswerk", "indicator": "Contract",
-            "acceptabel": "ja", "streefdatum": dagen(-60).isoformat(), "lock_versie": str(doel.lock_versie)}
+            "acceptabel": "ja", "streefdatum": dagen(-60).isoformat(), "gelezen_versie": str(doel.versie)}
     assert client.post(reverse("trajecten:doel_bewerken", args=[doel.pk]), data).status_code == 302
     r = client.post(reverse("trajecten:doel_bewerken", args=[doel.pk]), {**data, "omschrijving": "Anders"})
-    assert r.status_code == 200 and "intussen gewijzigd" in r.content.decode()
+    assert r.status_code == 200 and CONFLICT in r.content.decode()
     doel.refresh_from_db()
     assert doel.omschrijving == "Vrijwilligerswerk"

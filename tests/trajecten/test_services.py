@@ -98,7 +98,7 @@ def test_contact_held_needs_duration_planned_may_be_future(traject, coach):
     gepland = services.contactmoment_vastleggen(traject=traject, door=coach, data={
         "datum": morgen, "soort": "gesprek", "status": ContactStatus.GEPLAND})
     with pytest.raises(ValidationError, match="toekomst"):
-        services.contactmoment_wijzigen(contact=gepland, door=coach, data={"status": ContactStatus.GEHOUDEN, "duur_minuten": 30})
+        services.contactmoment_wijzigen(contact=gepland, door=coach, data={"status": ContactStatus.GEHOUDEN, "duur_minuten": 30}, gelezen_versie=gepland.versie)
     assert Contactmoment.objects.get().status == ContactStatus.GEPLAND
 
 
@@ -116,12 +116,12 @@ def _ingestroomd(traject, coach, datum=D(2025, 1, 20)):
 def test_uitstroom_without_reason_refused_and_nothing_written(traject, coach):
     _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="reden"):
-        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, datum=D(2025, 5, 1), door=coach)
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, datum=D(2025, 5, 1), door=coach, gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="uitgestroomd"):
-        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 5, 1), door=coach)
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 5, 1), door=coach, gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="branche"):
         services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 5, 1), door=coach,
-                                   resultaat="opleiding", branche="zorg")
+                                   resultaat="opleiding", branche="zorg", gelezen_versie=traject.versie)
     traject.refresh_from_db()
     assert not Uitstroom.objects.exists() and traject.einddatum is None
 
@@ -129,19 +129,19 @@ def test_uitstroom_without_reason_refused_and_nothing_written(traject, coach):
 def test_end_before_start_refused(traject, coach):
     _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="vóór de aanmelddatum"):
-        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 1, 1), door=coach)
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 1, 1), door=coach, gelezen_versie=traject.versie)
     assert not Uitstroom.objects.exists()
 
 
 def test_exit_to_paid_work_goes_to_nazorg_then_closes(traject, coach):
     services.fase_wijzigen(traject=traject, fase=Fase.UITVOERING, datum=D(2025, 2, 1), door=coach)
     services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 6, 1), door=coach,
-                               resultaat="betaald_werk", branche="zorg", afsluiten=False)
+                               resultaat="betaald_werk", branche="zorg", afsluiten=False, gelezen_versie=traject.versie)
     traject.refresh_from_db()
     assert traject.einddatum is None and services.huidige_fase(traject) == Fase.NAZORG
     with pytest.raises(ValidationError, match="vóór de uitstroom"):
-        services.traject_afsluiten(traject=traject, einddatum=D(2025, 5, 1), door=coach)
-    services.traject_afsluiten(traject=traject, einddatum=D(2025, 9, 1), door=coach)
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 5, 1), door=coach, gelezen_versie=traject.versie)
+    services.traject_afsluiten(traject=traject, einddatum=D(2025, 9, 1), door=coach, gelezen_versie=traject.versie)
     traject.refresh_from_db()
     assert traject.einddatum == D(2025, 9, 1)
     with pytest.raises(ValidationError, match="afgesloten"):
@@ -150,7 +150,7 @@ def test_exit_to_paid_work_goes_to_nazorg_then_closes(traject, coach):
 
 def test_gestopt_closes_immediately(traject, coach):
     _ingestroomd(traject, coach)
-    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="contact_verloren", datum=D(2025, 3, 1), door=coach)
+    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="contact_verloren", datum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
     traject.refresh_from_db()
     assert traject.einddatum == D(2025, 3, 1)
 
@@ -158,9 +158,10 @@ def test_gestopt_closes_immediately(traject, coach):
 def test_closing_without_outcome_refused(traject, coach):
     _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="uitstroom"):
-        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach)
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="Leg eerst de uitstroom vast"):  # ingestroomd: no closure with a reason
-        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, afsluitreden="geen_vervolg")
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, afsluitreden="geen_vervolg",
+                                   gelezen_versie=traject.versie)
     traject.refresh_from_db()
     assert traject.einddatum is None
 
@@ -168,11 +169,12 @@ def test_closing_without_outcome_refused(traject, coach):
 def test_contact_only_traject_closes_without_uitstroom_with_a_reason(traject, coach):
     with pytest.raises(ValidationError, match="contactfase"):
         services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie",
-                                      datum=D(2025, 3, 1), door=coach)
+                                      datum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="zonder instroom"):
-        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach)
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="aanmelddatum"):
-        services.traject_afsluiten(traject=traject, einddatum=D(2025, 1, 1), door=coach, afsluitreden="niet_bereikbaar")
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 1, 1), door=coach, afsluitreden="niet_bereikbaar",
+                                   gelezen_versie=traject.versie)
     traject.refresh_from_db()
     assert traject.einddatum is None and not Uitstroom.objects.exists()
     services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, afsluitreden="niet_bereikbaar",
@@ -187,7 +189,7 @@ def test_relapse_only_after_exit(traject, coach):
     _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="uitgestapt"):
         services.terugval_vastleggen(traject=traject, datum=D(2025, 7, 1), door=coach)
-    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 6, 1), door=coach, resultaat="opleiding")
+    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 6, 1), door=coach, resultaat="opleiding", gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="vóór de uitstroom"):
         services.terugval_vastleggen(traject=traject, datum=D(2025, 5, 1), door=coach)
     services.terugval_vastleggen(traject=traject, datum=D(2025, 8, 1), door=coach, toelichting="Geldnood")
@@ -196,7 +198,7 @@ def test_relapse_only_after_exit(traject, coach):
 
 def test_re_entry_after_dropout(traject, coach):
     _ingestroomd(traject, coach)
-    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 3, 1), door=coach)
+    services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="latere datum"):
         services.traject_starten(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 2, 1), door=coach)
     tweede = services.traject_starten(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 6, 1), door=coach)

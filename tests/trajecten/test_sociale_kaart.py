@@ -17,7 +17,8 @@ from uitstap.codes import KetenpartnerSoort
 from uitstap.models import AuditEvent, Contactpersoon, Ketenpartner
 
 K = KetenpartnerSoort
-VANDAAG = datetime.date.today()
+VANDAAG_PER_TEST = True  # tests/conftest.py sets VANDAAG to today before every test (never at import time)
+VANDAAG = None
 
 
 def dagen_geleden(n):
@@ -57,7 +58,7 @@ def test_proposal_is_inactive_until_approved(programma, coach, coordinator):
     p = kaart_services.ketenpartner_voorstellen(programma=programma, door=coach, data={"naam": "Kledingbank", "soort": K.OVERIG})
     assert (p.actief, p.voorgesteld, p.voorgesteld_door) == (False, True, coach)
     with pytest.raises(ValidationError, match="Keur het voorstel goed"):
-        kaart_services.ketenpartner_wijzigen(ketenpartner=p, data={"actief": True}, door=coordinator)
+        kaart_services.ketenpartner_wijzigen(ketenpartner=p, data={"actief": True}, door=coordinator, gelezen_versie=p.versie)
     kaart_services.ketenpartner_goedkeuren(ketenpartner=p, door=coordinator)
     p.refresh_from_db()
     assert (p.actief, p.voorgesteld) == (True, False)
@@ -77,10 +78,10 @@ def test_deactivate_and_contact_persons(schuldhulp, coordinator):
         "naam": "Anouk de Boer", "functie": "Budgetcoach", "email": "anouk@example.org"})
     with pytest.raises(ValidationError):
         kaart_services.contactpersoon_aanmaken(ketenpartner=schuldhulp, door=coordinator, data={"naam": " "})
-    kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, door=coordinator, data={"actief": False, "naam": "Anouk de Boer"})
+    kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, door=coordinator, data={"actief": False, "naam": "Anouk de Boer"}, gelezen_versie=persoon.versie)
     persoon.refresh_from_db()
     assert persoon.actief is False and Contactpersoon.objects.count() == 1
-    kaart_services.ketenpartner_wijzigen(ketenpartner=schuldhulp, data={"actief": False}, door=coordinator)
+    kaart_services.ketenpartner_wijzigen(ketenpartner=schuldhulp, data={"actief": False}, door=coordinator, gelezen_versie=schuldhulp.versie)
     schuldhulp.refresh_from_db()
     assert schuldhulp.actief is False
 
@@ -154,17 +155,20 @@ def test_coordinator_approves_edits_and_manages_contacts(login, programma, schul
     voorstel.refresh_from_db()
     assert voorstel.actief and not voorstel.voorgesteld
     response = client.post(reverse("trajecten:ketenpartner_bewerken", args=[schuldhulp.pk]), {
-        "naam": "Schuldhulp Flevo", "soort": K.SCHULDHULPVERLENING, "telefoon": "0320-123456", "actief": "on"})
+        "naam": "Schuldhulp Flevo", "soort": K.SCHULDHULPVERLENING, "telefoon": "0320-123456", "actief": "on",
+        "gelezen_versie": schuldhulp.versie})
     assert response.status_code == 302
     schuldhulp.refresh_from_db()
     assert (schuldhulp.naam, schuldhulp.telefoon) == ("Schuldhulp Flevo", "0320-123456")
     response = client.post(reverse("trajecten:contactpersoon_nieuw", args=[schuldhulp.pk]), {"naam": "Anouk de Boer", "functie": "Budgetcoach"})
     assert response.status_code == 302
     persoon = Contactpersoon.objects.get()
-    assert client.post(reverse("trajecten:contactpersoon_bewerken", args=[persoon.pk]), {"naam": "Anouk de Boer"}).status_code == 302
+    assert client.post(reverse("trajecten:contactpersoon_bewerken", args=[persoon.pk]), {
+        "naam": "Anouk de Boer", "gelezen_versie": persoon.versie}).status_code == 302
     persoon.refresh_from_db()
     assert persoon.actief is False  # unchecked box
-    assert client.post(reverse("trajecten:ketenpartner_actief", args=[schuldhulp.pk]), {"actief": "0"}).status_code == 302
+    assert client.post(reverse("trajecten:ketenpartner_actief", args=[schuldhulp.pk]), {
+        "actief": "0", "gelezen_versie": schuldhulp.versie}).status_code == 302
     schuldhulp.refresh_from_db()
     assert not schuldhulp.actief
 
@@ -189,7 +193,7 @@ def twee_verwijzingen(programma, schuldhulp, coach, coach3, deelnemer, ander_dee
     for d, door, wacht in ((deelnemer, coach, 10), (ander_deelnemer, coach3, 40)):
         t = services.traject_starten(deelnemer=d, aanmelddatum=dagen_geleden(200), door=door)
         v = verwijzing_aanmaken(traject=t, ketenpartner=schuldhulp, verwezen=dagen_geleden(50 + wacht), door=door)
-        verwijzing_starten(verwijzing=v, gestart=dagen_geleden(50), door=door)
+        verwijzing_starten(verwijzing=v, gestart=dagen_geleden(50), door=door, gelezen_versie=v.versie)
         uit.append(v)
     return uit
 

@@ -18,13 +18,14 @@ from trajecten.services import (
     verwijzing_starten,
     verwijzing_status_wijzigen,
 )
-from uitstap.codes import KetenpartnerSoort, VerwijzingStatus
+from uitstap.codes import VerwijzingStatus
 from uitstap.locking import Conflict
 from uitstap.models import AuditEvent, Contactpersoon
 
 D = datetime.date
 S = VerwijzingStatus
-VANDAAG = datetime.date.today()
+VANDAAG_PER_TEST = True  # tests/conftest.py sets VANDAAG to today before every test (never at import time)
+VANDAAG = None
 
 
 def dagen_geleden(n):
@@ -34,11 +35,6 @@ def dagen_geleden(n):
 @pytest.fixture
 def traject(deelnemer, coach):
     return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen_geleden(400), door=coach)
-
-
-@pytest.fixture
-def schuldhulp(programma):
-    return KetenpartnerFactory(programma=programma, naam="Schuldhulp Test", soort=KetenpartnerSoort.SCHULDHULPVERLENING)
 
 
 @pytest.fixture
@@ -55,21 +51,21 @@ def verwijs(traject, partner, door, n=60, **kwargs):
 
 def test_referral_lifecycle_from_request_to_finished(traject, schuldhulp, contact, coach):
     v = verwijs(traject, schuldhulp, coach, 60, contactpersoon=contact, hulpvraag="Schuldenoverzicht")
-    assert (v.status, v.lock_versie, v.door) == (S.AANGEVRAAGD, 1, coach)
+    assert (v.status, v.versie, v.door) == (S.AANGEVRAAGD, 1, coach)
     event = AuditEvent.objects.filter(object_type="verwijzing").latest("id")
     assert (event.actie, event.clientcode, event.grondslag) == ("create", traject.deelnemer.clientcode, "eigen_caseload")
 
-    verwijzing_status_wijzigen(verwijzing=v, status=S.WACHTLIJST, door=coach)
-    verwijzing_intake_vastleggen(verwijzing=v, datum=dagen_geleden(50), door=coach)
+    verwijzing_status_wijzigen(verwijzing=v, status=S.WACHTLIJST, door=coach, gelezen_versie=v.versie)
+    verwijzing_intake_vastleggen(verwijzing=v, datum=dagen_geleden(50), door=coach, gelezen_versie=v.versie)
     assert sel.wachtdagen(v, VANDAAG) == 60 and sel.wacht_nog(v)
 
-    verwijzing_starten(verwijzing=v, gestart=dagen_geleden(35), door=coach)
+    verwijzing_starten(verwijzing=v, gestart=dagen_geleden(35), door=coach, gelezen_versie=v.versie)
     v.refresh_from_db()
-    assert (v.status, v.gestart, v.lock_versie) == (S.GESTART, dagen_geleden(35), 4)
+    assert (v.status, v.gestart, v.versie) == (S.GESTART, dagen_geleden(35), 4)
     assert sel.wachtdagen(v, VANDAAG) == 25 and not sel.wacht_nog(v)
 
     terugkoppeling_aanmaken(verwijzing=v, datum=dagen_geleden(20), notitie="Loopt goed.", door=coach)
-    verwijzing_status_wijzigen(verwijzing=v, status=S.AFGEROND, datum=dagen_geleden(5), door=coach)
+    verwijzing_status_wijzigen(verwijzing=v, status=S.AFGEROND, datum=dagen_geleden(5), door=coach, gelezen_versie=v.versie)
     v.refresh_from_db()
     assert (v.status, v.beeindigd, v.reden) == (S.AFGEROND, dagen_geleden(5), "")
     assert sel.wachtdagen(v, VANDAAG) == 25
@@ -81,12 +77,12 @@ def test_start_before_referral_is_refused_and_nothing_is_written(traject, schuld
     v = verwijs(traject, schuldhulp, coach, 10)
     voor = AuditEvent.objects.count()
     with pytest.raises(ValidationError) as e:
-        verwijzing_starten(verwijzing=v, gestart=dagen_geleden(11), door=coach)
+        verwijzing_starten(verwijzing=v, gestart=dagen_geleden(11), door=coach, gelezen_versie=v.versie)
     assert "De hulp kan niet eerder starten dan de verwijzing" in str(e.value)
     assert f"{dagen_geleden(10):%d-%m-%Y}" in str(e.value)
     assert "datum" in e.value.error_dict  # on the short status form the date field is `datum`
     v = Verwijzing.objects.get()
-    assert (v.status, v.gestart, v.lock_versie) == (S.AANGEVRAAGD, None, 1)
+    assert (v.status, v.gestart, v.versie) == (S.AANGEVRAAGD, None, 1)
     assert AuditEvent.objects.count() == voor
 
 
@@ -99,22 +95,22 @@ def test_full_edit_with_start_before_referral_is_refused(traject, schuldhulp, co
     assert Verwijzing.objects.get().gestart is None
 
 
-@pytest.mark.parametrize("kwargs, veld, tekst", [
-    ({"status": S.GESTART}, "gestart", "Vul in wanneer de hulp is gestart"),
-    ({"status": S.AFGEWEZEN, "beeindigd": dagen_geleden(5)}, "reden", "waarom is de verwijzing afgewezen"),
-    ({"status": S.AFGEBROKEN, "gestart": dagen_geleden(20), "beeindigd": dagen_geleden(5)}, "reden", "afgebroken"),
-    ({"status": S.AFGEROND, "beeindigd": dagen_geleden(5)}, "gestart", "eerst gestart"),
-    ({"status": S.AFGEROND, "gestart": dagen_geleden(20)}, "beeindigd", "Vul de datum in"),
-    ({"status": S.WACHTLIJST, "gestart": dagen_geleden(20)}, "status", "al gestart"),
-    ({"status": S.AFGEWEZEN, "gestart": dagen_geleden(20), "beeindigd": dagen_geleden(5), "reden": "x"}, "status", "niet afgewezen"),
-    ({"status": S.GESTART, "gestart": VANDAAG + datetime.timedelta(days=1)}, "gestart", "toekomst"),
-    ({"status": S.AFGEROND, "gestart": dagen_geleden(5), "beeindigd": dagen_geleden(8)}, "beeindigd", "vóór de start"),
-    ({"intake_partner": dagen_geleden(31)}, "intake_partner", "vóór de verwijzing"),
-    ({"status": S.GESTART, "intake_partner": dagen_geleden(10), "gestart": dagen_geleden(15)}, "gestart", "vóór de intake"),
+@pytest.mark.parametrize("maak, veld, tekst", [  # dates made in the test, not at import
+    (lambda: {"status": S.GESTART}, "gestart", "Vul in wanneer de hulp is gestart"),
+    (lambda: {"status": S.AFGEWEZEN, "beeindigd": dagen_geleden(5)}, "reden", "waarom is de verwijzing afgewezen"),
+    (lambda: {"status": S.AFGEBROKEN, "gestart": dagen_geleden(20), "beeindigd": dagen_geleden(5)}, "reden", "afgebroken"),
+    (lambda: {"status": S.AFGEROND, "beeindigd": dagen_geleden(5)}, "gestart", "eerst gestart"),
+    (lambda: {"status": S.AFGEROND, "gestart": dagen_geleden(20)}, "beeindigd", "Vul de datum in"),
+    (lambda: {"status": S.WACHTLIJST, "gestart": dagen_geleden(20)}, "status", "al gestart"),
+    (lambda: {"status": S.AFGEWEZEN, "gestart": dagen_geleden(20), "beeindigd": dagen_geleden(5), "reden": "x"}, "status", "niet afgewezen"),
+    (lambda: {"status": S.GESTART, "gestart": VANDAAG + datetime.timedelta(days=1)}, "gestart", "toekomst"),
+    (lambda: {"status": S.AFGEROND, "gestart": dagen_geleden(5), "beeindigd": dagen_geleden(8)}, "beeindigd", "vóór de start"),
+    (lambda: {"intake_partner": dagen_geleden(31)}, "intake_partner", "vóór de verwijzing"),
+    (lambda: {"status": S.GESTART, "intake_partner": dagen_geleden(10), "gestart": dagen_geleden(15)}, "gestart", "vóór de intake"),
 ])
-def test_status_and_dates_must_agree(traject, schuldhulp, coach, kwargs, veld, tekst):
+def test_status_and_dates_must_agree(traject, schuldhulp, coach, maak, veld, tekst):
     with pytest.raises(ValidationError) as e:
-        verwijs(traject, schuldhulp, coach, 30, **kwargs)
+        verwijs(traject, schuldhulp, coach, 30, **maak())
     assert veld in e.value.error_dict
     assert tekst in " ".join(e.value.error_dict[veld][0].messages)
     assert not Verwijzing.objects.exists()
@@ -122,13 +118,13 @@ def test_status_and_dates_must_agree(traject, schuldhulp, coach, kwargs, veld, t
 
 def test_refusal_and_breaking_off_keep_their_reason(traject, schuldhulp, coach):
     a = verwijs(traject, schuldhulp, coach, 30)
-    verwijzing_status_wijzigen(verwijzing=a, status=S.AFGEWEZEN, datum=dagen_geleden(20), reden=" Buiten doelgroep ", door=coach)
+    verwijzing_status_wijzigen(verwijzing=a, status=S.AFGEWEZEN, datum=dagen_geleden(20), reden=" Buiten doelgroep ", door=coach, gelezen_versie=a.versie)
     a.refresh_from_db()
     assert (a.status, a.beeindigd, a.reden) == (S.AFGEWEZEN, dagen_geleden(20), "Buiten doelgroep")
     assert sel.wachtdagen(a, VANDAAG) is None  # ended without start: no waiting time
     b = verwijs(traject, KetenpartnerFactory(programma=traject.deelnemer.programma), coach, 30)
     with pytest.raises(ValidationError, match="reden"):
-        verwijzing_status_wijzigen(verwijzing=b, status=S.AFGEBROKEN, datum=dagen_geleden(2), reden="  ", door=coach)
+        verwijzing_status_wijzigen(verwijzing=b, status=S.AFGEBROKEN, datum=dagen_geleden(2), reden="  ", door=coach, gelezen_versie=b.versie)
     assert Verwijzing.objects.get(pk=b.pk).status == S.AANGEVRAAGD
 
 
@@ -158,8 +154,10 @@ def test_partner_contact_and_goal_must_belong(traject, schuldhulp, coach, progra
 
 def test_no_new_referral_in_a_closed_traject(traject, schuldhulp, coach):
     if not traject.heeft_instroom:
-        services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen_geleden(1), door=coach)
-    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen_geleden(1), door=coach)
+        services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen_geleden(1), door=coach,
+                                  gelezen_versie=traject.versie)
+    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen_geleden(1), door=coach,
+                                  gelezen_versie=traject.versie)
     traject.refresh_from_db()
     with pytest.raises(ValidationError, match="afgesloten"):
         verwijs(traject, schuldhulp, coach)
@@ -172,7 +170,7 @@ def test_concurrent_edit_raises_conflict_and_keeps_the_first_save(traject, schul
     with pytest.raises(Conflict):
         verwijzing_wijzigen(verwijzing=kopie, data={"hulpvraag": "Tweede"}, gelezen_versie=1, door=coach2)
     v.refresh_from_db()
-    assert (v.hulpvraag, v.lock_versie) == ("Eerste", 2)
+    assert (v.hulpvraag, v.versie) == ("Eerste", 2)
 
 
 def test_feedback_is_dated_within_the_referral(traject, schuldhulp, coach):
@@ -198,7 +196,7 @@ def test_median_of_odd_even_and_empty_counts():
 def _gestarte(traject, partner, door, wachttijden, start_geleden=10):
     for w in wachttijden:
         v = verwijs(traject, partner, door, start_geleden + w)
-        verwijzing_starten(verwijzing=v, gestart=dagen_geleden(start_geleden), door=door)
+        verwijzing_starten(verwijzing=v, gestart=dagen_geleden(start_geleden), door=door, gelezen_versie=v.versie)
 
 
 def test_median_waiting_time_per_partner_over_last_12_months(traject, schuldhulp, coach, programma, vandaag):
@@ -237,7 +235,7 @@ def test_caseload_flags_referrals_waiting_longer_than_the_programme_threshold(tr
     verwijs(traject, schuldhulp, coach, 31)
     verwijs(traject, KetenpartnerFactory(programma=programma), coach, 30)  # exactly 30: not longer
     gestart = verwijs(traject, KetenpartnerFactory(programma=programma), coach, 90)
-    verwijzing_starten(verwijzing=gestart, gestart=dagen_geleden(1), door=coach)
+    verwijzing_starten(verwijzing=gestart, gestart=dagen_geleden(1), door=coach, gelezen_versie=gestart.versie)
     d = caseload(coach).get()
     assert d.lang_wachtend == 1
     assert "1 verwijzing(en) wachten lang" in [s.tekst for s in signalen_voor(d)]

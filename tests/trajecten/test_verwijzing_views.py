@@ -5,15 +5,16 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from tests.factories import KetenpartnerFactory
 from trajecten import services
 from trajecten.models import Terugkoppeling, Verwijzing
 from trajecten.services import verwijzing_aanmaken
-from uitstap.codes import KetenpartnerSoort, VerwijzingStatus
+from uitstap.codes import VerwijzingStatus
 from uitstap.models import AuditEvent, Contactpersoon
+from uitstap.forms import CONFLICT
 
 S = VerwijzingStatus
-VANDAAG = datetime.date.today()
+VANDAAG_PER_TEST = True  # tests/conftest.py sets VANDAAG to today before every test (never at import time)
+VANDAAG = None
 
 
 def dagen_geleden(n):
@@ -23,11 +24,6 @@ def dagen_geleden(n):
 @pytest.fixture
 def traject(deelnemer, coach):
     return services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen_geleden(100), door=coach)
-
-
-@pytest.fixture
-def schuldhulp(programma):
-    return KetenpartnerFactory(programma=programma, naam="Schuldhulp Test", soort=KetenpartnerSoort.SCHULDHULPVERLENING)
 
 
 @pytest.fixture
@@ -55,7 +51,7 @@ def test_other_coach_gets_404_on_every_referral_url_backup_gets_200(login, verwi
         assert client.post(url, {"status": "gestart", "datum": VANDAAG.isoformat(), "notitie": "x"}).status_code == 404, url
     assert AuditEvent.objects.filter(actie="denied", gebruiker=coach3, clientcode=verwijzing.traject.deelnemer.clientcode).exists()
     v = Verwijzing.objects.get()
-    assert (v.status, v.lock_versie, Terugkoppeling.objects.count()) == (S.AANGEVRAAGD, 1, 0)
+    assert (v.status, v.versie, Terugkoppeling.objects.count()) == (S.AANGEVRAAGD, 1, 0)
     client = login(coach2)
     for url in referral_urls(verwijzing):
         assert client.get(url).status_code == 200, url
@@ -126,7 +122,7 @@ def test_start_before_referral_shows_dutch_error_and_writes_nothing(login, verwi
     assert "Er is een probleem" in response.text
     assert "De hulp kan niet eerder starten dan de verwijzing" in response.text
     verwijzing.refresh_from_db()
-    assert (verwijzing.status, verwijzing.gestart, verwijzing.lock_versie) == (S.AANGEVRAAGD, None, 1)
+    assert (verwijzing.status, verwijzing.gestart, verwijzing.versie) == (S.AANGEVRAAGD, None, 1)
 
 
 def test_stale_form_shows_conflict(login, verwijzing, coach, coach2):
@@ -134,7 +130,7 @@ def test_stale_form_shows_conflict(login, verwijzing, coach, coach2):
         "intake_partner": dagen_geleden(30).isoformat(), "gelezen_versie": 1})
     response = login(coach).post(reverse("trajecten:verwijzing_status", args=[verwijzing.pk]), {
         "status": "afgewezen", "datum": dagen_geleden(1).isoformat(), "reden": "Buiten doelgroep", "gelezen_versie": 1})
-    assert response.status_code == 200 and "intussen gewijzigd" in response.text
+    assert response.status_code == 200 and CONFLICT in response.text
     verwijzing.refresh_from_db()
     assert (verwijzing.status, verwijzing.intake_partner) == (S.AANGEVRAAGD, dagen_geleden(30))
 
@@ -147,7 +143,7 @@ def test_full_edit_and_feedback(login, verwijzing, coach):
         "reden": "Niet meer verschenen", "gelezen_versie": 1})
     assert response.status_code == 302, response.text
     verwijzing.refresh_from_db()
-    assert (verwijzing.status, verwijzing.reden, verwijzing.lock_versie) == (S.AFGEBROKEN, "Niet meer verschenen", 2)
+    assert (verwijzing.status, verwijzing.reden, verwijzing.versie) == (S.AFGEBROKEN, "Niet meer verschenen", 2)
     response = client.post(reverse("trajecten:terugkoppeling_nieuw", args=[verwijzing.pk]), {
         "datum": dagen_geleden(1).isoformat(), "notitie": "<b>Dossier</b> gesloten bij partner"})
     assert response.status_code == 302
@@ -170,8 +166,8 @@ def test_after_a_conflict_saving_again_is_a_knowing_overwrite(login, verwijzing,
     client = login(coach)
     data = {"status": "gestart", "datum": dagen_geleden(20).isoformat(), "gelezen_versie": 1}
     response = client.post(reverse("trajecten:verwijzing_status", args=[verwijzing.pk]), data)
-    assert "intussen gewijzigd" in response.text and 'name="gelezen_versie" value="2"' in response.text
+    assert CONFLICT in response.text and 'name="gelezen_versie" value="2"' in response.text
     data["gelezen_versie"] = 2
     assert client.post(reverse("trajecten:verwijzing_status", args=[verwijzing.pk]), data).status_code == 302
     verwijzing.refresh_from_db()
-    assert (verwijzing.status, verwijzing.intake_partner, verwijzing.lock_versie) == (S.GESTART, dagen_geleden(30), 3)
+    assert (verwijzing.status, verwijzing.intake_partner, verwijzing.versie) == (S.GESTART, dagen_geleden(30), 3)

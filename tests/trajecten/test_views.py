@@ -202,7 +202,8 @@ def test_caseload_hides_closed_trajecten_unless_asked(login, programma, coach):
     dicht = DeelnemerFactory(programma=programma, begeleider=coach)
     t = services.traject_starten(deelnemer=dicht, aanmelddatum=D(2025, 1, 1), door=coach)
     services.fase_wijzigen(traject=t, fase="orientatie", datum=D(2025, 1, 15), door=coach)
-    services.uitstroom_vastleggen(traject=t, soort=UitstroomSoort.GESTOPT, reden="verhuisd", datum=D(2025, 2, 1), door=coach)
+    services.uitstroom_vastleggen(traject=t, soort=UitstroomSoort.GESTOPT, reden="verhuisd", datum=D(2025, 2, 1), door=coach,
+                                  gelezen_versie=t.versie)
     client = login(coach)
     text = client.get(reverse("trajecten:caseload")).text
     assert open_.clientcode in text and dicht.clientcode not in text

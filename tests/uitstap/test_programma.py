@@ -12,6 +12,7 @@ def test_coordinator_edits_programme(login, programma, coordinator, gemeente):
     response = client.post(reverse("programma_bewerken", args=[programma.slug]), {
         "naam": "Uitstapprogramma Test-Regio", "regeling": "rups_iii", "startdatum": "2020-01-01",
         "gemeenten": [gemeente.pk], "wachttijd_signaal_dagen": 45, "bewaartermijn_jaren": 7,
+        "gelezen_versie": programma.versie,
     })
     assert response.status_code == 302
     programma.refresh_from_db()
@@ -36,7 +37,8 @@ def test_coordinator_enters_year_figures(login, programma, coordinator):
     jaar = ProgrammaJaar.objects.get(programma=programma, jaar=2025)
     assert jaar.verwacht_deelnemers == 30 and str(jaar.uitgaven) == "141250.50"
     client.post(reverse("programmajaar_bewerken", args=[programma.slug, 2025]), {
-        "verwacht_deelnemers": 32, "intakes_begroot": 40, "begroting": "150000", "uitgaven": "141250.50"})
+        "verwacht_deelnemers": 32, "intakes_begroot": 40, "begroting": "150000", "uitgaven": "141250.50",
+        "gelezen_versie": jaar.versie})
     jaar.refresh_from_db()
     assert jaar.verwacht_deelnemers == 32
     assert "141.251" in client.get(reverse("programma_detail", args=[programma.slug])).text

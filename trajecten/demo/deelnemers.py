@@ -175,13 +175,13 @@ class DemoBuilder:
             door=traject.deelnemer.begeleider, resultaat=resultaat,
             branche=rng.choice(Branche.values) if resultaat == UitstroomResultaat.BETAALD_WERK else "",
             toelichting="Vaste baan gevonden via de re-integratiepartner." if resultaat == UitstroomResultaat.BETAALD_WERK else "",
-            afsluiten=afsluiten,
+            afsluiten=afsluiten, gelezen_versie=traject.versie
         )
 
     def stoppen(self, traject, dagen_geleden, reden=None):
         return services.uitstroom_vastleggen(
             traject=traject, soort=UitstroomSoort.GESTOPT, datum=self.dag(dagen_geleden),
-            door=traject.deelnemer.begeleider, reden=reden or self.rng.choice(Stopreden.values),
+            door=traject.deelnemer.begeleider, reden=reden or self.rng.choice(Stopreden.values), gelezen_versie=traject.versie
         )
 
     def scenario(self, naam: str, i: int):
@@ -225,7 +225,7 @@ class DemoBuilder:
             self.uitstappen(t, uit, afsluiten=False)
             eind = uit - rng.randint(90, 180)
             self.contacten(t, uit - 10, eind, plan_volgend=False)
-            services.traject_afsluiten(traject=t, einddatum=self.dag(eind), door=d.begeleider)
+            services.traject_afsluiten(traject=t, einddatum=self.dag(eind), door=d.begeleider, gelezen_versie=t.versie)
             self.uitgestapt_teller += 1
             if self.uitgestapt_teller % 2 == 1:
                 terug = uit - min(rng.choice([60, 200, 300, 340, 400]), uit - 5)
@@ -243,7 +243,7 @@ class DemoBuilder:
                 self.stoppen(t, stop)
             else:
                 # Never got past contact: closed without instroom, not a dropout.
-                services.traject_afsluiten(traject=t, einddatum=self.dag(stop), door=d.begeleider,
+                services.traject_afsluiten(traject=t, einddatum=self.dag(stop), door=d.begeleider, gelezen_versie=t.versie,
                                            afsluitreden=rng.choice(Afsluitreden.values))
         elif naam == "herinstroom":
             a = rng.randint(700, 900)

@@ -41,9 +41,9 @@ def seed_documenten(*, rng, fake, vandaag, kern, deelnemers, aantal: int = 6):
         door = deelnemer.begeleider or kern.get("gebruikers", {}).get("coordinator")
         if door is None:
             continue
-        tekst = f"Trajectplan {deelnemer.clientcode} versie {plan.versie} - ondertekend (demo)"
+        tekst = f"Trajectplan {deelnemer.clientcode} versie {plan.volgnummer} - ondertekend (demo)"
         document_aanmaken(
             deelnemer=deelnemer, door=door, soort=Document.Soort.TRAJECTPLAN,
-            omschrijving=f"Ondertekend trajectplan versie {plan.versie}",
-            bestand=SimpleUploadedFile(f"trajectplan-v{plan.versie}-ondertekend.pdf", _pdf(tekst)),
+            omschrijving=f"Ondertekend trajectplan versie {plan.volgnummer}",
+            bestand=SimpleUploadedFile(f"trajectplan-v{plan.volgnummer}-ondertekend.pdf", _pdf(tekst)),
         )

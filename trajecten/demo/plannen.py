@@ -150,7 +150,7 @@ class PlanVerhaal:
                 sub.plan = plan
                 if sub.status in (DoelStatus.OPEN, DoelStatus.BEZIG) and sub.streefdatum <= tot and self.rng.random() < 0.85:
                     klaar = max(van, sub.streefdatum - datetime.timedelta(days=self.rng.randint(0, 20)))
-                    services.doel_status_wijzigen(doel=sub, status=DoelStatus.BEHAALD, behaald_op=klaar, door=self.door)
+                    services.doel_status_wijzigen(doel=sub, status=DoelStatus.BEHAALD, behaald_op=klaar, door=self.door, gelezen_versie=sub.versie)
             if doel.status not in (DoelStatus.OPEN, DoelStatus.BEZIG):
                 continue
             d = van + datetime.timedelta(days=self.rng.randint(14, 30))
@@ -159,12 +159,12 @@ class PlanVerhaal:
                 if d >= doel.streefdatum - datetime.timedelta(days=20) and self.rng.random() < kans_behaald:
                     services.voortgang_vastleggen(doel=doel, datum=d, score=doel.doelscore, door=self.door,
                                                         notitie="Doel bereikt.")
-                    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=d, door=self.door)
+                    services.doel_status_wijzigen(doel=doel, status=DoelStatus.BEHAALD, behaald_op=d, door=self.door, gelezen_versie=doel.versie)
                     break
                 score = min(doel.doelscore or 10, score + self.rng.choice([0, 1, 1]))
                 services.voortgang_vastleggen(doel=doel, datum=d, score=score, door=self.door,
                                                     notitie=self.rng.choice(VOORTGANG))
-                doel.refresh_from_db(fields=["status", "lock_versie"])
+                doel.refresh_from_db(fields=["status", "versie"])
                 d += datetime.timedelta(days=self.rng.randint(28, 56))
 
     def vertel(self):
@@ -204,7 +204,7 @@ class PlanVerhaal:
             return  # orientatie: the plan is still a concept
         getekend = uitvoering
         services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=getekend,
-                                               ondertekend_begeleider_op=getekend, door=self.door)
+                                               ondertekend_begeleider_op=getekend, door=self.door, gelezen_versie=plan.versie)
         duur = (self.eind - getekend).days
         kans = 0.85 if uitstroom is not None else 0.6
         herzien = getekend + datetime.timedelta(days=rng.randint(150, 200)) if duur > 260 else None
@@ -221,23 +221,23 @@ class PlanVerhaal:
             lopend = list(plan.doelen.filter(ouder__isnull=True, status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)))
             if len(lopend) > 1 and rng.random() < 0.3:
                 lopend[0].plan = plan
-                services.doel_status_wijzigen(doel=lopend[0], status=DoelStatus.VERVALLEN, door=self.door)
+                services.doel_status_wijzigen(doel=lopend[0], status=DoelStatus.VERVALLEN, door=self.door, gelezen_versie=lopend[0].versie)
             nieuw = services.trajectplan_nieuwe_versie(plan=plan, opgesteld_op=herzien, door=self.door)
             self.doelen_toevoegen(nieuw, extra, basis, herzien)
             for doel in nieuw.doelen.filter(ouder__isnull=True, streefdatum__lt=herzien + datetime.timedelta(days=30)):
                 doel.plan = nieuw
                 services.doel_wijzigen(doel=doel, door=self.door, data={
-                    "streefdatum": herzien + datetime.timedelta(days=rng.randint(60, 150))})
+                    "streefdatum": herzien + datetime.timedelta(days=rng.randint(60, 150))}, gelezen_versie=doel.versie)
             tweede = self.dag(herzien + datetime.timedelta(days=rng.randint(3, 10)))
             services.trajectplan_ondertekenen(plan=nieuw, ondertekend_deelnemer_op=tweede,
-                                                   ondertekend_begeleider_op=tweede, door=self.door)
+                                                   ondertekend_begeleider_op=tweede, door=self.door, gelezen_versie=nieuw.versie)
             self.opvolgen(nieuw, tweede, self.eind, kans)
             plan = nieuw
         if self.einddatum is not None:
             # Closing the traject: what was not reached is recorded as such.
             for doel in plan.doelen.filter(ouder__isnull=True, status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)):
                 doel.plan = plan
-                services.doel_status_wijzigen(doel=doel, status=DoelStatus.NIET_BEHAALD, door=self.door)
+                services.doel_status_wijzigen(doel=doel, status=DoelStatus.NIET_BEHAALD, door=self.door, gelezen_versie=doel.versie)
 
 
 def seed_plannen(*, rng, fake, vandaag, kern, deelnemers):

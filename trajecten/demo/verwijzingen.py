@@ -122,7 +122,7 @@ def _kaart_aanvullen(*, rng, fake, kern) -> dict:
             "adres": fake.street_address() + ", " + rng.choice([g.naam for g in partner.gemeenten.all()] or ["Almere"]),
             "telefoon": fake.phone_number(),
             "email": f"info@{domein}",
-        })
+        }, gelezen_versie=partner.versie)
         for i in range(rng.choice([1, 1, 2])):
             voornaam, achternaam = fake.first_name(), fake.last_name()
             contactpersoon_aanmaken(ketenpartner=partner, door=coordinator, data={

@@ -6,7 +6,7 @@ from django import forms
 
 from trajecten.models import Doel, Trajectplan
 from uitstap.codes import DoelStatus, Leefgebied
-from uitstap.forms import UitstapForm
+from uitstap.forms import UitstapForm, VersionedForm
 
 SCORE_HINT = "1 = heel slecht, 10 = uitstekend. Leeg laten als het niet besproken is."
 
@@ -57,7 +57,7 @@ class MetingForm(UitstapForm, forms.Form):
         return data
 
 
-class TrajectplanForm(UitstapForm, forms.ModelForm):
+class TrajectplanForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Trajectplan
         fields = ["opgesteld_op", "afspraken"]
@@ -78,7 +78,7 @@ class NieuweVersieForm(UitstapForm, forms.Form):
     opgesteld_op = forms.DateField(label="nieuwe versie opgesteld op", initial=datetime.date.today)
 
 
-class OndertekenenForm(UitstapForm, forms.Form):
+class OndertekenenForm(VersionedForm, forms.Form):
     ondertekend_deelnemer_op = forms.DateField(label="ondertekend door de deelnemer op", initial=datetime.date.today)
     ondertekend_begeleider_op = forms.DateField(label="ondertekend door de trajectbegeleider op",
                                                 initial=datetime.date.today)
@@ -109,7 +109,7 @@ SMART_STAPPEN = [
 ]
 
 
-class DoelForm(UitstapForm, forms.ModelForm):
+class DoelForm(VersionedForm, forms.ModelForm):
     """A SMART goal. Indicator (M) and streefdatum (T) are required, with a message that says why."""
 
     acceptabel = forms.TypedChoiceField(
@@ -199,7 +199,7 @@ class VoortgangForm(UitstapForm, forms.Form):
         return data
 
 
-class DoelStatusForm(UitstapForm, forms.Form):
+class DoelStatusForm(VersionedForm, forms.Form):
     status = forms.ChoiceField(label="status", choices=DoelStatus.choices, widget=forms.RadioSelect)
     behaald_op = forms.DateField(label="behaald op", required=False, initial=datetime.date.today,
                                  help_text="Alleen bij Behaald.")

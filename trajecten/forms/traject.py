@@ -6,7 +6,7 @@ from django import forms
 
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
 from uitstap.codes import Afsluitreden, ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomSoort
-from uitstap.forms import UitstapForm
+from uitstap.forms import UitstapForm, VersionedForm
 from uitstap.models import Ketenpartner
 
 
@@ -19,7 +19,7 @@ class FaseForm(UitstapForm, forms.Form):
     )
 
 
-class IntakeForm(UitstapForm, forms.ModelForm):
+class IntakeForm(VersionedForm, forms.ModelForm):
     fase_naar_orientatie = forms.BooleanField(
         label="Bij toelating: fase naar oriëntatie op de intakedatum", required=False, initial=True
     )
@@ -45,7 +45,7 @@ class IntakeForm(UitstapForm, forms.ModelForm):
             self.initial.setdefault("datum", datetime.date.today())
 
 
-class ContactForm(UitstapForm, forms.ModelForm):
+class ContactForm(VersionedForm, forms.ModelForm):
     leefgebieden = forms.MultipleChoiceField(
         label="besproken leefgebieden", choices=Leefgebied.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -80,7 +80,7 @@ class SnelContactForm(UitstapForm, forms.ModelForm):
         self.initial.setdefault("status", ContactStatus.GEHOUDEN)
 
 
-class UitstroomForm(UitstapForm, forms.ModelForm):
+class UitstroomForm(VersionedForm, forms.ModelForm):
     afsluiten = forms.BooleanField(
         label="Traject nu afsluiten", required=False, initial=False,
         help_text="Bij uitgestapt gaat de deelnemer anders door in de nazorgfase; tussentijds gestopt sluit altijd af.",
@@ -104,13 +104,12 @@ class UitstroomForm(UitstapForm, forms.ModelForm):
         self.fields["reden"].required = False
 
 
-class BeeindigenForm(UitstapForm, forms.Form):
+class BeeindigenForm(VersionedForm, forms.Form):
     einddatum = forms.DateField(label="einddatum", initial=datetime.date.today)
     afsluitreden = forms.ChoiceField(
         label="reden van afsluiten", required=False, choices=[("", "---------"), *Afsluitreden.choices],
         help_text="Het traject is nooit verder gekomen dan contact: het telt niet als uitval.",
     )
-    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class TerugvalForm(UitstapForm, forms.ModelForm):

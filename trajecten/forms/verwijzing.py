@@ -25,7 +25,6 @@ class ContactpersoonKeuze(forms.ModelChoiceField):
 class VerwijzingForm(VersionedForm, forms.ModelForm):
     """A new referral (short: partner, help, date, contact person) or a full correction of one."""
 
-    version_field = "lock_versie"
     ketenpartner = PartnerKeuze(label="ketenpartner", queryset=Ketenpartner.objects.none())
     contactpersoon = ContactpersoonKeuze(
         label="contactpersoon", queryset=Contactpersoon.objects.none(), required=False,
@@ -73,7 +72,7 @@ class VerwijzingForm(VersionedForm, forms.ModelForm):
         pass
 
 
-class VerwijzingStatusForm(UitstapForm, forms.Form):
+class VerwijzingStatusForm(VersionedForm, forms.Form):
     """Move a referral on, with the date it happened and (when refused or broken off) the reason."""
 
     status = forms.ChoiceField(label="nieuwe status", choices=S.choices, widget=forms.RadioSelect)
@@ -83,21 +82,18 @@ class VerwijzingStatusForm(UitstapForm, forms.Form):
     )
     reden = forms.CharField(label="reden", required=False, widget=forms.Textarea(attrs={"rows": 2}),
                             help_text="Verplicht bij Afgewezen en Afgebroken.")
-    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, verwijzing: Verwijzing, **kwargs):
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, versie_van=verwijzing, **kwargs)
         self.fields["datum"].label = "Datum"
-        self.initial.setdefault("gelezen_versie", verwijzing.lock_versie)
         keuzes = [(s, s.label) for s in S if s != verwijzing.status and s != S.AANGEVRAAGD]
         self.fields["status"].choices = keuzes
         self.fields["status"].widget.choices = keuzes
 
 
-class VerwijzingIntakeForm(UitstapForm, forms.Form):
+class VerwijzingIntakeForm(VersionedForm, forms.Form):
     intake_partner = forms.DateField(label="datum intake bij de partner", initial=datetime.date.today,
                                      help_text="Mag in de toekomst liggen als de intake gepland is.")
-    gelezen_versie = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 
 class TerugkoppelingForm(UitstapForm, forms.ModelForm):

@@ -25,7 +25,7 @@ def annoteer_doelen_verlopen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
         Q(aanmelddatum__gt=OuterRef("plan__traject__aanmelddatum"))
         | Q(aanmelddatum=OuterRef("plan__traject__aanmelddatum"), pk__gt=OuterRef("plan__traject_id"))
     )
-    later_plan = Trajectplan.objects.filter(traject_id=OuterRef("plan__traject_id"), versie__gt=OuterRef("plan__versie"))
+    later_plan = Trajectplan.objects.filter(traject_id=OuterRef("plan__traject_id"), volgnummer__gt=OuterRef("plan__volgnummer"))
     verlopen = (
         Doel.objects.filter(plan__traject__deelnemer_id=OuterRef("pk"), ouder__isnull=True,
                             status__in=OPEN_STATUSSEN, streefdatum__lt=vandaag)
@@ -43,7 +43,7 @@ def annoteer_doelen_verlopen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
 def huidig_plan(traject: Traject | None) -> Trajectplan | None:
     if traject is None:
         return None
-    return traject.plannen.order_by("-versie").first()
+    return traject.plannen.order_by("-volgnummer").first()
 
 
 def is_verlopen(doel: Doel, vandaag: datetime.date) -> bool:
@@ -80,8 +80,8 @@ def doelen_per_leefgebied(plan: Trajectplan, vandaag: datetime.date | None = Non
 def afgeronde_doelen_eerder(plan: Trajectplan) -> list[Doel]:
     """Finished main goals of older versions: they are not copied into a new version, but belong to the story."""
     return list(
-        Doel.objects.filter(plan__traject=plan.traject, plan__versie__lt=plan.versie, ouder__isnull=True)
-        .exclude(status__in=OPEN_STATUSSEN).select_related("plan").order_by("-plan__versie", "leefgebied", "volgorde")
+        Doel.objects.filter(plan__traject=plan.traject, plan__volgnummer__lt=plan.volgnummer, ouder__isnull=True)
+        .exclude(status__in=OPEN_STATUSSEN).select_related("plan").order_by("-plan__volgnummer", "leefgebied", "volgorde")
     )
 
 
@@ -131,7 +131,7 @@ def voortgang_grafiek(doel: Doel, voortgang: list[DoelVoortgang]) -> str | None:
 
 def versies(traject: Traject) -> list[Trajectplan]:
     return list(
-        traject.plannen.order_by("-versie").annotate(aantal_doelen=Count("doelen"))
+        traject.plannen.order_by("-volgnummer").annotate(aantal_doelen=Count("doelen"))
         .select_related("aangemaakt_door")
     )
 

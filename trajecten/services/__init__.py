@@ -3,6 +3,7 @@
 from trajecten.services import regels  # noqa: F401
 from trajecten.services.regels import fase_op, huidige_fase  # noqa: F401
 from trajecten.services.traject import (  # noqa: F401
+    aanmelding_registreren,
     traject_starten,
     fase_wijzigen,
     intake_vastleggen,

@@ -23,7 +23,7 @@ from trajecten.services import regels
 from trajecten.models import Doel, DoelVoortgang, Meting, MetingScore, Traject, Trajectplan
 from uitstap.audit import Actie
 from uitstap.codes import DoelStatus, Leefgebied
-from uitstap.locking import save_checked
+from uitstap.locking import controleer_versie, huidige_versie, save_checked
 from uitstap.models import Gebruiker
 
 OPEN_STATUSSEN = (DoelStatus.OPEN, DoelStatus.BEZIG)
@@ -77,21 +77,21 @@ def meting_vastleggen(
 
 
 def laatste_plan(traject: Traject) -> Trajectplan | None:
-    return traject.plannen.order_by("-versie").first()
+    return traject.plannen.order_by("-volgnummer").first()
 
 
 def _moet_huidig_zijn(plan: Trajectplan):
     laatste = laatste_plan(plan.traject)
     if laatste is None or laatste.pk != plan.pk:
         raise ValidationError(
-            f"Versie {plan.versie} is vervangen door versie {laatste.versie}. Werk in de nieuwste versie."
+            f"Versie {plan.volgnummer} is vervangen door versie {laatste.volgnummer}. Werk in de nieuwste versie."
         )
 
 
 def _moet_concept_zijn(plan: Trajectplan):
     if plan.is_bevroren:
         raise ValidationError(
-            f"Versie {plan.versie} van het trajectplan is ondertekend en kan niet meer worden gewijzigd. "
+            f"Versie {plan.volgnummer} van het trajectplan is ondertekend en kan niet meer worden gewijzigd. "
             "Maak een nieuwe versie om iets te veranderen."
         )
 
@@ -103,7 +103,7 @@ def _check_opgesteld_op(traject: Traject, opgesteld_op, vorige: Trajectplan | No
     regels.niet_in_toekomst(opgesteld_op, "opgesteld_op")
     if vorige is not None and opgesteld_op < vorige.opgesteld_op:
         raise ValidationError(
-            {"opgesteld_op": f"Versie {vorige.versie} is opgesteld op {vorige.opgesteld_op:%d-%m-%Y}; kies die dag of later."}
+            {"opgesteld_op": f"Versie {vorige.volgnummer} is opgesteld op {vorige.opgesteld_op:%d-%m-%Y}; kies die dag of later."}
         )
 
 
@@ -117,7 +117,7 @@ def trajectplan_opstellen(
     if traject.plannen.exists():
         raise ValidationError("Dit traject heeft al een trajectplan. Maak een nieuwe versie om het te wijzigen.")
     _check_opgesteld_op(traject, opgesteld_op)
-    plan = Trajectplan(traject=traject, versie=1, opgesteld_op=opgesteld_op, afspraken=(afspraken or "").strip(),
+    plan = Trajectplan(traject=traject, volgnummer=1, opgesteld_op=opgesteld_op, afspraken=(afspraken or "").strip(),
                        aangemaakt_door=door)
     plan.full_clean()
     plan.save()
@@ -128,13 +128,13 @@ def trajectplan_opstellen(
 @transaction.atomic
 def trajectplan_wijzigen(
     *, plan: Trajectplan, opgesteld_op: datetime.date, afspraken: str, door: Gebruiker,
-    gelezen_versie: int | None = None,
+    gelezen_versie: int,
 ) -> Trajectplan:
     """Change the date or the agreements of a concept version."""
     regels.moet_open_zijn(plan.traject)
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
-    vorige = plan.traject.plannen.filter(versie__lt=plan.versie).order_by("-versie").first()
+    vorige = plan.traject.plannen.filter(volgnummer__lt=plan.volgnummer).order_by("-volgnummer").first()
     _check_opgesteld_op(plan.traject, opgesteld_op, vorige)
     oude_datum = plan.opgesteld_op
     # Goals that took the plan's date (new in this version) move along with it.
@@ -147,7 +147,7 @@ def trajectplan_wijzigen(
     plan.opgesteld_op = opgesteld_op
     plan.afspraken = (afspraken or "").strip()
     plan.full_clean()
-    save_checked(plan, gelezen_versie=gelezen_versie, fields=["opgesteld_op", "afspraken"], version_field="lock_versie")
+    save_checked(plan, gelezen_versie=gelezen_versie, fields=["opgesteld_op", "afspraken"])
     if opgesteld_op != oude_datum:
         meeschuiven.update(gesteld_op=opgesteld_op)
     regels.log_event(Actie.UPDATE, door, plan.traject, plan)
@@ -157,9 +157,10 @@ def trajectplan_wijzigen(
 @transaction.atomic
 def trajectplan_ondertekenen(
     *, plan: Trajectplan, ondertekend_deelnemer_op: datetime.date, ondertekend_begeleider_op: datetime.date,
-    door: Gebruiker, gelezen_versie: int | None = None,
+    door: Gebruiker, gelezen_versie: int,
 ) -> Trajectplan:
     """Both parties signed: the version becomes actief and frozen; the one before it becomes vervangen."""
+    controleer_versie(plan, gelezen_versie)
     regels.moet_open_zijn(plan.traject)
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
@@ -188,11 +189,11 @@ def trajectplan_ondertekenen(
     plan.status = Trajectplan.Status.ACTIEF
     plan.full_clean()
     save_checked(plan, gelezen_versie=gelezen_versie,
-                 fields=["ondertekend_deelnemer_op", "ondertekend_begeleider_op", "status"], version_field="lock_versie")
+                 fields=["ondertekend_deelnemer_op", "ondertekend_begeleider_op", "status"])
     regels.log_event(Actie.UPDATE, door, plan.traject, plan)
-    for oud in plan.traject.plannen.filter(versie__lt=plan.versie, status=Trajectplan.Status.ACTIEF):
+    for oud in plan.traject.plannen.filter(volgnummer__lt=plan.volgnummer, status=Trajectplan.Status.ACTIEF):
         oud.status = Trajectplan.Status.VERVANGEN
-        save_checked(oud, gelezen_versie=None, fields=["status"], version_field="lock_versie")
+        save_checked(oud, gelezen_versie=huidige_versie(oud), fields=["status"])
         regels.log_event(Actie.UPDATE, door, plan.traject, oud)
     return plan
 
@@ -218,10 +219,10 @@ def trajectplan_nieuwe_versie(*, plan: Trajectplan, opgesteld_op: datetime.date,
     _moet_huidig_zijn(plan)
     if not plan.is_bevroren:
         raise ValidationError(
-            f"Versie {plan.versie} is nog een concept; die kun je zelf aanpassen. Een nieuwe versie maak je van een ondertekend plan."
+            f"Versie {plan.volgnummer} is nog een concept; die kun je zelf aanpassen. Een nieuwe versie maak je van een ondertekend plan."
         )
     _check_opgesteld_op(plan.traject, opgesteld_op, plan)
-    nieuw = Trajectplan(traject=plan.traject, versie=plan.versie + 1, opgesteld_op=opgesteld_op,
+    nieuw = Trajectplan(traject=plan.traject, volgnummer=plan.volgnummer + 1, opgesteld_op=opgesteld_op,
                         afspraken=plan.afspraken, aangemaakt_door=door)
     nieuw.full_clean()
     nieuw.save()
@@ -324,7 +325,7 @@ def subdoel_aanmaken(*, ouder: Doel, data: dict, door: Gebruiker) -> Doel:
 
 
 @transaction.atomic
-def doel_wijzigen(*, doel: Doel, data: dict, door: Gebruiker, gelezen_versie: int | None = None) -> Doel:
+def doel_wijzigen(*, doel: Doel, data: dict, door: Gebruiker, gelezen_versie: int) -> Doel:
     """Change a goal (or sub-goal) of a concept version; a sub-goal keeps its parent's leefgebied."""
     plan = doel.plan
     regels.moet_open_zijn(plan.traject)
@@ -339,7 +340,7 @@ def doel_wijzigen(*, doel: Doel, data: dict, door: Gebruiker, gelezen_versie: in
         doel.gesteld_op = plan.opgesteld_op
         gewijzigd.append("gesteld_op")
     doel.full_clean()
-    save_checked(doel, gelezen_versie=gelezen_versie, fields=sorted(set(gewijzigd)), version_field="lock_versie")
+    save_checked(doel, gelezen_versie=gelezen_versie, fields=sorted(set(gewijzigd)))
     if doel.ouder_id is None and "leefgebied" in gewijzigd:
         doel.subdoelen.update(leefgebied=doel.leefgebied)
     regels.log_event(Actie.UPDATE, door, plan.traject, doel)
@@ -362,7 +363,7 @@ def doel_verwijderen(*, doel: Doel, door: Gebruiker) -> None:
 @transaction.atomic
 def doel_status_wijzigen(
     *, doel: Doel, status: str, door: Gebruiker, behaald_op: datetime.date | None = None,
-    gelezen_versie: int | None = None,
+    gelezen_versie: int,
 ) -> Doel:
     """Follow-up of the current version (also when signed): open, bezig, behaald (with a date), ..."""
     plan = doel.plan
@@ -382,7 +383,7 @@ def doel_status_wijzigen(
     doel.status = status
     doel.behaald_op = behaald_op
     doel.full_clean()
-    save_checked(doel, gelezen_versie=gelezen_versie, fields=["status", "behaald_op"], version_field="lock_versie")
+    save_checked(doel, gelezen_versie=gelezen_versie, fields=["status", "behaald_op"])
     regels.log_event(Actie.UPDATE, door, plan.traject, doel)
     return doel
 
@@ -413,5 +414,5 @@ def voortgang_vastleggen(
     regels.log_event(Actie.CREATE, door, plan.traject, voortgang)
     if doel.status == DoelStatus.OPEN:
         doel.status = DoelStatus.BEZIG
-        save_checked(doel, gelezen_versie=None, fields=["status"], version_field="lock_versie")
+        save_checked(doel, gelezen_versie=huidige_versie(doel), fields=["status"])
     return voortgang

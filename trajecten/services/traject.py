@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clients.models import Deelnemer
+from clients.services import deelnemer_aanmaken
 from trajecten.services import regels
 from trajecten.models import Contactmoment, FaseOvergang, Intake, Terugval, Traject, Uitstroom
 from uitstap.audit import Actie
 from uitstap.codes import Afsluitreden, ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
-from uitstap.locking import save_checked
+from uitstap.locking import controleer_versie, save_checked
 from uitstap.models import Gebruiker
 
 
@@ -57,6 +58,18 @@ def traject_starten(
 
 
 @transaction.atomic
+def aanmelding_registreren(
+    *, programma, door: Gebruiker, deelnemer_velden: dict, aanmelddatum: datetime.date, verwijzer: str = "",
+    verwijzer_ketenpartner=None, verwijzer_toelichting: str = "",
+) -> Deelnemer:
+    """A new participant with their first traject, in one transaction: both or neither."""
+    deelnemer = deelnemer_aanmaken(programma=programma, door=door, **deelnemer_velden)
+    traject_starten(deelnemer=deelnemer, aanmelddatum=aanmelddatum, door=door, verwijzer=verwijzer,
+                    verwijzer_ketenpartner=verwijzer_ketenpartner, verwijzer_toelichting=verwijzer_toelichting)
+    return deelnemer
+
+
+@transaction.atomic
 def fase_wijzigen(*, traject: Traject, fase: str, datum: datetime.date, door: Gebruiker, reden: str = "") -> FaseOvergang:
     """Append a phase transition. Phases may go back; dates may not go back."""
     regels.moet_open_zijn(traject)
@@ -85,8 +98,11 @@ INTAKE_VELDEN = [
 
 
 @transaction.atomic
-def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naar_orientatie: bool = True) -> Intake:
-    """Record (or correct) the intake; an admitted participant moves to oriëntatie on the intake date."""
+def intake_vastleggen(
+    *, traject: Traject, data: dict, door: Gebruiker, fase_naar_orientatie: bool = True, gelezen_versie: int | None = None,
+) -> Intake:
+    """Record the intake, or correct it (then with the version the user saw); an admitted participant moves to
+    oriëntatie on the intake date."""
     regels.moet_open_zijn(traject)
     datum = data.get("datum")
     if datum is None:
@@ -100,11 +116,15 @@ def intake_vastleggen(*, traject: Traject, data: dict, door: Gebruiker, fase_naa
     created = intake is None
     if created:
         intake = Intake(traject=traject, door=door)
-    for field in INTAKE_VELDEN:
-        if field in data:
-            setattr(intake, field, data[field])
+    velden = [f for f in INTAKE_VELDEN if f in data]
+    for field in velden:
+        setattr(intake, field, data[field])
     intake.full_clean()
-    intake.save()
+    if created:
+        intake.save()
+    else:
+        # Someone else may have recorded or corrected it since this user opened the form.
+        save_checked(intake, gelezen_versie=gelezen_versie, fields=velden)
     regels.log_event(Actie.CREATE if created else Actie.UPDATE, door, traject, intake)
     if fase_naar_orientatie and besluit == IntakeBesluit.TOEGELATEN and regels.huidige_fase(traject) == Fase.CONTACT:
         fase_wijzigen(traject=traject, fase=Fase.ORIENTATIE, datum=datum, door=door, reden="Intake: toegelaten")
@@ -150,15 +170,15 @@ def contactmoment_vastleggen(*, traject: Traject, data: dict, door: Gebruiker) -
 
 
 @transaction.atomic
-def contactmoment_wijzigen(*, contact: Contactmoment, data: dict, door: Gebruiker) -> Contactmoment:
+def contactmoment_wijzigen(*, contact: Contactmoment, data: dict, door: Gebruiker, gelezen_versie: int) -> Contactmoment:
     """Change a contact, typically a planned one that took place or was missed."""
-    for field in CONTACT_VELDEN:
-        if field in data:
-            setattr(contact, field, data[field])
+    velden = [f for f in CONTACT_VELDEN if f in data]
+    for field in velden:
+        setattr(contact, field, data[field])
     contact.leefgebieden = list(contact.leefgebieden or [])
     _check_contact(contact.traject, contact)
     contact.full_clean()
-    contact.save()
+    save_checked(contact, gelezen_versie=gelezen_versie, fields=sorted(set(velden) | {"leefgebieden"}))
     regels.log_event(Actie.UPDATE, door, contact.traject, contact)
     return contact
 
@@ -185,9 +205,10 @@ def _check_uitstroom(traject: Traject, uitstroom: Uitstroom):
 @transaction.atomic
 def uitstroom_vastleggen(
     *, traject: Traject, soort: str, datum: datetime.date, door: Gebruiker, resultaat: str = "", branche: str = "",
-    reden: str = "", toelichting: str = "", afsluiten: bool = True, gelezen_versie: int | None = None,
+    reden: str = "", toelichting: str = "", afsluiten: bool = True, gelezen_versie: int,
 ) -> Uitstroom:
     """Record how the traject ended. Uitgestapt may stay open for nazorg (afsluiten=False); gestopt closes it."""
+    controleer_versie(traject, gelezen_versie)
     regels.moet_open_zijn(traject)
     if Uitstroom.objects.filter(traject=traject).exists():
         raise ValidationError("De uitstroom van dit traject is al vastgelegd.")
@@ -217,11 +238,11 @@ def uitstroom_vastleggen(
 
 @transaction.atomic
 def traject_afsluiten(
-    *, traject: Traject, einddatum: datetime.date, door: Gebruiker, gelezen_versie: int | None = None,
-    afsluitreden: str = "",
+    *, traject: Traject, einddatum: datetime.date, door: Gebruiker, gelezen_versie: int, afsluitreden: str = "",
 ) -> Traject:
     """Close a traject: after its Uitstroom (typically at the end of nazorg), or, when it never left contact,
     without an Uitstroom and with an afsluitreden."""
+    controleer_versie(traject, gelezen_versie)
     regels.moet_open_zijn(traject)
     uitstroom = Uitstroom.objects.filter(traject=traject).first()
     velden = ["einddatum"]
@@ -262,7 +283,7 @@ def terugval_vastleggen(*, traject: Traject, datum: datetime.date, door: Gebruik
 
 
 @transaction.atomic
-def traject_wijzigen(*, traject: Traject, data: dict, gelezen_versie: int | None, door: Gebruiker) -> Traject:
+def traject_wijzigen(*, traject: Traject, data: dict, gelezen_versie: int, door: Gebruiker) -> Traject:
     """Correct the referral source of a traject."""
     velden = [f for f in ("verwijzer", "verwijzer_ketenpartner", "verwijzer_toelichting") if f in data]
     for field in velden:

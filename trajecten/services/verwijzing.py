@@ -129,19 +129,19 @@ def verwijzing_aanmaken(
     return v
 
 
-def _opslaan(v: Verwijzing, *, gelezen_versie: int | None, door: Gebruiker) -> Verwijzing:
+def _opslaan(v: Verwijzing, *, gelezen_versie: int, door: Gebruiker) -> Verwijzing:
     traject = v.traject
     _schoon(v)
     _controleer(v, traject)
     v.full_clean()
-    save_checked(v, gelezen_versie=gelezen_versie, fields=VERWIJZING_VELDEN, version_field="lock_versie")
+    save_checked(v, gelezen_versie=gelezen_versie, fields=VERWIJZING_VELDEN)
     regels.log_event(Actie.UPDATE, door, traject, v)
     return v
 
 
 @transaction.atomic
 def verwijzing_wijzigen(
-    *, verwijzing: Verwijzing, data: dict, door: Gebruiker, gelezen_versie: int | None = None,
+    *, verwijzing: Verwijzing, data: dict, door: Gebruiker, gelezen_versie: int,
 ) -> Verwijzing:
     """Correct any field of a referral. Raises Conflict when someone saved it after `gelezen_versie`."""
     onbekend = set(data) - set(VERWIJZING_VELDEN)
@@ -159,7 +159,7 @@ def verwijzing_wijzigen(
 
 @transaction.atomic
 def verwijzing_intake_vastleggen(
-    *, verwijzing: Verwijzing, datum: datetime.date, door: Gebruiker, gelezen_versie: int | None = None,
+    *, verwijzing: Verwijzing, datum: datetime.date, door: Gebruiker, gelezen_versie: int,
 ) -> Verwijzing:
     """The partner's intake date (may lie ahead: an intake is often planned)."""
     verwijzing.intake_partner = datum
@@ -169,7 +169,7 @@ def verwijzing_intake_vastleggen(
 @transaction.atomic
 def verwijzing_status_wijzigen(
     *, verwijzing: Verwijzing, status: str, door: Gebruiker, datum: datetime.date | None = None, reden: str = "",
-    gelezen_versie: int | None = None,
+    gelezen_versie: int,
 ) -> Verwijzing:
     """Move a referral on: wachtlijst, gestart (datum = start), afgerond/afgewezen/afgebroken (datum = end)."""
     if status not in S.values:
@@ -199,7 +199,7 @@ def verwijzing_status_wijzigen(
 
 
 def verwijzing_starten(*, verwijzing: Verwijzing, gestart: datetime.date, door: Gebruiker,
-                       gelezen_versie: int | None = None) -> Verwijzing:
+                       gelezen_versie: int) -> Verwijzing:
     """The partner's help has begun: the waiting time ends on `gestart`."""
     return verwijzing_status_wijzigen(verwijzing=verwijzing, status=S.GESTART, datum=gestart, door=door,
                                       gelezen_versie=gelezen_versie)

@@ -10,11 +10,9 @@ from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_GET, require_http_methods
 
 from clients.access import deelnemer_or_404
-from clients.documents import TOEGESTAAN, document_inhoud, document_aanmaken
+from clients.documents import TOEGESTAAN, document_aanmaken, document_downloaden
 from clients.models import Document
-from clients.selectors import grondslag
 from trajecten.views.dossier import dossier_context
-from uitstap.audit import Actie, audit_log
 from uitstap.forms import UitstapForm, add_errors
 
 
@@ -57,12 +55,9 @@ def document_download(request, pk, document_pk):
     if document is None:
         raise Http404("Document niet gevonden.")
     try:
-        data = document_inhoud(document)
+        data = document_downloaden(document=document, door=request.user)
     except (OSError, ValidationError):
         raise Http404("Het bestand is niet beschikbaar.") from None
-    # Logged before the file leaves; if the event cannot be written the download does not happen.
-    audit_log(actie=Actie.EXPORT, gebruiker=request.user, clientcode=deelnemer.clientcode, obj=document,
-              grondslag=grondslag(request.user, deelnemer))
     response = HttpResponse(data, content_type=document.content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=document.bestandsnaam)
     response["Content-Length"] = str(len(data))

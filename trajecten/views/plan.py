@@ -30,11 +30,9 @@ from trajecten.forms import (
 from trajecten.models import Doel, Traject, Trajectplan
 from trajecten.views.dossier import broodkruimels, dossier_context
 from uitstap.audit import Actie
-from uitstap.forms import add_errors
-from uitstap.locking import Conflict
+from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.pdf import render_pdf
 
-CONFLICT = "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens."
 
 
 def _plan_or_404(request, plan_pk, *, actie=Actie.VIEW) -> Trajectplan:
@@ -45,13 +43,6 @@ def _plan_or_404(request, plan_pk, *, actie=Actie.VIEW) -> Trajectplan:
 def _doel_or_404(request, doel_pk) -> Doel:
     return dossier_object_or_404(request, Doel.objects.select_related("plan__traject", "ouder", "oorsprong"), doel_pk,
                                  object_type="trajectplan")
-
-
-def _versie(waarde, standaard: int) -> int:
-    try:
-        return int(waarde)
-    except (TypeError, ValueError):
-        return standaard
 
 
 def _naar_tab(request, deelnemer, bericht, anker=""):
@@ -146,39 +137,29 @@ def plan_bewerken(request, plan_pk):
     plan = _plan_or_404(request, plan_pk)
     form = TrajectplanForm(request.POST or None, instance=plan)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.trajectplan_wijzigen(plan=plan, door=request.user, gelezen_versie=plan.lock_versie,
-                                                **form.cleaned_data)
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        else:
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: services.trajectplan_wijzigen(plan=plan, door=request.user, gelezen_versie=gelezen, **data)):
             return _naar_tab(request, plan.traject.deelnemer, "Afspraken opgeslagen.")
-    return _pagina(request, plan.traject.deelnemer, form, f"Afspraken – versie {plan.versie}")
+    return _pagina(request, plan.traject.deelnemer, form, f"Afspraken – versie {plan.volgnummer}")
 
 
 @require_http_methods(["GET", "POST"])
 def ondertekenen(request, plan_pk):
     """Confirmation page: after signing this version cannot be changed any more."""
     plan = _plan_or_404(request, plan_pk)
-    form = OndertekenenForm(request.POST or None)
+    form = OndertekenenForm(request.POST or None, versie_van=plan)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.trajectplan_ondertekenen(plan=plan, door=request.user, gelezen_versie=plan.lock_versie,
-                                                   **form.cleaned_data)
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        else:
-            return _naar_tab(request, plan.traject.deelnemer, f"Versie {plan.versie} ondertekend. Het plan is nu actief.")
-    vorige = plan.traject.plannen.filter(versie__lt=plan.versie, status=Trajectplan.Status.ACTIEF).first()
-    intro = (f"Vul de data in waarop de deelnemer en jij versie {plan.versie} hebben ondertekend. Daarna kan deze "
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: services.trajectplan_ondertekenen(plan=plan, door=request.user, gelezen_versie=gelezen, **data)):
+            return _naar_tab(request, plan.traject.deelnemer, f"Versie {plan.volgnummer} ondertekend. Het plan is nu actief.")
+    vorige = plan.traject.plannen.filter(volgnummer__lt=plan.volgnummer, status=Trajectplan.Status.ACTIEF).first()
+    intro = (f"Vul de data in waarop de deelnemer en jij versie {plan.volgnummer} hebben ondertekend. Daarna kan deze "
              "versie niet meer worden gewijzigd; voortgang en de status van doelen kun je wel blijven bijhouden.")
     if vorige:
-        intro += f" Versie {vorige.versie} wordt dan vervangen."
-    return _pagina(request, plan.traject.deelnemer, form, f"Trajectplan ondertekenen – versie {plan.versie}",
+        intro += f" Versie {vorige.volgnummer} wordt dan vervangen."
+    return _pagina(request, plan.traject.deelnemer, form, f"Trajectplan ondertekenen – versie {plan.volgnummer}",
                    submit_label="Ondertekening vastleggen", intro=intro)
 
 
@@ -193,10 +174,10 @@ def nieuwe_versie(request, plan_pk):
             add_errors(form, e)
         else:
             return _naar_tab(request, plan.traject.deelnemer,
-                             f"Versie {nieuw.versie} gemaakt (concept). Pas de doelen aan en laat het plan opnieuw ondertekenen.")
+                             f"Versie {nieuw.volgnummer} gemaakt (concept). Pas de doelen aan en laat het plan opnieuw ondertekenen.")
     return _pagina(request, plan.traject.deelnemer, form, "Nieuwe versie van het trajectplan",
                    submit_label="Nieuwe versie maken",
-                   intro=f"Versie {plan.versie} blijft bewaard zoals hij is ondertekend en blijft gelden tot de nieuwe "
+                   intro=f"Versie {plan.volgnummer} blijft bewaard zoals hij is ondertekend en blijft gelden tot de nieuwe "
                          "versie is ondertekend. De doelen die nog open of bezig zijn, en hun subdoelen, worden "
                          "gekopieerd naar de nieuwe versie. Behaalde en vervallen doelen blijven in de oude versie.")
 
@@ -211,7 +192,7 @@ def plan_pdf(request, pk, plan_pk):
     _, pdf = render_pdf("trajecten/pdf/plan.html", selectors.plan_pdf_context(plan))
     response = HttpResponse(pdf, content_type="application/pdf")
     code = re.sub(r"[^A-Za-z0-9_-]", "_", deelnemer.clientcode)
-    response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.versie}.pdf"'
+    response["Content-Disposition"] = f'attachment; filename="trajectplan-{code}-v{plan.volgnummer}.pdf"'
     response["Cache-Control"] = "no-store"
     return response
 
@@ -255,17 +236,12 @@ def doel_bewerken(request, doel_pk):
     form_class = SubdoelForm if doel.ouder_id else DoelForm
     form = form_class(request.POST or None, instance=doel)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.doel_wijzigen(doel=doel, data=form.cleaned_data, door=request.user,
-                                         gelezen_versie=_versie(request.POST.get("lock_versie"), doel.lock_versie))
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        else:
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: services.doel_wijzigen(doel=doel, data=data, door=request.user, gelezen_versie=gelezen)):
             return _naar_tab(request, doel.plan.traject.deelnemer, "Doel bijgewerkt.", f"doel-{doel.ouder_id or doel.pk}")
     return _pagina(request, doel.plan.traject.deelnemer, form, "Subdoel bijwerken" if doel.ouder_id else "Doel bijwerken",
-                   template="trajecten/plan_doel_form.html", extra={"lock_versie": doel.lock_versie, "ouder": doel.ouder})
+                   template="trajecten/plan_doel_form.html", extra={"ouder": doel.ouder})
 
 
 @require_http_methods(["GET", "POST"])
@@ -325,16 +301,11 @@ def voortgang_nieuw(request, doel_pk):
 def doel_status(request, doel_pk):
     doel = _doel_or_404(request, doel_pk)
     initial = {"status": doel.status, "behaald_op": doel.behaald_op or datetime.date.today()}
-    form = DoelStatusForm(request.POST or None, initial=initial)
+    form = DoelStatusForm(request.POST or None, initial=initial, versie_van=doel)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.doel_status_wijzigen(doel=doel, door=request.user, gelezen_versie=doel.lock_versie,
-                                               **form.cleaned_data)
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        else:
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: services.doel_status_wijzigen(doel=doel, door=request.user, gelezen_versie=gelezen, **data)):
             return _naar_tab(request, doel.plan.traject.deelnemer, "Status van het doel gewijzigd.",
                              f"doel-{doel.ouder_id or doel.pk}")
     return _pagina(request, doel.plan.traject.deelnemer, form, "Status van het doel",

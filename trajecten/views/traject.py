@@ -7,14 +7,13 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from clients.access import deelnemer_or_404, dossier_object_or_404
 from clients.forms import AanmeldingForm, BegeleidingForm, PersoonsgegevensForm
-from clients.services import begeleiding_toewijzen, deelnemer_wijzigen, deelnemer_aanmaken
+from clients.services import begeleiding_toewijzen, deelnemer_wijzigen
 from trajecten import services
 from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
 from trajecten.forms import (
@@ -29,8 +28,7 @@ from trajecten.forms import (
 )
 from trajecten.models import Contactmoment, Traject
 from uitstap.codes import ContactStatus, Rol
-from uitstap.forms import add_errors
-from uitstap.locking import Conflict
+from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.permissions import programma_of_403, rol_vereist
 from uitstap.selectors import begeleiders_for
 
@@ -39,25 +37,14 @@ def persoonsgegevens(request, pk):
     """The personal-data tab: the only place legal name, date of birth and BSN are shown."""
     deelnemer = deelnemer_or_404(request, pk, object_type="persoonsgegevens")
     form = PersoonsgegevensForm(request.POST or None, instance=deelnemer)
-    conflict = None
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        gelezen = data.pop("gelezen_versie", None)
-        try:
-            deelnemer_wijzigen(deelnemer=deelnemer, data=data, gelezen_versie=gelezen, door=request.user)
-        except Conflict as c:
-            conflict = c.actueel
-            form.add_error(None, "Iemand anders heeft deze gegevens intussen gewijzigd. Hieronder staan beide "
-                                 "versies; jouw invoer staat nog in het formulier. Sla opnieuw op om die te bewaren.")
-            form.data = form.data.copy()
-            form.data["gelezen_versie"] = conflict.versie
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: deelnemer_wijzigen(deelnemer=deelnemer, data=data, gelezen_versie=gelezen, door=request.user)):
             messages.success(request, "Persoonsgegevens opgeslagen.")
             return redirect("trajecten:persoonsgegevens", pk=deelnemer.pk)
     context = dossier_context(request, deelnemer, tab="gegevens")
-    context |= {"form": form, "conflict": conflict}
+    context |= {"form": form}
     return render(request, "trajecten/dossier_gegevens.html", context)
 
 
@@ -67,16 +54,15 @@ def persoonsgegevens(request, pk):
 @rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
 @require_http_methods(["GET", "POST"])
 def deelnemer_nieuw(request):
-    """Register a participant and her first traject in one step."""
+    """Register a participant and their first traject in one step."""
     programma = programma_of_403(request.user)
     form = AanmeldingForm(request.POST or None, programma=programma)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         traject_velden = {k: data.pop(k) for k in ("aanmelddatum", "verwijzer", "verwijzer_ketenpartner", "verwijzer_toelichting")}
         try:
-            with transaction.atomic():
-                deelnemer = deelnemer_aanmaken(programma=programma, door=request.user, **data)
-                services.traject_starten(deelnemer=deelnemer, door=request.user, **traject_velden)
+            deelnemer = services.aanmelding_registreren(programma=programma, door=request.user, deelnemer_velden=data,
+                                                        **traject_velden)
         except ValidationError as e:
             add_errors(form, e)
         else:
@@ -96,17 +82,11 @@ def begeleiding(request, pk):
     deelnemer = deelnemer_or_404(request, pk, object_type="begeleiding")
     form = BegeleidingForm(request.POST or None, instance=deelnemer, begeleiders=begeleiders_for(deelnemer.programma))
     if request.method == "POST" and form.is_valid():
-        try:
-            begeleiding_toewijzen(
-                deelnemer=deelnemer, begeleider=form.cleaned_data["begeleider"],
-                achtervang=form.cleaned_data["achtervang"], gelezen_versie=form.cleaned_data.get("gelezen_versie"),
-                door=request.user,
-            )
-        except Conflict:
-            form.add_error(None, "Iemand anders heeft de begeleiding intussen gewijzigd. Laad de pagina opnieuw.")
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        data = form.cleaned_data
+        if schrijf_via_form(form, lambda: begeleiding_toewijzen(
+            deelnemer=deelnemer, begeleider=data["begeleider"], achtervang=data["achtervang"],
+            gelezen_versie=data["gelezen_versie"], door=request.user,
+        )):
             messages.success(request, "Begeleiding opgeslagen.")
             return redirect("trajecten:dossier", pk=deelnemer.pk)
     return render(request, "form_page.html", {
@@ -164,11 +144,9 @@ def intake(request, traject_pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         naar_orientatie = data.pop("fase_naar_orientatie", False)
-        try:
-            services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        gelezen = data.pop("gelezen_versie", None)
+        if schrijf_via_form(form, lambda: services.intake_vastleggen(traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie,
+                                       gelezen_versie=gelezen)):
             return terug_naar_dossier(request, traject, "Intake vastgelegd.")
     return form_pagina(request, traject, form, "Intake" if bestaand else "Intake vastleggen",
                       intro="Hulpvraag, motivatie, verwachtingen en de toelatingscriteria.")
@@ -214,11 +192,9 @@ def contact_bewerken(request, contact_pk):
     traject = contact.traject
     form = ContactForm(request.POST or None, instance=contact, programma=traject.deelnemer.programma)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.contactmoment_wijzigen(contact=contact, data=form.cleaned_data, door=request.user)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: services.contactmoment_wijzigen(contact=contact, data=data, door=request.user, gelezen_versie=gelezen)):
             return terug_naar_dossier(request, traject, "Contact bijgewerkt.")
     return form_pagina(request, traject, form, "Contact bijwerken")
 
@@ -227,14 +203,10 @@ def contact_bewerken(request, contact_pk):
 def uitstroom(request, traject_pk):
     """Close a traject with its outcome (asks for confirmation: closing cannot be undone)."""
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="uitstroom")
-    form = UitstroomForm(request.POST or None)
+    form = UitstroomForm(request.POST or None, versie_van=traject)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        try:
-            services.uitstroom_vastleggen(traject=traject, door=request.user, gelezen_versie=traject.versie, **data)
-        except (ValidationError, Conflict) as e:
-            add_errors(form, e) if isinstance(e, ValidationError) else form.add_error(None, str(e))
-        else:
+        if schrijf_via_form(form, lambda: services.uitstroom_vastleggen(traject=traject, door=request.user, **data)):
             return terug_naar_dossier(request, traject, "Uitstroom vastgelegd.")
     return form_pagina(
         request, traject, form, "Uitstroom vastleggen", submit_label="Uitstroom vastleggen",
@@ -247,22 +219,17 @@ def uitstroom(request, traject_pk):
 @require_http_methods(["GET", "POST"])
 def beeindigen(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="traject")
-    form = BeeindigenForm(request.POST or None, initial={"gelezen_versie": traject.versie})
+    form = BeeindigenForm(request.POST or None, versie_van=traject)
     zonder_instroom = not hasattr(traject, "uitstroom") and not traject.heeft_instroom
     if zonder_instroom:
         form.fields["afsluitreden"].required = True
     else:
         del form.fields["afsluitreden"]
     if request.method == "POST" and form.is_valid():
-        try:
-            services.traject_afsluiten(traject=traject, einddatum=form.cleaned_data["einddatum"], door=request.user,
-                                        gelezen_versie=form.cleaned_data.get("gelezen_versie"),
-                                        afsluitreden=form.cleaned_data.get("afsluitreden", ""))
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, "Iemand anders heeft dit traject intussen gewijzigd. Laad het dossier opnieuw.")
-        else:
+        if schrijf_via_form(form, lambda: services.traject_afsluiten(
+                traject=traject, einddatum=form.cleaned_data["einddatum"], door=request.user,
+                gelezen_versie=form.cleaned_data["gelezen_versie"],
+                afsluitreden=form.cleaned_data.get("afsluitreden", ""))):
             return terug_naar_dossier(request, traject, "Traject afgesloten.")
     intro = ("Dit traject is nooit verder gekomen dan contact. Sluit het af met een reden; het telt dan niet als uitval. "
              if zonder_instroom else "Na afsluiten kun je niets meer aan dit traject toevoegen, behalve een terugval. ")

@@ -30,15 +30,12 @@ from uitstap import selectors as kaart_selectors
 from uitstap import services as kaart_services
 from uitstap.audit import Actie
 from uitstap.codes import Rol
-from uitstap.forms import add_errors
+from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.forms_kaart import ContactpersoonForm, KetenpartnerForm, SocialeKaartFilter
 from uitstap.locking import Conflict
 from uitstap.models import Contactpersoon
 from uitstap.permissions import programma_of_403, rol_vereist
 
-CONFLICT_TEKST = ("Iemand anders heeft deze verwijzing intussen gewijzigd. Jouw invoer staat nog in het "
-                  "formulier; kijk op het tabblad Verwijzingen wat er veranderd is, en sla opnieuw op om je "
-                  "invoer toch te bewaren.")
 
 
 # --- the dossier tab ------------------------------------------------------------------------------
@@ -67,14 +64,6 @@ def _naar_tab(request, verwijzing, bericht):
     messages.success(request, bericht)
     url = reverse("trajecten:verwijzingen", args=[verwijzing.traject.deelnemer_id])
     return redirect(f"{url}#verwijzing-{verwijzing.pk}")
-
-
-def _conflict(form, conflict: Conflict, verwijzing: Verwijzing) -> None:
-    """Show the conflict and carry the stored version, so saving again knowingly overwrites it."""
-    verwijzing.refresh_from_db()
-    form.add_error(None, CONFLICT_TEKST)
-    form.data = form.data.copy()
-    form.data["gelezen_versie"] = conflict.actueel.lock_versie
 
 
 def _verwijzing_or_404(request, pk, *, actie=Actie.VIEW) -> Verwijzing:
@@ -129,14 +118,8 @@ def verwijzing_bewerken(request, pk):
     form = VerwijzingForm(request.POST or None, instance=verwijzing, traject=verwijzing.traject)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
-        gelezen = data.pop("gelezen_versie", None)
-        try:
-            services.verwijzing_wijzigen(verwijzing=verwijzing, data=data, gelezen_versie=gelezen, door=request.user)
-        except Conflict as c:
-            _conflict(form, c, verwijzing)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: services.verwijzing_wijzigen(verwijzing=verwijzing, data=data, gelezen_versie=gelezen, door=request.user)):
             return _naar_tab(request, verwijzing, "Verwijzing bijgewerkt.")
     return _pagina(request, verwijzing, form, "Verwijzing bijwerken",
                    intro=f"Verwijzing naar {verwijzing.ketenpartner}. Datums moeten op of na de verwijsdatum liggen.")
@@ -150,16 +133,10 @@ def verwijzing_status(request, pk):
                                 initial={"status": request.GET.get("status", "")})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            services.verwijzing_status_wijzigen(
+        if schrijf_via_form(form, lambda: services.verwijzing_status_wijzigen(
                 verwijzing=verwijzing, status=data["status"], datum=data["datum"], reden=data["reden"],
-                gelezen_versie=data.get("gelezen_versie"), door=request.user,
-            )
-        except Conflict as c:
-            _conflict(form, c, verwijzing)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+                gelezen_versie=data["gelezen_versie"], door=request.user,
+            )):
             return _naar_tab(request, verwijzing, f"Status gewijzigd in {verwijzing.get_status_display()}.")
     return _pagina(request, verwijzing, form, "Status van de verwijzing",
                    intro=f"{verwijzing.ketenpartner}: nu {verwijzing.get_status_display().lower()}, "
@@ -169,21 +146,13 @@ def verwijzing_status(request, pk):
 @require_http_methods(["GET", "POST"])
 def verwijzing_intake(request, pk):
     verwijzing = _verwijzing_or_404(request, pk)
-    initial = {"gelezen_versie": verwijzing.lock_versie}
-    if verwijzing.intake_partner:
-        initial["intake_partner"] = verwijzing.intake_partner
-    form = VerwijzingIntakeForm(request.POST or None, initial=initial)
+    initial = {"intake_partner": verwijzing.intake_partner} if verwijzing.intake_partner else {}
+    form = VerwijzingIntakeForm(request.POST or None, initial=initial, versie_van=verwijzing)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.verwijzing_intake_vastleggen(
+        if schrijf_via_form(form, lambda: services.verwijzing_intake_vastleggen(
                 verwijzing=verwijzing, datum=form.cleaned_data["intake_partner"],
-                gelezen_versie=form.cleaned_data.get("gelezen_versie"), door=request.user,
-            )
-        except Conflict as c:
-            _conflict(form, c, verwijzing)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+                gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user,
+            )):
             return _naar_tab(request, verwijzing, "Intake bij de partner vastgelegd.")
     return _pagina(request, verwijzing, form, "Intake bij de partner",
                    intro=f"Wanneer had of heeft de deelnemer haar intake bij {verwijzing.ketenpartner}?")
@@ -296,11 +265,9 @@ def ketenpartner_bewerken(request, pk):
     form = KetenpartnerForm(request.POST or None, instance=partner, programma=partner.programma,
                             met_actief=not partner.voorgesteld)
     if request.method == "POST" and form.is_valid():
-        try:
-            kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data=form.cleaned_data, door=request.user)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data=data, door=request.user, gelezen_versie=gelezen)):
             messages.success(request, "Ketenpartner opgeslagen.")
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     return render(request, "trajecten/ketenpartner_form.html", {
@@ -343,8 +310,13 @@ def ketenpartner_actief(request, pk):
     """Deactivate (or reactivate) a partner: it stays on old referrals but can no longer be chosen."""
     partner = _partner_or_404(request, pk)
     actief = request.POST.get("actief") == "1"
+    gelezen = request.POST.get("gelezen_versie", "")
     try:
-        kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data={"actief": actief}, door=request.user)
+        kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data={"actief": actief}, door=request.user,
+                                             gelezen_versie=int(gelezen) if gelezen.isdigit() else None)
+    except Conflict:
+        messages.error(request, "Iemand anders heeft deze ketenpartner intussen gewijzigd. Bekijk de gegevens en "
+                                "probeer het opnieuw.")
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -382,11 +354,10 @@ def contactpersoon_bewerken(request, pk):
     partner = persoon.ketenpartner
     form = ContactpersoonForm(request.POST or None, instance=persoon)
     if request.method == "POST" and form.is_valid():
-        try:
-            kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, data=form.cleaned_data, door=request.user)
-        except ValidationError as e:
-            add_errors(form, e)
-        else:
+        data = dict(form.cleaned_data)
+        gelezen = data.pop("gelezen_versie")
+        if schrijf_via_form(form, lambda: kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, data=data, door=request.user,
+                                                   gelezen_versie=gelezen)):
             messages.success(request, "Contactpersoon opgeslagen.")
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])

@@ -4,8 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from rapportage.uitwisseling.exporteren import programma_exporteren
-from uitstap.audit import Actie, audit_log
+from rapportage.uitwisseling.exporteren import geschiedenis_exporteren
 from uitstap.models import Programma
 
 
@@ -21,11 +20,7 @@ class Command(BaseCommand):
         if programma is None:
             bekend = ", ".join(Programma.objects.values_list("slug", flat=True)) or "geen"
             raise CommandError(f"Onbekend programma {opts['programma']!r}. Bekende programma's: {bekend}.")
-        data = programma_exporteren(programma)
-        audit_log(
-            actie=Actie.EXPORT, gebruikersnaam="manage.py exporteer", object_type="programma",
-            object_id=str(programma.pk), clientcodes=[d["clientcode"] for d in data["deelnemers"]],
-        )
+        data = geschiedenis_exporteren(programma=programma, systeem="manage.py exporteer")
         tekst = json.dumps(data, ensure_ascii=False, indent=1)
         if opts["output"]:
             with open(opts["output"], "w", encoding="utf-8") as f:

@@ -1,0 +1,150 @@
+"""The demo as a whole: one seeded database for this module (seed_demo is slow), rolled back after it.
+
+It tells every story the screens need (phases, plans, referrals, exits, relapses), and its export and
+figures are pinned in tests/data/demo/ so a restructuring that changes what the demo produces is seen.
+After a deliberate change of the demo or the export format: `python -m scripts.demo_golden`.
+"""
+
+import datetime
+import io
+import json
+import pathlib
+
+import pgtrigger
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.db import transaction
+from django.db.models import F
+
+from clients.models import Deelnemer
+from rapportage.cijfers import alle_cijfers
+from rapportage.uitwisseling.exporteren import programma_exporteren
+from rapportage.uitwisseling.importeren import historie_importeren
+from rapportage.uitwisseling.valideren import validator
+from trajecten.models import (
+    Contactmoment,
+    Doel,
+    DoelVoortgang,
+    FaseOvergang,
+    Meting,
+    Terugval,
+    Traject,
+    Trajectplan,
+    Uitstroom,
+    Verwijzing,
+)
+from uitstap.codes import VerwijzingStatus as S
+from uitstap.models import Gebruiker, Ketenpartner, Programma
+
+DEMO_DAG = datetime.datetime(2026, 12, 1, 10, 0)
+DEMO_GROOTTE = {"deelnemers": 40, "seed": 7}
+GOLDEN = pathlib.Path(__file__).resolve().parent.parent / "data" / "demo"
+JAREN = (2024, 2025, 2026)
+
+
+def _seed():
+    call_command("seed_demo", verbosity=0, **DEMO_GROOTTE)
+
+
+def _uitvoer() -> dict[str, str]:
+    """What the demo produces for the outside world: the export and the figures of three years."""
+    uit = {"export.json": json.dumps(programma_exporteren(Programma.objects.get(slug="flevoland")),
+                                     ensure_ascii=False, indent=1, sort_keys=True) + "\n"}
+    for jaar in JAREN:
+        out = io.StringIO()
+        call_command("rups_verslag", programma="flevoland", jaar=jaar, stdout=out)
+        uit[f"rups-{jaar}.json"] = out.getvalue()
+    return uit
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """seed_demo once, on a fixed day, for every test of this module; rolled back afterwards."""
+    with time_machine.travel(DEMO_DAG, tick=False), django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            _seed()
+            yield Programma.objects.get(slug="flevoland")
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+@pytest.mark.django_db
+def test_the_flevoland_programme_has_every_situation(demo):
+    assert demo.naam == "Uitstapprogramma Flevoland"
+    assert demo.organisaties.count() == 2
+    assert sorted(demo.gemeenten.values_list("naam", flat=True)) == sorted(
+        ["Almere", "Lelystad", "Dronten", "Zeewolde", "Noordoostpolder", "Urk"])
+    assert set(Gebruiker.objects.values_list("username", flat=True)) >= {
+        "coordinator", "begeleider1", "begeleider2", "begeleider3", "klantmanager", "beheerder"}
+    assert Gebruiker.objects.get(username="klantmanager").gemeente.naam == "Almere"
+    assert Deelnemer.objects.count() == 40
+    assert set(FaseOvergang.objects.values_list("fase", flat=True)) == {"contact", "orientatie", "uitvoering", "nazorg"}
+    assert Uitstroom.objects.filter(soort="uitgestapt").exists()
+    assert Uitstroom.objects.filter(soort="gestopt").exists()
+    assert Traject.objects.values("deelnemer").distinct().count() < Traject.objects.count()  # re-entries
+    assert Terugval.objects.exists()
+    assert Contactmoment.objects.filter(status="gepland").exists()
+    assert Contactmoment.objects.filter(status="niet_verschenen").exists()
+
+
+@pytest.mark.django_db
+def test_plans_tell_a_story_within_the_traject_dates(demo):
+    assert {"concept", "actief", "vervangen"} <= set(Trajectplan.objects.values_list("status", flat=True))
+    assert Doel.objects.filter(ouder__isnull=False).exists()
+    assert Doel.objects.filter(status="behaald", behaald_op__isnull=False).exists()
+    assert DoelVoortgang.objects.exists() and Meting.objects.filter(scores__isnull=False).exists()
+    assert not Meting.objects.filter(traject__einddatum__lt=F("datum")).exists()
+    assert not DoelVoortgang.objects.filter(doel__plan__traject__einddatum__lt=F("datum")).exists()
+    assert not Doel.objects.filter(plan__traject__einddatum__lt=F("behaald_op")).exists()
+    # Copies in a later version point to their origin.
+    assert Doel.objects.filter(plan__volgnummer=2, oorsprong__plan__volgnummer=1).exists()
+
+
+@pytest.mark.django_db
+def test_contact_persons_and_varied_referrals(demo):
+    actief = Ketenpartner.objects.filter(actief=True)
+    assert actief.count() >= 17
+    assert not actief.filter(contactpersonen__isnull=True).exists()  # every partner has a vaste aanspreekpunt
+    assert Ketenpartner.objects.filter(voorgesteld=True, actief=False).count() == 1  # one proposal awaits
+    statussen = set(Verwijzing.objects.values_list("status", flat=True))
+    assert {S.GESTART, S.AFGEROND, S.AFGEWEZEN, S.AFGEBROKEN} <= statussen
+    assert statussen & {S.AANGEVRAAGD, S.WACHTLIJST}
+    lang = [v for v in Verwijzing.objects.filter(gestart__isnull=True, beeindigd__isnull=True)
+            if (DEMO_DAG.date() - v.verwezen).days > 30]
+    assert len(lang) >= 2
+    assert not Verwijzing.objects.filter(status__in=[S.AFGEWEZEN, S.AFGEBROKEN], reden="").exists()
+    assert Verwijzing.objects.filter(terugkoppelingen__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_export_and_figures_are_what_they_were(demo):
+    """Byte for byte the pinned export and figures: a restructuring must not change what the demo says."""
+    with time_machine.travel(DEMO_DAG, tick=False):
+        uitvoer = _uitvoer()
+    for naam, tekst in uitvoer.items():
+        assert tekst == (GOLDEN / naam).read_text(encoding="utf-8"), f"{naam} differs from tests/data/demo/{naam}"
+
+
+@pytest.mark.django_db
+def test_round_trip_keeps_every_figure(demo):
+    """The demo has plan versions, finished goals in older versions, referrals and relapses: a real history."""
+    with time_machine.travel(DEMO_DAG, tick=False):
+        voor = {j: alle_cijfers(demo, datetime.date(j, 1, 1), datetime.date(j, 12, 31)) for j in JAREN}
+        eerste = programma_exporteren(demo)
+        assert validator.is_valid(eerste)
+        # History is append-only on PostgreSQL; this test removes the programme on purpose to import it again.
+        with pgtrigger.ignore("trajecten.FaseOvergang:faseovergang_niet_verwijderen",
+                              "trajecten.Terugkoppeling:terugkoppeling_niet_verwijderen"):
+            Deelnemer.objects.filter(programma=demo).delete()
+        Ketenpartner.objects.filter(programma=demo).delete()
+        demo.delete()
+        historie_importeren(data=json.loads(json.dumps(eerste)))
+        p = Programma.objects.get(slug="flevoland")
+        assert programma_exporteren(p) == eerste
+        for j in JAREN:
+            assert alle_cijfers(p, datetime.date(j, 1, 1), datetime.date(j, 12, 31)) == voor[j], j
+
