@@ -33,7 +33,7 @@ def uniforme_dataset(programma, deelnemers) -> tuple[tuple[str, ...], list[list]
         .select_related("deelnemer__woongemeente", "organisatie", "intake", "uitstroom")
         .prefetch_related(
             Prefetch("fase_overgangen", queryset=FaseOvergang.objects.filter(fase__in=INSTROOM_FASEN).order_by("datum", "id")),
-            Prefetch("plannen", queryset=Trajectplan.objects.order_by("versie")),
+            Prefetch("plannen", queryset=Trajectplan.objects.order_by("volgnummer")),
             Prefetch("terugvallen", queryset=Terugval.objects.order_by("datum", "id")),
             Prefetch("nacontroles", queryset=Nacontrole.objects.filter(termijn="12m").order_by("datum", "aangemaakt_op", "id")),
         )

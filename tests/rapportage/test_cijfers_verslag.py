@@ -83,7 +83,7 @@ def geval(programma, organisatie):
     for naam, deelnemer_op, begeleider_op in (("C", "2024-01-30", "2024-02-01"), ("D", "2024-02-05", "2024-02-05"),
                                               ("E", "2024-07-10", None), ("A3", "2024-05-01", "2024-05-01")):
         Trajectplan.objects.create(
-            traject=g[naam], versie=1, opgesteld_op=d(deelnemer_op), ondertekend_deelnemer_op=d(deelnemer_op),
+            traject=g[naam], volgnummer=1, opgesteld_op=d(deelnemer_op), ondertekend_deelnemer_op=d(deelnemer_op),
             ondertekend_begeleider_op=d(begeleider_op) if begeleider_op else None,
         )
     # Another programme is never counted.

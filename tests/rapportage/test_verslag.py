@@ -198,7 +198,7 @@ def test_coordinator_edits_plan_figures_writes_a_section_finalises_and_downloads
     url = reverse("rapportage:plan", args=[p1.pk])
     # A stale version is refused and nothing changes.
     response = client.post(url, {"plan_deelnemers": 99, "gelezen_versie": p1.versie - 1})
-    assert response.status_code == 200 and "intussen gewijzigd" in response.content.decode()
+    assert response.status_code == 200 and "intussen opgeslagen" in response.content.decode()
     # Bad input: a Dutch message, nothing written.
     response = client.post(url, {"plan_deelnemers": -3, "gelezen_versie": p1.versie})
     assert response.status_code == 200 and "Zorg ervoor dat deze waarde minstens 0 is" in response.content.decode()
