@@ -5,6 +5,7 @@ import datetime
 import io
 import json
 
+import pgtrigger
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -164,7 +165,9 @@ def test_export_import_export_is_identical(coach1):
     assert validator.is_valid(eerste)
 
     # Empty the database of this programme, then import the export.
-    Deelnemer.objects.filter(programma=p).delete()
+    with pgtrigger.ignore("trajecten.FaseOvergang:faseovergang_niet_verwijderen",
+                          "trajecten.Terugkoppeling:terugkoppeling_niet_verwijderen"):
+        Deelnemer.objects.filter(programma=p).delete()
     Ketenpartner.objects.filter(programma=p).delete()
     p.delete()
     Gemeente.objects.all().delete()
@@ -366,7 +369,9 @@ def test_second_milestone_keys_import_and_round_trip(coach1):
     assert tr["organisatie"] == "Terwille" and tr["nacontroles"] == eerste["trajecten"][0]["nacontroles"]
     assert export["deelnemers"][1]["trajecten"][0]["afsluitreden"] == "niet_bereikbaar"
     # Export -> import into an empty database -> export is the identity.
-    Deelnemer.objects.filter(programma=p).delete()
+    with pgtrigger.ignore("trajecten.FaseOvergang:faseovergang_niet_verwijderen",
+                          "trajecten.Terugkoppeling:terugkoppeling_niet_verwijderen"):
+        Deelnemer.objects.filter(programma=p).delete()
     Ketenpartner.objects.filter(programma=p).delete()
     p.delete()
     historie_importeren(data=json.loads(json.dumps(export)), vandaag=VANDAAG)
