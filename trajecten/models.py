@@ -112,6 +112,11 @@ class Traject(models.Model):
     def is_open(self):
         return self.einddatum is None
 
+    @property
+    def heeft_instroom(self) -> bool:
+        """Whether the traject ever left contact (it has an instroomdatum)."""
+        return self.fase_overgangen.exclude(fase=Fase.CONTACT).exists()
+
 
 class FaseOvergang(models.Model):
     """A phase transition. Appended, never edited: the latest recorded on or before a day wins."""

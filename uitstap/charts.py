@@ -80,3 +80,22 @@ def voortgang_svg(*, punten: list[tuple[datetime.date, int]], doelscore: int | N
 def data_uri(svg: str) -> str:
     """The SVG as a data: URI for <img src>, allowed by img-src 'self' data:."""
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
+
+
+def staaf_svg(*, labels: list[str], waarden: list[float | None], titel: str = "", eenheid: str = "",
+              breedte: int = 640, hoogte: int = 360) -> str:
+    """A horizontal bar chart (one bar per label; None = no bar), values printed at the bars."""
+    import pygal
+
+    stijl = _style()
+    stijl.opacity = ".75"
+    stijl.opacity_hover = ".75"
+    chart = pygal.HorizontalBar(
+        style=stijl, js=[], width=breedte, height=hoogte, show_legend=False, title=titel or None,
+        print_values=True, print_values_position="top", margin=16, truncate_label=-1, show_x_guides=False,
+        show_y_guides=False, value_formatter=lambda v: f"{v:g}".replace(".", ",") + eenheid,
+    )
+    # pygal draws the first label at the bottom: reverse, so the chart reads top-down like its table.
+    chart.x_labels = list(reversed(labels))
+    chart.add(titel or "waarde", list(reversed(waarden)))
+    return _schoon(chart.render(is_unicode=True))

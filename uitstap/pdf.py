@@ -66,8 +66,9 @@ def _bestand(pad: str) -> str | None:
     return kandidaat if os.path.isfile(kandidaat) else None
 
 
-def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
-    """Render `template` with `context`; return (html, pdf_bytes).
+def render_pdf(template: str, context: dict, request=None, *, pdf_variant: str | None = "pdf/ua-1") -> tuple[str, bytes]:
+    """Render `template` with `context`; return (html, pdf_bytes). By default a tagged PDF/UA-1 (structure,
+    language and title for screen readers).
 
     Bounded: HTML longer than settings.PDF_MAX_HTML characters is refused before WeasyPrint sees it, and
     rendering stops after settings.PDF_MAX_SECONDEN. Both raise PdfTeZwaar.
@@ -90,7 +91,7 @@ def render_pdf(template: str, context: dict, request=None) -> tuple[str, bytes]:
     html = render_to_string(template, context, request=request)
     if len(html) > settings.PDF_MAX_HTML:
         raise PdfTeZwaar("Dit document is te groot om als PDF te maken. Maak de teksten korter en probeer het opnieuw.")
-    # Tagged PDF/UA-1: structure, language and title for screen readers (WCAG for documents).
+    opties = {"pdf_variant": pdf_variant, "pdf_tags": True} if pdf_variant else {}
     with _tijdslimiet(settings.PDF_MAX_SECONDEN):
-        pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf(pdf_variant="pdf/ua-1")
+        pdf = HTML(string=html, base_url=BASIS_URL, url_fetcher=StaticFetcher()).write_pdf(**opties)
     return html, pdf

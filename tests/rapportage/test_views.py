@@ -66,3 +66,74 @@ def test_empty_year_page(login, coordinator, programma):
 def test_programme_page_links_to_the_export(login, coordinator, programma):
     response = login(coordinator).get(reverse("programma_detail", args=[programma.slug]))
     assert reverse("rapportage:export", args=[programma.slug]) in response.content.decode()
+
+
+def test_dashboard_headline_with_a_grant_period_and_the_second_set(login, coordinator, organisatie, gevuld):
+    from rapportage import services
+
+    b = services.beschikking_aanmaken(programma=gevuld, financier="JenV", nummer="B-7", startdatum=datetime.date(2023, 7, 1),
+                                      einddatum=datetime.date(2025, 6, 30), bedrag=Decimal("50000"), penvoerder=organisatie,
+                                      door=coordinator)
+    p1, p2 = b.perioden.order_by("nummer")
+    services.verslagperiode_wijzigen(periode=p1, data={"plan_deelnemers": 12}, gelezen_versie=p1.versie, door=coordinator)
+    client = login(coordinator)
+    response = client.get(reverse("rapportage:cijfers"), {"programma": gevuld.slug, "periode": p1.pk})
+    html = response.content.decode()
+    # The traject ingestroomd on 01-02-2024 falls in period 1 (01-07-2023 .. 30-06-2024).
+    assert response.context["van"] == datetime.date(2023, 7, 1) and response.context["cijfers"]["ingestroomd"] == 1
+    kop = {k["sleutel"]: k for k in response.context["kop"]}
+    assert kop["verwacht_deelnemers"]["waarde"] == 12 and kop["ingestroomd"]["cumulatief"] == 1
+    assert kop["ingestroomd"]["vorige"] is None  # no period before the first
+    for tekst in ("De vijf vragen", "Per woongemeente", "Per organisatie", "Intakes per besluit", "Doorlooptijden",
+                  "Nacontrole na 12 maanden", "Aansluiting: ingestroomd 1 = uitgestapt 0 + tussentijds gestopt 0 + lopend 1"):
+        assert tekst in html, tekst
+    response = client.get(reverse("rapportage:cijfers"), {"programma": gevuld.slug, "periode": p2.pk})
+    kop = {k["sleutel"]: k for k in response.context["kop"]}
+    assert kop["ingestroomd"]["waarde"] == 0 and kop["ingestroomd"]["vorige"] == 1 and kop["ingestroomd"]["cumulatief"] == 1
+
+
+def test_no_years_before_the_programme_started(login, coordinator, gevuld):
+    response = login(coordinator).get(reverse("rapportage:cijfers"), {"jaar": 2015})
+    assert min(response.context["jaren"]) == gevuld.startdatum.year and response.context["jaar"] == max(response.context["jaren"])
+
+
+def test_uniform_dataset_is_pseudonymous_logged_and_per_export_keyed(login, coordinator, programma, organisatie):
+    import csv
+    import io
+
+    from clients.models import Deelnemer
+    from tests.factories import GemeenteFactory
+    from trajecten.models import Uitstroom
+
+    zwolle = GemeenteFactory(naam="Zwolle")
+    dn = DeelnemerFactory(programma=programma, roepnaam="Roosmarijn", geboortejaar=1990, herkomstland="RO",
+                          woongemeente=zwolle, gender="vrouw")
+    eerste = traject(dn, "2023-01-10", ("orientatie", "2023-02-01"), eind="2023-06-01")
+    Uitstroom.objects.create(traject=eerste, datum=datetime.date(2023, 6, 1), soort="gestopt", reden="motivatie")
+    tweede = traject(dn, "2024-01-10", ("orientatie", "2024-02-01"))
+    tweede.organisatie = organisatie
+    tweede.save()
+    traject(DeelnemerFactory(programma=programma, woongemeente=None), "2024-03-01", eind="2024-04-01")
+    client = login(coordinator)
+    response = client.get(reverse("rapportage:dataset", args=[programma.slug]))
+    assert response["Content-Disposition"].startswith('attachment; filename="test-dataset-')
+    tekst = response.content.decode("utf-8-sig")
+    rijen = list(csv.DictReader(io.StringIO(tekst), delimiter=";"))
+    assert len(rijen) == 3
+    van_dn = sorted((r for r in rijen if r["herkomst"] == "EU"), key=lambda r: r["traject"])
+    assert [r["traject"] for r in van_dn] == ["1", "2"] and van_dn[0]["deelnemer"] == van_dn[1]["deelnemer"]
+    assert van_dn[0]["uitstroom_soort"] == "gestopt" and van_dn[0]["stopreden"] == "motivatie"
+    assert van_dn[1]["organisatie"] == "Stichting Test" and van_dn[1]["instroomdatum"] == "2024-02-01"
+    assert van_dn[1]["woongemeente"] == "buiten_regio" and van_dn[1]["leeftijdsgroep"] == "30-39"
+    alleen_contact = next(r for r in rijen if r["herkomst"] == "onbekend")
+    assert alleen_contact["instroomdatum"] == "" and alleen_contact["woongemeente"] == "onbekend"
+    for persoonlijk in [*Deelnemer.objects.values_list("clientcode", flat=True), "Roosmarijn", "1990", "RO;"]:
+        assert persoonlijk not in tekst, persoonlijk
+    event = AuditEvent.objects.get(actie="export", object_type="dataset")
+    assert event.gebruiker == coordinator and len(event.clientcodes) == 2
+    # A new export draws new keys.
+    opnieuw = client.get(reverse("rapportage:dataset", args=[programma.slug])).content.decode("utf-8-sig")
+    assert {r["deelnemer"] for r in csv.DictReader(io.StringIO(opnieuw), delimiter=";")}.isdisjoint({r["deelnemer"] for r in rijen})
+    xlsx = client.get(reverse("rapportage:dataset", args=[programma.slug]), {"formaat": "xlsx"})
+    assert xlsx.content[:2] == b"PK"
+    assert client.get(reverse("rapportage:dataset", args=[programma.slug]), {"formaat": "pdf"}).status_code == 404

@@ -66,6 +66,20 @@ MATRIX: dict[str, tuple] = {
     "criterium_actief":                    (403, 403, 403, 405, 405, 403, 403),
     "rapportage:cijfers":                  COORD,
     "rapportage:export":                   (403, 403, 403, 200, 404, 403, 403),  # slug of our programme
+    # --- grant and verslag (coordinator only; the walker has no beschikking, so ids are unknown: 404) ---
+    "rapportage:dataset":                  (403, 403, 403, 200, 404, 403, 403),  # slug of our programme
+    "rapportage:beschikkingen":            COORD,
+    "rapportage:beschikking":              (403, 403, 403, 404, 404, 403, 403),
+    "rapportage:begroting":                (403, 403, 403, 404, 404, 403, 403),
+    "rapportage:plan":                     (403, 403, 403, 404, 404, 403, 403),
+    "rapportage:besteding":                (403, 403, 403, 404, 404, 403, 403),
+    "rapportage:verslag":                  (403, 403, 403, 404, 404, 403, 403),
+    "rapportage:verslag_pdf":              (403, 403, 403, 404, 404, 403, 403),
+    "rapportage:verslag_voorbeeld":        (403, 403, 403, 404, 404, 403, 403),  # DEBUG only
+    "rapportage:cofinancier":              (403, 403, 403, 405, 405, 403, 403),
+    "rapportage:voorschot":                (403, 403, 403, 405, 405, 403, 403),
+    "rapportage:verslag_nieuw":            (403, 403, 403, 405, 405, 403, 403),
+    "rapportage:vaststellen":              (403, 403, 403, 405, 405, 403, 403),
     "audit_zoeken":                        COORD,
     # --- account management (beheerder) ---
     "gebruikers":                          BEHEER,

@@ -18,7 +18,7 @@ def test_traject_start_takes_the_coachs_organisation_in_a_joint_programme():
     a, b = OrganisatieFactory(naam="Alpha"), OrganisatieFactory(naam="Beta")
     p = ProgrammaFactory(slug="samen", organisaties=[a, b])
     coach_b = GebruikerFactory(rol=Rol.TRAJECTBEGELEIDER, organisatie=b)
-    t = services.traject_start(deelnemer=DeelnemerFactory(programma=p), aanmelddatum=D(2025, 1, 10), door=coach_b)
+    t = services.traject_starten(deelnemer=DeelnemerFactory(programma=p), aanmelddatum=D(2025, 1, 10), door=coach_b)
     assert t.organisatie == b
 
 
@@ -26,7 +26,7 @@ def test_traject_start_falls_back_to_the_first_organisation():
     a, b = OrganisatieFactory(naam="Alpha"), OrganisatieFactory(naam="Beta")
     p = ProgrammaFactory(slug="samen", organisaties=[b, a])
     buiten = GebruikerFactory(rol=Rol.COORDINATOR, organisatie=OrganisatieFactory(naam="Elders"))
-    t = services.traject_start(deelnemer=DeelnemerFactory(programma=p), aanmelddatum=D(2025, 1, 10), door=buiten)
+    t = services.traject_starten(deelnemer=DeelnemerFactory(programma=p), aanmelddatum=D(2025, 1, 10), door=buiten)
     assert t.organisatie == a
 
 

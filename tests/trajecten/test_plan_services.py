@@ -258,7 +258,10 @@ def test_progress_needs_score_or_note_and_a_date_after_the_goal(plan, coach):
 
 def test_closed_traject_is_read_only(plan, traject, coach):
     doel = services.doel_aanmaken(plan=plan, door=coach, data=smart())
-    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen(5), door=coach, gelezen_versie=traject.versie)
+    if not traject.heeft_instroom:
+        services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen(5), door=coach)
+    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen(5), door=coach,
+                                  gelezen_versie=traject.versie)
     traject.refresh_from_db()
     doel.plan.traject.refresh_from_db()
     with pytest.raises(ValidationError, match="afgesloten"):

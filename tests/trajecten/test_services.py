@@ -108,7 +108,13 @@ def test_contact_with_unknown_leefgebied_refused(traject, coach):
             "datum": D(2025, 1, 15), "status": ContactStatus.GEHOUDEN, "duur_minuten": 30, "leefgebieden": ["werk"]})
 
 
+def _ingestroomd(traject, coach, datum=D(2025, 1, 20)):
+    """An uitstroom needs an instroom: the traject left contact first."""
+    services.fase_wijzigen(traject=traject, fase=Fase.ORIENTATIE, datum=datum, door=coach)
+
+
 def test_uitstroom_without_reason_refused_and_nothing_written(traject, coach):
+    _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="reden"):
         services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, datum=D(2025, 5, 1), door=coach, gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="uitgestroomd"):
@@ -121,6 +127,7 @@ def test_uitstroom_without_reason_refused_and_nothing_written(traject, coach):
 
 
 def test_end_before_start_refused(traject, coach):
+    _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="vóór de aanmelddatum"):
         services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 1, 1), door=coach, gelezen_versie=traject.versie)
     assert not Uitstroom.objects.exists()
@@ -142,17 +149,44 @@ def test_exit_to_paid_work_goes_to_nazorg_then_closes(traject, coach):
 
 
 def test_gestopt_closes_immediately(traject, coach):
+    _ingestroomd(traject, coach)
     services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="contact_verloren", datum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
     traject.refresh_from_db()
     assert traject.einddatum == D(2025, 3, 1)
 
 
 def test_closing_without_outcome_refused(traject, coach):
+    _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="uitstroom"):
         services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
+    with pytest.raises(ValidationError, match="Leg eerst de uitstroom vast"):  # ingestroomd: no closure with a reason
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, afsluitreden="geen_vervolg",
+                                   gelezen_versie=traject.versie)
+    traject.refresh_from_db()
+    assert traject.einddatum is None
+
+
+def test_contact_only_traject_closes_without_uitstroom_with_a_reason(traject, coach):
+    with pytest.raises(ValidationError, match="contactfase"):
+        services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie",
+                                      datum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
+    with pytest.raises(ValidationError, match="zonder instroom"):
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
+    with pytest.raises(ValidationError, match="aanmelddatum"):
+        services.traject_afsluiten(traject=traject, einddatum=D(2025, 1, 1), door=coach, afsluitreden="niet_bereikbaar",
+                                   gelezen_versie=traject.versie)
+    traject.refresh_from_db()
+    assert traject.einddatum is None and not Uitstroom.objects.exists()
+    services.traject_afsluiten(traject=traject, einddatum=D(2025, 3, 1), door=coach, afsluitreden="niet_bereikbaar",
+                               gelezen_versie=traject.versie)
+    traject.refresh_from_db()
+    assert (traject.einddatum, traject.afsluitreden) == (D(2025, 3, 1), "niet_bereikbaar")
+    assert not Uitstroom.objects.exists()
+    assert AuditEvent.objects.filter(object_type="traject", actie="update").exists()
 
 
 def test_relapse_only_after_exit(traject, coach):
+    _ingestroomd(traject, coach)
     with pytest.raises(ValidationError, match="uitgestapt"):
         services.terugval_vastleggen(traject=traject, datum=D(2025, 7, 1), door=coach)
     services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.UITGESTAPT, datum=D(2025, 6, 1), door=coach, resultaat="opleiding", gelezen_versie=traject.versie)
@@ -163,6 +197,7 @@ def test_relapse_only_after_exit(traject, coach):
 
 
 def test_re_entry_after_dropout(traject, coach):
+    _ingestroomd(traject, coach)
     services.uitstroom_vastleggen(traject=traject, soort=UitstroomSoort.GESTOPT, reden="motivatie", datum=D(2025, 3, 1), door=coach, gelezen_versie=traject.versie)
     with pytest.raises(ValidationError, match="latere datum"):
         services.traject_starten(deelnemer=traject.deelnemer, aanmelddatum=D(2025, 2, 1), door=coach)

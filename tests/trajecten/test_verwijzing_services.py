@@ -153,7 +153,10 @@ def test_partner_contact_and_goal_must_belong(traject, schuldhulp, coach, progra
 
 
 def test_no_new_referral_in_a_closed_traject(traject, schuldhulp, coach):
-    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen_geleden(1), door=coach, gelezen_versie=traject.versie)
+    if not traject.heeft_instroom:
+        services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen_geleden(1), door=coach)
+    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen_geleden(1), door=coach,
+                                  gelezen_versie=traject.versie)
     traject.refresh_from_db()
     with pytest.raises(ValidationError, match="afgesloten"):
         verwijs(traject, schuldhulp, coach)

@@ -203,7 +203,9 @@ def test_caseload_hides_closed_trajecten_unless_asked(login, programma, coach):
     services.traject_starten(deelnemer=open_, aanmelddatum=D(2025, 1, 1), door=coach)
     dicht = DeelnemerFactory(programma=programma, begeleider=coach)
     t = services.traject_starten(deelnemer=dicht, aanmelddatum=D(2025, 1, 1), door=coach)
-    services.uitstroom_vastleggen(traject=t, soort=UitstroomSoort.GESTOPT, reden="verhuisd", datum=D(2025, 2, 1), door=coach, gelezen_versie=t.versie)
+    services.fase_wijzigen(traject=t, fase="orientatie", datum=D(2025, 1, 15), door=coach)
+    services.uitstroom_vastleggen(traject=t, soort=UitstroomSoort.GESTOPT, reden="verhuisd", datum=D(2025, 2, 1), door=coach,
+                                  gelezen_versie=t.versie)
     client = login(coach)
     text = client.get(reverse("trajecten:caseload")).text
     assert open_.clientcode in text and dicht.clientcode not in text
@@ -218,3 +220,21 @@ def test_timeline_shows_referrals(login, traject, coach):
     Verwijzing.objects.create(traject=traject, ketenpartner=partner, verwezen=D(2025, 2, 1), gestart=D(2025, 3, 1), status="gestart")
     text = login(coach).get(reverse("trajecten:dossier", args=[traject.deelnemer.pk])).text
     assert "Verwezen naar Schuldhulp Test" in text and "Hulp gestart bij Schuldhulp Test" in text
+
+
+def test_contact_only_traject_is_closed_with_a_reason_not_an_uitstroom(login, traject, coach):
+    client = login(coach)
+    dossier = client.get(reverse("trajecten:dossier", args=[traject.deelnemer.pk])).text
+    assert "Afsluiten zonder instroom" in dossier and "Uitstroom vastleggen" not in dossier
+    url = reverse("trajecten:beeindigen", args=[traject.pk])
+    assert "reden van afsluiten" in client.get(url).text.lower()
+    response = client.post(url, {"einddatum": "2025-02-01", "gelezen_versie": traject.versie})
+    assert response.status_code == 200 and "Dit veld is verplicht" in response.text
+    traject.refresh_from_db()
+    assert traject.einddatum is None
+    response = client.post(url, {"einddatum": "2025-02-01", "afsluitreden": "geen_hulpvraag",
+                                 "gelezen_versie": traject.versie})
+    assert response.status_code == 302
+    traject.refresh_from_db()
+    assert (traject.einddatum, traject.afsluitreden) == (D(2025, 2, 1), "geen_hulpvraag")
+    assert not hasattr(traject, "uitstroom")

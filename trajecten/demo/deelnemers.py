@@ -11,6 +11,7 @@ from faker import Faker
 from clients.services import deelnemer_aanmaken
 from trajecten import services
 from uitstap.codes import (
+    Afsluitreden,
     Branche,
     ContactSoort,
     ContactStatus,
@@ -241,7 +242,12 @@ class DemoBuilder:
                 self.intake(t, a - 10)
             stop = rng.randint(30, a - 40)
             self.contacten(t, a, stop + 10, plan_volgend=False, no_shows=1)
-            self.stoppen(t, stop)
+            if t.heeft_instroom:
+                self.stoppen(t, stop)
+            else:
+                # Never got past contact: closed without instroom, not a dropout.
+                services.traject_afsluiten(traject=t, einddatum=self.dag(stop), door=d.begeleider, gelezen_versie=t.versie,
+                                           afsluitreden=rng.choice(Afsluitreden.values))
         elif naam == "herinstroom":
             a = rng.randint(700, 900)
             t = self.start(d, a)

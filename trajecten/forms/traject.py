@@ -6,7 +6,7 @@ from django import forms
 
 from trajecten.forms.afspraak import AfspraakControle
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
-from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
+from uitstap.codes import Afsluitreden, ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
 from trajecten.forms.leefsituatie import LeefsituatieForm
 from uitstap.forms import UitstapForm, VersionedForm
 
@@ -236,6 +236,10 @@ class FoutiefForm(UitstapForm, forms.Form):
 
 class BeeindigenForm(VersionedForm, forms.Form):
     einddatum = forms.DateField(label="einddatum", initial=datetime.date.today)
+    afsluitreden = forms.ChoiceField(
+        label="reden van afsluiten", required=False, choices=[("", "---------"), *Afsluitreden.choices],
+        help_text="Het traject is nooit verder gekomen dan contact: het telt niet als uitval.",
+    )
 
 
 class IntakegesprekForm(UitstapForm, forms.Form):

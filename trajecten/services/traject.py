@@ -19,7 +19,7 @@ from trajecten.models import (
     Contactmoment, FaseOvergang, Intake, IntakeCriterium, Intakegesprek, Terugval, Traject, Uitstroom,
 )
 from uitstap.audit import Actie
-from uitstap.codes import ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
+from uitstap.codes import Afsluitreden, ContactStatus, Fase, IntakeBesluit, Leefgebied, UitstroomResultaat, UitstroomSoort
 from uitstap.locking import controleer_versie, save_checked
 from uitstap.models import Gebruiker, Toelatingscriterium
 
@@ -292,6 +292,11 @@ def uitstroom_vastleggen(
     regels.moet_open_zijn(traject)
     if Uitstroom.objects.filter(traject=traject).exists():
         raise ValidationError("De uitstroom van dit traject is al vastgelegd.")
+    if not traject.heeft_instroom:
+        # Someone who never started is no dropout (DEFINITIONS.md: afgesloten_zonder_instroom).
+        raise ValidationError(
+            "Dit traject is nooit verder gekomen dan de contactfase. Sluit het af zonder uitstroom, met een afsluitreden."
+        )
     uitstroom = Uitstroom(
         traject=traject, soort=soort, datum=datum, resultaat=resultaat or "", branche=branche or "",
         reden=reden or "", toelichting=toelichting or "", door=door,
@@ -312,19 +317,31 @@ def uitstroom_vastleggen(
 
 
 @transaction.atomic
-def traject_afsluiten(*, traject: Traject, einddatum: datetime.date, door: Gebruiker, gelezen_versie: int) -> Traject:
-    """Close a traject whose outcome is known (typically at the end of nazorg)."""
+def traject_afsluiten(
+    *, traject: Traject, einddatum: datetime.date, door: Gebruiker, gelezen_versie: int, afsluitreden: str = "",
+) -> Traject:
+    """Close a traject: after its Uitstroom (typically at the end of nazorg), or, when it never left contact,
+    without an Uitstroom and with an afsluitreden."""
     controleer_versie(traject, gelezen_versie)
     regels.moet_open_zijn(traject)
     uitstroom = Uitstroom.objects.filter(traject=traject).first()
+    velden = ["einddatum"]
     if uitstroom is None:
-        raise ValidationError("Leg eerst de uitstroom vast (uitgestapt of tussentijds gestopt).")
-    if einddatum < uitstroom.datum:
+        if traject.heeft_instroom:
+            raise ValidationError("Leg eerst de uitstroom vast (uitgestapt of tussentijds gestopt).")
+        if afsluitreden not in Afsluitreden.values:
+            raise ValidationError({"afsluitreden": "Kies waarom het traject zonder instroom wordt afgesloten."})
+        regels.niet_voor_aanmelding(traject, einddatum, "einddatum")
+        traject.afsluitreden = afsluitreden
+        velden.append("afsluitreden")
+    elif afsluitreden:
+        raise ValidationError({"afsluitreden": "Een afsluitreden hoort alleen bij een traject zonder instroom."})
+    elif einddatum < uitstroom.datum:
         raise ValidationError({"einddatum": f"De einddatum ligt vóór de uitstroom ({uitstroom.datum:%d-%m-%Y})."})
     regels.niet_in_toekomst(einddatum, "einddatum")
     traject.einddatum = einddatum
     traject.full_clean()
-    save_checked(traject, gelezen_versie=gelezen_versie, fields=["einddatum"])
+    save_checked(traject, gelezen_versie=gelezen_versie, fields=velden)
     regels.log_event(Actie.UPDATE, door, traject, traject)
     return traject
 

@@ -288,13 +288,21 @@ def uitstroom(request, traject_pk):
 def beeindigen(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="traject")
     form = BeeindigenForm(request.POST or None, versie_van=traject)
+    zonder_instroom = not hasattr(traject, "uitstroom") and not traject.heeft_instroom
+    if zonder_instroom:
+        form.fields["afsluitreden"].required = True
+    else:
+        del form.fields["afsluitreden"]
     if request.method == "POST" and form.is_valid():
-        if schrijf_via_form(form, lambda: services.traject_afsluiten(traject=traject, einddatum=form.cleaned_data["einddatum"], door=request.user,
-                                       gelezen_versie=form.cleaned_data["gelezen_versie"])):
+        if schrijf_via_form(form, lambda: services.traject_afsluiten(
+                traject=traject, einddatum=form.cleaned_data["einddatum"], door=request.user,
+                gelezen_versie=form.cleaned_data["gelezen_versie"],
+                afsluitreden=form.cleaned_data.get("afsluitreden", ""))):
             return terug_naar_dossier(request, traject, "Traject afgesloten.")
+    intro = ("Dit traject is nooit verder gekomen dan contact. Sluit het af met een reden; het telt dan niet als uitval. "
+             if zonder_instroom else "Na afsluiten kun je niets meer aan dit traject toevoegen, behalve een terugval. ")
     return form_pagina(request, traject, form, "Traject afsluiten", submit_label="Traject afsluiten",
-                      intro="Na afsluiten kun je niets meer aan dit traject toevoegen, behalve een terugval. "
-                            "Een nieuw traject starten kan altijd.")
+                      intro=intro + "Een nieuw traject starten kan altijd.")
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,6 +13,7 @@ from django.db import transaction
 from faker import Faker
 
 from clients.models import Deelnemer
+from rapportage.demo import seed_verslag
 from trajecten import demo
 from trajecten.demo.bulk import seed_bulk
 from uitstap.demo import GEPUBLICEERD_WACHTWOORD, demo_wachtwoord, seed_kern
@@ -70,6 +71,8 @@ class Command(BaseCommand):
                 aantal = seed_bulk(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
             else:
                 aantal = len(demo.seed(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers))
+                # The grant with its periods and verslagen (rapportage sits on top, so its step is called here).
+                seed_verslag(rng=rng, fake=fake, vandaag=vandaag, kern=kern)
         self.stdout.write(self.style.SUCCESS(
             f"Demo geladen: {aantal} deelnemers in '{kern['programma'].naam}'. "
             f"Gebruikers: coordinator, begeleider1, begeleider2, begeleider3, klantmanager, beheerder "

@@ -1,0 +1,1 @@
+"""The coordinator's screens: figures (cijfers), the grant (beschikking) and the verslag."""
