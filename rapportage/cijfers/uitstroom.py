@@ -57,23 +57,31 @@ def terugval(programma, van, tot) -> int:
     return Terugval.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot).count()
 
 
-@groep
-def _cohort_12m(programma, van, tot) -> dict:
-    """Exits as uitgestapt whose date + 365 days falls in P, split by a relapse within those 365 days.
+def cohort_12m(programma, van, tot):
+    """Exits as uitgestapt whose date + 365 days falls in P, each marked `heeft_terugval` by a relapse within
+    those 365 days (the cohort of duurzaam_uitgestapt_12m and terugval_binnen_12m; nacontrole_12m reads it too).
 
     The window is the exit day up to and including day 365 after it: a relapse on day 365 counts,
     one on day 366 does not (a relapse recorded on the exit day itself counts too).
     """
     dag = datetime.timedelta(days=JAAR_DAGEN)
-    binnen_jaar = Exists(Terugval.objects.filter(
+    binnen_jaar = Terugval.objects.filter(
         traject__deelnemer=OuterRef("traject__deelnemer"),
         datum__gte=OuterRef("datum"),
         datum__lte=PlusDagen(OuterRef("datum"), JAAR_DAGEN),
-    ))
+    )
     return (
         _uitstroom(programma, UitstroomSoort.UITGESTAPT)
         .filter(datum__gte=van - dag, datum__lte=tot - dag)
-        .aggregate(met=Count("pk", filter=Q(binnen_jaar)), zonder=Count("pk", filter=~Q(binnen_jaar)))
+        .annotate(heeft_terugval=Exists(binnen_jaar))
+    )
+
+
+@groep
+def _cohort_12m(programma, van, tot) -> dict:
+    """The cohort split in one pass: with and without a relapse."""
+    return cohort_12m(programma, van, tot).aggregate(
+        met=Count("pk", filter=Q(heeft_terugval=True)), zonder=Count("pk", filter=Q(heeft_terugval=False)),
     )
 
 

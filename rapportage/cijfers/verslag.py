@@ -21,7 +21,7 @@ from rapportage.cijfers.basis import (
     trajecten_van,
 )
 from rapportage.cijfers.plannen import _eerste_ondertekening
-from rapportage.cijfers.uitstroom import _cohort_12m
+from rapportage.cijfers.uitstroom import cohort_12m
 from trajecten.models import FaseOvergang, Intake, Nacontrole, Uitstroom
 from uitstap.codes import Fase, IntakeBesluit, NacontroleTermijn, NacontroleUitkomst, UitstroomSoort
 
@@ -164,7 +164,7 @@ def nacontrole_12m(programma, van, tot) -> dict:
         ).order_by("-datum", "-aangemaakt_op", "-id").values("uitkomst")[:1]
     )
     rijen = (
-        _cohort_12m(programma, van, tot).annotate(laatste_uitkomst=laatste_check)
+        cohort_12m(programma, van, tot).annotate(laatste_uitkomst=laatste_check)
         .values("heeft_terugval", "laatste_uitkomst").annotate(n=Count("pk")).order_by()
     )
     uit = {"bevestigd_uitgestapt": 0, "teruggevallen": 0, "onbekend": 0}
