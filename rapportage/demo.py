@@ -9,7 +9,7 @@ import datetime
 from decimal import Decimal
 
 from rapportage import services
-from rapportage.services.beschikking import _maanden_later
+from rapportage.services.beschikking import maanden_later
 
 TEKSTEN = {
     "toelichting_plan": (
@@ -34,8 +34,8 @@ TEKSTEN = {
 def seed_verslag(*, rng, fake, vandaag: datetime.date, kern: dict, deelnemers=None) -> dict:
     programma = kern["programma"]
     coordinator = kern["gebruikers"]["coordinator"]
-    start = _maanden_later(datetime.date(vandaag.year, vandaag.month, 1), -18)
-    eind = _maanden_later(start, 24) - datetime.timedelta(days=1)
+    start = maanden_later(datetime.date(vandaag.year, vandaag.month, 1), -18)
+    eind = maanden_later(start, 24) - datetime.timedelta(days=1)
     beschikking = services.beschikking_aanmaken(
         programma=programma, financier="Ministerie van Justitie en Veiligheid", nummer=f"DUUP-{start.year}-0417",
         startdatum=start, einddatum=eind, bedrag=Decimal("390000"), penvoerder=kern["organisaties"][0], door=coordinator,
@@ -51,7 +51,7 @@ def seed_verslag(*, rng, fake, vandaag: datetime.date, kern: dict, deelnemers=No
                                    door=coordinator)
     services.voorschot_toevoegen(beschikking=beschikking, datum=start + datetime.timedelta(days=14),
                                  bedrag=Decimal("156000"), door=coordinator)
-    services.voorschot_toevoegen(beschikking=beschikking, datum=_maanden_later(start, 12) + datetime.timedelta(days=10),
+    services.voorschot_toevoegen(beschikking=beschikking, datum=maanden_later(start, 12) + datetime.timedelta(days=10),
                                  bedrag=Decimal("156000"), door=coordinator)
     perioden = list(beschikking.perioden.order_by("nummer"))
     for periode, plan, besteed in zip(perioden, [

@@ -16,7 +16,7 @@ def _eerste_plan(ref: str):
     return Trajectplan.objects.filter(traject=OuterRef(ref)).order_by("volgnummer")
 
 
-def _eerste_ondertekening(ref: str = "pk") -> Subquery:
+def eerste_ondertekening(ref: str = "pk") -> Subquery:
     """The earliest day on which some version of the traject's plan was signed by both parties."""
     return Subquery(
         Trajectplan.objects.filter(
@@ -32,7 +32,7 @@ def _eerste_ondertekening(ref: str = "pk") -> Subquery:
 def _plannen(programma, van, tot) -> dict:
     """Trajecten whose first plan was drawn up, and first signed, in P: one pass."""
     qs = trajecten_van(programma).annotate(
-        opgesteld=Subquery(_eerste_plan("pk").values("opgesteld_op")[:1]), ondertekend=_eerste_ondertekening(),
+        opgesteld=Subquery(_eerste_plan("pk").values("opgesteld_op")[:1]), ondertekend=eerste_ondertekening(),
     ).values("opgesteld", "ondertekend")
     return tel_over(qs, {
         "opgesteld": ("s.opgesteld >= %s AND s.opgesteld <= %s", [van, tot]),

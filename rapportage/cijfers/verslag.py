@@ -20,7 +20,7 @@ from rapportage.cijfers.basis import (
     telling,
     trajecten_van,
 )
-from rapportage.cijfers.plannen import _eerste_ondertekening
+from rapportage.cijfers.plannen import eerste_ondertekening
 from rapportage.cijfers.uitstroom import cohort_12m
 from trajecten.models import FaseOvergang, Intake, Nacontrole, Uitstroom
 from uitstap.codes import Fase, IntakeBesluit, NacontroleTermijn, NacontroleUitkomst, UitstroomSoort
@@ -95,7 +95,7 @@ def doorlooptijden(programma, van, tot) -> dict:
         .annotate(dagen=DagenTussen("instroomdatum", "aanmelddatum")).values_list("dagen", flat=True)
     )
     plan = (
-        trajecten.annotate(ondertekend=_eerste_ondertekening())
+        trajecten.annotate(ondertekend=eerste_ondertekening())
         .filter(ondertekend__gte=van, ondertekend__lte=tot, instroomdatum__isnull=False)
         .annotate(dagen=DagenTussen("ondertekend", "instroomdatum")).values_list("dagen", flat=True)
     )

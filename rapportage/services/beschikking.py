@@ -28,7 +28,7 @@ PLAN_VELDEN = (
 )
 
 
-def _maanden_later(dag: datetime.date, maanden: int) -> datetime.date:
+def maanden_later(dag: datetime.date, maanden: int) -> datetime.date:
     """The same day `maanden` months later (the last day of the month when it has fewer days)."""
     jaar, maand = divmod(dag.month - 1 + maanden, 12)
     jaar, maand = dag.year + jaar, maand + 1
@@ -45,10 +45,10 @@ def twaalfmaandsperioden(start: datetime.date, eind: datetime.date) -> list[tupl
     perioden = []
     n = 0
     while True:
-        van = _maanden_later(start, 12 * n)
+        van = maanden_later(start, 12 * n)
         if van > eind:
             return perioden
-        tot = min(_maanden_later(start, 12 * (n + 1)) - datetime.timedelta(days=1), eind)
+        tot = min(maanden_later(start, 12 * (n + 1)) - datetime.timedelta(days=1), eind)
         perioden.append((van, tot))
         n += 1
 

@@ -101,5 +101,5 @@ def test_matches_the_literal_reading_and_sits_in_alle_cijfers(programma, voorbee
     from tests.rapportage.referentie import referentie_cijfers
 
     alles = alle_cijfers(programma, VAN, TOT)
-    assert list(alles)[-1] == "leefsituatie_instroom_uitstroom"
+    assert "leefsituatie_instroom_uitstroom" in alles
     assert alles == referentie_cijfers(programma, VAN, TOT)

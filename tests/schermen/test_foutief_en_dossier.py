@@ -17,7 +17,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def traject(deelnemer, coach):
-    return services.traject_starten(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach)
+    """A traject that has started (instroom): only such a traject ends with an Uitstroom."""
+    traject = services.traject_starten(deelnemer=deelnemer, aanmelddatum=D(2025, 1, 10), door=coach)
+    services.fase_wijzigen(traject=traject, fase="orientatie", datum=D(2025, 1, 20), door=coach)
+    traject.refresh_from_db()
+    return traject
 
 
 def _contact(traject, coach, datum, duur=60, status=ContactStatus.GEHOUDEN):

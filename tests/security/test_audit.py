@@ -23,7 +23,8 @@ def eigen_opslag(settings, tmp_path):
 
 
 @pytest.fixture
-def world(deelnemer, deelnemer_elders, coach, coach_elders, programma):
+def world(deelnemer, deelnemer_elders, coach, coach_elders, programma, km_toestemmingen):
+    # km_toestemmingen: consents of A, so the consent routes (extend, withdraw) have a record to show.
     return World(deelnemer, deelnemer_elders, coach, coach_elders, programma)
 
 

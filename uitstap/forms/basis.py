@@ -44,6 +44,41 @@ CONSTRAINT_MESSAGES = {
     "voortgang_score_1_tot_10": ("score", gettext_lazy("Een score ligt tussen 1 en 10.")),
     "verwijzing_start_na_verwijzing": ("gestart", gettext_lazy("De hulp kan niet eerder starten dan de verwijzing.")),
     "verwijzing_einde_na_verwijzing": ("beeindigd", gettext_lazy("De verwijzing kan niet eerder eindigen dan ze begon.")),
+    # issue 17: consent and joint processing
+    "gezamenlijke_verwerking_heeft_datum": ("gezamenlijke_verwerking_sinds", gettext_lazy("Vul in wanneer de regeling voor gezamenlijke verwerking is vastgelegd.")),
+    "toestemming_geldig_na_gegeven": ("geldig_tot", gettext_lazy("De toestemming kan niet aflopen voordat ze is gegeven.")),
+    "toestemming_ingetrokken_door": (None, gettext_lazy("Bij een intrekking horen de datum en wie de toestemming introk.")),
+    "toestemming_formulier_heeft_document": ("document", gettext_lazy("Kies het ondertekende formulier bij Documenten.")),
+    # issue 18: intake criteria, leefsituatie, nacontrole
+    "toelatingscriterium_uniek": ("omschrijving", gettext_lazy("Dit criterium staat al op de lijst van het programma.")),
+    "een_antwoord_per_criterium": (None, gettext_lazy("Elk criterium krijgt één antwoord per intake.")),
+    "leefsituatie_niet_leeg": (None, gettext_lazy("Vul in wat er veranderd is.")),
+    "nacontrole_termijn_bekend": ("termijn", gettext_lazy("Kies de termijn van de nacontrole: 6 of 12 maanden.")),
+    "nacontrole_uitkomst_bekend": ("uitkomst", gettext_lazy("Kies wat de nacontrole opleverde.")),
+    "afsluitreden_alleen_bij_einddatum": ("afsluitreden", gettext_lazy("Een afsluitreden hoort bij een afgesloten traject.")),
+    # issue 19: safe contact, legal route, outreach
+    "contactafspraak_versie_uniek": (None, gettext_lazy("Iemand anders heeft de contactafspraken intussen gewijzigd. Laad de pagina opnieuw.")),
+    "juridische_route_versie_uniek": (None, gettext_lazy("Iemand anders heeft de juridische route intussen gewijzigd. Laad de pagina opnieuw.")),
+    "route_bedenktijd_volgorde": ("bedenktijd_eind", gettext_lazy("De bedenktijd eindigt voor hij begint.")),
+    "route_vergunning_volgorde": ("vergunning_eind", gettext_lazy("De vergunning eindigt voor hij begint.")),
+    "route_aangifte_of_geen": ("geen_aangifte_op", gettext_lazy("Vul een aangiftedatum of een datum voor geen aangifte in, niet allebei.")),
+    "outreachlocatie_naam_uniek": ("naam", gettext_lazy("Deze locatie staat al op de lijst van het programma.")),
+    "outreach_gesprekken_niet_meer_dan_bereikt": ("gesprekken", gettext_lazy("Er kunnen niet meer gesprekken zijn dan mensen bereikt.")),
+    # issue 16: the beschikking and the verslag
+    "beschikking_nummer_uniek": ("nummer", gettext_lazy("Er is al een beschikking met dit nummer voor dit programma.")),
+    "beschikking_einde_na_start": ("einddatum", gettext_lazy("De einddatum van de subsidieperiode ligt vóór de startdatum.")),
+    "beschikking_bedrag_niet_negatief": ("bedrag", gettext_lazy("Het subsidiebedrag kan niet negatief zijn.")),
+    "verslagperiode_nummer_uniek": (None, gettext_lazy("Deze verslagperiode bestaat al.")),
+    "verslagperiode_tot_na_van": ("tot", gettext_lazy("Het einde van de periode ligt vóór het begin.")),
+    "begrotingsregel_post_uniek": ("post", gettext_lazy("Deze begrotingspost staat er al.")),
+    "begrotingsregel_post_bekend": ("post", gettext_lazy("Kies een begrotingspost uit de lijst.")),
+    "besteding_post_uniek": ("post", gettext_lazy("Voor deze post is in deze periode al een besteding ingevuld.")),
+    "besteding_post_bekend": ("post", gettext_lazy("Kies een begrotingspost uit de lijst.")),
+    "cofinancier_naam_uniek": ("naam", gettext_lazy("Deze cofinancier staat er al.")),
+    "verslag_versie_uniek": (None, gettext_lazy("Er is intussen al een nieuwe versie van dit verslag gemaakt. Laad de pagina opnieuw.")),
+    "eindverslag_versie_uniek": (None, gettext_lazy("Er is intussen al een nieuwe versie van het eindverslag gemaakt. Laad de pagina opnieuw.")),
+    "verslag_periode_past_bij_soort": (None, gettext_lazy("Een jaarverslag hoort bij een verslagperiode, een eindverslag bij de hele subsidieperiode.")),
+    "definitief_verslag_is_bevroren": (None, gettext_lazy("Een definitief verslag kan niet meer worden gewijzigd; maak een nieuwe versie.")),
 }
 ONBEKENDE_CONSTRAINT = gettext_lazy("Deze combinatie van gegevens kan niet. Controleer de gemarkeerde velden.")
 
