@@ -51,7 +51,8 @@ def test_coach_records_situations_an_exit_and_the_12_month_check(login_as, page,
     page.get_by_role("link", name="Uitstroom vastleggen").first.click()
     page.get_by_label("Uitgestapt").check()
     page.get_by_label("Datum").fill(_iso(370))
-    page.get_by_label("Resultaat (optioneel)").select_option("betaald_werk")
+    page.get_by_label("Resultaat", exact=True).select_option("betaald_werk")
+    page.get_by_label("Branche").select_option("zorg")
     page.get_by_role("button", name="Uitstroom vastleggen").click()
     expect(page.get_by_text("Uitstroom vastgelegd.")).to_be_visible()
 

@@ -58,7 +58,7 @@ def test_beheerder_day(login_as, page, live_server, beheerder, organisatie):
     expect(page.get_by_text("is aangevraagd").first).to_be_visible()
     # Four eyes: a second person approves the reset.
     from tests.factories import GebruikerFactory
-    from uitstap import services_accounts
+    from uitstap.services import accounts as services_accounts
     from uitstap.codes import Rol
     from uitstap.models import Accountverzoek
 

@@ -66,7 +66,7 @@ def test_consent_for_almere_from_recording_to_withdrawal(login_as, page, live_se
     page.context.clear_cookies()
     login_as(coach)
     page.goto(f"{live_server.url}/deelnemers/{deelnemer.pk}/")
-    expect(page.locator(".samenvatting")).to_contain_text("signaal/signalen van de gemeente")
+    expect(page.locator(".samenvatting")).to_contain_text("signaal van de gemeente")
     page.get_by_role("link", name="Toestemmingen", exact=True).click()
     expect(page.get_by_text("Plek bij werkfit-traject vrij")).to_be_visible()
     page.get_by_role("button", name="Afgehandeld").click()

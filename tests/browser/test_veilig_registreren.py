@@ -26,7 +26,7 @@ def test_registering_a_duplicate_warns_and_leads_to_the_dossier(login_as, page, 
     page.goto(f"{live_server.url}/deelnemers/nieuw/")
     page.get_by_label("Roepnaam (optioneel)").fill("ioána")
     page.get_by_label("Geboortejaar (optioneel)").fill("1995")
-    page.get_by_label("Herkomstland (optioneel)").fill("ro")
+    page.get_by_label("Herkomstland (optioneel)").select_option("RO")
     page.get_by_role("button", name="Aanmelden").click()
     expect(page.get_by_role("heading", name="Mogelijk staat deze persoon al in het programma")).to_be_visible()
     expect(page.get_by_text(bestaand.clientcode)).to_be_visible()

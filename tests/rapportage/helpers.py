@@ -40,4 +40,9 @@ def programma_verwijderen(programma) -> None:
     OutreachActie.objects.filter(programma=programma).delete()
     OutreachLocatie.objects.filter(programma=programma).delete()
     Ketenpartner.objects.filter(programma=programma).delete()
+    from rapportage.models import Beschikking, Jaarverslag
+
+    # The grant and its verslagen are not part of the exchange format (a sent verslag is protected on purpose).
+    Jaarverslag.objects.filter(beschikking__programma=programma).delete()
+    Beschikking.objects.filter(programma=programma).delete()
     programma.delete()

@@ -164,7 +164,7 @@ def test_signaal_from_klantmanager_to_coach(client, deelnemer, coach, klantmanag
     tab = client.get(reverse("trajecten:toestemmingen", args=[deelnemer.pk])).content.decode()
     assert "Plek bij werkfit-traject vrij" in tab
     dossier = client.get(reverse("trajecten:dossier", args=[deelnemer.pk])).content.decode()
-    assert "signaal/signalen van de gemeente" in dossier
+    assert "signaal van de gemeente" in dossier
     r = client.post(reverse("trajecten:signaal_afsluiten", args=[signaal.pk]), {"gelezen_versie": signaal.versie})
     assert r.status_code == 302
     signaal.refresh_from_db()

@@ -112,6 +112,7 @@ def test_nacontrole_only_after_an_exit(traject, coach):
 
 
 def test_gestopt_traject_gets_no_nacontrole(traject, coach):
+    services.fase_wijzigen(traject=traject, fase="orientatie", datum=traject.aanmelddatum, door=coach)
     services.uitstroom_vastleggen(traject=traject, gelezen_versie=_versie(traject), soort=UitstroomSoort.GESTOPT, datum=D(2025, 3, 1), reden="motivatie",
                                   door=coach)
     with pytest.raises(ValidationError):

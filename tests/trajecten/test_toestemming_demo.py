@@ -13,7 +13,7 @@ from uitstap.models import Gebruiker
 
 @pytest.mark.django_db
 def test_demo_shares_with_almere_and_lelystad():
-    call_command("seed_demo", deelnemers=40, seed=11)
+    call_command("seed_demo", deelnemers=40, seed=11, force_demo=True)
     almere = Gebruiker.objects.get(username="klantmanager")
     lelystad = Gebruiker.objects.get(username="klantmanager_lelystad")
     gedeeld = list(deelnemers_visible_to(almere))

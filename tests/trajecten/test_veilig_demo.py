@@ -15,7 +15,7 @@ from uitstap.models import AuditEvent, Gebruiker, Programma
 
 @pytest.mark.django_db
 def test_seed_demo_has_the_issue_19_situations():
-    call_command("seed_demo", deelnemers=30, seed=5)
+    call_command("seed_demo", deelnemers=30, seed=5, force_demo=True)
     vandaag = datetime.date.today()
     p = Programma.objects.get(slug="flevoland")
     assert Contactafspraak.objects.values("deelnemer").distinct().count() >= 4

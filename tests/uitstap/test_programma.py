@@ -12,7 +12,7 @@ def test_coordinator_edits_programme(login, programma, coordinator, gemeente):
     response = client.post(reverse("programma_bewerken", args=[programma.slug]), {
         "naam": "Uitstapprogramma Test-Regio", "regeling": "rups_iii", "startdatum": "2020-01-01",
         "gemeenten": [gemeente.pk], "wachttijd_signaal_dagen": 45, "bewaartermijn_jaren": 7,
-        "gelezen_versie": programma.versie,
+        "gelezen_versie": programma.versie, "nazorg_duur_maanden": 12, "nazorg_contact_dagen": 42,
     })
     assert response.status_code == 302
     programma.refresh_from_db()

@@ -152,7 +152,7 @@ def test_bulk_seed_is_deterministic_and_has_every_situation():
 @pytest.mark.django_db
 def test_large_n_takes_the_bulk_path_and_gives_coaches_a_realistic_caseload(monkeypatch):
     from trajecten.demo import bulk
-    from trajecten.management.commands import seed_demo
+    from rapportage.management.commands import seed_demo
 
     monkeypatch.setattr(seed_demo, "VERHAAL_TOT", 5)
     monkeypatch.setattr(bulk, "PER_BEGELEIDER", 4)

@@ -241,7 +241,7 @@ class BulkBouwer:
         uitstroom = eind = None
         if scenario in ("nazorg", "uitgestapt"):
             uit = rng.randint(0 if scenario == "nazorg" else 1, laatste)
-            resultaat = rng.choices(UitstroomResultaat.values, [45, 15, 6, 10, 8, 12, 4])[0]
+            resultaat = rng.choices(UitstroomResultaat.values[:7], [45, 15, 6, 10, 8, 12, 4])[0]  # the first seven: DEFINITIONS.md's
             uitstroom = dict(datum=self.dag(uit), soort=UitstroomSoort.UITGESTAPT, resultaat=resultaat,
                              branche=rng.choice(Branche.values) if resultaat == UitstroomResultaat.BETAALD_WERK else "")
             fasen.append((Fase.NAZORG, uit, "Uitgestapt: nazorg"))

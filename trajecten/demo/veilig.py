@@ -58,12 +58,14 @@ def seed_veilig_registreren(*, rng: random.Random, fake: Faker, vandaag: datetim
     for d, afspraak in zip(open_[:len(AFSPRAKEN)], AFSPRAKEN):
         contactafspraak_vastleggen(deelnemer=d, door=d.begeleider, gelezen_versie=0, data=afspraak)
 
-    # One participant in the bedenktijd that ends next week (B8): the caseload signals it.
-    d = open_[len(AFSPRAKEN)]
-    juridische_route_vastleggen(deelnemer=d, door=d.begeleider, gelezen_versie=0, data={
-        "juridische_categorie": "3", "bedenktijd_start": vandaag - datetime.timedelta(days=84),
-        "bedenktijd_eind": vandaag + datetime.timedelta(days=6), "melding_op": vandaag - datetime.timedelta(days=83),
-        "beslissing_uiterlijk": vandaag + datetime.timedelta(days=40)})
+    # One participant in the bedenktijd that ends next week (B8): the caseload signals it (a small demo may
+    # have too few open trajecten for every situation; then the ones that fit).
+    d = open_[len(AFSPRAKEN)] if len(open_) > len(AFSPRAKEN) else None
+    if d is not None:
+        juridische_route_vastleggen(deelnemer=d, door=d.begeleider, gelezen_versie=0, data={
+            "juridische_categorie": "3", "bedenktijd_start": vandaag - datetime.timedelta(days=84),
+            "bedenktijd_eind": vandaag + datetime.timedelta(days=6), "melding_op": vandaag - datetime.timedelta(days=83),
+            "beslissing_uiterlijk": vandaag + datetime.timedelta(days=40)})
 
     # A month of outreach, and an aanmelding that came from it.
     acties = _outreach(rng=rng, vandaag=vandaag, programma=programma, coordinator=g["coordinator"],

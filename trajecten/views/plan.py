@@ -125,8 +125,10 @@ def plan_nieuw(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects, traject_pk, object_type="trajectplan")
     form = TrajectplanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        data.pop("gelezen_versie", None)  # a new plan: nobody could have saved it before
         try:
-            services.trajectplan_opstellen(traject=traject, door=request.user, **form.cleaned_data)
+            services.trajectplan_opstellen(traject=traject, door=request.user, **data)
         except ValidationError as e:
             add_errors(form, e)
         else:
