@@ -43,7 +43,7 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
     verwijzer_toelichting = forms.CharField(label="verwijzer (naam of organisatie)", max_length=200, required=False)
     herkomstland = landkeuze()
     outreach_actie = forms.ModelChoiceField(
-        label="bereikt via outreachactie", queryset=Deelnemer.objects.none(), required=False,
+        label="bereikt via outreachactie", queryset=None, required=False,  # set by the view (trajecten)
         help_text="Alleen bij eigen outreach: de outreachactie waarbij de deelnemer is bereikt.",
     )
 

@@ -6,7 +6,7 @@ import random
 
 from faker import Faker
 
-from clients.models import Deelnemer, Toegestaan
+from clients.models import Toegestaan
 from clients.selectors import mogelijke_duplicaten
 from clients.services import contactafspraak_vastleggen, deelnemer_wijzigen, juridische_route_vastleggen
 from trajecten.models import LocatieSoort, Trajectplan
@@ -89,6 +89,6 @@ def seed_veilig_registreren(*, rng: random.Random, fake: Faker, vandaag: datetim
     plan = (Trajectplan.objects.filter(traject__deelnemer__in=open_[len(AFSPRAKEN) + 1:], traject__einddatum__isnull=True)
             .select_related("traject__deelnemer").order_by("traject__deelnemer__clientcode").first())
     if plan is not None:
-        engels = Deelnemer.objects.get(pk=plan.traject.deelnemer_id)
+        engels = plan.traject.deelnemer  # loaded with the plan (select_related)
         deelnemer_wijzigen(deelnemer=engels, data={"documenttaal": "en", "taal": "Engels"},
                            gelezen_versie=engels.versie, door=g["coordinator"])
