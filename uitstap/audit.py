@@ -9,6 +9,8 @@ TRUNCATE. A daily anchor (last volgnummer and hash) kept outside the database pr
 the last events or recomputing the chain no longer matches it.
 """
 
+import contextlib
+import contextvars
 import datetime
 import hashlib
 import hmac
@@ -29,6 +31,9 @@ logger = logging.getLogger("uitstap.audit")
 # Any fixed 64-bit number: the advisory lock that keeps two sealers apart (never taken on the read path).
 _SEAL_LOCK = 7513_2026
 GENESIS = "0" * 64
+
+# Inside `verzegelen_uitgesteld()` (one long write such as seed_demo) events are sealed once at the end.
+_uitgesteld: contextvars.ContextVar[bool] = contextvars.ContextVar("audit_verzegelen_uitgesteld", default=False)
 
 Actie = AuditEvent.Actie
 Uitkomst = AuditEvent.Uitkomst
@@ -112,15 +117,27 @@ def audit_log(
     event.mac = event_mac(event)
     with transaction.atomic():
         event.save(force_insert=True)
-        if connection.vendor != "postgresql":
+        if connection.vendor != "postgresql" and not _uitgesteld.get():
             # SQLite serialises every write anyway (IMMEDIATE transactions): seal at once.
             audit_seal()
-    if connection.vendor == "postgresql":
+    if connection.vendor == "postgresql" and not _uitgesteld.get():
         transaction.on_commit(_seal_after_commit)
     return event
 
 
 _laatst_verzegeld = 0.0
+
+
+@contextlib.contextmanager
+def verzegelen_uitgesteld():
+    """One long write of many events (seed_demo): insert them unsealed and seal them in one pass at the end,
+    instead of one seal per event. The events are protected meanwhile as always (their HMAC, the trigger)."""
+    token = _uitgesteld.set(True)
+    try:
+        yield
+    finally:
+        _uitgesteld.reset(token)
+    audit_seal()
 
 
 def _seal_after_commit() -> None:

@@ -165,3 +165,57 @@ def test_leefsituatie_step_tells_situations_over_time_checks_and_two_regimes(dem
     assert regimes == {("flevoland", 12, 42, True), ("haaglanden", 6, 30, False)}
     for n in Nacontrole.objects.select_related("traject__uitstroom"):
         assert n.datum >= n.traject.uitstroom.datum and n.traject.uitstroom.soort == "uitgestapt"
+
+
+@pytest.mark.django_db
+def test_consent_step_shares_with_almere_and_lelystad(demo):
+    """Issue 17: Almere sees participants under different scopes, Lelystad one; one expired, one withdrawn."""
+    from clients.models import Signaal, Toestemming
+    from clients.selectors import deelnemers_visible_to, scopes_voor
+    from trajecten.selectors.gemeente import gedeelde_deelnemers
+
+    with time_machine.travel(DEMO_DAG, tick=False):
+        almere = Gebruiker.objects.get(username="klantmanager")
+        lelystad = Gebruiker.objects.get(username="klantmanager_lelystad")
+        gedeeld = list(deelnemers_visible_to(almere))
+        assert len(gedeeld) == 5
+        assert {frozenset(scopes_voor(almere, d)) for d in gedeeld} >= {
+            frozenset({"basis"}), frozenset({"basis", "werk_inkomen"}), frozenset({"basis", "werk_inkomen", "gevoelig"})}
+        assert deelnemers_visible_to(lelystad).count() == 1
+        vandaag = DEMO_DAG.date()
+        assert Toestemming.objects.filter(gemeente__naam="Almere", geldig_tot__lt=vandaag).count() == 1
+        assert Toestemming.objects.filter(ingetrokken_op__isnull=False).count() == 1
+        assert Signaal.objects.filter(afgesloten_op__isnull=True).count() == 1
+        assert len(gedeelde_deelnemers(almere)) == 5
+
+
+@pytest.mark.django_db
+def test_safe_registration_step_has_the_issue_19_situations(demo):
+    """Issue 19: a likely duplicate, arrangements of several kinds, a bedenktijd ending next week, a month of
+    outreach with a linked aanmelding, and an English convenant."""
+    from clients.models import Contactafspraak, JuridischeRoute
+    from clients.selectors import mogelijke_duplicaten
+    from trajecten import selectors
+    from trajecten.models import OutreachActie
+    from uitstap.models import AuditEvent
+
+    with time_machine.travel(DEMO_DAG, tick=False):
+        vandaag = DEMO_DAG.date()
+        p = Programma.objects.get(slug="flevoland")
+        assert Contactafspraak.objects.values("deelnemer").distinct().count() >= 4
+        assert Contactafspraak.objects.filter(huisbezoek="nee").exists() and Contactafspraak.objects.filter(bellen="nee").exists()
+        route = JuridischeRoute.objects.get(bedenktijd_eind=vandaag + datetime.timedelta(days=6))
+        coach = route.deelnemer.begeleider
+        rij = selectors.caseload(coach).get(pk=route.deelnemer_id)
+        assert any(s.tekst.startswith("Bedenktijd eindigt over 6 dagen") and s.ernst == "danger"
+                   for s in selectors.signalen_voor(rij))
+        acties = OutreachActie.objects.filter(programma=p)
+        assert acties.count() == 10 and min(a.datum for a in acties) >= vandaag - datetime.timedelta(days=30)
+        assert Traject.objects.filter(outreach_actie__isnull=False).count() == 1
+        # the likely duplicate: begeleider1 registering "Mirela" again is warned about her own participant
+        r = mogelijke_duplicaten(Gebruiker.objects.get(username="begeleider1"), programma=p, roepnaam="Mirela",
+                                 geboortejaar=1998, herkomstland="RO")
+        assert len(r.zichtbaar) == 1 and r.buiten_beeld
+        assert AuditEvent.objects.filter(object_type="duplicaat_ander_persoon").count() == 1
+        assert Deelnemer.objects.filter(documenttaal="en").count() == 1
+        assert Deelnemer.objects.get(documenttaal="en").trajecten.filter(plannen__isnull=False).exists()

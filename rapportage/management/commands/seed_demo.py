@@ -16,6 +16,7 @@ from clients.models import Deelnemer
 from rapportage.demo import seed_verslag
 from trajecten import demo
 from trajecten.demo.bulk import seed_bulk
+from uitstap.audit import verzegelen_uitgesteld
 from uitstap.demo import GEPUBLICEERD_WACHTWOORD, demo_wachtwoord, seed_kern
 from uitstap.models import Gebruiker, Programma
 
@@ -65,7 +66,7 @@ class Command(BaseCommand):
         fake = Faker("nl_NL")
         fake.seed_instance(seed)
         vandaag = datetime.date.today()
-        with transaction.atomic():
+        with verzegelen_uitgesteld(), transaction.atomic():
             kern = seed_kern(rng, vandaag)
             if bulk or deelnemers > VERHAAL_TOT:
                 aantal = seed_bulk(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
