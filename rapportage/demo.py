@@ -69,9 +69,9 @@ def seed_verslag(*, rng, fake, vandaag: datetime.date, kern: dict, deelnemers=No
         periode.refresh_from_db()
         services.besteding_wijzigen(periode=periode, bedragen=besteed, gelezen_versie=periode.versie, door=coordinator)
     eerste = services.verslag_aanmaken(beschikking=beschikking, periode=perioden[0], door=coordinator)
-    eerste = services.verslag_wijzigen(verslag=eerste, data=TEKSTEN, gelezen_versie=eerste.lock_versie, door=coordinator)
-    services.verslag_vaststellen(verslag=eerste, gelezen_versie=eerste.lock_versie, door=coordinator)
+    eerste = services.verslag_wijzigen(verslag=eerste, data=TEKSTEN, gelezen_versie=eerste.versie, door=coordinator)
+    services.verslag_vaststellen(verslag=eerste, gelezen_versie=eerste.versie, door=coordinator)
     tweede = services.verslag_aanmaken(beschikking=beschikking, periode=perioden[1], door=coordinator)
     services.verslag_wijzigen(verslag=tweede, data={"toelichting_plan": "Concept: de periode loopt nog."},
-                              gelezen_versie=tweede.lock_versie, door=coordinator)
+                              gelezen_versie=tweede.versie, door=coordinator)
     return {"beschikking": beschikking, "verslagen": [eerste, tweede]}

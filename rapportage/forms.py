@@ -51,7 +51,6 @@ class VoorschotForm(UitstapForm, forms.ModelForm):
 
 
 class VerslagForm(VersionedForm, forms.ModelForm):
-    version_field = "lock_versie"
 
     class Meta:
         model = Jaarverslag

@@ -189,7 +189,7 @@ class Jaarverslag(models.Model):
         help_text="Leeg bij het eindverslag (de hele subsidieperiode).",
     )
     soort = models.CharField("soort", max_length=20, choices=Soort.choices, default=Soort.JAARVERSLAG)
-    versie = models.PositiveSmallIntegerField("versie", default=1)
+    volgnummer = models.PositiveSmallIntegerField("versienummer", default=1)
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.CONCEPT)
     # The coordinator's narrative sections.
     toelichting_plan = models.TextField("toelichting op plan en werkelijkheid", blank=True)
@@ -205,18 +205,18 @@ class Jaarverslag(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
-    lock_versie = models.PositiveIntegerField(default=1, editable=False)
+    versie = models.PositiveIntegerField(default=1, editable=False)  # the lock, as everywhere
 
     SECTIES = ("toelichting_plan", "knelpunten", "continuiteit", "evaluatie")
 
     class Meta:
-        ordering = ["beschikking", "periode__nummer", "-versie"]
+        ordering = ["beschikking", "periode__nummer", "-volgnummer"]
         verbose_name = "verslag"
         verbose_name_plural = "verslagen"
         constraints = [
-            models.UniqueConstraint(fields=["beschikking", "periode", "soort", "versie"], name="verslag_versie_uniek"),
+            models.UniqueConstraint(fields=["beschikking", "periode", "soort", "volgnummer"], name="verslag_versie_uniek"),
             models.UniqueConstraint(
-                fields=["beschikking", "soort", "versie"], condition=Q(periode__isnull=True), name="eindverslag_versie_uniek"
+                fields=["beschikking", "soort", "volgnummer"], condition=Q(periode__isnull=True), name="eindverslag_versie_uniek"
             ),
             models.CheckConstraint(
                 name="verslag_periode_past_bij_soort",
@@ -233,7 +233,7 @@ class Jaarverslag(models.Model):
 
     def __str__(self):
         wat = str(self.periode) if self.periode_id else "subsidieperiode"
-        return f"{self.get_soort_display()} {wat} v{self.versie}"
+        return f"{self.get_soort_display()} {wat} v{self.volgnummer}"
 
     @property
     def is_definitief(self) -> bool:

@@ -159,7 +159,7 @@ def verslag_gegevens(verslag: Jaarverslag, *, vandaag: datetime.date | None = No
                         if sleutel in cum["cumulatief"] else cum[sleutel]})
     return {
         "soort": verslag.soort,
-        "versie": verslag.versie,
+        "versie": verslag.volgnummer,
         "programma": {
             "naam": programma.naam, "regeling": programma.get_regeling_display(),
             "organisaties": sorted(o.naam for o in programma.organisaties.all()),
@@ -190,7 +190,7 @@ def verslag_voor_weergave(verslag: Jaarverslag) -> dict:
 
 
 def verslagen_van(beschikking: Beschikking):
-    return beschikking.verslagen.select_related("periode").order_by("periode__nummer", "soort", "-versie")
+    return beschikking.verslagen.select_related("periode").order_by("periode__nummer", "soort", "-volgnummer")
 
 
 def beschikkingen_van(programmas):

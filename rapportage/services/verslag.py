@@ -29,8 +29,8 @@ def verslag_aanmaken(*, beschikking: Beschikking, periode: Verslagperiode | None
     eerdere = Jaarverslag.objects.select_for_update().filter(beschikking=beschikking, periode=periode, soort=soort)
     if eerdere.filter(status=Jaarverslag.Status.CONCEPT).exists():
         raise ValidationError("Er is al een concept voor deze periode; werk dat bij.")
-    vorige = eerdere.order_by("-versie").first()
-    verslag = Jaarverslag(beschikking=beschikking, periode=periode, soort=soort, versie=(vorige.versie + 1) if vorige else 1)
+    vorige = eerdere.order_by("-volgnummer").first()
+    verslag = Jaarverslag(beschikking=beschikking, periode=periode, soort=soort, volgnummer=(vorige.volgnummer + 1) if vorige else 1)
     if vorige is not None:
         for veld in Jaarverslag.SECTIES:  # a new version starts from the text that was sent
             setattr(verslag, veld, getattr(vorige, veld))
@@ -49,7 +49,7 @@ def verslag_wijzigen(*, verslag: Jaarverslag, data: dict, gelezen_versie: int | 
     for veld in velden:
         setattr(verslag, veld, (data[veld] or "").strip())
     verslag.full_clean()
-    save_checked(verslag, gelezen_versie=gelezen_versie, fields=velden, version_field="lock_versie")
+    save_checked(verslag, gelezen_versie=gelezen_versie, fields=velden)
     _log(door, verslag)
     return verslag
 
@@ -69,7 +69,7 @@ def verslag_vaststellen(*, verslag: Jaarverslag, gelezen_versie: int | None, doo
     verslag.definitief_op = timezone.now()
     verslag.definitief_door = door
     save_checked(
-        verslag, gelezen_versie=gelezen_versie, version_field="lock_versie",
+        verslag, gelezen_versie=gelezen_versie,
         fields=["cijfers", "pdf", "sha256", "status", "definitief_op", "definitief_door"],
     )
     _log(door, verslag)

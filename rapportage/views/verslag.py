@@ -70,7 +70,7 @@ def verslag(request, pk):
         "v": v, "form": form, "g": gegevens, "c": verslag_context(gegevens),
         "secties": [(Jaarverslag._meta.get_field(veld).verbose_name, gegevens["secties"].get(veld, ""))
                     for veld in Jaarverslag.SECTIES],
-        "vaststellen_form": VaststellenForm(initial={"gelezen_versie": v.lock_versie}),
+        "vaststellen_form": VaststellenForm(initial={"gelezen_versie": v.versie}),
         "breadcrumbs": [(_("Cijfers"), reverse("rapportage:cijfers")), (_("Beschikkingen"), reverse("rapportage:beschikkingen")),
                         (str(v.beschikking), reverse("rapportage:beschikking", args=[v.beschikking_id])), (str(v), None)],
     })
@@ -111,7 +111,7 @@ def verslag_download(request, pk):
     slug = re.sub(r"[^A-Za-z0-9_-]", "_", v.beschikking.programma.slug)
     deel = f"periode{v.periode.nummer}" if v.periode_id else "eindverslag"
     response["Content-Disposition"] = (
-        f'attachment; filename="verslag-{slug}-{deel}-v{v.versie}{"-extern" if extern else ""}.pdf"'
+        f'attachment; filename="verslag-{slug}-{deel}-v{v.volgnummer}{"-extern" if extern else ""}.pdf"'
     )
     response["Cache-Control"] = "no-store"
     return response

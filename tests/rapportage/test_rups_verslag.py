@@ -81,7 +81,7 @@ def test_periode_json_xlsx_and_pdf(met_beschikking, coordinator, tmp_path):
     # A definitief verslag: the command writes exactly the stored PDF.
     p1 = met_beschikking.perioden.get(nummer=1)
     v = services.verslag_aanmaken(beschikking=met_beschikking, periode=p1, door=coordinator)
-    v = services.verslag_vaststellen(verslag=v, gelezen_versie=v.lock_versie, door=coordinator)
+    v = services.verslag_vaststellen(verslag=v, gelezen_versie=v.versie, door=coordinator)
     pdf = tmp_path / "v.pdf"
     call_command("rups_verslag", "--programma", "test", "--periode", "1", "--format", "pdf", "--output", str(pdf),
                  stderr=io.StringIO())

@@ -153,8 +153,8 @@ def test_extern_variant_suppresses_small_counts(gevuld):
 
 def test_finalising_freezes_figures_pdf_and_hash(programma, gevuld, coordinator):
     verslag = services.verslag_wijzigen(verslag=gevuld, data={"knelpunten": "Wachtlijst schuldhulp liep op."},
-                                        gelezen_versie=gevuld.lock_versie, door=coordinator)
-    verslag = services.verslag_vaststellen(verslag=verslag, gelezen_versie=verslag.lock_versie, door=coordinator)
+                                        gelezen_versie=gevuld.versie, door=coordinator)
+    verslag = services.verslag_vaststellen(verslag=verslag, gelezen_versie=verslag.versie, door=coordinator)
     verslag.refresh_from_db()
     pdf, sha, cijfers = bytes(verslag.pdf), verslag.sha256, verslag.cijfers
     assert verslag.status == "definitief" and hashlib.sha256(pdf).hexdigest() == sha
@@ -166,11 +166,11 @@ def test_finalising_freezes_figures_pdf_and_hash(programma, gevuld, coordinator)
     assert verslag_voor_weergave(verslag)["cijfers"]["ingestroomd"] == 3
     assert verslag_gegevens(verslag)["cijfers"]["ingestroomd"] == 4
     with pytest.raises(ValidationError, match="definitief"):
-        services.verslag_wijzigen(verslag=verslag, data={"evaluatie": "x"}, gelezen_versie=verslag.lock_versie,
+        services.verslag_wijzigen(verslag=verslag, data={"evaluatie": "x"}, gelezen_versie=verslag.versie,
                                   door=coordinator)
     # A new version starts from the sent text; the old one stays.
     nieuw = services.verslag_aanmaken(beschikking=verslag.beschikking, periode=verslag.periode, door=coordinator)
-    assert nieuw.versie == 2 and nieuw.status == "concept" and nieuw.knelpunten == "Wachtlijst schuldhulp liep op."
+    assert nieuw.volgnummer == 2 and nieuw.status == "concept" and nieuw.knelpunten == "Wachtlijst schuldhulp liep op."
     assert Jaarverslag.objects.filter(periode=verslag.periode).count() == 2
     with pytest.raises(ValidationError, match="al een concept"):
         services.verslag_aanmaken(beschikking=verslag.beschikking, periode=verslag.periode, door=coordinator)
@@ -214,14 +214,14 @@ def test_coordinator_edits_plan_figures_writes_a_section_finalises_and_downloads
     v = gevuld
     response = client.post(reverse("rapportage:verslag", args=[v.pk]), {
         "toelichting_plan": "Minder intakes door de verhuizing van het inloophuis.", "knelpunten": "", "continuiteit": "",
-        "evaluatie": "", "gelezen_versie": v.lock_versie,
+        "evaluatie": "", "gelezen_versie": v.versie,
     })
     assert response.status_code == 302
     v.refresh_from_db()
-    response = client.post(reverse("rapportage:vaststellen", args=[v.pk]), {"gelezen_versie": v.lock_versie})
+    response = client.post(reverse("rapportage:vaststellen", args=[v.pk]), {"gelezen_versie": v.versie})
     v.refresh_from_db()
     assert v.status == "concept"  # not confirmed
-    client.post(reverse("rapportage:vaststellen", args=[v.pk]), {"gelezen_versie": v.lock_versie, "bevestigd": "on"})
+    client.post(reverse("rapportage:vaststellen", args=[v.pk]), {"gelezen_versie": v.versie, "bevestigd": "on"})
     v.refresh_from_db()
     assert v.status == "definitief" and v.cijfers["plan"][0]["plan"] == 35
     response = client.get(reverse("rapportage:verslag_pdf", args=[v.pk]))

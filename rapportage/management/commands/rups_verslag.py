@@ -77,7 +77,7 @@ class Command(BaseCommand):
             beschikking, periode = self._periode(programma, opts)
             van, tot, jaar = periode.van, periode.tot, periode.van.year
             verslag = (
-                Jaarverslag.objects.filter(periode=periode, soort=Jaarverslag.Soort.JAARVERSLAG).order_by("-versie").first()
+                Jaarverslag.objects.filter(periode=periode, soort=Jaarverslag.Soort.JAARVERSLAG).order_by("-volgnummer").first()
                 or Jaarverslag(beschikking=beschikking, periode=periode)
             )
         else:
