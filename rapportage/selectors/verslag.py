@@ -30,12 +30,33 @@ GEEN_TELLING = {
 ONDERDRUKT = "<5"
 
 
+def _is_telling(waarde) -> bool:
+    return isinstance(waarde, int) and not isinstance(waarde, bool)
+
+
+def _aanvullend_onderdrukken(verdeling: dict) -> dict:
+    """Secondary suppression: in a breakdown (a dict of counts only) whose total is printed elsewhere, one
+    hidden cell could be recomputed from the total and the others. So when exactly one cell is "<5", the
+    smallest other non-zero cell is hidden too."""
+    waarden = list(verdeling.values())
+    if not waarden or not all(_is_telling(v) or v == ONDERDRUKT for v in waarden):
+        return verdeling
+    if sum(1 for v in waarden if v == ONDERDRUKT) != 1:
+        return verdeling
+    open_cellen = [(v, k) for k, v in verdeling.items() if _is_telling(v) and v > 0]
+    if not open_cellen:
+        return verdeling
+    _, kleinste = min(open_cellen)
+    return {k: (ONDERDRUKT if k == kleinste else v) for k, v in verdeling.items()}
+
+
 def onderdrukken(waarde, sleutel: str = ""):
-    """The extern variant: every count of 1-4 becomes "<5" (zero and 5+ stay), recursively; non-counts are kept."""
+    """The extern variant: every count of 1-4 becomes "<5" (zero and 5+ stay), recursively; non-counts are
+    kept. A breakdown with exactly one hidden cell gets a second one (`_aanvullend_onderdrukken`)."""
     if sleutel in GEEN_TELLING:
         return waarde
     if isinstance(waarde, dict):
-        return {k: onderdrukken(v, k) for k, v in waarde.items()}
+        return _aanvullend_onderdrukken({k: onderdrukken(v, k) for k, v in waarde.items()})
     if isinstance(waarde, list):
         return [onderdrukken(v, sleutel) for v in waarde]
     if isinstance(waarde, int) and not isinstance(waarde, bool) and 1 <= waarde <= 4:

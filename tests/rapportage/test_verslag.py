@@ -244,3 +244,16 @@ def test_other_organisations_coordinator_gets_404(login, gevuld):
                 reverse("rapportage:beschikking", args=[gevuld.beschikking_id]),
                 reverse("rapportage:plan", args=[gevuld.periode_id])):
         assert client.get(url).status_code == 404, url
+
+
+def test_extern_hides_a_second_cell_when_one_could_be_recomputed_from_the_total():
+    from rapportage.selectors.verslag import onderdrukken
+
+    # 3 hidden alone: 35 - 12 - 20 would give it back, so the smallest other non-zero cell goes too.
+    assert onderdrukken({"betaald_werk": 3, "opleiding": 12, "vrijwilligerswerk": 20, "stage": 0}) == {
+        "betaald_werk": "<5", "opleiding": "<5", "vrijwilligerswerk": 20, "stage": 0}
+    # two hidden cells already protect each other; nothing small: nothing hidden
+    assert onderdrukken({"a": 2, "b": 4, "c": 9}) == {"a": "<5", "b": "<5", "c": 9}
+    assert onderdrukken({"a": 0, "b": 7, "c": 9}) == {"a": 0, "b": 7, "c": 9}
+    # a breakdown that is not only counts (a row with a label) is left to the primary rule
+    assert onderdrukken({"label": "Intakes", "plan": 3, "werkelijk": 9}, "") == {"label": "Intakes", "plan": "<5", "werkelijk": 9}
