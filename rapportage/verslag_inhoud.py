@@ -15,6 +15,7 @@ from uitstap.codes import (
     Sector,
     Stopreden,
     UitstroomResultaat,
+    Verwijzer,
 )
 
 VIJF_LABELS = (_("Aanmeldingen"), _("Ingestroomd"), _("Uitgestapt"), _("Tussentijds gestopt"), _("In traject op einddatum"))
@@ -23,6 +24,7 @@ VIJF = ("aanmeldingen", "ingestroomd", "uitgestapt", "tussentijds_gestopt", "in_
 DEFINITIES = (
     (_("Periode"), _("Een verslagperiode loopt van begin tot en met einde; de perioden zijn de 12 maanden vanaf de start van de subsidie.")),
     (_("Aanmelding"), _("Een traject met zijn aanmelddatum in de periode (de contactfase begint).")),
+    (_("Aanmeldingen per verwijzer"), _("Dezelfde aanmeldingen, verdeeld naar wie verwees (de verwijzer van het traject).")),
     (_("Ingestroomd"), _("Een traject met de eerste overgang naar oriëntatie, uitvoering of nazorg in de periode. Wie nooit verder kwam dan contact, is niet ingestroomd.")),
     (_("Uitgestapt"), _("Een uitstroom van de soort uitgestapt, gedateerd in de periode. Een deelnemer in nazorg telt hier, nooit ook als lopend.")),
     (_("Tussentijds gestopt"), _("Een uitstroom van de soort gestopt, gedateerd in de periode.")),
@@ -34,7 +36,7 @@ DEFINITIES = (
     (_("Nacontrole na 12 maanden"), _("Van dezelfde groep: teruggevallen bij een terugval of een nacontrole die terugval vond; bevestigd bij een nacontrole die 'uitgestapt gebleven' vond; anders onbekend.")),
     (_("Doorlooptijden"), _("Medianen in dagen (bij een even aantal het gemiddelde van de twee middelste waarden, niet afgerond).")),
     (_("Per woongemeente"), _("Naar de woongemeente van de deelnemer zoals die nu is vastgelegd; 'buiten de regio' is een gemeente buiten het programma, 'onbekend' is niet vastgelegd.")),
-    (_("<5"), _("In de externe versie staan aantallen van 1 tot en met 4 als '<5', zodat niemand herkenbaar is.")),
+    (_("<5"), _("In de externe versie staan aantallen van 1 tot en met 4 als '<5', zodat niemand herkenbaar is. Staat in een verdeling maar één cel als '<5', dan is ook de kleinste andere cel verborgen, zodat de verborgen waarde niet uit het totaal terug te rekenen is.")),
 )
 
 
@@ -61,7 +63,9 @@ def secties_voor(g: dict) -> dict:
     w_labels = [soort[s] for s in wacht if _getal(wacht[s]["mediane_wachttijd_dagen"]) is not None]
     w_waarden = [wacht[s]["mediane_wachttijd_dagen"] for s in wacht if _getal(wacht[s]["mediane_wachttijd_dagen"]) is not None]
     dl = c["doorlooptijden"]
+    centrum = g["programma"].get("centrumgemeente")
     return {
+        "regiogemeenten": [naam for naam in g["programma"]["gemeenten"] if naam != centrum],
         "doelgroep": [
             (_("Gender"), _rijen(groepen["gender"], Gender)),
             (_("Leeftijdsgroep"), _rijen(groepen["leeftijdsgroep"], Leeftijdsgroep)),
@@ -85,6 +89,7 @@ def secties_voor(g: dict) -> dict:
             (_("waarvan herinstroom"), c["herinstroom"]),
             (_("Actief in de periode"), c["actief_in_periode"]),
         ],
+        "verwijzers": _rijen(c["aanmeldingen_per_verwijzer"], Verwijzer) if "aanmeldingen_per_verwijzer" in c else None,
         "intakes": _rijen(c["intakes_per_besluit"], IntakeBesluit),
         "fasen": _rijen(c["per_fase_op_einddatum"], Fase),
         "doorlooptijden": [

@@ -36,6 +36,8 @@ def seed_kern(rng: random.Random, vandaag: datetime.date) -> dict:
     )
     programma.organisaties.set(orgs)
     programma.gemeenten.set(gemeenten.values())
+    programma.centrumgemeente = gemeenten["Almere"]
+    programma.save(update_fields=["centrumgemeente"])
     for jaar, verwacht, intakes, begroting, uitgaven in [
         (vandaag.year - 2, 25, 35, 180000, 176400),
         (vandaag.year - 1, 30, 40, 195000, 198250),

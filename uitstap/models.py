@@ -91,6 +91,11 @@ class Programma(models.Model):
     )
     organisaties = models.ManyToManyField(Organisatie, verbose_name="uitvoerende organisaties", related_name="programmas")
     gemeenten = models.ManyToManyField(Gemeente, verbose_name="gemeenten in de regio", related_name="programmas", blank=True)
+    centrumgemeente = models.ForeignKey(
+        Gemeente, verbose_name="centrumgemeente", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="De gemeente die de regeling voor de regio uitvoert (DUUP: de centrumgemeente); een van de gemeenten "
+                  "in de regio. Het verslag noemt haar zo.",
+    )
     regeling = models.CharField("regeling", max_length=20, choices=Regeling.choices)
     startdatum = models.DateField("startdatum")
     einddatum = models.DateField("einddatum", null=True, blank=True)

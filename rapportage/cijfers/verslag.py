@@ -1,7 +1,8 @@
 """The second set of figures for the verslag (DEFINITIONS.md): the table that adds up, splits and durations.
 
 One function per JSON key: cumulatief, afgesloten_zonder_instroom, intakes_per_besluit, gestopt_per_fase,
-doorlooptijden, per_woongemeente, per_organisatie, nacontrole_12m.
+doorlooptijden, per_woongemeente, per_organisatie, nacontrole_12m; and for the verslag's work per phase only
+(not in `rups_verslag --format json`, which keeps the keys of DEFINITIONS.md): aanmeldingen_per_verwijzer.
 """
 
 import statistics
@@ -23,7 +24,7 @@ from rapportage.cijfers.basis import (
 from rapportage.cijfers.plannen import eerste_ondertekening
 from rapportage.cijfers.uitstroom import cohort_12m
 from trajecten.models import FaseOvergang, Intake, Nacontrole, Uitstroom
-from uitstap.codes import Fase, IntakeBesluit, NacontroleTermijn, NacontroleUitkomst, UitstroomSoort
+from uitstap.codes import Fase, IntakeBesluit, NacontroleTermijn, NacontroleUitkomst, UitstroomSoort, Verwijzer
 
 BUITEN_REGIO = "buiten_regio"
 ONBEKEND = "onbekend"
@@ -44,6 +45,16 @@ def cumulatief(programma, van, tot) -> dict:
     # Uitstroom is one per traject, so the remainder is exactly "no Uitstroom dated <= end of P".
     rij["lopend"] = rij["ingestroomd"] - rij["uitgestapt"] - rij["tussentijds_gestopt"]
     return rij
+
+
+def aanmeldingen_per_verwijzer(programma, van, tot) -> dict:
+    """`{verwijzer: n}` over the trajecten with aanmelddatum in P, by the traject's verwijzer (every code present):
+    the `aanmeldingen` figure split by who referred."""
+    rijen = (
+        trajecten_van(programma).filter(aanmelddatum__gte=van, aanmelddatum__lte=tot)
+        .values("verwijzer").annotate(n=Count("pk")).order_by()
+    )
+    return telling(Verwijzer.values, rijen, sleutel="verwijzer")
 
 
 def afgesloten_zonder_instroom(programma, van, tot) -> int:

@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from rapportage.cijfers import alle_cijfers
 from rapportage.cijfers.basis import afronden, getal
+from rapportage.cijfers.verslag import aanmeldingen_per_verwijzer
 from rapportage.models import ACCOUNTANTSVERKLARING_VANAF, Begrotingspost, Beschikking, Jaarverslag, Verslagperiode
 
 # The five questions of the CCV evaluation (ch. 5) and the keys that answer them (DEFINITIONS.md).
@@ -160,6 +161,7 @@ def verslag_gegevens(verslag: Jaarverslag, *, vandaag: datetime.date | None = No
     huidig = verslag.periode
     van, tot = (huidig.van, huidig.tot) if huidig is not None else (beschikking.startdatum, beschikking.einddatum)
     c = alle_cijfers(programma, van, tot, jaar=van.year)
+    c["aanmeldingen_per_verwijzer"] = aanmeldingen_per_verwijzer(programma, van, tot)
     cum = c if huidig is None else alle_cijfers(programma, beschikking.startdatum, tot, jaar=van.year)
     vorige = next((p for p in perioden if huidig is not None and p.nummer == huidig.nummer - 1), None)
     plan_deelnemers = huidig.plan_deelnemers if huidig is not None else None
@@ -185,6 +187,7 @@ def verslag_gegevens(verslag: Jaarverslag, *, vandaag: datetime.date | None = No
             "naam": programma.naam, "regeling": programma.get_regeling_display(),
             "organisaties": sorted(o.naam for o in programma.organisaties.all()),
             "gemeenten": sorted(g.naam for g in programma.gemeenten.all()),
+            "centrumgemeente": programma.centrumgemeente.naam if programma.centrumgemeente_id else None,
         },
         "beschikking": {
             "financier": beschikking.financier, "nummer": beschikking.nummer,

@@ -260,3 +260,19 @@ def test_cumulatief_reconciles_on_generated_data(db, rijen, begin, lengte):
     assert cum["ingestroomd"] == cum["uitgestapt"] + cum["tussentijds_gestopt"] + cum["lopend"]
     assert all(n >= 0 for n in cum.values())
     assert cum == referentie_cijfers(p, van, tot)["cumulatief"]
+
+
+def test_aanmeldingen_per_verwijzer(programma):
+    from rapportage.cijfers.verslag import aanmeldingen_per_verwijzer
+
+    for aanmeld, verwijzer in [("2024-01-01", "ggd"), ("2024-06-30", "ggd"), ("2024-12-31", "zelfmelder"),
+                               ("2023-12-31", "politie"), ("2025-01-01", "ggd")]:
+        t = traject(deelnemer(programma), aanmeld)
+        t.verwijzer = verwijzer
+        t.save(update_fields=["verwijzer"])
+    uit = aanmeldingen_per_verwijzer(programma, VAN, TOT)
+    # the first and the last day of P count; 2023 and 2025 do not; every code is a key
+    from uitstap.codes import Verwijzer
+
+    assert uit == {**dict.fromkeys(Verwijzer.values, 0), "ggd": 2, "zelfmelder": 1}
+    assert sum(uit.values()) == c.aanmeldingen(programma, VAN, TOT)

@@ -257,3 +257,26 @@ def test_extern_hides_a_second_cell_when_one_could_be_recomputed_from_the_total(
     assert onderdrukken({"a": 0, "b": 7, "c": 9}) == {"a": 0, "b": 7, "c": 9}
     # a breakdown that is not only counts (a row with a label) is left to the primary rule
     assert onderdrukken({"label": "Intakes", "plan": 3, "werkelijk": 9}, "") == {"label": "Intakes", "plan": "<5", "werkelijk": 9}
+
+
+def test_cover_names_the_centrumgemeente_and_the_other_gemeenten(programma, gevuld, gemeente):
+    lelystad = GemeenteFactory(naam="Lelystad")
+    programma.gemeenten.add(lelystad)
+    programma.centrumgemeente = gemeente
+    programma.save(update_fields=["centrumgemeente"])
+    html, _ = verslag_pdf(verslag_gegevens(gevuld))
+    assert re.search(r"Centrumgemeente</th><td>Almere \(voert de regeling uit", html)
+    assert re.search(r"Regiogemeenten</th><td>Lelystad</td>", html)
+
+
+def test_the_centrumgemeente_is_one_of_the_programmes_gemeenten(programma, gemeente):
+    from uitstap.forms import ProgrammaForm
+
+    elders = GemeenteFactory(naam="Zwolle")
+    velden = {"naam": programma.naam, "regeling": programma.regeling, "startdatum": programma.startdatum.isoformat(),
+              "gemeenten": [gemeente.pk], "wachttijd_signaal_dagen": 30, "bewaartermijn_jaren": 7,
+              "nazorg_duur_maanden": 12, "nazorg_contact_dagen": 42, "gelezen_versie": programma.versie}
+    form = ProgrammaForm(data={**velden, "centrumgemeente": elders.pk}, instance=programma)
+    assert not form.is_valid()
+    assert form.errors["centrumgemeente"] == ["Kies als centrumgemeente een van de gemeenten in de regio."]
+    assert ProgrammaForm(data={**velden, "centrumgemeente": gemeente.pk}, instance=programma).is_valid()
