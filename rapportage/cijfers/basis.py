@@ -99,7 +99,7 @@ def tel_over(qs: QuerySet, voorwaarden: dict[str, tuple[str, list]]) -> dict[str
 
 
 def trajecten_van(programma) -> QuerySet[Traject]:
-    return Traject.objects.filter(deelnemer__programma=programma)
+    return Traject.objects.filter(deelnemer__programma=programma).order_by()  # no sort by clientcode: figures only count
 
 
 def instroomdatum(ref: str = "pk") -> Subquery:
