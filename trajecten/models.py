@@ -50,6 +50,28 @@ def append_only(naam: str, *, wisbaar: str) -> list:
     ]
 
 
+# The phases that count as instroom (DEFINITIONS.md: the first transition to one of them is the instroomdatum).
+INSTROOM_FASEN = (Fase.ORIENTATIE, Fase.UITVOERING, Fase.NAZORG)
+_INSTROOM_SQL = ", ".join(f"'{f}'" for f in INSTROOM_FASEN)
+
+# Traject.instroom_op is kept by the database itself: after every inserted transition to an instroom phase
+# it becomes the earliest such date (PostgreSQL: this trigger; SQLite: the same trigger, made in migration
+# trajecten 0003_traject_instroom_op). So services, the import and the bulk seed cannot forget it. Transitions are never
+# edited or deleted on their own (append_only), so an insert is the only change that can move it.
+INSTROOM_TRIGGER = pgtrigger.Trigger(
+    name="instroom_op_bijwerken",
+    when=pgtrigger.After,
+    operation=pgtrigger.Insert,
+    func=f"""
+        IF NEW.fase IN ({_INSTROOM_SQL}) THEN
+            UPDATE trajecten_traject SET instroom_op = LEAST(COALESCE(instroom_op, NEW.datum), NEW.datum)
+            WHERE id = NEW.traject_id;
+        END IF;
+        RETURN NULL;
+    """,
+)
+
+
 def score_constraint(field: str, name: str, nullable: bool = True) -> models.CheckConstraint:
     condition = Q(**{f"{field}__gte": 1, f"{field}__lte": 10})
     if nullable:
@@ -84,6 +106,9 @@ class Traject(models.Model):
         "reden van afsluiten (zonder instroom)", max_length=20, choices=Afsluitreden.choices, blank=True
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    # The earliest transition to an instroom phase, kept by the database (INSTROOM_TRIGGER): the figures read
+    # it instead of searching the history per traject. Never written by the application.
+    instroom_op = models.DateField("instroomdatum", null=True, blank=True, editable=False, db_index=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -107,6 +132,15 @@ class Traject(models.Model):
 
     def __str__(self):
         return f"{self.deelnemer.clientcode} traject {self.aanmelddatum:%d-%m-%Y}"
+
+    def save(self, *args, **kwargs):
+        """Never write instroom_op: the trigger keeps it, and this object's copy may be older than the row."""
+        if not self._state.adding:
+            velden = kwargs.get("update_fields")
+            if velden is None:
+                velden = [f.name for f in self._meta.concrete_fields if not f.primary_key]
+            kwargs["update_fields"] = [v for v in velden if v != "instroom_op"]
+        super().save(*args, **kwargs)
 
     @property
     def is_open(self):
@@ -135,7 +169,7 @@ class FaseOvergang(models.Model):
         verbose_name = "faseovergang"
         verbose_name_plural = "faseovergangen"
         indexes = [models.Index(fields=["traject", "datum", "id"])]
-        triggers = append_only("faseovergang", wisbaar="reden")
+        triggers = [*append_only("faseovergang", wisbaar="reden"), INSTROOM_TRIGGER]
 
 
 class Intake(models.Model):

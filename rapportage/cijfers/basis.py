@@ -8,14 +8,15 @@ from decimal import Decimal
 from fractions import Fraction
 
 from django.db import connection
-from django.db.models import DateField, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
+from trajecten.models import INSTROOM_FASEN as TRAJECT_INSTROOM_FASEN
 from trajecten.models import FaseOvergang, Traject
 from uitstap.codes import Fase
 
 # A traject has ingestroomd on its earliest transition to one of these phases (DEFINITIONS.md).
-INSTROOM_FASEN = [Fase.ORIENTATIE, Fase.UITVOERING, Fase.NAZORG]
+INSTROOM_FASEN = list(TRAJECT_INSTROOM_FASEN)
 
 
 class PlusDagen(Func):
@@ -102,13 +103,10 @@ def trajecten_van(programma) -> QuerySet[Traject]:
     return Traject.objects.filter(deelnemer__programma=programma).order_by()  # no sort by clientcode: figures only count
 
 
-def instroomdatum(ref: str = "pk") -> Subquery:
-    """The date of the traject's earliest transition to orientatie, uitvoering or nazorg (or NULL)."""
-    return Subquery(
-        FaseOvergang.objects.filter(traject=OuterRef(ref), fase__in=INSTROOM_FASEN)
-        .order_by("datum").values("datum")[:1],
-        output_field=DateField(),
-    )
+def instroomdatum(ref: str = "pk") -> F:
+    """The date of the traject's earliest transition to orientatie, uitvoering or nazorg (or NULL): the column
+    the database keeps for it (Traject.instroom_op). `ref` names the traject from the queried model."""
+    return F("instroom_op") if ref == "pk" else F(f"{ref.removesuffix('_id')}__instroom_op")
 
 
 def fase_op(dag: datetime.date, ref: str = "pk") -> Coalesce:
