@@ -17,7 +17,7 @@ from clients.selectors import deelnemers_visible_to, geldige_toestemming, gronds
 from uitstap.audit import Actie, Uitkomst, audit_log
 from uitstap.codes import Rol
 
-DEELNEMER_RELATIES = ("programma", "begeleider", "achtervang")
+DEELNEMER_RELATIES = ("programma", "begeleider", "achtervang", "woongemeente")
 
 
 def _log_denied(request, deelnemer_pk, *, object_type: str, object_id) -> None:
