@@ -83,7 +83,7 @@ def _form_pagina(request, form, title, *, intro="", submit_label="Opslaan", canc
         "form": form, "title": title, "intro": intro, "submit_label": submit_label,
         "cancel_url": cancel_url or reverse("trajecten:werkoverleggen"),
         "breadcrumbs": [_lijst_kruimel(), *crumbs, (title, None)],
-    }, status=400 if form.errors else 200)
+    })
 
 
 @rol_vereist(*ROLLEN)
