@@ -9,6 +9,7 @@ import re
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -63,8 +64,6 @@ def _lijst_kruimel():
 @rol_vereist(*ROLLEN)
 def werkoverleggen(request):
     """Upcoming and past meetings of the user's gemeente(n), newest first, with the number of afspraken."""
-    from django.db.models import Count, Q
-
     qs = (selectors.werkoverleggen_voor(request.user).select_related("programma", "gemeente")
           .annotate(n_afspraken=Count("afspraken", distinct=True),
                     n_open=Count("afspraken", filter=Q(afspraken__afgerond_op__isnull=True), distinct=True))
