@@ -14,8 +14,8 @@ from uitstap.codes import Leefgebied
 
 
 @pytest.mark.django_db(transaction=True)
-def test_werkoverleg_from_planning_to_afspraken(login_as, page, live_server, coach, coordinator, deelnemer, gemeente,
-                                                 ander_deelnemer, screenshot):
+def test_werkoverleg_from_planning_to_afspraken(login_as, page, live_server, coach, coordinator, klantmanager, deelnemer,
+                                                 gemeente, ander_deelnemer, screenshot):
     vandaag = datetime.date.today()
     traject = services.traject_starten(deelnemer=deelnemer, aanmelddatum=vandaag - datetime.timedelta(days=60), door=coach)
     plan = Trajectplan.objects.create(traject=traject, volgnummer=1, opgesteld_op=vandaag - datetime.timedelta(days=20))
@@ -69,3 +69,13 @@ def test_werkoverleg_from_planning_to_afspraken(login_as, page, live_server, coa
     page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Werkoverleg").click()
     expect(page.get_by_role("row", name=re.compile("Almere"))).to_contain_text("1")
     screenshot("werkoverleg-lijst-1280")
+
+    # The other side of the table: the klantmanager sees the meeting and, on the participant's page, the afspraak.
+    page.context.clear_cookies()
+    login_as(klantmanager)
+    page.get_by_role("navigation", name="Hoofdnavigatie").get_by_role("link", name="Werkoverleg").click()
+    page.get_by_role("link", name=vandaag.strftime("%d-%m-%Y")).click()
+    expect(page.locator(f"#deelnemer-{deelnemer.pk}")).to_contain_text("Aanmelden voor het werkfit-traject")
+    page.goto(f"{live_server.url}/gemeente/deelnemers/{deelnemer.pk}/")
+    expect(page.locator("main")).to_contain_text("Aanmelden voor het werkfit-traject")
+    screenshot("werkoverleg-klantmanager-deelnemer-1280")
