@@ -28,7 +28,7 @@ from uitstap.codes import (
     VerwijzingStatus,
     Woonsituatie,
 )
-from uitstap.models import Contactpersoon, Ketenpartner, Organisatie, Programma
+from uitstap.models import Contactpersoon, Gemeente, Ketenpartner, Organisatie, Programma
 
 SCORE_VALIDATORS = [
     MinValueValidator(1, "Een score is minimaal 1."),
@@ -660,3 +660,74 @@ class OutreachActie(models.Model):
     def __str__(self):
         waar = self.locatie.naam if self.locatie_id else self.get_locatiesoort_display()
         return f"{self.datum:%d-%m-%Y} {waar}"
+
+
+# --- the werkoverleg between programme and gemeente (issue 17) ------------------------------------
+
+
+class Werkoverleg(models.Model):
+    """A structural meeting of a programme and one gemeente about the participants shared with that gemeente.
+
+    The agenda is not stored: it is generated from the consents valid on the meeting date (trajecten.selectors).
+    Attendees are free text, one per line ("naam – rol"): guests from outside the application attend too.
+    """
+
+    programma = models.ForeignKey(Programma, verbose_name="programma", on_delete=models.PROTECT,
+                                  related_name="werkoverleggen")
+    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    datum = models.DateField("datum")
+    aanwezigen = models.TextField(
+        "aanwezigen", max_length=1000,
+        help_text="Eén per regel: naam en rol, bijvoorbeeld ‘Sanne de Vries – klantmanager’.",
+    )
+    gepland_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-datum", "-id"]
+        verbose_name = "werkoverleg"
+        verbose_name_plural = "werkoverleggen"
+        constraints = [
+            models.UniqueConstraint(fields=["programma", "gemeente", "datum"], name="werkoverleg_een_per_dag"),
+        ]
+
+    def __str__(self):
+        return f"werkoverleg {self.gemeente} {self.datum:%d-%m-%Y}"
+
+    def aanwezigen_lijst(self) -> list[str]:
+        return [r.strip() for r in self.aanwezigen.splitlines() if r.strip()]
+
+
+class WerkoverlegAfspraak(models.Model):
+    """What was agreed in a werkoverleg about one participant: what, who owns it, by when, and when it was done.
+    Open ones return on the next agenda of that gemeente."""
+    deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
+
+    werkoverleg = models.ForeignKey(Werkoverleg, on_delete=models.CASCADE, related_name="afspraken")
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="werkoverleg_afspraken")
+    wat = models.CharField("wat is afgesproken", max_length=500)
+    eigenaar = models.CharField("wie pakt het op", max_length=100,
+                                help_text="Bijvoorbeeld: klantmanager, trajectbegeleider of een naam.")
+    deadline = models.DateField("uiterlijk klaar op")
+    afgerond_op = models.DateField("afgerond op", null=True, blank=True)
+    afgerond_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
+                                      related_name="+")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["deadline", "id"]
+        verbose_name = "afspraak uit het werkoverleg"
+        verbose_name_plural = "afspraken uit het werkoverleg"
+        constraints = [
+            models.CheckConstraint(
+                name="werkoverleg_afspraak_afgerond_door",
+                condition=Q(afgerond_op__isnull=True, afgerond_door__isnull=True)
+                | Q(afgerond_op__isnull=False, afgerond_door__isnull=False),
+            ),
+        ]
+
+    def __str__(self):
+        return f"afspraak {self.deelnemer_id} {self.deadline:%d-%m-%Y}"

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from trajecten.views import (
-    avg, caseload, documenten, dossier, gemeente, leefsituatie, outreach, plan, toestemming, traject, veiligheid, verwijzing,
+    avg, caseload, documenten, dossier, gemeente, leefsituatie, outreach, plan, toestemming, traject, veiligheid, verwijzing, werkoverleg,
 )
 
 app_name = "trajecten"
@@ -87,4 +87,17 @@ urlpatterns = [
     path("signalen/<int:signaal_pk>/afsluiten/", toestemming.signaal_afsluiten, name="signaal_afsluiten"),
     path("gemeente/gedeeld/", gemeente.gemeente_start, name="gemeente_start"),
     path("gemeente/deelnemers/<int:pk>/", gemeente.gemeente_deelnemer, name="gemeente_deelnemer"),
+    path("werkoverleg/", werkoverleg.werkoverleggen, name="werkoverleggen"),
+    path("werkoverleg/nieuw/", werkoverleg.werkoverleg_nieuw, name="werkoverleg_nieuw"),
+    path("werkoverleg/<int:werkoverleg_pk>/", werkoverleg.werkoverleg_detail, name="werkoverleg"),
+    path("werkoverleg/<int:werkoverleg_pk>/bewerken/", werkoverleg.werkoverleg_bewerken, name="werkoverleg_bewerken"),
+    path("werkoverleg/<int:werkoverleg_pk>/afspraken/nieuw/", werkoverleg.werkoverleg_afspraak_nieuw,
+         name="werkoverleg_afspraak_nieuw"),
+    path("werkoverleg/<int:werkoverleg_pk>/agenda.pdf", werkoverleg.werkoverleg_agenda_pdf, name="werkoverleg_agenda_pdf"),
+    path("werkoverleg/<int:werkoverleg_pk>/verslag.pdf", werkoverleg.werkoverleg_verslag_pdf,
+         name="werkoverleg_verslag_pdf"),
+    path("werkoverleg/afspraken/<int:afspraak_pk>/bewerken/", werkoverleg.werkoverleg_afspraak_bewerken,
+         name="werkoverleg_afspraak_bewerken"),
+    path("werkoverleg/afspraken/<int:afspraak_pk>/afronden/", werkoverleg.werkoverleg_afspraak_afronden,
+         name="werkoverleg_afspraak_afronden"),
 ]

@@ -24,13 +24,15 @@ def navigatie(request):
                 ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
                 ("Sociale kaart", reverse("trajecten:sociale_kaart")),
                 ("Outreach", reverse("trajecten:outreach")),
+                ("Werkoverleg", reverse("trajecten:werkoverleggen")),
                 ("Cijfers", reverse("rapportage:cijfers")),
                 ("Programma", reverse("programma_lijst")),
                 ("Auditlog", reverse("audit_zoeken")),
                 ("Accountverzoeken", reverse("accountverzoeken")),
             ]
         elif user.rol == Rol.KLANTMANAGER:
-            items = [("Gedeelde deelnemers", reverse("klantmanager_start"))]
+            items = [("Gedeelde deelnemers", reverse("klantmanager_start")),
+                     ("Werkoverleg", reverse("trajecten:werkoverleggen"))]
         elif user.rol == Rol.BEHEERDER:
             items = [("Gebruikers", reverse("gebruikers")), ("Accountverzoeken", reverse("accountverzoeken"))]
     return {

@@ -31,12 +31,13 @@ def programma_verwijderen(programma) -> None:
     import pgtrigger
 
     from clients.models import Deelnemer
-    from trajecten.models import OutreachActie, OutreachLocatie
+    from trajecten.models import OutreachActie, OutreachLocatie, Werkoverleg
     from uitstap.models import Ketenpartner
 
     with pgtrigger.ignore("trajecten.FaseOvergang:faseovergang_niet_verwijderen",
                           "trajecten.Terugkoppeling:terugkoppeling_niet_verwijderen"):
         Deelnemer.objects.filter(programma=programma).delete()
+    Werkoverleg.objects.filter(programma=programma).delete()  # not part of the exchange format
     OutreachActie.objects.filter(programma=programma).delete()
     OutreachLocatie.objects.filter(programma=programma).delete()
     Ketenpartner.objects.filter(programma=programma).delete()

@@ -18,6 +18,7 @@ PARAM_MODEL = {
     "traject_pk": "traject", "contact_pk": "contactmoment", "plan_pk": "trajectplan", "doel_pk": "doel",
     "document_pk": "document", "verwijzing_pk": "verwijzing", "meting_pk": "meting",
     "toestemming_pk": "toestemming", "signaal_pk": "signaal",
+    "werkoverleg_pk": "werkoverleg", "afspraak_pk": "werkoverlegafspraak",
 }
 SEGMENT_MODEL = {
     "deelnemers": "deelnemer", "trajecten": "traject", "contacten": "contactmoment",
@@ -154,6 +155,16 @@ MATRIX: dict[str, tuple] = {
     # --- the klantmanager's own pages (the Almere klantmanager has no consent for A: see KM_KOLOMMEN) ---
     "trajecten:gemeente_start":            (403, 403, 403, 403, 403, 200, 403),
     "trajecten:gemeente_deelnemer":        (403, 403, 403, 403, 403, 404, 403),
+    # --- the werkoverleg (ours with Zeewolde, where A shares everything; an afspraak about A) ---
+    "trajecten:werkoverleggen":            (403, 403, 403, 200, 200, 200, 403),
+    "trajecten:werkoverleg_nieuw":         (403, 403, 403, 200, 200, 200, 403),
+    "trajecten:werkoverleg":               (403, 403, 403, 200, 404, 404, 403),
+    "trajecten:werkoverleg_bewerken":      (403, 403, 403, 200, 404, 404, 403),
+    "trajecten:werkoverleg_afspraak_nieuw": (403, 403, 403, 200, 404, 404, 403),
+    "trajecten:werkoverleg_agenda_pdf":    (403, 403, 403, 200, 404, 404, 403),
+    "trajecten:werkoverleg_verslag_pdf":   (403, 403, 403, 200, 404, 404, 403),
+    "trajecten:werkoverleg_afspraak_bewerken": (403, 403, 403, 200, 404, 404, 403),
+    "trajecten:werkoverleg_afspraak_afronden": (403, 403, 403, 200, 404, 404, 403),
     # --- sociale kaart (ketenpartner of our programme) ---
     "trajecten:sociale_kaart":             (200, 200, 200, 200, 200, 403, 403),
     "trajecten:ketenpartner_nieuw":        (200, 200, 200, 200, 200, 403, 403),
@@ -180,6 +191,13 @@ KM_KOLOMMEN = ("km_geldig", "km_verlopen", "km_ingetrokken")
 KM_AFWIJKEND: dict[str, tuple] = {
     #                                      geldig verlopen ingetrokken
     "trajecten:gemeente_deelnemer":        (200, 404, 404),
+    "trajecten:werkoverleg":               (200, 404, 404),
+    "trajecten:werkoverleg_bewerken":      (200, 404, 404),
+    "trajecten:werkoverleg_afspraak_nieuw": (200, 404, 404),
+    "trajecten:werkoverleg_agenda_pdf":    (200, 404, 404),
+    "trajecten:werkoverleg_verslag_pdf":   (200, 404, 404),
+    "trajecten:werkoverleg_afspraak_bewerken": (200, 404, 404),
+    "trajecten:werkoverleg_afspraak_afronden": (200, 404, 404),
 }
 
 

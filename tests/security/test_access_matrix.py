@@ -5,6 +5,7 @@ role of the first organisation (unless a role gate answers 403 first, or the rou
 Routes the table does not list yet fall back to a default rule and are reported by name.
 """
 
+import datetime
 import re
 import warnings
 
@@ -14,7 +15,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from tests.avg_data import vul_dossier
 from tests.security import access_matrix as am
 from clients.avg import eigen_records
-from trajecten.models import Traject
+from trajecten import services
+from trajecten.models import Traject, WerkoverlegAfspraak
 from uitstap.models import Contactpersoon, Ketenpartner
 
 ROL_FIXTURE = {
@@ -90,6 +92,8 @@ class World:
                 kwargs[param] = users["coach"].pk
             elif model == "ketenpartner":
                 kwargs[param] = Ketenpartner.objects.filter(programma=self.programma).first().pk
+            elif model == "werkoverleg":
+                kwargs[param] = self.werkoverleg.pk
             elif model == "contactpersoon":
                 kwargs[param] = Contactpersoon.objects.first().pk
             elif param == "slug":
@@ -105,8 +109,19 @@ class World:
 
 
 @pytest.fixture
-def world(deelnemer, deelnemer_elders, coach, coach_elders, programma, ander_deelnemer, km_toestemmingen):
-    return World(deelnemer, deelnemer_elders, coach, coach_elders, programma)
+def world(deelnemer, deelnemer_elders, coach, coach_elders, programma, ander_deelnemer, km_toestemmingen, km_geldig,
+          coordinator):
+    # A werkoverleg of our programme with Zeewolde (A shares everything with it) and an afspraak about A; the
+    # programme serves Zeewolde too. Created before the World indexes A's records, so the afspraak is one of them.
+    programma.gemeenten.add(km_geldig.gemeente)
+    wo = services.werkoverleg_plannen(programma=programma, gemeente=km_geldig.gemeente, datum=datetime.date.today(),
+                                      aanwezigen="Matrix – coördinator", door=coordinator)
+    world = World(deelnemer, deelnemer_elders, coach, coach_elders, programma)
+    services.werkoverleg_afspraak_vastleggen(werkoverleg=wo, deelnemer=deelnemer, wat="Matrix afspraak",
+                                             eigenaar="klantmanager", deadline=datetime.date.today(), door=coordinator)
+    world.objecten["a"]["werkoverlegafspraak"] = WerkoverlegAfspraak.objects.get()
+    world.werkoverleg = wo
+    return world
 
 
 def _users(request):

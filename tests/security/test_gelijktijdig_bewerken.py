@@ -12,10 +12,12 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 
 from clients.selectors import contactafspraak_van, juridische_route_van
-from tests.factories import GebruikerFactory, KetenpartnerFactory
+from tests.factories import GebruikerFactory, KetenpartnerFactory, ToestemmingFactory
 from tests.security.formdata import post_data
 from trajecten import services
-from trajecten.models import Contactmoment, Doel, OutreachActie, Traject, Trajectplan, Verwijzing
+from trajecten.models import (
+    Contactmoment, Doel, OutreachActie, Traject, Trajectplan, Verwijzing, Werkoverleg, WerkoverlegAfspraak,
+)
 from uitstap import services as kaart_services
 from uitstap.codes import Rol
 from uitstap.forms import CONFLICT
@@ -109,6 +111,15 @@ EDIT_SCREENS = {
                          _tekst("toelichting"), lambda w: juridische_route_van(w["deelnemer"]).toelichting),
     "outreach_bewerken": ("trajecten:outreach_bewerken", lambda w: [w["outreach"].pk], ("coach", "coach2"),
                           lambda d: d.update(bereikt="9"), lambda w: OutreachActie.objects.get(pk=w["outreach"].pk).bereikt),
+    # issue 17: the werkoverleg (coordinators of the programme; the participant shares with its gemeente)
+    "werkoverleg_bewerken": ("trajecten:werkoverleg_bewerken", lambda w: [w["werkoverleg"].pk], ("coord_a", "coord_b"),
+                             _tekst("aanwezigen"), lambda w: Werkoverleg.objects.get(pk=w["werkoverleg"].pk).aanwezigen),
+    "werkoverleg_afspraak_bewerken": ("trajecten:werkoverleg_afspraak_bewerken", lambda w: [w["wo_afspraak"].pk],
+                                      ("coord_a", "coord_b"), _tekst("wat"),
+                                      lambda w: WerkoverlegAfspraak.objects.get(pk=w["wo_afspraak"].pk).wat),
+    "werkoverleg_afspraak_afronden": ("trajecten:werkoverleg_afspraak_afronden", lambda w: [w["wo_afspraak"].pk],
+                                      ("coord_a", "coord_b"), lambda d: d.update(afgerond_op=dagen(0).isoformat()),
+                                      lambda w: WerkoverlegAfspraak.objects.get(pk=w["wo_afspraak"].pk).afgerond_op),
 }
 
 
@@ -117,6 +128,14 @@ def _voorbereiden(naam, w):
     if naam == "outreach_bewerken":
         w["outreach"] = services.outreach_actie_vastleggen(programma=w["programma"], door=w["coach"], data={
             "datum": dagen(3), "locatiesoort": "raam", "bereikt": 4, "gesprekken": 2})
+    if naam.startswith("werkoverleg"):
+        gemeente = w["programma"].gemeenten.first()
+        ToestemmingFactory(deelnemer=w["deelnemer"], gemeente=gemeente, gegeven_op=dagen(30))
+        w["werkoverleg"] = services.werkoverleg_plannen(programma=w["programma"], gemeente=gemeente, datum=dagen(1),
+                                                        aanwezigen="Eva – coördinator", door=w["coord_a"])
+        w["wo_afspraak"] = services.werkoverleg_afspraak_vastleggen(
+            werkoverleg=w["werkoverleg"], deelnemer=w["deelnemer"], wat="Aanmelden werkfit", eigenaar="klantmanager",
+            deadline=dagen(-14), door=w["coord_a"])
     if naam == "beeindigen":
         services.uitstroom_vastleggen(traject=w["traject"], soort="uitgestapt", datum=dagen(10), resultaat="betaald_werk",
                                       afsluiten=False, door=w["coach"], gelezen_versie=w["traject"].versie)
@@ -158,7 +177,8 @@ def test_every_edit_screen_is_covered():
                "plan_bewerken", "plan_ondertekenen", "doel_bewerken", "doel_status", "verwijzing_bewerken",
                "verwijzing_status", "verwijzing_intake", "ketenpartner_bewerken", "contactpersoon_bewerken",
                "programma_bewerken", "programmajaar_bewerken", "contactafspraken", "juridische_route",
-               "outreach_bewerken"}
+               "outreach_bewerken", "werkoverleg_bewerken", "werkoverleg_afspraak_bewerken",
+               "werkoverleg_afspraak_afronden"}
     namen = set()
     for patroon in get_resolver().url_patterns:
         for sub in getattr(patroon, "url_patterns", [patroon]):

@@ -10,10 +10,13 @@ from trajecten.demo.plannen import seed_plannen
 from trajecten.demo.toestemmingen import seed_toestemmingen
 from trajecten.demo.veilig import seed_veilig_registreren
 from trajecten.demo.verwijzingen import seed_verwijzingen
+from trajecten.demo.werkoverleg import seed_werkoverleg
 
 # In this order: plans need the trajecten, referrals the plans' goals, documents the signed plans; then the
-# situations over time, the consents, and safe contact, legal route, outreach, a duplicate, an English convenant.
-STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten, seed_leefsituatie, seed_toestemmingen, seed_veilig_registreren)
+# situations over time, the consents, the werkoverleggen with Almere, and safe contact, legal route, outreach,
+# a duplicate, an English convenant.
+STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten, seed_leefsituatie, seed_toestemmingen, seed_werkoverleg,
+           seed_veilig_registreren)
 
 
 def seed(*, rng, fake, vandaag, kern, aantal: int) -> list:

@@ -51,3 +51,8 @@ from trajecten.forms.outreach import (  # noqa: F401
     OutreachActieForm,
     OutreachLocatieForm,
 )
+from trajecten.forms.werkoverleg import (  # noqa: F401
+    WerkoverlegForm,
+    WerkoverlegAfspraakForm,
+    AfspraakAfrondenForm,
+)

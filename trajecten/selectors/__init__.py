@@ -71,6 +71,7 @@ from trajecten.selectors.gemeente import (  # noqa: F401
     GedeeldeDeelnemer,
     vorig_bezoek,
     gedeelde_deelnemers,
+    gedeeld_onder,
     verloopt_binnenkort,
     signalen_van_gemeente,
     WERK_INKOMEN_LEEFGEBIEDEN,
@@ -111,4 +112,18 @@ from trajecten.selectors.outreach import (  # noqa: F401
     outreach_locaties,
     outreach_acties_voor_koppeling,
     KOPPEL_DAGEN,
+)
+from trajecten.selectors.werkoverleg import (  # noqa: F401
+    Agenda,
+    Agendapunt,
+    werkoverleggen_voor,
+    programmas_voor_werkoverleg,
+    gemeenten_voor_werkoverleg,
+    vorig_werkoverleg,
+    agenda_toestemmingen,
+    agenda_deelnemer_ids,
+    agenda,
+    afspraak_zichtbaar,
+    afspraken_voor_gemeente,
+    afspraken_van,
 )

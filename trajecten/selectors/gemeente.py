@@ -134,6 +134,14 @@ def gedeelde_deelnemers(user, *, pks=None, sinds: datetime.datetime | None = Non
         .filter(deelnemer__in=qs).order_by("id")
         .values("id", "deelnemer_id", "scopes", "gegeven_op", "geldig_tot")
     }
+    return gedeeld_onder(qs, toestemmingen, sinds=sinds)
+
+
+def gedeeld_onder(qs, toestemmingen: dict[int, dict], *, sinds: datetime.datetime | None = None,
+                  ) -> list[GedeeldeDeelnemer]:
+    """The participants of `qs` that have an entry in `toestemmingen` ({deelnemer_id: {id, scopes, gegeven_op,
+    geldig_tot}}), each loaded within those scopes, with what changed since `sinds`. Also the werkoverleg's
+    agenda uses this, so the meeting shows exactly what the gemeente may see."""
     basis = qs.values(
         "pk", "clientcode", "roepnaam", "begeleider__first_name", "begeleider__last_name", "begeleider__username",
         "begeleider__email", "begeleider__organisatie__naam", "achtervang__first_name", "achtervang__last_name",

@@ -66,3 +66,10 @@ from trajecten.services.outreach import (  # noqa: F401
     outreach_actie_wijzigen,
     OUTREACH_VELDEN,
 )
+from trajecten.services.werkoverleg import (  # noqa: F401
+    werkoverleg_plannen,
+    werkoverleg_wijzigen,
+    werkoverleg_afspraak_vastleggen,
+    werkoverleg_afspraak_wijzigen,
+    werkoverleg_afspraak_afronden,
+)

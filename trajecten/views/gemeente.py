@@ -14,6 +14,7 @@ from clients import services as client_services
 from clients.access import gedeelde_deelnemer_or_404
 from clients.forms import SignaalForm
 from trajecten.selectors import gemeente as gemeente_selectors
+from trajecten.selectors import werkoverleg as werkoverleg_selectors
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Rol
 from uitstap.forms import add_errors
@@ -54,4 +55,5 @@ def gemeente_deelnemer(request, pk):
         raise Http404
     return render(request, "trajecten/gemeente_deelnemer.html", {
         "d": gedeeld[0], "form": form, "signalen": gemeente_selectors.signalen_van_gemeente(request.user, deelnemer.pk),
+        "afspraken": werkoverleg_selectors.afspraken_voor_gemeente(request.user, deelnemer.pk),
     }, status=400 if form.errors else 200)

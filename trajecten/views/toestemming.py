@@ -18,6 +18,7 @@ from clients.forms import (
 )
 from clients.models import Signaal, Toestemming
 from clients.services import toestemming_standaard_einde
+from trajecten import selectors
 from trajecten.views.dossier import broodkruimels, dossier_context
 from uitstap.forms import schrijf_via_form
 
@@ -30,6 +31,7 @@ def toestemmingen(request, pk):
         "actueel": client_selectors.toestemmingen_actueel(deelnemer),
         "geschiedenis": client_selectors.toestemmingen_van(deelnemer),
         "gemeente_signalen": client_selectors.signalen_open(deelnemer),
+        "werkoverleg_afspraken": selectors.afspraken_van(deelnemer),
     }
     return render(request, "trajecten/toestemming_tab.html", context)
 

@@ -78,6 +78,9 @@ CONSTRAINT_MESSAGES = {
     "verslag_versie_uniek": (None, gettext_lazy("Er is intussen al een nieuwe versie van dit verslag gemaakt. Laad de pagina opnieuw.")),
     "eindverslag_versie_uniek": (None, gettext_lazy("Er is intussen al een nieuwe versie van het eindverslag gemaakt. Laad de pagina opnieuw.")),
     "verslag_periode_past_bij_soort": (None, gettext_lazy("Een jaarverslag hoort bij een verslagperiode, een eindverslag bij de hele subsidieperiode.")),
+    # issue 17: the werkoverleg
+    "werkoverleg_een_per_dag": ("datum", gettext_lazy("Op deze datum staat al een werkoverleg met deze gemeente gepland.")),
+    "werkoverleg_afspraak_afgerond_door": (None, gettext_lazy("Bij een afgeronde afspraak horen de datum en wie haar afrondde.")),
     "definitief_verslag_is_bevroren": (None, gettext_lazy("Een definitief verslag kan niet meer worden gewijzigd; maak een nieuwe versie.")),
 }
 ONBEKENDE_CONSTRAINT = gettext_lazy("Deze combinatie van gegevens kan niet. Controleer de gemarkeerde velden.")
