@@ -56,7 +56,7 @@ _INSTROOM_SQL = ", ".join(f"'{f}'" for f in INSTROOM_FASEN)
 
 # Traject.instroom_op is kept by the database itself: after every inserted transition to an instroom phase
 # it becomes the earliest such date (PostgreSQL: this trigger; SQLite: the same trigger, made in migration
-# trajecten 0003_traject_instroom_op). So services, the import and the bulk seed cannot forget it. Transitions are never
+# trajecten 0004_traject_instroom_op). So services, the import and the bulk seed cannot forget it. Transitions are never
 # edited or deleted on their own (append_only), so an insert is the only change that can move it.
 INSTROOM_TRIGGER = pgtrigger.Trigger(
     name="instroom_op_bijwerken",

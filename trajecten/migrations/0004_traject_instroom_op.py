@@ -38,7 +38,7 @@ def terug(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('trajecten', '0002_initial'),
+        ('trajecten', '0003_werkoverleg'),
     ]
 
     operations = [
