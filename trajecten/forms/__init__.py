@@ -51,3 +51,6 @@ from trajecten.forms.outreach import (  # noqa: F401
     OutreachActieForm,
     OutreachLocatieForm,
 )
+from trajecten.forms.duplicaten import (  # noqa: F401
+    SamenvoegenForm,
+)
