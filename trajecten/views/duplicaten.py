@@ -62,10 +62,11 @@ def samenvoegen(request, pk, ander_pk):
                     blijft=blijft, vervalt=vervalt, versie_blijft=versies[blijft.pk],
                     versie_vervalt=versies[vervalt.pk], door=request.user)
             except Conflict:
+                # The page shows both dossiers as they are now; confirming again is a knowing choice.
                 a.refresh_from_db()
                 b.refresh_from_db()
-                form = SamenvoegenForm(None, a=a, b=b, initial={"blijft": keuze, "versie_a": a.versie,
-                                                                 "versie_b": b.versie})
+                form.data = form.data.copy()
+                form.data["versie_a"], form.data["versie_b"] = a.versie, b.versie
                 form.add_error(None, GEWIJZIGD)
             except ValidationError as e:
                 add_errors(form, e)
