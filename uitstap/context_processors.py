@@ -21,7 +21,6 @@ def navigatie(request):
             items = [
                 ("Aandacht", reverse("trajecten:coordinator_start")),
                 ("Deelnemers", reverse("trajecten:deelnemers")),
-                ("Duplicaten", reverse("trajecten:duplicaten")),
                 ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
                 ("Sociale kaart", reverse("trajecten:sociale_kaart")),
                 ("Outreach", reverse("trajecten:outreach")),
