@@ -46,8 +46,9 @@ def _dossier_overzicht(deelnemer) -> dict:
 @require_http_methods(["GET", "POST"])
 def samenvoegen(request, pk, ander_pk):
     """Both dossiers side by side; the coordinator chooses which stays and confirms."""
+    # One read event per participant shown (the same one twice is one read; the page then says no).
     a = deelnemer_or_404(request, pk, object_type="samenvoegen")
-    b = deelnemer_or_404(request, ander_pk, object_type="samenvoegen")
+    b = a if ander_pk == pk else deelnemer_or_404(request, ander_pk, object_type="samenvoegen")
     form = SamenvoegenForm(request.POST or None, a=a, b=b)
     bezwaren = samenvoegen_service.samenvoegen_bezwaren(blijft=a, vervalt=b, door=request.user)
     if request.method == "POST" and not bezwaren and form.is_valid():
