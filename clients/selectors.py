@@ -1,8 +1,10 @@
 """Reads of participants. `deelnemers_visible_to` is the one place that decides who sees whom."""
 
 import datetime
+import functools
 import unicodedata
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
@@ -142,6 +144,7 @@ def deelnemers_voor_bewaartermijn() -> QuerySet[Deelnemer]:
 # --- likely duplicates at registration (issue 19) ---------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def naam_sleutel(naam: str) -> str:
     """A roepnaam compared case- and accent-insensitively: 'Ána ' and 'ana' are the same name."""
     ontleed = unicodedata.normalize("NFKD", (naam or "").strip().casefold())
@@ -293,8 +296,9 @@ def _kandidaat_paren(rijen: list[dict]) -> set[tuple[int, int]]:
     return paren
 
 
-def duplicaat_paren(user, *, programma=None) -> list[DuplicaatPaar]:
-    """Likely duplicate pairs among the participants `user` may see, each pair within one programme.
+def duplicaat_kandidaten(user, *, programma=None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Likely duplicate pairs among the participants `user` may see, as (id a, id b, redenen), a < b, each pair
+    within one programme, ordered by programme and clientcodes. Cheap enough to count on a start page.
 
     The rules are those of the registration check (duplicaat_redenen). Both participants must be visible to
     `user`; erased and merged dossiers are left out, and so are pairs the coordinator marked "geen duplicaat".
@@ -311,27 +315,38 @@ def duplicaat_paren(user, *, programma=None) -> list[DuplicaatPaar]:
                       .values("geboortejaar"))
     rijen = list(
         zichtbaar.filter(Q(bsn__in=dubbele_bsn) | (Q(geboortejaar__in=gedeelde_jaren) & ~Q(roepnaam="")))
-        .values("id", "programma_id", "bsn", "roepnaam", "geboortejaar", "herkomstland")
+        .values("id", "programma_id", "programma__naam", "clientcode", "bsn", "roepnaam", "geboortejaar",
+                "herkomstland")
     )
     kandidaten = _kandidaat_paren(rijen)
     if not kandidaten:
         return []
-    ids = {i for paar in kandidaten for i in paar}
-    besloten = set(GeenDuplicaat.objects.filter(deelnemer_id__in=ids, ander_id__in=ids)
+    besloten = set(GeenDuplicaat.objects.filter(deelnemer__in=zichtbaar.values("pk"))
                    .values_list("deelnemer_id", "ander_id"))
-    deelnemers = {
-        d.pk: d for d in zichtbaar.filter(pk__in=ids).select_related("programma", "begeleider")
-        .annotate(aantal_trajecten=Count("trajecten", distinct=True),
-                  lopende_trajecten=Count("trajecten", filter=Q(trajecten__einddatum__isnull=True), distinct=True))
-    }
-    paren = []
+    per_id = {r["id"]: SimpleNamespace(**r) for r in rijen}
+    uit = []
     for x, y in kandidaten - besloten:
-        a, b = deelnemers[x], deelnemers[y]
+        a, b = per_id[x], per_id[y]
         redenen = duplicaat_redenen(b, bsn=(a.bsn or "").strip(), naam=naam_sleutel(a.roepnaam),
                                     geboortejaar=a.geboortejaar, herkomstland=(a.herkomstland or "").strip().upper())
         if redenen:
-            paren.append(DuplicaatPaar(a=a, b=b, redenen=redenen))
-    return sorted(paren, key=lambda p: (p.a.programma.naam, p.a.clientcode, p.b.clientcode))
+            uit.append((a.programma__naam, a.clientcode, b.clientcode, x, y, redenen))
+    return [(x, y, redenen) for *_, x, y, redenen in sorted(uit)]
+
+
+def duplicaat_paren(user, *, programma=None, kandidaten=None) -> list[DuplicaatPaar]:
+    """The pairs of `duplicaat_kandidaten` (or the given ones, e.g. one page of them) with their participants
+    loaded for the screen: programme, coach, and the number of trajecten (open ones apart)."""
+    if kandidaten is None:
+        kandidaten = duplicaat_kandidaten(user, programma=programma)
+    ids = {i for x, y, _ in kandidaten for i in (x, y)}
+    deelnemers = {
+        d.pk: d for d in deelnemers_visible_to(user).filter(pk__in=ids).select_related("programma", "begeleider")
+        .annotate(aantal_trajecten=Count("trajecten", distinct=True),
+                  lopende_trajecten=Count("trajecten", filter=Q(trajecten__einddatum__isnull=True), distinct=True))
+    }
+    return [DuplicaatPaar(a=deelnemers[x], b=deelnemers[y], redenen=redenen) for x, y, redenen in kandidaten
+            if x in deelnemers and y in deelnemers]
 
 
 def is_geen_duplicaat(a: Deelnemer, b: Deelnemer) -> bool:

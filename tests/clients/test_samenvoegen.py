@@ -214,6 +214,19 @@ def test_merge_keeps_every_record(twee, coordinator):
     assert event.clientcode == "TST-A" and event.clientcodes == ["TST-A", "TST-B"] and event.gebruiker == coordinator
 
 
+def test_inzage_of_the_kept_dossier_names_who_read_the_merged_one(twee, coordinator, coach2):
+    from clients.avg import audit_events_voor
+    from uitstap.audit import Actie, audit_log
+
+    a, b = twee
+    audit_log(actie=Actie.VIEW, gebruiker=coach2, clientcode=b.clientcode, object_type="deelnemer", object_id=str(b.pk))
+    assert not audit_events_voor(a).filter(clientcode=b.clientcode).exists()
+    sv.deelnemers_samenvoegen(blijft=a, vervalt=b, versie_blijft=a.versie, versie_vervalt=b.versie, door=coordinator)
+    gelezen = audit_events_voor(a)
+    assert gelezen.filter(clientcode=b.clientcode, gebruiker=coach2, actie="view").exists()
+    assert gelezen.filter(clientcode=a.clientcode, object_type="samenvoegen").exists()
+
+
 def test_kept_dossier_is_completed_never_overwritten(programma, coach, coordinator):
     a = dn(programma, "TST-A", "Ioana", 1995, "", begeleider=coach)
     b = dn(programma, "TST-B", "Ioanna", 1995, "RO", bsn="123456782", begeleider=coach)

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from clients import samenvoegen as samenvoegen_service
 from clients.access import deelnemer_or_404, log_list
 from clients.avg import eigen_records
-from clients.selectors import duplicaat_paren, duplicaat_redenen, is_geen_duplicaat, naam_sleutel
+from clients.selectors import duplicaat_kandidaten, duplicaat_paren, duplicaat_redenen, is_geen_duplicaat, naam_sleutel
 from clients.selectors import Reden
 from trajecten.forms import SamenvoegenForm
 from uitstap.codes import Rol
@@ -26,10 +26,10 @@ GEWIJZIGD = ("Een van de twee dossiers is intussen gewijzigd. Bekijk de gegevens
 @rol_vereist(Rol.COORDINATOR)
 def duplicaten(request):
     """Pairs of participants in the coordinator's programmes who may be one person."""
-    paren = duplicaat_paren(request.user)
-    page = Paginator(paren, PER_PAGINA).get_page(request.GET.get("pagina"))
-    log_list(request, [d for paar in page.object_list for d in (paar.a, paar.b)], object_type="duplicaten")
-    return render(request, "trajecten/duplicaten.html", {"page": page, "paren": page.object_list})
+    page = Paginator(duplicaat_kandidaten(request.user), PER_PAGINA).get_page(request.GET.get("pagina"))
+    paren = duplicaat_paren(request.user, kandidaten=page.object_list)
+    log_list(request, [d for paar in paren for d in (paar.a, paar.b)], object_type="duplicaten")
+    return render(request, "trajecten/duplicaten.html", {"page": page, "paren": paren})
 
 
 def _dossier_overzicht(deelnemer) -> dict:
