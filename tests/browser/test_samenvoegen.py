@@ -39,6 +39,9 @@ def test_coordinator_merges_a_likely_duplicate(login_as, page, live_server, coor
     expect(page.get_by_role("heading", name="TST-2026-0031 · Mirella")).to_be_visible()
     page.get_by_label("TST-2026-0031 · Mirella blijft").check()
     screenshot("samenvoegen-bevestigen")
+    page.set_viewport_size({"width": 390, "height": 800})
+    screenshot("samenvoegen-bevestigen-390")
+    page.set_viewport_size({"width": 1280, "height": 800})
     page.get_by_role("button", name="Samenvoegen").click()
 
     expect(page).to_have_url(f"{live_server.url}/deelnemers/{b.pk}/")

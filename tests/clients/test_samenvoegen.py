@@ -227,6 +227,18 @@ def test_inzage_of_the_kept_dossier_names_who_read_the_merged_one(twee, coordina
     assert gelezen.filter(clientcode=a.clientcode, object_type="samenvoegen").exists()
 
 
+def test_a_chain_of_merges_points_at_where_the_records_are(programma, coach, coordinator):
+    a, b, c3 = (dn(programma, f"TST-{x}", "Ioana", 1995, "RO", begeleider=coach) for x in "ABC")
+    for d in (a, b, c3):
+        traject(d, "2024-01-10", eind="2024-02-01")
+    sv.deelnemers_samenvoegen(blijft=b, vervalt=c3, versie_blijft=b.versie, versie_vervalt=c3.versie, door=coordinator)
+    b.refresh_from_db()
+    sv.deelnemers_samenvoegen(blijft=a, vervalt=b, versie_blijft=a.versie, versie_vervalt=b.versie, door=coordinator)
+    assert Deelnemer.objects.get(pk=c3.pk).samengevoegd_met == a and Deelnemer.objects.get(pk=b.pk).samengevoegd_met == a
+    assert Traject.objects.filter(deelnemer=a).count() == 3
+    assert [p.a.clientcode for p in duplicaat_paren(coordinator)] == []
+
+
 def test_kept_dossier_is_completed_never_overwritten(programma, coach, coordinator):
     a = dn(programma, "TST-A", "Ioana", 1995, "", begeleider=coach)
     b = dn(programma, "TST-B", "Ioanna", 1995, "RO", bsn="123456782", begeleider=coach)
