@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from clients.models import Deelnemer
+from tests.browser.axe import controleer
 from tests.factories import DeelnemerFactory
 from tests.rapportage.helpers import traject
 
@@ -32,6 +33,7 @@ def test_coordinator_merges_a_likely_duplicate(login_as, page, live_server, coor
     page.set_viewport_size({"width": 390, "height": 800})
     screenshot("duplicaten-lijst-390")
     page.set_viewport_size({"width": 1280, "height": 800})
+    controleer(page, "duplicaten")
 
     page.locator("tbody", has_text="Mirella").get_by_role("link", name="Samenvoegen…").click()
     expect(page.get_by_role("heading", name="Dossiers samenvoegen")).to_be_visible()
@@ -42,6 +44,7 @@ def test_coordinator_merges_a_likely_duplicate(login_as, page, live_server, coor
     page.set_viewport_size({"width": 390, "height": 800})
     screenshot("samenvoegen-bevestigen-390")
     page.set_viewport_size({"width": 1280, "height": 800})
+    controleer(page, "samenvoegen")
     page.get_by_role("button", name="Samenvoegen").click()
 
     expect(page).to_have_url(f"{live_server.url}/deelnemers/{b.pk}/")
