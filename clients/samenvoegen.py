@@ -39,6 +39,8 @@ BLIJVEN_STAAN = {
 BEKENDE_UNIEK = {"een_open_traject_per_deelnemer"}
 # Values that count as "not filled in" when the dossier that stays is completed from the other one.
 LEEG = (None, "", "onbekend")
+# Periods are taken whole or not at all: a start from one dossier and an end from the other is no period.
+PERIODEN = (("bedenktijd_start", "bedenktijd_eind"), ("vergunning_start", "vergunning_eind"))
 # These follow the newest legal route (clients.services.juridische_route_vastleggen) when there is one.
 ROUTE_VELDEN = ("juridische_categorie", "bedenktijd_start", "bedenktijd_eind", "vergunning_start", "vergunning_eind")
 
@@ -128,6 +130,10 @@ def aanvullingen(*, blijft: Deelnemer, vervalt: Deelnemer) -> dict:
         eigen, ander = f.value_from_object(blijft), f.value_from_object(vervalt)
         if _leeg(veld, eigen) and not _leeg(veld, ander):
             uit[f.attname] = ander
+    for periode in PERIODEN:
+        if any(getattr(blijft, veld) is not None for veld in periode):
+            for veld in periode:
+                uit.pop(veld, None)
     return uit
 
 

@@ -252,6 +252,22 @@ def test_kept_dossier_is_completed_never_overwritten(programma, coach, coordinat
     assert (a.herkomstland, a.bsn, a.signalen_mensenhandel, a.taal, a.roepnaam) == ("RO", "123456782", True, "Engels", "Ioana")
 
 
+def test_a_period_is_taken_whole_or_not_at_all(programma, coach, coordinator):
+    a = dn(programma, "TST-A", "Ioana", 1995, "RO", begeleider=coach)
+    b = dn(programma, "TST-B", "Ioana", 1995, "RO", begeleider=coach)
+    Deelnemer.objects.filter(pk=a.pk).update(bedenktijd_eind=datetime.date(2026, 1, 31))
+    Deelnemer.objects.filter(pk=b.pk).update(bedenktijd_start=datetime.date(2026, 3, 1),
+                                             vergunning_start=datetime.date(2026, 4, 1),
+                                             vergunning_eind=datetime.date(2027, 3, 31))
+    a.refresh_from_db()
+    b.refresh_from_db()
+    assert set(sv.aanvullingen(blijft=a, vervalt=b)) == {"vergunning_start", "vergunning_eind"}
+    sv.deelnemers_samenvoegen(blijft=a, vervalt=b, versie_blijft=a.versie, versie_vervalt=b.versie, door=coordinator)
+    a.refresh_from_db()
+    assert (a.bedenktijd_start, a.bedenktijd_eind, a.vergunning_eind) == (None, datetime.date(2026, 1, 31),
+                                                                         datetime.date(2027, 3, 31))
+
+
 def test_refusals_change_nothing(twee, coordinator, coach, programma, organisatie):
     a, b = twee
     # Both with an open traject.
