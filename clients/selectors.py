@@ -318,14 +318,13 @@ def duplicaat_kandidaten(user, *, programma=None) -> list[tuple[int, int, tuple[
         .values("id", "programma_id", "programma__naam", "clientcode", "bsn", "roepnaam", "geboortejaar",
                 "herkomstland")
     )
-    kandidaten = _kandidaat_paren(rijen)
-    if not kandidaten:
-        return []
+    # Always two queries, whatever the rows (the start page's query count does not depend on the data).
     besloten = set(GeenDuplicaat.objects.filter(deelnemer__in=zichtbaar.values("pk"))
                    .values_list("deelnemer_id", "ander_id"))
+    kandidaten = _kandidaat_paren(rijen) - besloten
     per_id = {r["id"]: SimpleNamespace(**r) for r in rijen}
     uit = []
-    for x, y in kandidaten - besloten:
+    for x, y in kandidaten:
         a, b = per_id[x], per_id[y]
         redenen = duplicaat_redenen(b, bsn=(a.bsn or "").strip(), naam=naam_sleutel(a.roepnaam),
                                     geboortejaar=a.geboortejaar, herkomstland=(a.herkomstland or "").strip().upper())
