@@ -52,7 +52,8 @@ GEWIST = "[gewist]"
 # Free-text columns that are codes or versions, not content: never blanked.
 GEEN_INHOUD = {"clientcode", "opslagnaam", "sha256", "content_type", "status", "versie"}
 # Deelnemer columns that are neither personal data nor kept for the figures: technical or structural.
-TECHNISCH = {"id", "programma", "clientcode", "begeleider", "achtervang", "aangemaakt_op", "gewist_op", "versie"}
+TECHNISCH = {"id", "programma", "clientcode", "begeleider", "achtervang", "aangemaakt_op", "gewist_op", "versie",
+             "samengevoegd_met", "samengevoegd_op"}
 
 
 # --- the owned records of one participant -----------------------------------------------------
@@ -113,8 +114,12 @@ def _als_dict(obj) -> dict:
 
 
 def audit_events_voor(deelnemer: Deelnemer):
-    """Audit events about this participant, denied attempts on her id included (uitstap.selectors)."""
-    return audit_events_over(deelnemer)
+    """Audit events about this participant, denied attempts on her id included (uitstap.selectors), and
+    those about the dossiers merged into hers (her records were read there)."""
+    events = audit_events_over(deelnemer)
+    for oud in Deelnemer.objects.filter(samengevoegd_met=deelnemer).select_related("programma"):
+        events = events | audit_events_over(oud)
+    return events
 
 
 # --- inzage (art. 15) -------------------------------------------------------------------------
@@ -177,6 +182,13 @@ def inzage_export(*, deelnemer: Deelnemer, door) -> tuple[bytes, str]:
 
 
 # --- retention and erasure (art. 17) ----------------------------------------------------------
+
+
+def persoonsgegevens_gewist() -> dict:
+    """The erased value of every personal field of Deelnemer (what BLIJFT names stays). Free-text fields a
+    later feature adds to Deelnemer are erased too, unless the figures need them."""
+    extra = {f.name: ("" if f.blank else GEWIST) for f in _tekstvelden(Deelnemer) if f.name not in BLIJFT}
+    return {**extra, **DEELNEMER_WISSEN}
 
 
 def _plus_jaren(datum: datetime.date, jaren: int) -> datetime.date:
@@ -242,9 +254,7 @@ def deelnemer_wissen(*, deelnemer: Deelnemer, door=None, wettelijke_grond: str =
         velden = _tekstvelden(model)
         if velden and qs.exists():
             qs.update(**{f.name: ("" if f.blank else GEWIST) for f in velden})
-    # Free-text fields a later feature adds to Deelnemer are erased too, unless the figures need them.
-    extra = {f.name: ("" if f.blank else GEWIST) for f in _tekstvelden(Deelnemer) if f.name not in BLIJFT}
-    deelnemer_velden_wissen(deelnemer=deelnemer, velden={**extra, **DEELNEMER_WISSEN})
+    deelnemer_velden_wissen(deelnemer=deelnemer, velden=persoonsgegevens_gewist())
     grond = wettelijke_grond or ("bewaartermijn_verstreken" if systeem else "geen_bewaartermijn_meer")
     audit_log(actie=Actie.ERASE, gebruiker=door, gebruikersnaam=systeem, clientcode=deelnemer.clientcode,
               object_type="deelnemer", object_id=str(deelnemer.pk), grondslag=grond)

@@ -75,6 +75,13 @@ class Deelnemer(models.Model):
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     gewist_op = models.DateTimeField("persoonsgegevens gewist op", null=True, blank=True)
+    # A duplicate registration merged into another dossier (clients/samenvoegen.py): its records live there now;
+    # the row stays for the audit log and is visible to nobody.
+    samengevoegd_met = models.ForeignKey(
+        "self", verbose_name="samengevoegd met", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="samengevoegd_uit",
+    )
+    samengevoegd_op = models.DateTimeField("samengevoegd op", null=True, blank=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -91,6 +98,11 @@ class Deelnemer(models.Model):
                 name="bedenktijd_volgorde",
                 condition=Q(bedenktijd_start__isnull=True) | Q(bedenktijd_eind__isnull=True)
                 | Q(bedenktijd_eind__gte=models.F("bedenktijd_start")),
+            ),
+            models.CheckConstraint(
+                name="samengevoegd_met_en_op",
+                condition=Q(samengevoegd_met__isnull=True, samengevoegd_op__isnull=True)
+                | (Q(samengevoegd_met__isnull=False, samengevoegd_op__isnull=False) & ~Q(samengevoegd_met=models.F("pk"))),
             ),
         ]
 
@@ -339,3 +351,29 @@ class JuridischeCategorieWijziging(models.Model):
         ordering = ["-op", "-id"]
         verbose_name = "wijziging juridische categorie"
         verbose_name_plural = "wijzigingen juridische categorie"
+
+
+class GeenDuplicaat(models.Model):
+    """The coordinator's decision that two participants who look alike are two people: the pair is not
+    shown as a likely duplicate again. The pair is stored in id order (deelnemer < ander); appended, never edited.
+
+    PROTECT, not CASCADE: the decision is about two dossiers, so it is neither one participant's own record
+    (inzage, erasure) nor moved by a merge.
+    """
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.PROTECT, related_name="geen_duplicaat_van")
+    ander = models.ForeignKey(Deelnemer, on_delete=models.PROTECT, related_name="geen_duplicaat_met")
+    door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    vastgelegd_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-vastgelegd_op", "-id"]
+        verbose_name = "besluit geen duplicaat"
+        verbose_name_plural = "besluiten geen duplicaat"
+        constraints = [
+            models.UniqueConstraint(fields=["deelnemer", "ander"], name="geen_duplicaat_uniek"),
+            models.CheckConstraint(name="geen_duplicaat_volgorde", condition=Q(deelnemer__lt=models.F("ander"))),
+        ]
+
+    def __str__(self):
+        return f"geen duplicaat {self.deelnemer_id}/{self.ander_id}"

@@ -1,12 +1,14 @@
 """Reads of participants. `deelnemers_visible_to` is the one place that decides who sees whom."""
 
 import datetime
+import functools
 import unicodedata
 from dataclasses import dataclass
+from types import SimpleNamespace
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from clients.models import Contactafspraak, Deelnemer, JuridischeRoute, Scope, Signaal, Toegestaan, Toestemming
+from clients.models import Contactafspraak, Deelnemer, GeenDuplicaat, JuridischeRoute, Scope, Signaal, Toegestaan, Toestemming
 from uitstap.codes import ContactSoort, Rol
 from uitstap.models import Programma
 from uitstap.selectors import programmas_of
@@ -15,6 +17,7 @@ from uitstap.selectors import programmas_of
 def deelnemers_visible_to(user) -> QuerySet[Deelnemer]:
     """Every participant `user` may see. Everything else is a 404.
 
+    Nobody sees a dossier that was merged into another (`samengevoegd_op`).
     coach: own caseload and the caseload they are achtervang for;
     coordinator: every participant of the programmes of their organisation when it runs the programme alone or
     the programme records a joint-controller arrangement (`gezamenlijke_verwerking`); else those whose coach
@@ -24,8 +27,10 @@ def deelnemers_visible_to(user) -> QuerySet[Deelnemer]:
     """
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Deelnemer.objects.none()
+    # A dossier merged into another (clients/samenvoegen.py) is nobody's any more: its records live in the other.
+    deelnemers = Deelnemer.objects.filter(samengevoegd_op__isnull=True)
     if user.rol == Rol.TRAJECTBEGELEIDER:
-        return Deelnemer.objects.filter(Q(begeleider=user) | Q(achtervang=user), gewist_op__isnull=True)
+        return deelnemers.filter(Q(begeleider=user) | Q(achtervang=user), gewist_op__isnull=True)
     if user.rol == Rol.COORDINATOR and user.organisatie_id:
         programmas = programmas_of(user)
         # All participants where the organisations are joint controllers (AVG art. 26) or the user's organisation
@@ -33,14 +38,14 @@ def deelnemers_visible_to(user) -> QuerySet[Deelnemer]:
         # Jaarverslag issue gives Traject its own) belongs to the user's organisation.
         alleen = (Programma.objects.filter(pk__in=programmas.values("pk"))  # counted over all its organisations
                   .annotate(n_org=Count("organisaties", distinct=True)).filter(n_org=1).values("pk"))
-        return Deelnemer.objects.filter(
+        return deelnemers.filter(
             Q(programma__in=programmas.filter(gezamenlijke_verwerking=True))
             | Q(programma__in=alleen)
             | Q(programma__in=programmas, begeleider__organisatie=user.organisatie_id)
         )
     if user.rol == Rol.KLANTMANAGER and user.gemeente_id:
         geldig = toestemmingen_geldig(gemeente=user.gemeente_id).filter(deelnemer=OuterRef("pk"))
-        return Deelnemer.objects.filter(Exists(geldig), gewist_op__isnull=True)
+        return deelnemers.filter(Exists(geldig), gewist_op__isnull=True)
     return Deelnemer.objects.none()
 
 
@@ -139,6 +144,7 @@ def deelnemers_voor_bewaartermijn() -> QuerySet[Deelnemer]:
 # --- likely duplicates at registration (issue 19) ---------------------------------------------
 
 
+@functools.lru_cache(maxsize=65536)
 def naam_sleutel(naam: str) -> str:
     """A roepnaam compared case- and accent-insensitively: 'Ána ' and 'ana' are the same name."""
     ontleed = unicodedata.normalize("NFKD", (naam or "").strip().casefold())
@@ -159,17 +165,38 @@ def een_bewerking_verschil(a: str, b: str) -> bool:
     return a[i:] == b[i + 1:]
 
 
-def _is_duplicaat(d: Deelnemer, *, bsn: str, naam: str, geboortejaar, herkomstland: str) -> bool:
+class Reden:
+    """Why two participants may be one person (the three rules of the duplicate check, in this order)."""
+
+    BSN = "bsn"
+    NAAM = "naam"
+    LIJKT = "lijkt"
+    LABELS = {
+        BSN: "zelfde BSN",
+        NAAM: "zelfde roepnaam, geboortejaar en herkomstland",
+        LIJKT: "roepnaam één letter anders, zelfde geboortejaar",
+    }
+
+
+def duplicaat_redenen(d: Deelnemer, *, bsn: str, naam: str, geboortejaar, herkomstland: str) -> tuple[str, ...]:
+    """The rules by which `d` matches a person with these details (`naam` as naam_sleutel gives it); () for none.
+
+    The one home of the rules: the registration check and the coordinator's list both use it.
+    """
+    redenen = []
     if bsn and d.bsn == bsn:
-        return True
-    if not naam or not geboortejaar or d.geboortejaar != geboortejaar:
-        return False
+        redenen.append(Reden.BSN)
     andere = naam_sleutel(d.roepnaam)
-    if not andere:
-        return False
-    if andere == naam and herkomstland and d.herkomstland == herkomstland:
-        return True
-    return een_bewerking_verschil(naam, andere)
+    if naam and andere and geboortejaar and d.geboortejaar == geboortejaar:
+        if andere == naam and herkomstland and d.herkomstland == herkomstland:
+            redenen.append(Reden.NAAM)
+        elif een_bewerking_verschil(naam, andere):
+            redenen.append(Reden.LIJKT)
+    return tuple(redenen)
+
+
+def _is_duplicaat(d: Deelnemer, *, bsn: str, naam: str, geboortejaar, herkomstland: str) -> bool:
+    return bool(duplicaat_redenen(d, bsn=bsn, naam=naam, geboortejaar=geboortejaar, herkomstland=herkomstland))
 
 
 @dataclass(frozen=True)
@@ -203,7 +230,7 @@ def mogelijke_duplicaten(
     if not voorwaarde:
         return Duplicaten(zichtbaar=(), buiten_beeld=False)
     kandidaten = (
-        Deelnemer.objects.filter(voorwaarde, programma=programma, gewist_op__isnull=True)
+        Deelnemer.objects.filter(voorwaarde, programma=programma, gewist_op__isnull=True, samengevoegd_op__isnull=True)
         .only("pk", "bsn", "roepnaam", "geboortejaar", "herkomstland")
     )
     ids = [d.pk for d in kandidaten
@@ -213,6 +240,117 @@ def mogelijke_duplicaten(
     zichtbaar = tuple(deelnemers_visible_to(user).filter(pk__in=ids).order_by("clientcode"))
     return Duplicaten(zichtbaar=zichtbaar, buiten_beeld=len(zichtbaar) < len(ids))
 
+
+
+# --- the coordinator's list of likely duplicates (issue 19) ---------------------------------
+
+
+@dataclass(frozen=True)
+class DuplicaatPaar:
+    """Two participants of one programme who may be one person; `a` has the lower id."""
+
+    a: Deelnemer
+    b: Deelnemer
+    redenen: tuple[str, ...]
+
+    @property
+    def deelnemers(self) -> tuple[Deelnemer, Deelnemer]:
+        return self.a, self.b
+
+    @property
+    def reden_labels(self) -> list[str]:
+        return [Reden.LABELS[r] for r in self.redenen]
+
+
+def _weglatingen(naam: str) -> set[str]:
+    """The name with one letter left out, each way: two names one edit apart share one of these or are one."""
+    return {naam[:i] + naam[i + 1:] for i in range(len(naam))}
+
+
+def _kandidaat_paren(rijen: list[dict]) -> set[tuple[int, int]]:
+    """Pairs (low id, high id) that may match, without comparing every participant with every other.
+
+    BSN: rows with the same BSN. Names: within one (programme, birth year) an index on the name key and on
+    the key with one letter left out (a deletion index): names one edit apart always share an entry. Only the
+    pairs found this way are checked against the rules (duplicaat_redenen).
+    """
+    paren: set[tuple[int, int]] = set()
+
+    def koppel(groep):
+        ids = sorted(set(groep))
+        paren.update((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
+
+    per_bsn: dict[tuple, list[int]] = {}
+    index: dict[tuple, list[int]] = {}
+    for r in rijen:
+        if r["bsn"]:
+            per_bsn.setdefault((r["programma_id"], r["bsn"]), []).append(r["id"])
+        naam = naam_sleutel(r["roepnaam"])
+        if naam and r["geboortejaar"]:
+            groep = (r["programma_id"], r["geboortejaar"])
+            for sleutel in {naam} | _weglatingen(naam):
+                index.setdefault((*groep, sleutel), []).append(r["id"])
+    for groep in (*per_bsn.values(), *index.values()):
+        if len(groep) > 1:
+            koppel(groep)
+    return paren
+
+
+def duplicaat_kandidaten(user, *, programma=None) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Likely duplicate pairs among the participants `user` may see, as (id a, id b, redenen), a < b, each pair
+    within one programme, ordered by programme and clientcodes. Cheap enough to count on a start page.
+
+    The rules are those of the registration check (duplicaat_redenen). Both participants must be visible to
+    `user`; erased and merged dossiers are left out, and so are pairs the coordinator marked "geen duplicaat".
+    The database narrows the rows to shared BSNs and shared (programme, birth year) groups; names are then
+    compared within a birth year through a deletion index, so the work grows with the matches, not with n².
+    """
+    zichtbaar = deelnemers_visible_to(user).filter(gewist_op__isnull=True)
+    if programma is not None:
+        zichtbaar = zichtbaar.filter(programma=programma)
+    dubbele_bsn = (zichtbaar.exclude(bsn="").values("programma_id", "bsn").annotate(n=Count("pk"))
+                   .filter(n__gt=1).values("bsn"))
+    gedeelde_jaren = (zichtbaar.exclude(roepnaam="").filter(geboortejaar__isnull=False)
+                      .values("programma_id", "geboortejaar").annotate(n=Count("pk")).filter(n__gt=1)
+                      .values("geboortejaar"))
+    rijen = list(
+        zichtbaar.filter(Q(bsn__in=dubbele_bsn) | (Q(geboortejaar__in=gedeelde_jaren) & ~Q(roepnaam="")))
+        .values("id", "programma_id", "programma__naam", "clientcode", "bsn", "roepnaam", "geboortejaar",
+                "herkomstland")
+    )
+    # Always two queries, whatever the rows (the start page's query count does not depend on the data).
+    besloten = set(GeenDuplicaat.objects.filter(deelnemer__in=zichtbaar.values("pk"))
+                   .values_list("deelnemer_id", "ander_id"))
+    kandidaten = _kandidaat_paren(rijen) - besloten
+    per_id = {r["id"]: SimpleNamespace(**r) for r in rijen}
+    uit = []
+    for x, y in kandidaten:
+        a, b = per_id[x], per_id[y]
+        redenen = duplicaat_redenen(b, bsn=(a.bsn or "").strip(), naam=naam_sleutel(a.roepnaam),
+                                    geboortejaar=a.geboortejaar, herkomstland=(a.herkomstland or "").strip().upper())
+        if redenen:
+            uit.append((a.programma__naam, a.clientcode, b.clientcode, x, y, redenen))
+    return [(x, y, redenen) for *_, x, y, redenen in sorted(uit)]
+
+
+def duplicaat_paren(user, *, programma=None, kandidaten=None) -> list[DuplicaatPaar]:
+    """The pairs of `duplicaat_kandidaten` (or the given ones, e.g. one page of them) with their participants
+    loaded for the screen: programme, coach, and the number of trajecten (open ones apart)."""
+    if kandidaten is None:
+        kandidaten = duplicaat_kandidaten(user, programma=programma)
+    ids = {i for x, y, _ in kandidaten for i in (x, y)}
+    deelnemers = {
+        d.pk: d for d in deelnemers_visible_to(user).filter(pk__in=ids).select_related("programma", "begeleider")
+        .annotate(aantal_trajecten=Count("trajecten", distinct=True),
+                  lopende_trajecten=Count("trajecten", filter=Q(trajecten__einddatum__isnull=True), distinct=True))
+    }
+    return [DuplicaatPaar(a=deelnemers[x], b=deelnemers[y], redenen=redenen) for x, y, redenen in kandidaten
+            if x in deelnemers and y in deelnemers]
+
+
+def is_geen_duplicaat(a: Deelnemer, b: Deelnemer) -> bool:
+    laag, hoog = sorted((a.pk, b.pk))
+    return GeenDuplicaat.objects.filter(deelnemer_id=laag, ander_id=hoog).exists()
 
 
 # --- safe contact and the legal route (issue 19) ----------------------------------------------

@@ -80,7 +80,7 @@ def deelnemer_wijzigen(*, deelnemer: Deelnemer, data: dict, gelezen_versie: int,
         setattr(deelnemer, field, data[field])
     deelnemer.full_clean(validate_unique=False)
     save_checked(deelnemer, gelezen_versie=gelezen_versie, fields=velden)
-    _categorie_historie(deelnemer, oude_categorie, deelnemer.juridische_categorie, door)
+    categorie_wijziging_vastleggen(deelnemer, oude_categorie, deelnemer.juridische_categorie, door)
     audit_log(actie=Actie.UPDATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=deelnemer,
               grondslag=grondslag(door, deelnemer))
     return deelnemer
@@ -258,7 +258,8 @@ def signaal_afsluiten(*, signaal: Signaal, gelezen_versie: int, door: Gebruiker)
 # --- safe contact and the legal route: each change appends a version (issue 19) ----------------
 
 
-def _categorie_historie(deelnemer: Deelnemer, van: str, naar: str, door: Gebruiker) -> None:
+def categorie_wijziging_vastleggen(deelnemer: Deelnemer, van: str, naar: str, door: Gebruiker) -> None:
+    """Append the change of juridische categorie to its history (nothing when it did not change)."""
     if van != naar:
         JuridischeCategorieWijziging.objects.create(deelnemer=deelnemer, van=van, naar=naar, door=door)
 
@@ -329,7 +330,7 @@ def juridische_route_vastleggen(
     for f, v in gevolgd.items():
         setattr(deelnemer, f, v)
     deelnemer.refresh_from_db(fields=["versie"])
-    _categorie_historie(deelnemer, oude_categorie, route.juridische_categorie, door)
+    categorie_wijziging_vastleggen(deelnemer, oude_categorie, route.juridische_categorie, door)
     audit_log(actie=Actie.CREATE, gebruiker=door, clientcode=deelnemer.clientcode, obj=route,
               grondslag=grondslag(door, deelnemer))
     return route

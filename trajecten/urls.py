@@ -3,7 +3,8 @@
 from django.urls import path
 
 from trajecten.views import (
-    avg, caseload, documenten, dossier, gemeente, leefsituatie, outreach, plan, toestemming, traject, veiligheid, verwijzing, werkoverleg,
+    avg, caseload, documenten, dossier, duplicaten, gemeente, leefsituatie, outreach, plan, toestemming, traject, veiligheid,
+    verwijzing, werkoverleg,
 )
 
 app_name = "trajecten"
@@ -14,6 +15,10 @@ urlpatterns = [
     path("aandacht/", caseload.coordinator_start, name="coordinator_start"),
     path("deelnemers/nieuw/", traject.deelnemer_nieuw, name="deelnemer_nieuw"),
     path("deelnemers/<int:pk>/", dossier.dossier, name="dossier"),
+    # the coordinator's likely duplicates: samenvoegen, or "geen duplicaat"
+    path("duplicaten/", duplicaten.duplicaten, name="duplicaten"),
+    path("deelnemers/<int:pk>/samenvoegen/<int:ander_pk>/", duplicaten.samenvoegen, name="samenvoegen"),
+    path("deelnemers/<int:pk>/geen-duplicaat/<int:ander_pk>/", duplicaten.geen_duplicaat, name="geen_duplicaat"),
     path("deelnemers/<int:pk>/contacten/", dossier.contacten, name="contacten"),
     path("deelnemers/<int:pk>/gegevens/", traject.persoonsgegevens, name="persoonsgegevens"),
     path("deelnemers/<int:pk>/begeleiding/", traject.begeleiding, name="begeleiding"),

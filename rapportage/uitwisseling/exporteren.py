@@ -141,7 +141,8 @@ def programma_exporteren(programma: Programma, deelnemers: QuerySet[Deelnemer] |
     if deelnemers is None:
         deelnemers = deelnemers_van_programma(programma)
     deelnemers = (
-        deelnemers.filter(programma=programma)
+        # A dossier merged into another is no participant any more: its records are exported with the other.
+        deelnemers.filter(programma=programma, samengevoegd_op__isnull=True)
         .select_related("begeleider", "woongemeente", "werkgemeente")
         .prefetch_related(
             Prefetch("trajecten", queryset=Traject.objects.select_related("intake", "uitstroom", "organisatie").order_by("aanmelddatum", "id")),

@@ -19,6 +19,7 @@ PARAM_MODEL = {
     "document_pk": "document", "verwijzing_pk": "verwijzing", "meting_pk": "meting",
     "toestemming_pk": "toestemming", "signaal_pk": "signaal",
     "werkoverleg_pk": "werkoverleg", "afspraak_pk": "werkoverlegafspraak",
+    "ander_pk": "deelnemer",  # samenvoegen: the walker pairs participant A with herself (the page says no)
 }
 SEGMENT_MODEL = {
     "deelnemers": "deelnemer", "trajecten": "traject", "contacten": "contactmoment",
@@ -100,6 +101,9 @@ MATRIX: dict[str, tuple] = {
     "trajecten:deelnemers":                (200, 200, 200, 200, 200, 403, 403),
     "trajecten:coordinator_start":         COORD,
     "trajecten:deelnemer_nieuw":           (200, 200, 200, 200, 200, 403, 403),
+    "trajecten:duplicaten":                COORD,        # issue 19: the coordinator's likely duplicates
+    "trajecten:samenvoegen":               COORD_DOSSIER,
+    "trajecten:geen_duplicaat":            (403, 403, 403, 405, 405, 403, 403),
     # --- the dossier of participant A ---
     "trajecten:dossier":                   ZIEN,
     "trajecten:contacten":                 ZIEN,

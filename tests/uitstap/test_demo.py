@@ -194,7 +194,7 @@ def test_safe_registration_step_has_the_issue_19_situations(demo):
     """Issue 19: a likely duplicate, arrangements of several kinds, a bedenktijd ending next week, a month of
     outreach with a linked aanmelding, and an English convenant."""
     from clients.models import Contactafspraak, JuridischeRoute
-    from clients.selectors import mogelijke_duplicaten
+    from clients.selectors import Reden, duplicaat_paren, mogelijke_duplicaten
     from trajecten import selectors
     from trajecten.models import OutreachActie
     from uitstap.models import AuditEvent
@@ -217,5 +217,9 @@ def test_safe_registration_step_has_the_issue_19_situations(demo):
                                  geboortejaar=1998, herkomstland="RO")
         assert len(r.zichtbaar) == 1 and r.buiten_beeld
         assert AuditEvent.objects.filter(object_type="duplicaat_ander_persoon").count() == 1
+        # ... and the coordinator finds the pair in her list of likely duplicates
+        paren = {(p.a.roepnaam, p.b.roepnaam): p.redenen
+                 for p in duplicaat_paren(Gebruiker.objects.get(username="coordinator"))}
+        assert paren[("Mirela", "Mirella")] == (Reden.LIJKT,)
         assert Deelnemer.objects.filter(documenttaal="en").count() == 1
         assert Deelnemer.objects.get(documenttaal="en").trajecten.filter(plannen__isnull=False).exists()

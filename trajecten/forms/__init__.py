@@ -56,3 +56,6 @@ from trajecten.forms.werkoverleg import (  # noqa: F401
     WerkoverlegAfspraakForm,
     AfspraakAfrondenForm,
 )
+from trajecten.forms.duplicaten import (  # noqa: F401
+    SamenvoegenForm,
+)

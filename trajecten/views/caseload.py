@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from clients.access import log_list
+from clients.selectors import duplicaat_kandidaten
 from trajecten import selectors
 from trajecten.forms import DeelnemerFilter
 from uitstap.audit import Actie
@@ -87,7 +88,9 @@ def coordinator_start(request):
     aandacht = selectors.aandacht_coordinator(request.user, vandaag)
     getoond = aandacht.lang_wachtend + aandacht.geen_contact + aandacht.plan_ongetekend + aandacht.nazorg
     log_list(request, getoond, actie=Actie.LIST)
-    return render(request, "trajecten/coordinator_start.html", {"aandacht": aandacht, "vandaag": vandaag})
+    return render(request, "trajecten/coordinator_start.html", {
+        "aandacht": aandacht, "vandaag": vandaag, "aantal_duplicaten": len(duplicaat_kandidaten(request.user)),
+    })
 
 
 @rol_vereist(Rol.COORDINATOR, Rol.TRAJECTBEGELEIDER)

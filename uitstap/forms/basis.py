@@ -62,6 +62,9 @@ CONSTRAINT_MESSAGES = {
     "route_bedenktijd_volgorde": ("bedenktijd_eind", gettext_lazy("De bedenktijd eindigt voor hij begint.")),
     "route_vergunning_volgorde": ("vergunning_eind", gettext_lazy("De vergunning eindigt voor hij begint.")),
     "route_aangifte_of_geen": ("geen_aangifte_op", gettext_lazy("Vul een aangiftedatum of een datum voor geen aangifte in, niet allebei.")),
+    "samengevoegd_met_en_op": (None, gettext_lazy("Een samengevoegd dossier heeft een datum en een ander dossier waarin het is opgegaan.")),
+    "geen_duplicaat_uniek": (None, gettext_lazy("Deze twee deelnemers zijn al als verschillende personen vastgelegd.")),
+    "geen_duplicaat_volgorde": (None, gettext_lazy("Kies twee verschillende deelnemers.")),
     "outreachlocatie_naam_uniek": ("naam", gettext_lazy("Deze locatie staat al op de lijst van het programma.")),
     "outreach_gesprekken_niet_meer_dan_bereikt": ("gesprekken", gettext_lazy("Er kunnen niet meer gesprekken zijn dan mensen bereikt.")),
     # issue 16: the beschikking and the verslag
