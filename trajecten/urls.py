@@ -3,7 +3,8 @@
 from django.urls import path
 
 from trajecten.views import (
-    avg, caseload, documenten, dossier, gemeente, leefsituatie, outreach, plan, toestemming, traject, veiligheid, verwijzing,
+    avg, caseload, documenten, dossier, gemeente, leefsituatie, outreach, overdracht, plan, toestemming, traject, veiligheid,
+    verwijzing,
 )
 
 app_name = "trajecten"
@@ -87,4 +88,12 @@ urlpatterns = [
     path("signalen/<int:signaal_pk>/afsluiten/", toestemming.signaal_afsluiten, name="signaal_afsluiten"),
     path("gemeente/gedeeld/", gemeente.gemeente_start, name="gemeente_start"),
     path("gemeente/deelnemers/<int:pk>/", gemeente.gemeente_deelnemer, name="gemeente_deelnemer"),
+    # the warm handover to another programme: A's dossier, B's coordinator, B's dossier
+    path("deelnemers/<int:pk>/overdracht/nieuw/", overdracht.overdracht_nieuw, name="overdracht_nieuw"),
+    path("deelnemers/<int:pk>/overdracht/", overdracht.overdracht_ontvangen, name="overdracht_ontvangen"),
+    path("overdrachten/", overdracht.overdrachten, name="overdrachten"),
+    path("overdrachten/<int:overdracht_pk>/", overdracht.overdracht_beoordelen, name="overdracht_beoordelen"),
+    path("overdrachten/<int:overdracht_pk>/accepteren/", overdracht.overdracht_accepteren, name="overdracht_accepteren"),
+    path("overdrachten/<int:overdracht_pk>/afwijzen/", overdracht.overdracht_afwijzen, name="overdracht_afwijzen"),
+    path("overdrachten/<int:overdracht_pk>/intrekken/", overdracht.overdracht_intrekken, name="overdracht_intrekken"),
 ]

@@ -51,3 +51,9 @@ from trajecten.forms.outreach import (  # noqa: F401
     OutreachActieForm,
     OutreachLocatieForm,
 )
+from trajecten.forms.overdracht import (  # noqa: F401
+    OverdrachtForm,
+    OverdrachtAccepterenForm,
+    OverdrachtAfwijzenForm,
+    OverdrachtIntrekkenForm,
+)

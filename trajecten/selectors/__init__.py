@@ -67,6 +67,7 @@ from trajecten.selectors.verwijzing import (  # noqa: F401
 )
 from trajecten.selectors.gemeente import (  # noqa: F401
     leefgebieden_in,
+    verwijzing_in_scope,
     Wijziging,
     GedeeldeDeelnemer,
     vorig_bezoek,
@@ -111,4 +112,16 @@ from trajecten.selectors.outreach import (  # noqa: F401
     outreach_locaties,
     outreach_acties_voor_koppeling,
     KOPPEL_DAGEN,
+)
+from trajecten.selectors.overdracht import (  # noqa: F401
+    overdracht_samenvatting,
+    open_traject_van,
+    overdracht_programmas,
+    overdrachten_van,
+    overdrachten_te_beoordelen,
+    overdracht_te_beoordelen_of_404,
+    overdrachten_afgehandeld_voor,
+    samenvattingen_van,
+    deelnemer_heeft_samenvatting,
+    ONTVANGER_VELDEN,
 )

@@ -66,3 +66,9 @@ from trajecten.services.outreach import (  # noqa: F401
     outreach_actie_wijzigen,
     OUTREACH_VELDEN,
 )
+from trajecten.services.overdracht import (  # noqa: F401
+    overdracht_voorbereiden,
+    overdracht_accepteren,
+    overdracht_afwijzen,
+    overdracht_intrekken,
+)

@@ -87,7 +87,10 @@ def coordinator_start(request):
     aandacht = selectors.aandacht_coordinator(request.user, vandaag)
     getoond = aandacht.lang_wachtend + aandacht.geen_contact + aandacht.plan_ongetekend + aandacht.nazorg
     log_list(request, getoond, actie=Actie.LIST)
-    return render(request, "trajecten/coordinator_start.html", {"aandacht": aandacht, "vandaag": vandaag})
+    return render(request, "trajecten/coordinator_start.html", {
+        "aandacht": aandacht, "vandaag": vandaag,
+        "overdrachten_open": selectors.overdrachten_te_beoordelen(request.user).count(),
+    })
 
 
 @rol_vereist(Rol.COORDINATOR, Rol.TRAJECTBEGELEIDER)

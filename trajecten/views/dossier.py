@@ -57,6 +57,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
         "signalen": selectors.signalen_voor(stand, vandaag),
         "samenvatting": selectors.samenvatting(deelnemer, traject, vandaag),
         "traject": traject,
+        "heeft_overdracht": selectors.deelnemer_heeft_samenvatting(deelnemer),
         "trajecten": trajecten,
         "tab": tab,
         "tabs": [(key, label, reverse(url, args=[deelnemer.pk])) for key, label, url in TABS],

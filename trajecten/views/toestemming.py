@@ -18,6 +18,7 @@ from clients.forms import (
 )
 from clients.models import Signaal, Toestemming
 from clients.services import toestemming_standaard_einde
+from trajecten import selectors
 from trajecten.views.dossier import broodkruimels, dossier_context
 from uitstap.forms import schrijf_via_form
 
@@ -30,8 +31,16 @@ def toestemmingen(request, pk):
         "actueel": client_selectors.toestemmingen_actueel(deelnemer),
         "geschiedenis": client_selectors.toestemmingen_van(deelnemer),
         "gemeente_signalen": client_selectors.signalen_open(deelnemer),
+        "overdrachten": selectors.overdrachten_van(deelnemer),
+        "kan_overdragen": selectors.open_traject_van(deelnemer) is not None,
     }
     return render(request, "trajecten/toestemming_tab.html", context)
+
+
+def _gemeente_toestemmingen():
+    """The rows these screens change: gemeente consents. A consent for an overdracht is withdrawn on the
+    overdracht (so the handover is cancelled with it)."""
+    return Toestemming.objects.filter(gemeente__isnull=False).select_related("gemeente")
 
 
 def _pagina(request, deelnemer, form, title, *, intro="", submit_label=None, extra=None):
@@ -60,7 +69,7 @@ def toestemming_nieuw(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def toestemming_verlengen(request, toestemming_pk):
-    toestemming = dossier_object_or_404(request, Toestemming.objects.select_related("gemeente"), toestemming_pk)
+    toestemming = dossier_object_or_404(request, _gemeente_toestemmingen(), toestemming_pk)
     deelnemer = toestemming.deelnemer
     form = ToestemmingVerlengenForm(request.POST or None, deelnemer=deelnemer, versie_van=toestemming,
                                     initial={"wijze": toestemming.wijze})
@@ -78,7 +87,7 @@ def toestemming_verlengen(request, toestemming_pk):
 @require_http_methods(["GET", "POST"])
 def toestemming_intrekken(request, toestemming_pk):
     """One confirmed action; from the next request the gemeente sees nothing of her."""
-    toestemming = dossier_object_or_404(request, Toestemming.objects.select_related("gemeente"), toestemming_pk)
+    toestemming = dossier_object_or_404(request, _gemeente_toestemmingen(), toestemming_pk)
     deelnemer = toestemming.deelnemer
     form = ToestemmingIntrekkenForm(request.POST or None, versie_van=toestemming)
     if request.method == "POST" and form.is_valid() and schrijf_via_form(
