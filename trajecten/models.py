@@ -643,7 +643,7 @@ class Overdracht(models.Model):
     AVG_WISSEN = {"samenvatting": {}}
 
     class Status(models.TextChoices):
-        VOORBEREID = "voorbereid", "Wacht op het ontvangende programma"
+        VOORBEREID = "voorbereid", "Wacht op besluit"
         GEACCEPTEERD = "geaccepteerd", "Geaccepteerd"
         AFGEWEZEN = "afgewezen", "Afgewezen"
         INGETROKKEN = "ingetrokken", "Ingetrokken"

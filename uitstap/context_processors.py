@@ -24,7 +24,6 @@ def navigatie(request):
                 ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
                 ("Sociale kaart", reverse("trajecten:sociale_kaart")),
                 ("Outreach", reverse("trajecten:outreach")),
-                ("Overdrachten", reverse("trajecten:overdrachten")),
                 ("Cijfers", reverse("rapportage:cijfers")),
                 ("Programma", reverse("programma_lijst")),
                 ("Auditlog", reverse("audit_zoeken")),

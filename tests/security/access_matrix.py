@@ -17,7 +17,7 @@ ROLLEN = ("coach", "achtervang", "andere_coach", "coordinator", "coordinator_eld
 PARAM_MODEL = {
     "traject_pk": "traject", "contact_pk": "contactmoment", "plan_pk": "trajectplan", "doel_pk": "doel",
     "document_pk": "document", "verwijzing_pk": "verwijzing", "meting_pk": "meting",
-    "toestemming_pk": "toestemming", "signaal_pk": "signaal",
+    "toestemming_pk": "toestemming", "signaal_pk": "signaal", "overdracht_pk": "overdracht",
 }
 SEGMENT_MODEL = {
     "deelnemers": "deelnemer", "trajecten": "traject", "contacten": "contactmoment",
@@ -154,6 +154,14 @@ MATRIX: dict[str, tuple] = {
     # --- the klantmanager's own pages (the Almere klantmanager has no consent for A: see KM_KOLOMMEN) ---
     "trajecten:gemeente_start":            (403, 403, 403, 403, 403, 200, 403),
     "trajecten:gemeente_deelnemer":        (403, 403, 403, 403, 403, 404, 403),
+    # --- the warm handover (issue 17): A's dossier; B's coordinator (the walker has no overdracht: 404) ---
+    "trajecten:overdracht_nieuw":          (200, 200, 404, 200, 404, 404, 404),
+    "trajecten:overdracht_ontvangen":      ZIEN,
+    "trajecten:overdracht_intrekken":      (404,) * 7,
+    "trajecten:overdrachten":              COORD,
+    "trajecten:overdracht_beoordelen":     (403, 403, 403, 404, 404, 403, 403),
+    "trajecten:overdracht_accepteren":     POST_ALLEEN,
+    "trajecten:overdracht_afwijzen":       POST_ALLEEN,
     # --- sociale kaart (ketenpartner of our programme) ---
     "trajecten:sociale_kaart":             (200, 200, 200, 200, 200, 403, 403),
     "trajecten:ketenpartner_nieuw":        (200, 200, 200, 200, 200, 403, 403),

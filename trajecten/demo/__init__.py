@@ -6,14 +6,17 @@ Each step is `fn(rng=, fake=, vandaag=, kern=, deelnemers=)` and writes through 
 from trajecten.demo.deelnemers import seed_deelnemers
 from trajecten.demo.documenten import seed_documenten
 from trajecten.demo.leefsituatie import seed_leefsituatie
+from trajecten.demo.overdracht import seed_overdracht
 from trajecten.demo.plannen import seed_plannen
 from trajecten.demo.toestemmingen import seed_toestemmingen
 from trajecten.demo.veilig import seed_veilig_registreren
 from trajecten.demo.verwijzingen import seed_verwijzingen
 
 # In this order: plans need the trajecten, referrals the plans' goals, documents the signed plans; then the
-# situations over time, the consents, and safe contact, legal route, outreach, a duplicate, an English convenant.
-STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten, seed_leefsituatie, seed_toestemmingen, seed_veilig_registreren)
+# situations over time, the consents, and safe contact, legal route, outreach, a duplicate, an English convenant;
+# last a second programme and one overdracht to it, pending.
+STAPPEN = (seed_plannen, seed_verwijzingen, seed_documenten, seed_leefsituatie, seed_toestemmingen, seed_veilig_registreren,
+           seed_overdracht)
 
 
 def seed(*, rng, fake, vandaag, kern, aantal: int) -> list:

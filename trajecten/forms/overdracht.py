@@ -28,7 +28,7 @@ class OverdrachtForm(ToestemmingForm):
     def __init__(self, *args, programmas, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["naar_programma"].queryset = programmas
-        self.fields["scopes"].label = _("wat gaat mee")
+        self.fields["scopes"].label = _("Wat gaat mee")
         self.fields["scopes"].help_text = _(
             "De deelnemer kiest per onderdeel. Gevoelige gegevens gaan alleen mee als 'Gevoelig' is aangevinkt. "
             "Notities van contacten gaan nooit mee.")

@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('bericht', models.TextField(max_length=1000, verbose_name='bericht voor het ontvangende programma')),
                 ('samenvatting', models.JSONField(blank=True, default=dict, verbose_name='samenvatting binnen de toestemming')),
-                ('status', models.CharField(choices=[('voorbereid', 'Wacht op het ontvangende programma'), ('geaccepteerd', 'Geaccepteerd'), ('afgewezen', 'Afgewezen'), ('ingetrokken', 'Ingetrokken'), ('toestemming_ingetrokken', 'Toestemming ingetrokken')], default='voorbereid', max_length=30, verbose_name='status')),
+                ('status', models.CharField(choices=[('voorbereid', 'Wacht op besluit'), ('geaccepteerd', 'Geaccepteerd'), ('afgewezen', 'Afgewezen'), ('ingetrokken', 'Ingetrokken'), ('toestemming_ingetrokken', 'Toestemming ingetrokken')], default='voorbereid', max_length=30, verbose_name='status')),
                 ('voorbereid_op', models.DateTimeField(auto_now_add=True)),
                 ('afgehandeld_op', models.DateTimeField(blank=True, null=True, verbose_name='afgehandeld op')),
                 ('reden', models.CharField(blank=True, max_length=500, verbose_name='reden')),

@@ -32,6 +32,7 @@ def toestemmingen(request, pk):
         "geschiedenis": client_selectors.toestemmingen_van(deelnemer),
         "gemeente_signalen": client_selectors.signalen_open(deelnemer),
         "overdrachten": selectors.overdrachten_van(deelnemer),
+        "overdracht_open": selectors.overdrachten_van(deelnemer).filter(status="voorbereid").exists(),
         "kan_overdragen": selectors.open_traject_van(deelnemer) is not None,
     }
     return render(request, "trajecten/toestemming_tab.html", context)
