@@ -12,10 +12,10 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 
 from clients.selectors import contactafspraak_van, juridische_route_van
-from tests.factories import GebruikerFactory, KetenpartnerFactory
+from tests.factories import GebruikerFactory, KetenpartnerFactory, OrganisatieFactory, ProgrammaFactory
 from tests.security.formdata import post_data
 from trajecten import services
-from trajecten.models import Contactmoment, Doel, OutreachActie, Traject, Trajectplan, Verwijzing
+from trajecten.models import Contactmoment, Doel, OutreachActie, Overdracht, Traject, Trajectplan, Verwijzing
 from uitstap import services as kaart_services
 from uitstap.codes import Rol
 from uitstap.forms import CONFLICT
@@ -109,6 +109,10 @@ EDIT_SCREENS = {
                          _tekst("toelichting"), lambda w: juridische_route_van(w["deelnemer"]).toelichting),
     "outreach_bewerken": ("trajecten:outreach_bewerken", lambda w: [w["outreach"].pk], ("coach", "coach2"),
                           lambda d: d.update(bereikt="9"), lambda w: OutreachActie.objects.get(pk=w["outreach"].pk).bereikt),
+    # issue 17: withdrawing a pending overdracht (coach and achtervang open the confirmation at once)
+    "overdracht_intrekken": ("trajecten:overdracht_intrekken", lambda w: [w["overdracht"].pk], ("coach", "coach2"),
+                             lambda d: d.update(bevestigd="on", reden="Blijft toch"),
+                             lambda w: Overdracht.objects.get(pk=w["overdracht"].pk).status),
 }
 
 
@@ -117,6 +121,12 @@ def _voorbereiden(naam, w):
     if naam == "outreach_bewerken":
         w["outreach"] = services.outreach_actie_vastleggen(programma=w["programma"], door=w["coach"], data={
             "datum": dagen(3), "locatiesoort": "raam", "bereikt": 4, "gesprekken": 2})
+    if naam == "overdracht_intrekken":
+        org = OrganisatieFactory(naam="Stichting Elders")
+        elders = ProgrammaFactory(naam="Elders", slug="elders", code="ELD", organisaties=[org])
+        w["overdracht"] = services.overdracht_voorbereiden(
+            deelnemer=w["deelnemer"], naar_programma=elders, scopes=["basis"], bericht="Verhuist.",
+            gegeven_op=VANDAAG, wijze="mondeling", verklaring="Mondeling.", door=w["coach"])
     if naam == "beeindigen":
         services.uitstroom_vastleggen(traject=w["traject"], soort="uitgestapt", datum=dagen(10), resultaat="betaald_werk",
                                       afsluiten=False, door=w["coach"], gelezen_versie=w["traject"].versie)
@@ -158,7 +168,7 @@ def test_every_edit_screen_is_covered():
                "plan_bewerken", "plan_ondertekenen", "doel_bewerken", "doel_status", "verwijzing_bewerken",
                "verwijzing_status", "verwijzing_intake", "ketenpartner_bewerken", "contactpersoon_bewerken",
                "programma_bewerken", "programmajaar_bewerken", "contactafspraken", "juridische_route",
-               "outreach_bewerken"}
+               "outreach_bewerken", "overdracht_intrekken"}
     namen = set()
     for patroon in get_resolver().url_patterns:
         for sub in getattr(patroon, "url_patterns", [patroon]):

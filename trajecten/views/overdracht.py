@@ -58,8 +58,11 @@ def overdracht_intrekken(request, overdracht_pk):
     overdracht = dossier_object_or_404(request, Overdracht.objects.select_related("naar_programma", "toestemming"),
                                        overdracht_pk)
     deelnemer = overdracht.deelnemer
-    if request.user.rol not in (Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR) or not overdracht.open:
+    if request.user.rol not in (Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR):
         raise Http404
+    if request.method == "GET" and not overdracht.open:
+        messages.info(request, _("Over deze overdracht is al beslist, of ze is al ingetrokken."))
+        return redirect("trajecten:toestemmingen", pk=deelnemer.pk)
     form = OverdrachtIntrekkenForm(request.POST or None, versie_van=overdracht)
     if request.method == "POST" and form.is_valid() and schrijf_via_form(
             form, lambda: services.overdracht_intrekken(
@@ -76,7 +79,7 @@ def overdracht_intrekken(request, overdracht_pk):
                    "niets meer van, en loopt het traject hier gewoon door.") % {"programma": overdracht.naar_programma},
         "cancel_url": reverse("trajecten:toestemmingen", args=[deelnemer.pk]),
         "breadcrumbs": broodkruimels(request, deelnemer, title),
-    }, status=400 if form.errors else 200)
+    }, status=400 if form.errors and not form.conflict_waarden else 200)  # a conflict is shown like a page
 
 
 def overdracht_ontvangen(request, pk):
