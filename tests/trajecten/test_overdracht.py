@@ -247,3 +247,21 @@ def test_coach_prepares_and_withdraws_on_the_dossier(client, deelnemer, coach, d
     response = client.post(url, {"gelezen_versie": overdracht.versie, "wie": "toestemming", "bevestigd": "on"})
     assert response.status_code == 302
     assert Overdracht.objects.get().status == "toestemming_ingetrokken"
+
+
+# --- AVG: the overdracht is part of A's records, the summary part of B's -------------------------------
+
+
+def test_inzage_and_erasure_reach_the_overdracht_on_each_side(deelnemer, coach, dossier_a, b):
+    from clients import avg
+
+    overdracht = voorbereiden(deelnemer, b["programma"], coach)
+    inzage_a = str(avg.inzage_gegevens(deelnemer))
+    assert "Verhuist naar de regio van B." in inzage_a and WERK in inzage_a
+    nieuw = services.overdracht_accepteren(overdracht=overdracht, gelezen_versie=overdracht.versie, door=b["coord"])
+    assert WERK in str(avg.inzage_gegevens(nieuw))
+    avg.deelnemer_wissen(deelnemer=deelnemer, door=b["coord"], wettelijke_grond="art17_1d")
+    overdracht.refresh_from_db()
+    assert overdracht.samenvatting == {} and "Verhuist" not in overdracht.bericht
+    avg.deelnemer_wissen(deelnemer=nieuw, door=b["coord"], wettelijke_grond="art17_1d")
+    assert Overdrachtssamenvatting.objects.get(deelnemer=nieuw).inhoud == {}
