@@ -7,6 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.axe import controleer
 from tests.factories import GebruikerFactory, OrganisatieFactory, ProgrammaFactory
 from trajecten import services
 from trajecten.models import Contactmoment, Doel, Trajectplan, Uitstroom
@@ -39,18 +40,21 @@ def test_overdracht_from_preparation_to_acceptance(login_as, page, live_server, 
     page.get_by_role("radio", name=re.compile("^Mondeling")).check()
     page.locator("#id_verklaring").fill("Vandaag in het gesprek gevraagd en uitgelegd wat meegaat.")
     screenshot("overdracht-voorbereiden")
+    controleer(page, "overdracht-voorbereiden")
     page.get_by_role("button", name="Overdracht voorbereiden").click()
     expect(page.get_by_text("Overdracht voorbereid.")).to_be_visible()
     rij = page.get_by_role("row", name=re.compile("Uitstapprogramma Haaglanden"))
     expect(rij).to_contain_text("Wacht op besluit")
     screenshot("overdracht-tab-a")
+    controleer(page, "overdracht-tab-a")
 
     page.context.clear_cookies()
     login_as(coord_b)
     page.get_by_role("link", name=re.compile("overdracht uit een ander programma wacht")).click()
     expect(page.get_by_role("heading", name="Overdrachten", exact=True)).to_be_visible()
     screenshot("overdracht-lijst")
-    page.get_by_role("link", name="Beoordelen").click()
+    controleer(page, "overdracht-lijst")
+    page.get_by_role("link", name=re.compile("beoordelen")).click()
     main = page.locator("main")
     expect(main).to_contain_text("Drie dagen per week werken")
     expect(main).to_contain_text("Verhuist naar Den Haag")
@@ -60,11 +64,13 @@ def test_overdracht_from_preparation_to_acceptance(login_as, page, live_server, 
     page.set_viewport_size({"width": 390, "height": 844})
     screenshot("overdracht-beoordelen-390")
     page.set_viewport_size({"width": 1280, "height": 900})
+    controleer(page, "overdracht-beoordelen")
     page.locator("#id_begeleider").select_option(label=str(coach_b))
     page.get_by_role("button", name="Overdracht accepteren").click()
     expect(page.get_by_text(re.compile(r"Overdracht geaccepteerd: HGL-\d{4}-0001"))).to_be_visible()
     expect(page.locator("main")).to_contain_text("Drie dagen per week werken")
     screenshot("overdracht-ontvangen")
+    controleer(page, "overdracht-ontvangen")
 
     page.context.clear_cookies()
     login_as(coach_b)

@@ -160,6 +160,7 @@ def test_decline_needs_a_reason_and_leaves_a_running(deelnemer, coach, dossier_a
     assert overdracht.status == "afgewezen" and overdracht.samenvatting == {}
     assert Traject.objects.get(pk=dossier_a.pk).einddatum is None
     assert not Deelnemer.objects.filter(programma=b["programma"]).exists()
+    assert selectors.overdracht_melding(deelnemer) == overdracht  # A's coach hears the reason on the dossier
     with pytest.raises(ValidationError):
         services.overdracht_accepteren(overdracht=overdracht, gelezen_versie=overdracht.versie, door=b["coord"])
 
@@ -189,6 +190,17 @@ def test_a_consent_withdrawn_elsewhere_hides_the_overdracht_at_once(deelnemer, c
     assert not selectors.overdrachten_te_beoordelen(b["coord"]).exists()
     with pytest.raises(ValidationError):
         services.overdracht_accepteren(overdracht=overdracht, gelezen_versie=overdracht.versie, door=b["coord"])
+
+
+def test_an_expired_consent_no_longer_blocks_a_new_overdracht(deelnemer, coach, dossier_a, b):
+    oud = voorbereiden(deelnemer, b["programma"], coach)
+    Toestemming.objects.filter(pk=oud.toestemming_id).update(
+        gegeven_op=dagen(400), geldig_tot=dagen(35))  # as if prepared long ago and never decided
+    assert not selectors.overdrachten_te_beoordelen(b["coord"]).exists()
+    nieuw = voorbereiden(deelnemer, b["programma"], coach)
+    oud.refresh_from_db()
+    assert oud.status == "toestemming_ingetrokken" and oud.samenvatting == {}
+    assert list(selectors.overdrachten_te_beoordelen(b["coord"])) == [nieuw]
 
 
 # --- the screens: who reaches what ------------------------------------------------------------------

@@ -118,6 +118,7 @@ from trajecten.selectors.overdracht import (  # noqa: F401
     open_traject_van,
     overdracht_programmas,
     overdrachten_van,
+    overdracht_melding,
     overdrachten_te_beoordelen,
     overdracht_te_beoordelen_of_404,
     overdrachten_afgehandeld_voor,

@@ -120,6 +120,21 @@ def overdrachten_van(deelnemer: Deelnemer) -> QuerySet[Overdracht]:
             .order_by("-voorbereid_op", "-id"))
 
 
+def overdracht_melding(deelnemer: Deelnemer, vandaag: datetime.date | None = None) -> Overdracht | None:
+    """For A's dossier card: the pending overdracht, or one declined in the last 60 days (so the coach
+    hears the reason); None otherwise."""
+    vandaag = vandaag or datetime.date.today()
+    laatste = overdrachten_van(deelnemer).first()
+    if laatste is None:
+        return None
+    if laatste.status == Overdracht.Status.VOORBEREID:
+        return laatste
+    if (laatste.status == Overdracht.Status.AFGEWEZEN and laatste.afgehandeld_op
+            and (vandaag - laatste.afgehandeld_op.date()).days <= 60):
+        return laatste
+    return None
+
+
 def _open_voor_ontvanger(user) -> QuerySet[Overdracht]:
     if getattr(user, "rol", None) != Rol.COORDINATOR or not user.is_active or not user.organisatie_id:
         return Overdracht.objects.none()

@@ -52,6 +52,11 @@ def overdracht_voorbereiden(
     if not bericht:
         raise ValidationError({"bericht": _("Schrijf kort waarom de deelnemer overgaat en wat het andere programma moet weten.")})
     client_services.deelnemer_vergrendelen(deelnemer)
+    # A pending overdracht whose consent ran out is no longer pending for anyone (B stopped seeing it then).
+    for oud in Overdracht.objects.filter(deelnemer=deelnemer, status=Overdracht.Status.VOORBEREID).select_related("toestemming"):
+        if not overdracht_toestemming_geldig(oud.toestemming):
+            _afhandelen(oud, status=Overdracht.Status.TOESTEMMING_INGETROKKEN, door=door,
+                        reden=_("De toestemming was verlopen of ingetrokken."), gelezen_versie=oud.versie)
     if Overdracht.objects.filter(deelnemer=deelnemer, status=Overdracht.Status.VOORBEREID).exists():
         raise ValidationError(_("Voor deze deelnemer staat al een overdracht open. Trek die eerst in."))
     traject = open_traject_van(deelnemer)
