@@ -277,3 +277,18 @@ def test_inzage_and_erasure_reach_the_overdracht_on_each_side(deelnemer, coach, 
     assert overdracht.samenvatting == {} and "Verhuist" not in overdracht.bericht
     avg.deelnemer_wissen(deelnemer=nieuw, door=b["coord"], wettelijke_grond="art17_1d")
     assert Overdrachtssamenvatting.objects.get(deelnemer=nieuw).inhoud == {}
+
+
+def test_figures_count_the_handover_as_definitions_say(deelnemer, coach, dossier_a, b, programma):
+    """A: one Uitstroom gestopt with stopreden verhuisd (tussentijds_gestopt); B: one aanmelding, no instroom yet."""
+    from rapportage.cijfers import alle_cijfers
+
+    overdracht = voorbereiden(deelnemer, b["programma"], coach)
+    services.overdracht_accepteren(overdracht=overdracht, gelezen_versie=overdracht.versie, door=b["coord"])
+    jaar = datetime.date.today().year
+    van, tot = datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
+    a = alle_cijfers(programma, van, tot)
+    assert a["tussentijds_gestopt"] == 1 and a["gestopt_per_reden"]["verhuisd"] == 1 and a["uitgestapt"] == 0
+    assert a["in_traject_op_einddatum"] == 0
+    cijfers_b = alle_cijfers(b["programma"], van, tot)
+    assert cijfers_b["aanmeldingen"] == 1 and cijfers_b["ingestroomd"] == 0 and cijfers_b["tussentijds_gestopt"] == 0
