@@ -43,8 +43,8 @@ def test_overdracht_from_preparation_to_acceptance(login_as, page, live_server, 
     controleer(page, "overdracht-voorbereiden")
     page.get_by_role("button", name="Overdracht voorbereiden").click()
     expect(page.get_by_text("Overdracht voorbereid.")).to_be_visible()
-    rij = page.get_by_role("row", name=re.compile("Uitstapprogramma Haaglanden"))
-    expect(rij).to_contain_text("Wacht op besluit")
+    expect(page.locator("#overdracht-titel + ul")).to_contain_text("Uitstapprogramma Haaglanden")
+    expect(page.locator("#overdracht-titel + ul")).to_contain_text("Wacht op besluit")
     screenshot("overdracht-tab-a")
     controleer(page, "overdracht-tab-a")
 
