@@ -85,6 +85,19 @@ def test_prepare_records_a_consent_for_the_programme_and_the_summary_in_scope(de
     assert AuditEvent.objects.filter(object_type="overdracht", clientcode=deelnemer.clientcode, actie="create").exists()
 
 
+def test_gemeente_consent_selectors_ignore_the_consent_for_a_transfer(deelnemer, coach, dossier_a, b, klantmanager):
+    from clients.selectors import toestemmingen_verlopen_binnenkort
+
+    services.overdracht_voorbereiden(
+        deelnemer=deelnemer, naar_programma=b["programma"], scopes=["basis"], bericht="Verhuist.",
+        gegeven_op=dagen(340), wijze="mondeling", verklaring="Mondeling.", door=coach)  # ends within a month
+    alleen = Deelnemer.objects.filter(pk=deelnemer.pk)
+    assert not toestemmingen_verlopen_binnenkort(alleen).exists()
+    assert not selectors.annoteer_toestemming(alleen, datetime.date.today()).get().toestemming_verloopt
+    assert not deelnemers_visible_to(klantmanager).exists()
+    assert toestemmingen_actueel(deelnemer) == []
+
+
 def test_gevoelig_goes_along_only_when_chosen(deelnemer, coach, dossier_a, b):
     overdracht = voorbereiden(deelnemer, b["programma"], coach, scopes=("basis", "werk_inkomen", "gevoelig"))
     tekst = str(overdracht.samenvatting)
