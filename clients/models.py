@@ -157,8 +157,10 @@ class Scope(models.TextChoices):
 
 
 class Toestemming(models.Model):
-    """A participant's consent to share with one gemeente. Rows are appended: a change or an extension
-    is a new row pointing at the one it replaces (`vorige`); only a withdrawal is written onto a row."""
+    """A participant's consent to share with one gemeente, or (for an overdracht) with one other programme.
+
+    Exactly one of `gemeente` and `programma` is set. Rows are appended: a change or an extension is a new row
+    pointing at the one it replaces (`vorige`); only a withdrawal is written onto a row."""
     deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
 
     class Wijze(models.TextChoices):
@@ -166,7 +168,14 @@ class Toestemming(models.Model):
         MONDELING = "mondeling", "Mondeling, met verklaring van de trajectbegeleider"
 
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="toestemmingen")
-    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
+    gemeente = models.ForeignKey(
+        Gemeente, verbose_name="gemeente", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    # The receiving programme of an overdracht (warm handover); then `gemeente` is empty.
+    programma = models.ForeignKey(
+        Programma, verbose_name="ontvangend programma", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )
     scopes = models.JSONField("wat wordt gedeeld", default=list)
     tekstversie = models.CharField("versie van de toestemmingstekst", max_length=40)
     gegeven_op = models.DateField("gegeven op")
@@ -205,10 +214,20 @@ class Toestemming(models.Model):
                 name="toestemming_formulier_heeft_document",
                 condition=~Q(wijze="formulier") | Q(document__isnull=False),
             ),
+            models.CheckConstraint(
+                name="toestemming_gemeente_of_programma",
+                condition=Q(gemeente__isnull=False, programma__isnull=True)
+                | Q(gemeente__isnull=True, programma__isnull=False),
+            ),
         ]
 
     def __str__(self):
-        return f"{self.deelnemer.clientcode} → {self.gemeente}"
+        return f"{self.deelnemer.clientcode} → {self.ontvanger}"
+
+    @property
+    def ontvanger(self):
+        """The recipient: the gemeente, or the programme of an overdracht."""
+        return self.gemeente if self.gemeente_id else self.programma
 
     def scope_labels(self):
         return [Scope(s).label.split(":")[0] for s in self.scopes if s in Scope.values]

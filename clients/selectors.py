@@ -72,9 +72,11 @@ VERLOOPT_BINNEN_DAGEN = 31
 def toestemmingen_geldig(*, gemeente, vandaag: datetime.date | None = None) -> QuerySet[Toestemming]:
     """Consents for `gemeente` that count today: given, not withdrawn, not expired, not replaced by a newer row."""
     vandaag = vandaag or datetime.date.today()
+    if gemeente is None:  # filter(gemeente=None) would match every overdracht consent
+        return Toestemming.objects.none()
     return Toestemming.objects.filter(
-        gemeente=gemeente, gegeven_op__lte=vandaag, geldig_tot__gte=vandaag, ingetrokken_op__isnull=True,
-        opvolger__isnull=True,
+        gemeente=gemeente, gemeente__isnull=False, gegeven_op__lte=vandaag, geldig_tot__gte=vandaag,
+        ingetrokken_op__isnull=True, opvolger__isnull=True,
     )
 
 
@@ -97,9 +99,10 @@ def scopes_voor(user, deelnemer: Deelnemer, vandaag: datetime.date | None = None
 
 
 def toestemmingen_van(deelnemer: Deelnemer) -> QuerySet[Toestemming]:
-    """Every consent row of a participant, newest first (the history), for the dossier."""
+    """Every gemeente consent row of a participant, newest first (the history), for the dossier. The consents
+    for an overdracht are shown with the overdracht (trajecten.selectors.overdracht)."""
     return (
-        Toestemming.objects.filter(deelnemer=deelnemer)
+        Toestemming.objects.filter(deelnemer=deelnemer, gemeente__isnull=False)
         .select_related("gemeente", "vastgelegd_door", "ingetrokken_door", "document", "opvolger")
         .order_by("gemeente__naam", "-id")
     )
@@ -111,12 +114,19 @@ def toestemmingen_actueel(deelnemer: Deelnemer) -> list[Toestemming]:
 
 
 def toestemmingen_verlopen_binnenkort(deelnemers: QuerySet[Deelnemer], vandaag: datetime.date | None = None):
-    """Valid consents of `deelnemers` that end within a month (the coach's caseload signal)."""
+    """Valid gemeente consents of `deelnemers` that end within a month (the coach's caseload signal)."""
     vandaag = vandaag or datetime.date.today()
     return Toestemming.objects.filter(
-        deelnemer__in=deelnemers, ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
+        deelnemer__in=deelnemers, gemeente__isnull=False, ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
         geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + datetime.timedelta(days=VERLOOPT_BINNEN_DAGEN),
     )
+
+
+def overdracht_toestemming_geldig(toestemming: Toestemming, vandaag: datetime.date | None = None) -> bool:
+    """Whether a consent for an overdracht still counts today: given, not withdrawn, not expired."""
+    vandaag = vandaag or datetime.date.today()
+    return (toestemming.programma_id is not None and toestemming.ingetrokken_op is None
+            and toestemming.gegeven_op <= vandaag <= toestemming.geldig_tot)
 
 
 def signalen_open(deelnemer: Deelnemer) -> QuerySet[Signaal]:

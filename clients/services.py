@@ -161,28 +161,35 @@ def _check_toestemming(*, deelnemer: Deelnemer, scopes, gegeven_op, geldig_tot, 
         raise ValidationError(errors)
 
 
-def _huidige_rij(deelnemer: Deelnemer, gemeente) -> Toestemming | None:
+def _huidige_rij(deelnemer: Deelnemer, gemeente=None, programma=None) -> Toestemming | None:
     # The caller holds the participant's row lock, so two recordings for one participant cannot interleave
     # (and the one-to-one `vorige` refuses a second successor anyway).
-    return Toestemming.objects.filter(deelnemer=deelnemer, gemeente=gemeente, opvolger__isnull=True).order_by("-id").first()
+    ontvanger = {"gemeente": gemeente} if gemeente is not None else {"programma": programma}
+    return Toestemming.objects.filter(deelnemer=deelnemer, opvolger__isnull=True, **ontvanger).order_by("-id").first()
 
 
 @transaction.atomic
 def toestemming_vastleggen(
-    *, deelnemer: Deelnemer, gemeente, scopes: list[str], tekstversie: str, gegeven_op: datetime.date,
-    geldig_tot: datetime.date | None = None, wijze: str, document: Document | None = None, verklaring: str = "",
-    door: Gebruiker,
+    *, deelnemer: Deelnemer, gemeente=None, programma: Programma | None = None, scopes: list[str], tekstversie: str,
+    gegeven_op: datetime.date, geldig_tot: datetime.date | None = None, wijze: str, document: Document | None = None,
+    verklaring: str = "", door: Gebruiker,
 ) -> Toestemming:
-    """Record a consent for one gemeente. An earlier row for that gemeente stays as history (`vorige`)."""
+    """Record a consent for one gemeente, or for one other programme (an overdracht: `programma`). An earlier
+    row for that recipient stays as history (`vorige`)."""
+    if (gemeente is None) == (programma is None):
+        raise ValidationError(_("Een toestemming geldt voor één gemeente of, bij een overdracht, voor één ander programma."))
+    if programma is not None and programma.pk == deelnemer.programma_id:
+        raise ValidationError({"programma": _("Kies een ander programma dan het eigen programma.")})
     deelnemer_vergrendelen(deelnemer)
     geldig_tot = geldig_tot or toestemming_standaard_einde(gegeven_op)
     scopes = [s for s in Scope.values if s in set(scopes)]
     _check_toestemming(deelnemer=deelnemer, scopes=scopes, gegeven_op=gegeven_op, geldig_tot=geldig_tot,
                        wijze=wijze, document=document, verklaring=verklaring, door=door)
     toestemming = Toestemming(
-        deelnemer=deelnemer, gemeente=gemeente, scopes=scopes, tekstversie=tekstversie, gegeven_op=gegeven_op,
+        deelnemer=deelnemer, gemeente=gemeente, programma=programma, scopes=scopes, tekstversie=tekstversie, gegeven_op=gegeven_op,
         geldig_tot=geldig_tot, wijze=wijze, document=document if wijze == Toestemming.Wijze.FORMULIER else None,
-        verklaring=verklaring if wijze == Toestemming.Wijze.MONDELING else "", vorige=_huidige_rij(deelnemer, gemeente),
+        verklaring=verklaring if wijze == Toestemming.Wijze.MONDELING else "",
+        vorige=_huidige_rij(deelnemer, gemeente, programma),
         vastgelegd_door=door,
     )
     toestemming.full_clean()
@@ -201,6 +208,8 @@ def toestemming_verlengen(
     if toestemming.ingetrokken_op is not None or Toestemming.objects.filter(vorige=toestemming).exists():
         raise ValidationError(_("Deze toestemming is ingetrokken of al vervangen; leg een nieuwe vast."))
     save_checked(toestemming, gelezen_versie=gelezen_versie, fields=[])
+    if toestemming.gemeente_id is None:
+        raise ValidationError(_("Een toestemming voor een overdracht wordt niet verlengd."))
     return toestemming_vastleggen(
         deelnemer=toestemming.deelnemer, gemeente=toestemming.gemeente, scopes=list(toestemming.scopes),
         tekstversie=toestemming.tekstversie, gegeven_op=gegeven_op, geldig_tot=geldig_tot, wijze=wijze,

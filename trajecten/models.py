@@ -731,3 +731,93 @@ class WerkoverlegAfspraak(models.Model):
 
     def __str__(self):
         return f"afspraak {self.deelnemer_id} {self.deadline:%d-%m-%Y}"
+
+
+# --- the warm handover to another programme (issue 17) -----------------------------------------------
+
+
+class Overdracht(models.Model):
+    """A warm handover of a participant from her programme (A) to another programme (B) in this installation.
+
+    Prepared by A's coach under a consent for that transfer (a Toestemming with `programma` = B); B's
+    coordinator accepts or declines. While it is pending, `samenvatting` holds what the consent covers (built
+    when it was prepared): that is all B sees. It is emptied when the handover is declined or withdrawn, and
+    moves to B's side (Overdrachtssamenvatting) when accepted, so B never reads A's dossier.
+    """
+    deelnemer_pad = "deelnemer"  # the way to the participant (A's), for clients.access
+    AVG_WISSEN = {"samenvatting": {}}
+
+    class Status(models.TextChoices):
+        VOORBEREID = "voorbereid", "Wacht op besluit"
+        GEACCEPTEERD = "geaccepteerd", "Geaccepteerd"
+        AFGEWEZEN = "afgewezen", "Afgewezen"
+        INGETROKKEN = "ingetrokken", "Ingetrokken"
+        TOESTEMMING_INGETROKKEN = "toestemming_ingetrokken", "Toestemming ingetrokken"
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="overdrachten")
+    traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="overdrachten")
+    van_programma = models.ForeignKey(Programma, verbose_name="van programma", on_delete=models.PROTECT,
+                                      related_name="+")
+    naar_programma = models.ForeignKey(Programma, verbose_name="naar programma", on_delete=models.PROTECT,
+                                       related_name="+")
+    # RESTRICT: the consent cannot be deleted on its own, but goes with the participant.
+    toestemming = models.OneToOneField("clients.Toestemming", on_delete=models.RESTRICT, related_name="overdracht")
+    bericht = models.TextField("bericht voor het ontvangende programma", max_length=1000)
+    samenvatting = models.JSONField("samenvatting binnen de toestemming", default=dict, blank=True)
+    status = models.CharField("status", max_length=30, choices=Status.choices, default=Status.VOORBEREID)
+    voorbereid_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    voorbereid_op = models.DateTimeField(auto_now_add=True)
+    afgehandeld_door = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+    )
+    afgehandeld_op = models.DateTimeField("afgehandeld op", null=True, blank=True)
+    reden = models.CharField("reden", max_length=500, blank=True)
+    nieuwe_deelnemer = models.ForeignKey(
+        Deelnemer, verbose_name="deelnemer in het ontvangende programma", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )
+    versie = models.PositiveIntegerField(default=1, editable=False)
+
+    class Meta:
+        ordering = ["-voorbereid_op", "-id"]
+        verbose_name = "overdracht"
+        verbose_name_plural = "overdrachten"
+        constraints = [
+            models.UniqueConstraint(fields=["deelnemer"], condition=Q(status="voorbereid"),
+                                    name="overdracht_een_open_per_deelnemer"),
+            models.CheckConstraint(
+                name="overdracht_geaccepteerd_heeft_deelnemer",
+                condition=Q(status="geaccepteerd", nieuwe_deelnemer__isnull=False)
+                | (~Q(status="geaccepteerd") & Q(nieuwe_deelnemer__isnull=True)),
+            ),
+            models.CheckConstraint(name="overdracht_naar_ander_programma",
+                                   condition=~Q(naar_programma=F("van_programma"))),
+        ]
+
+    def __str__(self):
+        return f"overdracht {self.pk} naar {self.naar_programma_id}"
+
+    @property
+    def open(self):
+        return self.status == self.Status.VOORBEREID
+
+
+class Overdrachtssamenvatting(models.Model):
+    """What programme B received with an accepted overdracht: a read-only copy on B's side (phases, goals,
+    referrals within the consent), so B's dossier never reaches into A's."""
+    deelnemer_pad = "deelnemer"  # the way to the participant (B's new one), for clients.access
+    AVG_WISSEN = {"inhoud": {}}
+
+    deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="overdrachtssamenvattingen")
+    overdracht = models.OneToOneField(Overdracht, null=True, on_delete=models.SET_NULL, related_name="ontvangen")
+    van_programma = models.ForeignKey(Programma, verbose_name="van programma", on_delete=models.PROTECT,
+                                      related_name="+")
+    scopes = models.JSONField("wat is meegegeven", default=list)
+    inhoud = models.JSONField("samenvatting", default=dict)
+    ontvangen_op = models.DateField("ontvangen op")
+    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-ontvangen_op", "-id"]
+        verbose_name = "overdrachtssamenvatting"
+        verbose_name_plural = "overdrachtssamenvattingen"

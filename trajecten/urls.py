@@ -3,8 +3,8 @@
 from django.urls import path
 
 from trajecten.views import (
-    avg, caseload, documenten, dossier, duplicaten, gemeente, leefsituatie, outreach, plan, toestemming, traject, veiligheid,
-    verwijzing, werkoverleg,
+    avg, caseload, documenten, dossier, duplicaten, gemeente, leefsituatie, outreach, overdracht, plan, toestemming,
+    traject, veiligheid, verwijzing, werkoverleg,
 )
 
 app_name = "trajecten"
@@ -105,4 +105,12 @@ urlpatterns = [
          name="werkoverleg_afspraak_bewerken"),
     path("werkoverleg/afspraken/<int:afspraak_pk>/afronden/", werkoverleg.werkoverleg_afspraak_afronden,
          name="werkoverleg_afspraak_afronden"),
+    # the warm handover to another programme: A's dossier, B's coordinator, B's dossier
+    path("deelnemers/<int:pk>/overdracht/nieuw/", overdracht.overdracht_nieuw, name="overdracht_nieuw"),
+    path("deelnemers/<int:pk>/overdracht/", overdracht.overdracht_ontvangen, name="overdracht_ontvangen"),
+    path("overdrachten/", overdracht.overdrachten, name="overdrachten"),
+    path("overdrachten/<int:overdracht_pk>/", overdracht.overdracht_beoordelen, name="overdracht_beoordelen"),
+    path("overdrachten/<int:overdracht_pk>/accepteren/", overdracht.overdracht_accepteren, name="overdracht_accepteren"),
+    path("overdrachten/<int:overdracht_pk>/afwijzen/", overdracht.overdracht_afwijzen, name="overdracht_afwijzen"),
+    path("overdrachten/<int:overdracht_pk>/intrekken/", overdracht.overdracht_intrekken, name="overdracht_intrekken"),
 ]

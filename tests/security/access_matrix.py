@@ -17,7 +17,7 @@ ROLLEN = ("coach", "achtervang", "andere_coach", "coordinator", "coordinator_eld
 PARAM_MODEL = {
     "traject_pk": "traject", "contact_pk": "contactmoment", "plan_pk": "trajectplan", "doel_pk": "doel",
     "document_pk": "document", "verwijzing_pk": "verwijzing", "meting_pk": "meting",
-    "toestemming_pk": "toestemming", "signaal_pk": "signaal",
+    "toestemming_pk": "toestemming", "signaal_pk": "signaal", "overdracht_pk": "overdracht",
     "werkoverleg_pk": "werkoverleg", "afspraak_pk": "werkoverlegafspraak",
     "ander_pk": "deelnemer",  # samenvoegen: the walker pairs participant A with herself (the page says no)
 }
@@ -169,6 +169,14 @@ MATRIX: dict[str, tuple] = {
     "trajecten:werkoverleg_verslag_pdf":   (403, 403, 403, 200, 404, 404, 403),
     "trajecten:werkoverleg_afspraak_bewerken": (403, 403, 403, 200, 404, 404, 403),
     "trajecten:werkoverleg_afspraak_afronden": (403, 403, 403, 200, 404, 404, 403),
+    # --- the warm handover (issue 17): A's dossier; B's coordinator (the walker has no overdracht: 404) ---
+    "trajecten:overdracht_nieuw":          (200, 200, 404, 200, 404, 404, 404),
+    "trajecten:overdracht_ontvangen":      ZIEN,
+    "trajecten:overdracht_intrekken":      (404,) * 7,
+    "trajecten:overdrachten":              COORD,
+    "trajecten:overdracht_beoordelen":     (403, 403, 403, 404, 404, 403, 403),
+    "trajecten:overdracht_accepteren":     POST_ALLEEN,
+    "trajecten:overdracht_afwijzen":       POST_ALLEEN,
     # --- sociale kaart (ketenpartner of our programme) ---
     "trajecten:sociale_kaart":             (200, 200, 200, 200, 200, 403, 403),
     "trajecten:ketenpartner_nieuw":        (200, 200, 200, 200, 200, 403, 403),

@@ -12,11 +12,13 @@ from django.test import Client
 from django.urls import get_resolver, reverse
 
 from clients.selectors import contactafspraak_van, juridische_route_van
-from tests.factories import GebruikerFactory, KetenpartnerFactory, ToestemmingFactory
+from tests.factories import (
+    GebruikerFactory, KetenpartnerFactory, OrganisatieFactory, ProgrammaFactory, ToestemmingFactory,
+)
 from tests.security.formdata import post_data
 from trajecten import services
 from trajecten.models import (
-    Contactmoment, Doel, OutreachActie, Traject, Trajectplan, Verwijzing, Werkoverleg, WerkoverlegAfspraak,
+    Contactmoment, Doel, OutreachActie, Overdracht, Traject, Trajectplan, Verwijzing, Werkoverleg, WerkoverlegAfspraak,
 )
 from uitstap import services as kaart_services
 from uitstap.codes import Rol
@@ -120,6 +122,10 @@ EDIT_SCREENS = {
     "werkoverleg_afspraak_afronden": ("trajecten:werkoverleg_afspraak_afronden", lambda w: [w["wo_afspraak"].pk],
                                       ("coord_a", "coord_b"), lambda d: d.update(afgerond_op=dagen(0).isoformat()),
                                       lambda w: WerkoverlegAfspraak.objects.get(pk=w["wo_afspraak"].pk).afgerond_op),
+    # issue 17: withdrawing a pending overdracht (coach and achtervang open the confirmation at once)
+    "overdracht_intrekken": ("trajecten:overdracht_intrekken", lambda w: [w["overdracht"].pk], ("coach", "coach2"),
+                             lambda d: d.update(bevestigd="on", reden="Blijft toch"),
+                             lambda w: Overdracht.objects.get(pk=w["overdracht"].pk).status),
 }
 
 
@@ -136,6 +142,12 @@ def _voorbereiden(naam, w):
         w["wo_afspraak"] = services.werkoverleg_afspraak_vastleggen(
             werkoverleg=w["werkoverleg"], deelnemer=w["deelnemer"], wat="Aanmelden werkfit", eigenaar="klantmanager",
             deadline=dagen(-14), door=w["coord_a"])
+    if naam == "overdracht_intrekken":
+        org = OrganisatieFactory(naam="Stichting Elders")
+        elders = ProgrammaFactory(naam="Elders", slug="elders", code="ELD", organisaties=[org])
+        w["overdracht"] = services.overdracht_voorbereiden(
+            deelnemer=w["deelnemer"], naar_programma=elders, scopes=["basis"], bericht="Verhuist.",
+            gegeven_op=VANDAAG, wijze="mondeling", verklaring="Mondeling.", door=w["coach"])
     if naam == "beeindigen":
         services.uitstroom_vastleggen(traject=w["traject"], soort="uitgestapt", datum=dagen(10), resultaat="betaald_werk",
                                       afsluiten=False, door=w["coach"], gelezen_versie=w["traject"].versie)
@@ -178,7 +190,7 @@ def test_every_edit_screen_is_covered():
                "verwijzing_status", "verwijzing_intake", "ketenpartner_bewerken", "contactpersoon_bewerken",
                "programma_bewerken", "programmajaar_bewerken", "contactafspraken", "juridische_route",
                "outreach_bewerken", "werkoverleg_bewerken", "werkoverleg_afspraak_bewerken",
-               "werkoverleg_afspraak_afronden"}
+               "werkoverleg_afspraak_afronden", "overdracht_intrekken"}
     namen = set()
     for patroon in get_resolver().url_patterns:
         for sub in getattr(patroon, "url_patterns", [patroon]):

@@ -59,3 +59,9 @@ from trajecten.forms.werkoverleg import (  # noqa: F401
 from trajecten.forms.duplicaten import (  # noqa: F401
     SamenvoegenForm,
 )
+from trajecten.forms.overdracht import (  # noqa: F401
+    OverdrachtForm,
+    OverdrachtAccepterenForm,
+    OverdrachtAfwijzenForm,
+    OverdrachtIntrekkenForm,
+)

@@ -67,6 +67,7 @@ from trajecten.selectors.verwijzing import (  # noqa: F401
 )
 from trajecten.selectors.gemeente import (  # noqa: F401
     leefgebieden_in,
+    verwijzing_in_scope,
     Wijziging,
     GedeeldeDeelnemer,
     vorig_bezoek,
@@ -126,4 +127,17 @@ from trajecten.selectors.werkoverleg import (  # noqa: F401
     afspraak_zichtbaar,
     afspraken_voor_gemeente,
     afspraken_van,
+)
+from trajecten.selectors.overdracht import (  # noqa: F401
+    overdracht_samenvatting,
+    open_traject_van,
+    overdracht_programmas,
+    overdrachten_van,
+    overdracht_melding,
+    overdrachten_te_beoordelen,
+    overdracht_te_beoordelen_of_404,
+    overdrachten_afgehandeld_voor,
+    samenvattingen_van,
+    deelnemer_heeft_samenvatting,
+    ONTVANGER_VELDEN,
 )

@@ -139,7 +139,7 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
 def annoteer_toestemming(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
     """A consent that ends within a month (the coach asks again or lets it lapse) and open signals of a gemeente."""
     verloopt = Toestemming.objects.filter(
-        deelnemer=OuterRef("pk"), ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
+        deelnemer=OuterRef("pk"), gemeente__isnull=False, ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
         geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + datetime.timedelta(days=VERLOOPT_BINNEN_DAGEN),
     )
     open_signalen = (GemeenteSignaal.objects.filter(deelnemer=OuterRef("pk"), afgesloten_op__isnull=True)

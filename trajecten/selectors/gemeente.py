@@ -54,6 +54,12 @@ def _verwijzing_in_scope(scopes, soort: str, doel_leefgebied: str | None) -> boo
     return Scope.WERK_INKOMEN in scopes and (soort in WERK_INKOMEN_PARTNERS or doel_leefgebied in WERK_INKOMEN_LEEFGEBIEDEN)
 
 
+def verwijzing_in_scope(scopes, soort: str, doel_leefgebied: str | None) -> bool:
+    """Whether a referral (by the partner's kind and its goal's leefgebied) falls within the scopes; the
+    overdracht summary follows the same rule as the klantmanager's pages."""
+    return _verwijzing_in_scope(scopes, soort, doel_leefgebied)
+
+
 @dataclass
 class Wijziging:
     datum: datetime.date

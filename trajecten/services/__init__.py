@@ -73,3 +73,9 @@ from trajecten.services.werkoverleg import (  # noqa: F401
     werkoverleg_afspraak_wijzigen,
     werkoverleg_afspraak_afronden,
 )
+from trajecten.services.overdracht import (  # noqa: F401
+    overdracht_voorbereiden,
+    overdracht_accepteren,
+    overdracht_afwijzen,
+    overdracht_intrekken,
+)

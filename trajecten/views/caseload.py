@@ -90,6 +90,7 @@ def coordinator_start(request):
     log_list(request, getoond, actie=Actie.LIST)
     return render(request, "trajecten/coordinator_start.html", {
         "aandacht": aandacht, "vandaag": vandaag, "aantal_duplicaten": len(duplicaat_kandidaten(request.user)),
+        "overdrachten_open": selectors.overdrachten_te_beoordelen(request.user).count(),
     })
 
 

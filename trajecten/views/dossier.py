@@ -57,6 +57,8 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
         "signalen": selectors.signalen_voor(stand, vandaag),
         "samenvatting": selectors.samenvatting(deelnemer, traject, vandaag),
         "traject": traject,
+        "heeft_overdracht": selectors.deelnemer_heeft_samenvatting(deelnemer),
+        "overdracht_melding": selectors.overdracht_melding(deelnemer, vandaag),
         "trajecten": trajecten,
         "tab": tab,
         "tabs": [(key, label, reverse(url, args=[deelnemer.pk])) for key, label, url in TABS],

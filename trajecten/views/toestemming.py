@@ -32,8 +32,17 @@ def toestemmingen(request, pk):
         "geschiedenis": client_selectors.toestemmingen_van(deelnemer),
         "gemeente_signalen": client_selectors.signalen_open(deelnemer),
         "werkoverleg_afspraken": selectors.afspraken_van(deelnemer),
+        "overdrachten": selectors.overdrachten_van(deelnemer),
+        "overdracht_open": selectors.overdrachten_van(deelnemer).filter(status="voorbereid").exists(),
+        "kan_overdragen": selectors.open_traject_van(deelnemer) is not None,
     }
     return render(request, "trajecten/toestemming_tab.html", context)
+
+
+def _gemeente_toestemmingen():
+    """The rows these screens change: gemeente consents. A consent for an overdracht is withdrawn on the
+    overdracht (so the handover is cancelled with it)."""
+    return Toestemming.objects.filter(gemeente__isnull=False).select_related("gemeente")
 
 
 def _pagina(request, deelnemer, form, title, *, intro="", submit_label=None, extra=None):
@@ -62,7 +71,7 @@ def toestemming_nieuw(request, pk):
 
 @require_http_methods(["GET", "POST"])
 def toestemming_verlengen(request, toestemming_pk):
-    toestemming = dossier_object_or_404(request, Toestemming.objects.select_related("gemeente"), toestemming_pk)
+    toestemming = dossier_object_or_404(request, _gemeente_toestemmingen(), toestemming_pk)
     deelnemer = toestemming.deelnemer
     form = ToestemmingVerlengenForm(request.POST or None, deelnemer=deelnemer, versie_van=toestemming,
                                     initial={"wijze": toestemming.wijze})
@@ -80,7 +89,7 @@ def toestemming_verlengen(request, toestemming_pk):
 @require_http_methods(["GET", "POST"])
 def toestemming_intrekken(request, toestemming_pk):
     """One confirmed action; from the next request the gemeente sees nothing of her."""
-    toestemming = dossier_object_or_404(request, Toestemming.objects.select_related("gemeente"), toestemming_pk)
+    toestemming = dossier_object_or_404(request, _gemeente_toestemmingen(), toestemming_pk)
     deelnemer = toestemming.deelnemer
     form = ToestemmingIntrekkenForm(request.POST or None, versie_van=toestemming)
     if request.method == "POST" and form.is_valid() and schrijf_via_form(

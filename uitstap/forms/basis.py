@@ -49,6 +49,10 @@ CONSTRAINT_MESSAGES = {
     "toestemming_geldig_na_gegeven": ("geldig_tot", gettext_lazy("De toestemming kan niet aflopen voordat ze is gegeven.")),
     "toestemming_ingetrokken_door": (None, gettext_lazy("Bij een intrekking horen de datum en wie de toestemming introk.")),
     "toestemming_formulier_heeft_document": ("document", gettext_lazy("Kies het ondertekende formulier bij Documenten.")),
+    "toestemming_gemeente_of_programma": (None, gettext_lazy("Een toestemming geldt voor één gemeente of, bij een overdracht, voor één ander programma.")),
+    "overdracht_een_open_per_deelnemer": (None, gettext_lazy("Voor deze deelnemer staat al een overdracht open. Trek die eerst in.")),
+    "overdracht_geaccepteerd_heeft_deelnemer": (None, gettext_lazy("Bij een geaccepteerde overdracht hoort de nieuwe deelnemer in het ontvangende programma.")),
+    "overdracht_naar_ander_programma": ("naar_programma", gettext_lazy("Kies een ander programma dan het eigen programma.")),
     # issue 18: intake criteria, leefsituatie, nacontrole
     "toelatingscriterium_uniek": ("omschrijving", gettext_lazy("Dit criterium staat al op de lijst van het programma.")),
     "een_antwoord_per_criterium": (None, gettext_lazy("Elk criterium krijgt één antwoord per intake.")),

@@ -76,6 +76,7 @@ class Command(BaseCommand):
                 seed_verslag(rng=rng, fake=fake, vandaag=vandaag, kern=kern)
         self.stdout.write(self.style.SUCCESS(
             f"Demo geladen: {aantal} deelnemers in '{kern['programma'].naam}'. "
-            f"Gebruikers: coordinator, begeleider1, begeleider2, begeleider3, klantmanager, beheerder "
+            f"Gebruikers: coordinator, begeleider1, begeleider2, begeleider3, klantmanager, beheerder, "
+            f"coordinator_haaglanden (ontvangt een overdracht) "
             f"(wachtwoord: {demo_wachtwoord()})."
         ))
