@@ -36,7 +36,7 @@ BLIJVEN_STAAN = {
     (GeenDuplicaat, "ander"): "een besluit over twee dossiers; het blijft als geschiedenis bij het oude paar",
 }
 # Unique constraints on a relation that the merge rules cover: both open is refused (samenvoegen_bezwaren).
-BEKENDE_UNIEK = {"een_open_traject_per_deelnemer"}
+BEKENDE_UNIEK = {"een_open_traject_per_deelnemer", "overdracht_een_open_per_deelnemer"}
 # Values that count as "not filled in" when the dossier that stays is completed from the other one.
 LEEG = (None, "", "onbekend")
 # Periods are taken whole or not at all: a start from one dossier and an end from the other is no period.
@@ -104,6 +104,10 @@ def samenvoegen_bezwaren(*, blijft: Deelnemer, vervalt: Deelnemer, door: Gebruik
         return ["Je kunt alleen dossiers samenvoegen die je zelf mag inzien."]
     if blijft.programma_id != vervalt.programma_id:
         return ["De deelnemers horen bij verschillende programma's. Samenvoegen kan alleen binnen één programma."]
+    for d in (blijft, vervalt):
+        if d.overdrachten.filter(status="voorbereid").exists():
+            bezwaren.append(f"Voor {d.clientcode} staat een overdracht naar een ander programma klaar. Laat die eerst "
+                            "afhandelen of trek haar in; daarna kun je samenvoegen.")
     a, b = _lopend(blijft), _lopend(vervalt)
     if a and b:
         bezwaren.append(

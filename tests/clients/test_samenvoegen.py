@@ -326,3 +326,20 @@ def test_figures_after_merge_are_what_the_merged_data_says(programma, coach, coo
     b.refresh_from_db()
     sv.deelnemers_samenvoegen(blijft=a, vervalt=b, versie_blijft=a.versie, versie_vervalt=b.versie, door=coordinator)
     assert cijfers() == (2, 2, 1, 2, 0)
+
+
+
+@pytest.mark.django_db
+def test_a_pending_overdracht_blocks_the_merge(twee, coordinator):
+    from clients.models import Toestemming
+    from tests.factories import OrganisatieFactory, ProgrammaFactory
+    from trajecten import services
+
+    a, b = twee
+    elders = ProgrammaFactory(naam="Elders", slug="elders", code="ELD", organisaties=[OrganisatieFactory(naam="Elders")])
+    services.overdracht_voorbereiden(
+        deelnemer=b, naar_programma=elders, scopes=["basis"], bericht="Verhuist.", gegeven_op=datetime.date.today(),
+        wijze=Toestemming.Wijze.MONDELING, verklaring="Mondeling gegeven.", door=b.begeleider)
+    bezwaren = sv.samenvoegen_bezwaren(blijft=a, vervalt=b, door=coordinator)
+    assert bezwaren == [f"Voor {b.clientcode} staat een overdracht naar een ander programma klaar. Laat die eerst "
+                        "afhandelen of trek haar in; daarna kun je samenvoegen."]

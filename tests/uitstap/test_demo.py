@@ -223,3 +223,43 @@ def test_safe_registration_step_has_the_issue_19_situations(demo):
         assert paren[("Mirela", "Mirella")] == (Reden.LIJKT,)
         assert Deelnemer.objects.filter(documenttaal="en").count() == 1
         assert Deelnemer.objects.get(documenttaal="en").trajecten.filter(plannen__isnull=False).exists()
+
+
+@pytest.mark.django_db
+def test_werkoverleg_step_has_two_meetings_with_almere(demo):
+    """Issue 17: a held meeting with Almere (afspraken done and one open) and an upcoming one whose agenda
+    carries the open afspraak over."""
+    from trajecten import selectors
+    from trajecten.models import Werkoverleg, WerkoverlegAfspraak
+
+    with time_machine.travel(DEMO_DAG, tick=False):
+        km = Gebruiker.objects.get(username="klantmanager")
+        coordinator = Gebruiker.objects.get(username="coordinator")
+        geweest, komend = Werkoverleg.objects.filter(gemeente__naam="Almere").order_by("datum")
+        assert geweest.datum < DEMO_DAG.date() < komend.datum
+        assert WerkoverlegAfspraak.objects.filter(werkoverleg=geweest, afgerond_op__isnull=False).count() == 2
+        (open_,) = WerkoverlegAfspraak.objects.filter(werkoverleg=geweest, afgerond_op__isnull=True)
+        for user in (km, coordinator):
+            agenda = selectors.agenda(komend, user)
+            assert len(agenda.punten) >= 3 and agenda.vorige == geweest
+            assert [a["pk"] for p in agenda.punten for a in p.open_afspraken] == [open_.pk]
+        assert set(selectors.werkoverleggen_voor(km)) == {geweest, komend}
+
+
+@pytest.mark.django_db
+def test_overdracht_step_leaves_one_handover_pending(demo):
+    """Issue 17: one handover from Flevoland to the Haaglanden programme waits for its coordinator."""
+    from clients.selectors import deelnemers_visible_to
+    from trajecten.models import Overdracht
+    from trajecten.selectors import overdrachten_te_beoordelen
+
+    with time_machine.travel(DEMO_DAG, tick=False):
+        haaglanden = Gebruiker.objects.get(username="coordinator_haaglanden")
+        open_ = list(overdrachten_te_beoordelen(haaglanden))
+        assert len(open_) == 1
+        overdracht = Overdracht.objects.select_related("deelnemer__programma").get(pk=open_[0].pk)
+        assert overdracht.deelnemer.programma.slug == "flevoland" and overdracht.naar_programma.slug == "haaglanden"
+        assert overdracht.toestemming.scopes == ["basis", "werk_inkomen"]
+        # Haaglanden's coordinator sees the summary, never Flevoland's participants; Flevoland's has nothing to decide.
+        assert not deelnemers_visible_to(haaglanden).exists()
+        assert not overdrachten_te_beoordelen(Gebruiker.objects.get(username="coordinator")).exists()
