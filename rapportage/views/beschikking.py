@@ -12,8 +12,7 @@ from rapportage.forms import BedragenForm, BeschikkingForm, CofinancierForm, Pla
 from rapportage.models import Beschikking, Verslagperiode
 from rapportage.selectors import beschikkingen_van, verslagen_van
 from uitstap.codes import Rol
-from uitstap.forms import add_errors
-from uitstap.locking import Conflict
+from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.permissions import rol_vereist
 from uitstap.selectors import programmas_of
 
@@ -80,14 +79,8 @@ def plan_wijzigen(request, pk):
     form = PlanForm(request.POST or None, instance=periode)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "gelezen_versie"}
-        try:
-            services.verslagperiode_wijzigen(periode=periode, data=data, gelezen_versie=form.cleaned_data["gelezen_versie"],
-                                             door=request.user)
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        else:
+        if schrijf_via_form(form, lambda: services.verslagperiode_wijzigen(
+                periode=periode, data=data, gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user)):
             messages.success(request, _("Plancijfers opgeslagen."))
             return redirect("rapportage:beschikking", periode.beschikking_id)
     return _formulier(request, form, _("Plancijfers %(periode)s") % {"periode": periode},
@@ -101,14 +94,9 @@ def begroting_wijzigen(request, pk):
     b = beschikking_of_404(request, pk)
     form = BedragenForm(request.POST or None, bedragen=dict(b.begroting.values_list("post", "bedrag")), versie=b.versie)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.begroting_wijzigen(beschikking=b, bedragen=form.bedragen(),
-                                        gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user)
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        else:
+        if schrijf_via_form(form, lambda: services.begroting_wijzigen(
+                beschikking=b, bedragen=form.bedragen(), gelezen_versie=form.cleaned_data["gelezen_versie"],
+                door=request.user)):
             messages.success(request, _("Begroting opgeslagen."))
             return redirect("rapportage:beschikking", b.pk)
     return _formulier(request, form, _("Begroting per post"), reverse("rapportage:beschikking", args=[b.pk]))
@@ -121,45 +109,31 @@ def besteding_wijzigen(request, pk):
     form = BedragenForm(request.POST or None, bedragen=dict(periode.bestedingen.values_list("post", "bedrag")),
                         versie=periode.versie)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.besteding_wijzigen(periode=periode, bedragen=form.bedragen(),
-                                        gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user)
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        else:
+        if schrijf_via_form(form, lambda: services.besteding_wijzigen(
+                periode=periode, bedragen=form.bedragen(), gelezen_versie=form.cleaned_data["gelezen_versie"],
+                door=request.user)):
             messages.success(request, _("Bestedingen opgeslagen."))
             return redirect("rapportage:beschikking", periode.beschikking_id)
     return _formulier(request, form, _("Bestedingen %(periode)s") % {"periode": periode},
                       reverse("rapportage:beschikking", args=[periode.beschikking_id]))
 
 
+def _regel_toevoegen(request, pk, form_class, service, titel):
+    """Add one row (a co-financier, an advance) to the beschikking from its page; errors on a page of their own."""
+    b = beschikking_of_404(request, pk)
+    form = form_class(request.POST)
+    if form.is_valid() and schrijf_via_form(form, lambda: service(beschikking=b, door=request.user, **form.cleaned_data)):
+        return redirect("rapportage:beschikking", b.pk)
+    return _formulier(request, form, titel, reverse("rapportage:beschikking", args=[b.pk]))
+
+
 @rol_vereist(Rol.COORDINATOR)
 @require_http_methods(["POST"])
 def cofinancier_toevoegen(request, pk):
-    b = beschikking_of_404(request, pk)
-    form = CofinancierForm(request.POST)
-    if form.is_valid():
-        try:
-            services.cofinancier_toevoegen(beschikking=b, door=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            add_errors(form, e)
-    if form.errors:
-        return _formulier(request, form, _("Cofinancier toevoegen"), reverse("rapportage:beschikking", args=[b.pk]))
-    return redirect("rapportage:beschikking", b.pk)
+    return _regel_toevoegen(request, pk, CofinancierForm, services.cofinancier_toevoegen, _("Cofinancier toevoegen"))
 
 
 @rol_vereist(Rol.COORDINATOR)
 @require_http_methods(["POST"])
 def voorschot_toevoegen(request, pk):
-    b = beschikking_of_404(request, pk)
-    form = VoorschotForm(request.POST)
-    if form.is_valid():
-        try:
-            services.voorschot_toevoegen(beschikking=b, door=request.user, **form.cleaned_data)
-        except ValidationError as e:
-            add_errors(form, e)
-    if form.errors:
-        return _formulier(request, form, _("Voorschot toevoegen"), reverse("rapportage:beschikking", args=[b.pk]))
-    return redirect("rapportage:beschikking", b.pk)
+    return _regel_toevoegen(request, pk, VoorschotForm, services.voorschot_toevoegen, _("Voorschot toevoegen"))

@@ -18,7 +18,7 @@ from rapportage.selectors import verslag_context, verslag_pdf, verslag_voor_weer
 from rapportage.views.beschikking import CONFLICT, beschikking_of_404
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Rol
-from uitstap.forms import add_errors
+from uitstap.forms import schrijf_via_form
 from uitstap.locking import Conflict
 from uitstap.permissions import rol_vereist
 from uitstap.selectors import programmas_of
@@ -55,14 +55,8 @@ def verslag(request, pk):
     form = None if v.is_definitief else VerslagForm(request.POST or None, instance=v)
     if request.method == "POST" and form is not None and form.is_valid():
         data = {k: form.cleaned_data[k] for k in Jaarverslag.SECTIES}
-        try:
-            services.verslag_wijzigen(verslag=v, data=data, gelezen_versie=form.cleaned_data["gelezen_versie"],
-                                      door=request.user)
-        except ValidationError as e:
-            add_errors(form, e)
-        except Conflict:
-            form.add_error(None, CONFLICT)
-        else:
+        if schrijf_via_form(form, lambda: services.verslag_wijzigen(
+                verslag=v, data=data, gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user)):
             messages.success(request, _("Verslag opgeslagen."))
             return redirect("rapportage:verslag", v.pk)
     gegevens = verslag_voor_weergave(v)
