@@ -48,7 +48,7 @@ def radar_svg(*, labels: list[str], reeksen: list[tuple[str, list[int | None]]],
         legend_at_bottom=True, legend_at_bottom_columns=len(reeksen) or 1, title=titel or None,
         y_labels=[2, 4, 6, 8, 10], dots_size=4, truncate_label=-1, print_values=False, margin=24,
     )
-    chart.x_labels = [str(label) for label in labels]  # code-list labels are lazy translations
+    chart.x_labels = labels
     for i, (naam, waarden) in enumerate(reeksen):
         stijl = {"width": 3} if i == len(reeksen) - 1 else {"width": 2, "dasharray": "8,5"}
         chart.add(naam, waarden, stroke_style=stijl, allow_interruptions=True)
@@ -96,6 +96,6 @@ def staaf_svg(*, labels: list[str], waarden: list[float | None], titel: str = ""
         show_y_guides=False, value_formatter=lambda v: f"{v:g}".replace(".", ",") + eenheid,
     )
     # pygal draws the first label at the bottom: reverse, so the chart reads top-down like its table.
-    chart.x_labels = [str(label) for label in reversed(labels)]
+    chart.x_labels = list(reversed(labels))
     chart.add(titel or "waarde", list(reversed(waarden)))
     return _schoon(chart.render(is_unicode=True))

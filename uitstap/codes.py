@@ -1,7 +1,10 @@
 """The code lists of DEFINITIONS.md: stored values are the keys, labels are the Dutch words."""
 
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+# The labels are Dutch source strings marked for makemessages (gettext_noop) and stay plain text: screens
+# are Dutch, and a document printed in another language translates them where it renders them
+# ({% translate groep.label %}, gettext(label)); the bilingual convenant needs the Dutch text itself.
+from django.utils.translation import gettext_noop as _
 
 
 class Rol(models.TextChoices):
