@@ -10,18 +10,19 @@ from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext, gettext_lazy as _
 
 from uitstap.models import Organisatie, Programma
 
-BEDRAG = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(0, "Een bedrag is niet negatief.")]}
+BEDRAG = {"max_digits": 12, "decimal_places": 2, "validators": [MinValueValidator(0, _("Een bedrag is niet negatief."))]}
 
 
 class Begrotingspost(models.TextChoices):
-    BEGELEIDING = "begeleiding", "Begeleiding"
-    ACTIVITEITEN = "activiteiten", "Activiteiten"
-    KETENKOSTEN = "ketenkosten", "Ketenkosten"
-    ONDERZOEK = "onderzoek", "Onderzoek"
-    OVERIG = "overig", "Overig"
+    BEGELEIDING = "begeleiding", _("Begeleiding")
+    ACTIVITEITEN = "activiteiten", _("Activiteiten")
+    KETENKOSTEN = "ketenkosten", _("Ketenkosten")
+    ONDERZOEK = "onderzoek", _("Onderzoek")
+    OVERIG = "overig", _("Overig")
 
 
 # A grant of this amount or more needs an accountant's statement with the final account (art. 7).
@@ -32,21 +33,21 @@ class Beschikking(models.Model):
     """The grant decision of a programme: funder, number, grant period, amount, penvoerder."""
 
     programma = models.ForeignKey(Programma, on_delete=models.PROTECT, related_name="beschikkingen")
-    financier = models.CharField("financier", max_length=200)
-    nummer = models.CharField("beschikkingsnummer", max_length=100)
-    startdatum = models.DateField("start subsidieperiode")
-    einddatum = models.DateField("einde subsidieperiode")
-    bedrag = models.DecimalField("toegekend bedrag (€)", **BEDRAG)
+    financier = models.CharField(_("financier"), max_length=200)
+    nummer = models.CharField(_("beschikkingsnummer"), max_length=100)
+    startdatum = models.DateField(_("start subsidieperiode"))
+    einddatum = models.DateField(_("einde subsidieperiode"))
+    bedrag = models.DecimalField(_("toegekend bedrag (€)"), **BEDRAG)
     penvoerder = models.ForeignKey(
-        Organisatie, verbose_name="penvoerder", on_delete=models.PROTECT, related_name="beschikkingen_als_penvoerder"
+        Organisatie, verbose_name=_("penvoerder"), on_delete=models.PROTECT, related_name="beschikkingen_als_penvoerder"
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["programma", "-startdatum"]
-        verbose_name = "beschikking"
-        verbose_name_plural = "beschikkingen"
+        verbose_name = _("beschikking")
+        verbose_name_plural = _("beschikkingen")
         constraints = [
             models.UniqueConstraint(fields=["programma", "nummer"], name="beschikking_nummer_uniek"),
             models.CheckConstraint(name="beschikking_einde_na_start", condition=Q(einddatum__gte=F("startdatum"))),
@@ -65,43 +66,44 @@ class Verslagperiode(models.Model):
     """A reporting period of the grant with the project plan's targets for it."""
 
     beschikking = models.ForeignKey(Beschikking, on_delete=models.CASCADE, related_name="perioden")
-    nummer = models.PositiveSmallIntegerField("periode", validators=[MinValueValidator(1)])
-    van = models.DateField("van")
-    tot = models.DateField("tot en met")
+    nummer = models.PositiveSmallIntegerField(_("periode"), validators=[MinValueValidator(1)])
+    van = models.DateField(_("van"))
+    tot = models.DateField(_("tot en met"))
     # Project-plan targets (null: not entered).
-    plan_deelnemers = models.PositiveIntegerField("verwacht aantal deelnemers", null=True, blank=True)
-    plan_intakes = models.PositiveIntegerField("intakes", null=True, blank=True)
-    plan_trajectplannen = models.PositiveIntegerField("trajectplannen", null=True, blank=True)
-    plan_uitstroom = models.PositiveIntegerField("uitstroom (uitgestapt)", null=True, blank=True)
-    plan_betaald_werk = models.PositiveIntegerField("uitstroom naar betaald werk", null=True, blank=True)
+    plan_deelnemers = models.PositiveIntegerField(_("verwacht aantal deelnemers"), null=True, blank=True)
+    plan_intakes = models.PositiveIntegerField(_("intakes"), null=True, blank=True)
+    plan_trajectplannen = models.PositiveIntegerField(_("trajectplannen"), null=True, blank=True)
+    plan_uitstroom = models.PositiveIntegerField(_("uitstroom (uitgestapt)"), null=True, blank=True)
+    plan_betaald_werk = models.PositiveIntegerField(_("uitstroom naar betaald werk"), null=True, blank=True)
     plan_fte = models.DecimalField(
-        "fte begeleiding", max_digits=6, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+        _("fte begeleiding"), max_digits=6, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
     )
     werkelijk_fte = models.DecimalField(
-        "fte begeleiding (werkelijk)", max_digits=6, decimal_places=2, null=True, blank=True,
+        _("fte begeleiding (werkelijk)"), max_digits=6, decimal_places=2, null=True, blank=True,
         validators=[MinValueValidator(0)],
     )
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["beschikking", "nummer"]
-        verbose_name = "verslagperiode"
-        verbose_name_plural = "verslagperioden"
+        verbose_name = _("verslagperiode")
+        verbose_name_plural = _("verslagperioden")
         constraints = [
             models.UniqueConstraint(fields=["beschikking", "nummer"], name="verslagperiode_nummer_uniek"),
             models.CheckConstraint(name="verslagperiode_tot_na_van", condition=Q(tot__gte=F("van"))),
         ]
 
     def __str__(self):
-        return f"periode {self.nummer} ({self.van:%d-%m-%Y} t/m {self.tot:%d-%m-%Y})"
+        return gettext("periode %(nummer)s (%(van)s t/m %(tot)s)") % {
+            "nummer": self.nummer, "van": f"{self.van:%d-%m-%Y}", "tot": f"{self.tot:%d-%m-%Y}"}
 
 
 class BegrotingsRegel(models.Model):
     """The approved budget of one post."""
 
     beschikking = models.ForeignKey(Beschikking, on_delete=models.CASCADE, related_name="begroting")
-    post = models.CharField("post", max_length=20, choices=Begrotingspost.choices)
-    bedrag = models.DecimalField("begroot (€)", **BEDRAG)
+    post = models.CharField(_("post"), max_length=20, choices=Begrotingspost.choices)
+    bedrag = models.DecimalField(_("begroot (€)"), **BEDRAG)
 
     class Meta:
         ordering = ["beschikking", "post"]
@@ -115,8 +117,8 @@ class Besteding(models.Model):
     """What was spent on one post in one reporting period."""
 
     periode = models.ForeignKey(Verslagperiode, on_delete=models.CASCADE, related_name="bestedingen")
-    post = models.CharField("post", max_length=20, choices=Begrotingspost.choices)
-    bedrag = models.DecimalField("besteed (€)", **BEDRAG)
+    post = models.CharField(_("post"), max_length=20, choices=Begrotingspost.choices)
+    bedrag = models.DecimalField(_("besteed (€)"), **BEDRAG)
 
     class Meta:
         ordering = ["periode", "post"]
@@ -128,13 +130,13 @@ class Besteding(models.Model):
 
 class Cofinancier(models.Model):
     beschikking = models.ForeignKey(Beschikking, on_delete=models.CASCADE, related_name="cofinanciers")
-    naam = models.CharField("naam", max_length=200)
-    bijdrage = models.DecimalField("bijdrage (€)", **BEDRAG)
+    naam = models.CharField(_("naam"), max_length=200)
+    bijdrage = models.DecimalField(_("bijdrage (€)"), **BEDRAG)
 
     class Meta:
         ordering = ["beschikking", "naam"]
-        verbose_name = "cofinancier"
-        verbose_name_plural = "cofinanciers"
+        verbose_name = _("cofinancier")
+        verbose_name_plural = _("cofinanciers")
         constraints = [models.UniqueConstraint(fields=["beschikking", "naam"], name="cofinancier_naam_uniek")]
 
 
@@ -142,30 +144,30 @@ class Voorschot(models.Model):
     """An advance received (art. 5)."""
 
     beschikking = models.ForeignKey(Beschikking, on_delete=models.CASCADE, related_name="voorschotten")
-    datum = models.DateField("ontvangen op")
-    bedrag = models.DecimalField("bedrag (€)", **BEDRAG)
+    datum = models.DateField(_("ontvangen op"))
+    bedrag = models.DecimalField(_("bedrag (€)"), **BEDRAG)
 
     class Meta:
         ordering = ["beschikking", "datum", "id"]
-        verbose_name = "voorschot"
-        verbose_name_plural = "voorschotten"
+        verbose_name = _("voorschot")
+        verbose_name_plural = _("voorschotten")
 
 
 class Wijziging(models.Model):
     """History of the beschikking's figures: one appended row per changed field, never edited."""
 
     beschikking = models.ForeignKey(Beschikking, on_delete=models.CASCADE, related_name="wijzigingen")
-    onderdeel = models.CharField("onderdeel", max_length=100)
-    veld = models.CharField("veld", max_length=100)
-    oud = models.CharField("was", max_length=200, blank=True)
-    nieuw = models.CharField("wordt", max_length=200, blank=True)
+    onderdeel = models.CharField(_("onderdeel"), max_length=100)
+    veld = models.CharField(_("veld"), max_length=100)
+    oud = models.CharField(_("was"), max_length=200, blank=True)
+    nieuw = models.CharField(_("wordt"), max_length=200, blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     tijdstip = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-tijdstip", "-id"]
-        verbose_name = "wijziging"
-        verbose_name_plural = "wijzigingen"
+        verbose_name = _("wijziging")
+        verbose_name_plural = _("wijzigingen")
 
 
 class Jaarverslag(models.Model):
@@ -176,31 +178,31 @@ class Jaarverslag(models.Model):
     """
 
     class Soort(models.TextChoices):
-        JAARVERSLAG = "jaarverslag", "Voortgangsverslag"
-        EINDVERSLAG = "eindverslag", "Eindverslag"
+        JAARVERSLAG = "jaarverslag", _("Voortgangsverslag")
+        EINDVERSLAG = "eindverslag", _("Eindverslag")
 
     class Status(models.TextChoices):
-        CONCEPT = "concept", "Concept"
-        DEFINITIEF = "definitief", "Definitief"
+        CONCEPT = "concept", _("Concept")
+        DEFINITIEF = "definitief", _("Definitief")
 
     beschikking = models.ForeignKey(Beschikking, on_delete=models.PROTECT, related_name="verslagen")
     periode = models.ForeignKey(
         Verslagperiode, null=True, blank=True, on_delete=models.PROTECT, related_name="verslagen",
-        help_text="Leeg bij het eindverslag (de hele subsidieperiode).",
+        help_text=_("Leeg bij het eindverslag (de hele subsidieperiode)."),
     )
-    soort = models.CharField("soort", max_length=20, choices=Soort.choices, default=Soort.JAARVERSLAG)
-    volgnummer = models.PositiveSmallIntegerField("versienummer", default=1)
-    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices, default=Soort.JAARVERSLAG)
+    volgnummer = models.PositiveSmallIntegerField(_("versienummer"), default=1)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     # The coordinator's narrative sections.
-    toelichting_plan = models.TextField("toelichting op plan en werkelijkheid", blank=True)
-    knelpunten = models.TextField("knelpunten en bijsturing", blank=True)
-    continuiteit = models.TextField("continuïteit", blank=True)
-    evaluatie = models.TextField("evaluatie", blank=True)
+    toelichting_plan = models.TextField(_("toelichting op plan en werkelijkheid"), blank=True)
+    knelpunten = models.TextField(_("knelpunten en bijsturing"), blank=True)
+    continuiteit = models.TextField(_("continuïteit"), blank=True)
+    evaluatie = models.TextField(_("evaluatie"), blank=True)
     # Frozen at finalising.
-    cijfers = models.JSONField("cijfers bij vaststelling", null=True, blank=True)
-    pdf = models.BinaryField("pdf", null=True, blank=True, editable=False)
-    sha256 = models.CharField("SHA-256 van de pdf", max_length=64, blank=True)
-    definitief_op = models.DateTimeField("definitief gemaakt op", null=True, blank=True)
+    cijfers = models.JSONField(_("cijfers bij vaststelling"), null=True, blank=True)
+    pdf = models.BinaryField(_("pdf"), null=True, blank=True, editable=False)
+    sha256 = models.CharField(_("SHA-256 van de pdf"), max_length=64, blank=True)
+    definitief_op = models.DateTimeField(_("definitief gemaakt op"), null=True, blank=True)
     definitief_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -211,8 +213,8 @@ class Jaarverslag(models.Model):
 
     class Meta:
         ordering = ["beschikking", "periode__nummer", "-volgnummer"]
-        verbose_name = "verslag"
-        verbose_name_plural = "verslagen"
+        verbose_name = _("verslag")
+        verbose_name_plural = _("verslagen")
         constraints = [
             models.UniqueConstraint(fields=["beschikking", "periode", "soort", "volgnummer"], name="verslag_versie_uniek"),
             models.UniqueConstraint(
@@ -232,7 +234,7 @@ class Jaarverslag(models.Model):
         ]
 
     def __str__(self):
-        wat = str(self.periode) if self.periode_id else "subsidieperiode"
+        wat = str(self.periode) if self.periode_id else gettext("subsidieperiode")
         return f"{self.get_soort_display()} {wat} v{self.volgnummer}"
 
     @property

@@ -1,278 +1,282 @@
 """The code lists of DEFINITIONS.md: stored values are the keys, labels are the Dutch words."""
 
 from django.db import models
+# The labels are Dutch source strings marked for makemessages (gettext_noop) and stay plain text: screens
+# are Dutch, and a document printed in another language translates them where it renders them
+# ({% translate groep.label %}, gettext(label)); the bilingual convenant needs the Dutch text itself.
+from django.utils.translation import gettext_noop as _
 
 
 class Rol(models.TextChoices):
-    TRAJECTBEGELEIDER = "trajectbegeleider", "Trajectbegeleider"
-    COORDINATOR = "coordinator", "Coördinator"
-    KLANTMANAGER = "klantmanager", "Klantmanager gemeente"
-    BEHEERDER = "beheerder", "Beheerder"
+    TRAJECTBEGELEIDER = "trajectbegeleider", _("Trajectbegeleider")
+    COORDINATOR = "coordinator", _("Coördinator")
+    KLANTMANAGER = "klantmanager", _("Klantmanager gemeente")
+    BEHEERDER = "beheerder", _("Beheerder")
 
 
 class Regeling(models.TextChoices):
-    RUPS_I = "rups_i", "RUPS I"
-    RUPS_II = "rups_ii", "RUPS II"
-    RUPS_III = "rups_iii", "RUPS III"
-    DUUP = "duup", "DUUP (decentralisatie-uitkering)"
-    GEMEENTELIJK = "gemeentelijk", "Gemeentelijk"
-    OVERIG = "overig", "Overig"
+    RUPS_I = "rups_i", _("RUPS I")
+    RUPS_II = "rups_ii", _("RUPS II")
+    RUPS_III = "rups_iii", _("RUPS III")
+    DUUP = "duup", _("DUUP (decentralisatie-uitkering)")
+    GEMEENTELIJK = "gemeentelijk", _("Gemeentelijk")
+    OVERIG = "overig", _("Overig")
 
 
 class Fase(models.TextChoices):
-    CONTACT = "contact", "Contact"
-    ORIENTATIE = "orientatie", "Oriëntatie"
-    UITVOERING = "uitvoering", "Uitvoering"
-    NAZORG = "nazorg", "Nazorg"
+    CONTACT = "contact", _("Contact")
+    ORIENTATIE = "orientatie", _("Oriëntatie")
+    UITVOERING = "uitvoering", _("Uitvoering")
+    NAZORG = "nazorg", _("Nazorg")
 
 
 class Leefgebied(models.TextChoices):
-    HUISVESTING = "huisvesting", "Huisvesting"
-    FINANCIEN = "financien", "Financiën"
-    WERK_DAGBESTEDING = "werk_dagbesteding", "Werk en dagbesteding"
-    SOCIAAL_FUNCTIONEREN = "sociaal_functioneren", "Sociaal functioneren"
-    PSYCHISCH_FUNCTIONEREN = "psychisch_functioneren", "Psychisch functioneren"
-    LICHAMELIJK_FUNCTIONEREN = "lichamelijk_functioneren", "Lichamelijk functioneren"
-    MIDDELENGEBRUIK = "middelengebruik", "Middelengebruik"
-    PRAKTISCH_FUNCTIONEREN = "praktisch_functioneren", "Praktisch functioneren"
-    ZINGEVING = "zingeving", "Zingeving"
-    JURIDISCH = "juridisch", "Juridische ondersteuning"
-    VEILIGHEID = "veiligheid", "Veiligheid en weerbaarheid"
+    HUISVESTING = "huisvesting", _("Huisvesting")
+    FINANCIEN = "financien", _("Financiën")
+    WERK_DAGBESTEDING = "werk_dagbesteding", _("Werk en dagbesteding")
+    SOCIAAL_FUNCTIONEREN = "sociaal_functioneren", _("Sociaal functioneren")
+    PSYCHISCH_FUNCTIONEREN = "psychisch_functioneren", _("Psychisch functioneren")
+    LICHAMELIJK_FUNCTIONEREN = "lichamelijk_functioneren", _("Lichamelijk functioneren")
+    MIDDELENGEBRUIK = "middelengebruik", _("Middelengebruik")
+    PRAKTISCH_FUNCTIONEREN = "praktisch_functioneren", _("Praktisch functioneren")
+    ZINGEVING = "zingeving", _("Zingeving")
+    JURIDISCH = "juridisch", _("Juridische ondersteuning")
+    VEILIGHEID = "veiligheid", _("Veiligheid en weerbaarheid")
 
 
 class Gender(models.TextChoices):
-    VROUW = "vrouw", "Vrouw"
-    MAN = "man", "Man"
-    TRANSGENDER = "transgender", "Transgender"
-    NON_BINAIR = "non_binair", "Non-binair"
-    ONBEKEND = "onbekend", "Onbekend"
+    VROUW = "vrouw", _("Vrouw")
+    MAN = "man", _("Man")
+    TRANSGENDER = "transgender", _("Transgender")
+    NON_BINAIR = "non_binair", _("Non-binair")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class JuridischeCategorie(models.TextChoices):
-    CAT_1 = "1", "1 – mag wonen, werken en een uitkering ontvangen"
-    CAT_2 = "2", "2 – mag alleen als zelfstandige werken"
-    CAT_3 = "3", "3 – mag niet in Nederland wonen of werken"
+    CAT_1 = "1", _("1 – mag wonen, werken en een uitkering ontvangen")
+    CAT_2 = "2", _("2 – mag alleen als zelfstandige werken")
+    CAT_3 = "3", _("3 – mag niet in Nederland wonen of werken")
 
 
 class Verblijfsstatus(models.TextChoices):
-    NEDERLANDS = "nederlands", "Nederlands"
-    EU_BURGER = "eu_burger", "EU-burger"
-    VERBLIJFSVERGUNNING = "verblijfsvergunning", "Verblijfsvergunning"
+    NEDERLANDS = "nederlands", _("Nederlands")
+    EU_BURGER = "eu_burger", _("EU-burger")
+    VERBLIJFSVERGUNNING = "verblijfsvergunning", _("Verblijfsvergunning")
     VERBLIJFSREGELING_MENSENHANDEL = (
         "verblijfsregeling_mensenhandel",
-        "Verblijfsregeling mensenhandel",
+        _("Verblijfsregeling mensenhandel"),
     )
-    ZONDER_VERBLIJFSRECHT = "zonder_verblijfsrecht", "Zonder verblijfsrecht"
-    ONBEKEND = "onbekend", "Onbekend"
+    ZONDER_VERBLIJFSRECHT = "zonder_verblijfsrecht", _("Zonder verblijfsrecht")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Sector(models.TextChoices):
-    RAAM = "raam", "Raam"
-    CLUB_PRIVE = "club_prive", "Club/privéhuis"
-    ESCORT = "escort", "Escort"
-    THUIS = "thuis", "Thuis"
-    STRAAT = "straat", "Straat"
-    ONLINE = "online", "Online"
-    OVERIG = "overig", "Overig"
-    ONBEKEND = "onbekend", "Onbekend"
+    RAAM = "raam", _("Raam")
+    CLUB_PRIVE = "club_prive", _("Club/privéhuis")
+    ESCORT = "escort", _("Escort")
+    THUIS = "thuis", _("Thuis")
+    STRAAT = "straat", _("Straat")
+    ONLINE = "online", _("Online")
+    OVERIG = "overig", _("Overig")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Verwijzer(models.TextChoices):
-    GGD = "ggd", "GGD"
-    POLITIE = "politie", "Politie"
-    MAATSCHAPPELIJK_WERK = "maatschappelijk_werk", "Maatschappelijk werk"
-    EIGEN_OUTREACH = "eigen_outreach", "Eigen outreach"
-    ZELFMELDER = "zelfmelder", "Zelfmelder"
-    GEMEENTE = "gemeente", "Gemeente"
-    KETENPARTNER = "ketenpartner", "Ketenpartner"
-    OVERIG = "overig", "Overig"
+    GGD = "ggd", _("GGD")
+    POLITIE = "politie", _("Politie")
+    MAATSCHAPPELIJK_WERK = "maatschappelijk_werk", _("Maatschappelijk werk")
+    EIGEN_OUTREACH = "eigen_outreach", _("Eigen outreach")
+    ZELFMELDER = "zelfmelder", _("Zelfmelder")
+    GEMEENTE = "gemeente", _("Gemeente")
+    KETENPARTNER = "ketenpartner", _("Ketenpartner")
+    OVERIG = "overig", _("Overig")
     # Added by issue 18 (named in the seeds, not in DEFINITIONS.md): new keys only.
-    LOTGENOOT = "lotgenoot", "Lotgenoot (ervaringsdeskundige)"
-    ONLINE = "online", "Online"
+    LOTGENOOT = "lotgenoot", _("Lotgenoot (ervaringsdeskundige)")
+    ONLINE = "online", _("Online")
 
 
 class KetenpartnerSoort(models.TextChoices):
-    UITKERINGSINSTANTIE = "uitkeringsinstantie", "Sociale Dienst/UWV"
-    SCHULDHULPVERLENING = "schuldhulpverlening", "Schuldhulpverlening"
-    HUISVESTING = "huisvesting", "Huisvesting (corporatie, opvang, urgentie)"
-    VERSLAVINGSZORG = "verslavingszorg", "Verslavingszorg"
-    GGZ = "ggz", "GGZ"
-    WERK_REINTEGRATIE = "werk_reintegratie", "Re-integratie, uitzendbureau"
-    ONDERWIJS_TAAL = "onderwijs_taal", "Taal, inburgering, opleiding"
-    GGD = "ggd", "GGD"
-    POLITIE = "politie", "Politie"
-    MAATSCHAPPELIJK_WERK = "maatschappelijk_werk", "Maatschappelijk werk"
-    JURIDISCH = "juridisch", "Juridisch"
+    UITKERINGSINSTANTIE = "uitkeringsinstantie", _("Sociale Dienst/UWV")
+    SCHULDHULPVERLENING = "schuldhulpverlening", _("Schuldhulpverlening")
+    HUISVESTING = "huisvesting", _("Huisvesting (corporatie, opvang, urgentie)")
+    VERSLAVINGSZORG = "verslavingszorg", _("Verslavingszorg")
+    GGZ = "ggz", _("GGZ")
+    WERK_REINTEGRATIE = "werk_reintegratie", _("Re-integratie, uitzendbureau")
+    ONDERWIJS_TAAL = "onderwijs_taal", _("Taal, inburgering, opleiding")
+    GGD = "ggd", _("GGD")
+    POLITIE = "politie", _("Politie")
+    MAATSCHAPPELIJK_WERK = "maatschappelijk_werk", _("Maatschappelijk werk")
+    JURIDISCH = "juridisch", _("Juridisch")
     ZORGCOORDINATIE_MENSENHANDEL = (
         "zorgcoordinatie_mensenhandel",
-        "Zorgcoördinatie mensenhandel",
+        _("Zorgcoördinatie mensenhandel"),
     )
-    OVERIG = "overig", "Overig"
+    OVERIG = "overig", _("Overig")
     # Added by issue 18: new keys only.
-    WIJKTEAM = "wijkteam", "Wijkteam"
-    VROUWENOPVANG = "vrouwenopvang", "Vrouwenopvang"
-    DAGBESTEDING_SW = "dagbesteding_sw", "Dagbesteding (sociale werkvoorziening)"
-    WERKGEVER = "werkgever", "Werkgever"
-    HUISARTS = "huisarts", "Huisarts"
+    WIJKTEAM = "wijkteam", _("Wijkteam")
+    VROUWENOPVANG = "vrouwenopvang", _("Vrouwenopvang")
+    DAGBESTEDING_SW = "dagbesteding_sw", _("Dagbesteding (sociale werkvoorziening)")
+    WERKGEVER = "werkgever", _("Werkgever")
+    HUISARTS = "huisarts", _("Huisarts")
 
 
 class ContactSoort(models.TextChoices):
-    GESPREK = "gesprek", "Gesprek"
-    TELEFONISCH = "telefonisch", "Telefonisch"
-    DIGITAAL = "digitaal", "Digitaal"
-    HUISBEZOEK = "huisbezoek", "Huisbezoek"
-    OUTREACH = "outreach", "Outreach"
-    GROEP = "groep", "Groep"
-    CASUSOVERLEG = "casusoverleg", "Casusoverleg"
-    BEGELEIDING_EXTERN = "begeleiding_extern", "Begeleiding extern"
+    GESPREK = "gesprek", _("Gesprek")
+    TELEFONISCH = "telefonisch", _("Telefonisch")
+    DIGITAAL = "digitaal", _("Digitaal")
+    HUISBEZOEK = "huisbezoek", _("Huisbezoek")
+    OUTREACH = "outreach", _("Outreach")
+    GROEP = "groep", _("Groep")
+    CASUSOVERLEG = "casusoverleg", _("Casusoverleg")
+    BEGELEIDING_EXTERN = "begeleiding_extern", _("Begeleiding extern")
 
 
 class ContactStatus(models.TextChoices):
-    GEPLAND = "gepland", "Gepland"
-    GEHOUDEN = "gehouden", "Gehouden"
-    NIET_VERSCHENEN = "niet_verschenen", "Niet verschenen"
-    AFGEZEGD = "afgezegd", "Afgezegd"
+    GEPLAND = "gepland", _("Gepland")
+    GEHOUDEN = "gehouden", _("Gehouden")
+    NIET_VERSCHENEN = "niet_verschenen", _("Niet verschenen")
+    AFGEZEGD = "afgezegd", _("Afgezegd")
 
 
 class UitstroomSoort(models.TextChoices):
-    UITGESTAPT = "uitgestapt", "Uitgestapt"
-    GESTOPT = "gestopt", "Tussentijds gestopt"
+    UITGESTAPT = "uitgestapt", _("Uitgestapt")
+    GESTOPT = "gestopt", _("Tussentijds gestopt")
 
 
 class UitstroomResultaat(models.TextChoices):
-    BETAALD_WERK = "betaald_werk", "Betaald werk"
-    OPLEIDING = "opleiding", "Opleiding"
-    STAGE = "stage", "Stage"
-    DAGBESTEDING = "dagbesteding", "Dagbesteding"
-    VRIJWILLIGERSWERK = "vrijwilligerswerk", "Vrijwilligerswerk"
-    UITKERING = "uitkering", "Uitkering"
-    TERUGKEER_HERKOMSTLAND = "terugkeer_herkomstland", "Terugkeer naar herkomstland"
+    BETAALD_WERK = "betaald_werk", _("Betaald werk")
+    OPLEIDING = "opleiding", _("Opleiding")
+    STAGE = "stage", _("Stage")
+    DAGBESTEDING = "dagbesteding", _("Dagbesteding")
+    VRIJWILLIGERSWERK = "vrijwilligerswerk", _("Vrijwilligerswerk")
+    UITKERING = "uitkering", _("Uitkering")
+    TERUGKEER_HERKOMSTLAND = "terugkeer_herkomstland", _("Terugkeer naar herkomstland")
     # Added by issue 18: new keys only.
-    ZORG_BEHANDELING = "zorg_behandeling", "Zorg of behandeling"
-    ZELFSTANDIG_BUITEN_BRANCHE = "zelfstandig_buiten_branche", "Zelfstandig ondernemer buiten de branche"
+    ZORG_BEHANDELING = "zorg_behandeling", _("Zorg of behandeling")
+    ZELFSTANDIG_BUITEN_BRANCHE = "zelfstandig_buiten_branche", _("Zelfstandig ondernemer buiten de branche")
 
 
 class Stopreden(models.TextChoices):
-    MOTIVATIE = "motivatie", "Motivatie"
-    TERUG_IN_PROSTITUTIE = "terug_in_prostitutie", "Terug in de prostitutie"
-    CONTACT_VERLOREN = "contact_verloren", "Contact verloren"
-    VERHUISD = "verhuisd", "Verhuisd"
-    DOORVERWEZEN = "doorverwezen", "Doorverwezen"
-    AFSPRAKEN_NIET_NAGEKOMEN = "afspraken_niet_nagekomen", "Afspraken niet nagekomen"
-    OVERIG = "overig", "Overig"
+    MOTIVATIE = "motivatie", _("Motivatie")
+    TERUG_IN_PROSTITUTIE = "terug_in_prostitutie", _("Terug in de prostitutie")
+    CONTACT_VERLOREN = "contact_verloren", _("Contact verloren")
+    VERHUISD = "verhuisd", _("Verhuisd")
+    DOORVERWEZEN = "doorverwezen", _("Doorverwezen")
+    AFSPRAKEN_NIET_NAGEKOMEN = "afspraken_niet_nagekomen", _("Afspraken niet nagekomen")
+    OVERIG = "overig", _("Overig")
     # Added by issue 18: new keys only.
-    FINANCIERING_BEEINDIGD = "financiering_beeindigd", "Financiering beëindigd"
-    CONTRA_INDICATIE = "contra_indicatie", "Contra-indicatie"
+    FINANCIERING_BEEINDIGD = "financiering_beeindigd", _("Financiering beëindigd")
+    CONTRA_INDICATIE = "contra_indicatie", _("Contra-indicatie")
 
 
 class Branche(models.TextChoices):
-    SCHOONMAAK = "schoonmaak", "Schoonmaak"
-    ZORG = "zorg", "Zorg"
-    DETAILHANDEL = "detailhandel", "Detailhandel"
-    HORECA = "horeca", "Horeca"
-    ADMINISTRATIE = "administratie", "Administratie"
-    VERVOER = "vervoer", "Vervoer"
-    OVERIG = "overig", "Overig"
+    SCHOONMAAK = "schoonmaak", _("Schoonmaak")
+    ZORG = "zorg", _("Zorg")
+    DETAILHANDEL = "detailhandel", _("Detailhandel")
+    HORECA = "horeca", _("Horeca")
+    ADMINISTRATIE = "administratie", _("Administratie")
+    VERVOER = "vervoer", _("Vervoer")
+    OVERIG = "overig", _("Overig")
 
 
 class DoelStatus(models.TextChoices):
-    OPEN = "open", "Open"
-    BEZIG = "bezig", "Bezig"
-    BEHAALD = "behaald", "Behaald"
-    NIET_BEHAALD = "niet_behaald", "Niet behaald"
-    VERVALLEN = "vervallen", "Vervallen"
+    OPEN = "open", _("Open")
+    BEZIG = "bezig", _("Bezig")
+    BEHAALD = "behaald", _("Behaald")
+    NIET_BEHAALD = "niet_behaald", _("Niet behaald")
+    VERVALLEN = "vervallen", _("Vervallen")
 
 
 class VerwijzingStatus(models.TextChoices):
-    AANGEVRAAGD = "aangevraagd", "Aangevraagd"
-    WACHTLIJST = "wachtlijst", "Wachtlijst"
-    GESTART = "gestart", "Gestart"
-    AFGEROND = "afgerond", "Afgerond"
-    AFGEWEZEN = "afgewezen", "Afgewezen"
-    AFGEBROKEN = "afgebroken", "Afgebroken"
+    AANGEVRAAGD = "aangevraagd", _("Aangevraagd")
+    WACHTLIJST = "wachtlijst", _("Wachtlijst")
+    GESTART = "gestart", _("Gestart")
+    AFGEROND = "afgerond", _("Afgerond")
+    AFGEWEZEN = "afgewezen", _("Afgewezen")
+    AFGEBROKEN = "afgebroken", _("Afgebroken")
 
 
 class IntakeBesluit(models.TextChoices):
-    TOEGELATEN = "toegelaten", "Toegelaten"
-    NOG_NIET = "nog_niet", "Nog niet (eerst andere hulp)"
-    NIET_TOEGELATEN = "niet_toegelaten", "Niet toegelaten"
+    TOEGELATEN = "toegelaten", _("Toegelaten")
+    NOG_NIET = "nog_niet", _("Nog niet (eerst andere hulp)")
+    NIET_TOEGELATEN = "niet_toegelaten", _("Niet toegelaten")
 
 
 class Afsluitreden(models.TextChoices):
     """Why a traject that never left contact was closed (it has no Uitstroom)."""
 
-    GEEN_VERVOLG = "geen_vervolg", "Geen vervolg"
-    NIET_BEREIKBAAR = "niet_bereikbaar", "Niet bereikbaar"
-    GEEN_HULPVRAAG = "geen_hulpvraag", "Geen hulpvraag"
-    DOORVERWEZEN = "doorverwezen", "Doorverwezen"
-    OVERIG = "overig", "Overig"
+    GEEN_VERVOLG = "geen_vervolg", _("Geen vervolg")
+    NIET_BEREIKBAAR = "niet_bereikbaar", _("Niet bereikbaar")
+    GEEN_HULPVRAAG = "geen_hulpvraag", _("Geen hulpvraag")
+    DOORVERWEZEN = "doorverwezen", _("Doorverwezen")
+    OVERIG = "overig", _("Overig")
 
 
 class NacontroleTermijn(models.TextChoices):
-    ZES_MAANDEN = "6m", "6 maanden"
-    TWAALF_MAANDEN = "12m", "12 maanden"
+    ZES_MAANDEN = "6m", _("6 maanden")
+    TWAALF_MAANDEN = "12m", _("12 maanden")
 
 
 class NacontroleUitkomst(models.TextChoices):
-    UITGESTAPT_GEBLEVEN = "uitgestapt_gebleven", "Uitgestapt gebleven"
-    TERUGGEVALLEN = "teruggevallen", "Teruggevallen"
-    ONBEKEND = "onbekend", "Onbekend"
+    UITGESTAPT_GEBLEVEN = "uitgestapt_gebleven", _("Uitgestapt gebleven")
+    TERUGGEVALLEN = "teruggevallen", _("Teruggevallen")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 # --- leefsituatie (issue 18): dated situations of a participant --------------------------------
 
 
 class Inkomstenbron(models.TextChoices):
-    BIJSTAND_AANGEVRAAGD = "bijstand_aangevraagd", "Bijstand aangevraagd"
-    BIJSTAND = "bijstand", "Bijstand"
-    UWV = "uwv", "UWV-uitkering"
-    TOZO = "tozo", "Tozo"
-    LOON = "loon", "Loon uit werk"
-    EIGEN_ONDERNEMING = "eigen_onderneming", "Eigen onderneming"
-    SEKSWERK = "sekswerk", "Sekswerk"
-    GEEN = "geen", "Geen inkomen"
-    ONBEKEND = "onbekend", "Onbekend"
+    BIJSTAND_AANGEVRAAGD = "bijstand_aangevraagd", _("Bijstand aangevraagd")
+    BIJSTAND = "bijstand", _("Bijstand")
+    UWV = "uwv", _("UWV-uitkering")
+    TOZO = "tozo", _("Tozo")
+    LOON = "loon", _("Loon uit werk")
+    EIGEN_ONDERNEMING = "eigen_onderneming", _("Eigen onderneming")
+    SEKSWERK = "sekswerk", _("Sekswerk")
+    GEEN = "geen", _("Geen inkomen")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Woonsituatie(models.TextChoices):
-    EIGEN_HUUR = "eigen_huur", "Eigen huurwoning"
-    PARTICULIERE_KAMER = "particuliere_kamer", "Particuliere kamer"
-    BIJ_ANDEREN = "bij_anderen", "Inwonend bij anderen"
-    IN_HET_CIRCUIT = "in_het_circuit", "In het circuit (werkplek)"
-    OPVANG = "opvang", "Opvang"
-    BESCHERMD_WONEN = "beschermd_wonen", "Beschermd wonen"
-    DAKLOOS = "dakloos", "Dakloos"
-    ONBEKEND = "onbekend", "Onbekend"
+    EIGEN_HUUR = "eigen_huur", _("Eigen huurwoning")
+    PARTICULIERE_KAMER = "particuliere_kamer", _("Particuliere kamer")
+    BIJ_ANDEREN = "bij_anderen", _("Inwonend bij anderen")
+    IN_HET_CIRCUIT = "in_het_circuit", _("In het circuit (werkplek)")
+    OPVANG = "opvang", _("Opvang")
+    BESCHERMD_WONEN = "beschermd_wonen", _("Beschermd wonen")
+    DAKLOOS = "dakloos", _("Dakloos")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Schulden(models.TextChoices):
-    GEEN = "geen", "Geen schulden"
-    PROBLEMATISCH = "problematisch", "Problematische schulden"
-    IN_SCHULDHULP = "in_schuldhulp", "In schuldhulpverlening"
-    GESTABILISEERD = "gestabiliseerd", "Gestabiliseerd"
-    ONBEKEND = "onbekend", "Onbekend"
+    GEEN = "geen", _("Geen schulden")
+    PROBLEMATISCH = "problematisch", _("Problematische schulden")
+    IN_SCHULDHULP = "in_schuldhulp", _("In schuldhulpverlening")
+    GESTABILISEERD = "gestabiliseerd", _("Gestabiliseerd")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class SekswerkStatus(models.TextChoices):
-    ACTIEF = "actief", "Actief"
-    AFGEBOUWD = "afgebouwd", "Afgebouwd"
-    GESTOPT = "gestopt", "Gestopt"
-    HERVAT = "hervat", "Hervat (terugval)"
+    ACTIEF = "actief", _("Actief")
+    AFGEBOUWD = "afgebouwd", _("Afgebouwd")
+    GESTOPT = "gestopt", _("Gestopt")
+    HERVAT = "hervat", _("Hervat (terugval)")
 
 
 class Leeftijdsgroep(models.TextChoices):
-    T_M_23 = "t/m 23", "t/m 23"
+    T_M_23 = "t/m 23", _("t/m 23")
     VAN_24_TOT_29 = "24-29", "24-29"
     VAN_30_TOT_39 = "30-39", "30-39"
     VANAF_40 = "40+", "40+"
-    ONBEKEND = "onbekend", "Onbekend"
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 class Herkomst(models.TextChoices):
-    NL = "NL", "Nederland"
-    EU = "EU", "EU/EER/Zwitserland"
-    BUITEN_EU = "buiten_EU", "Buiten de EU"
-    ONBEKEND = "onbekend", "Onbekend"
+    NL = "NL", _("Nederland")
+    EU = "EU", _("EU/EER/Zwitserland")
+    BUITEN_EU = "buiten_EU", _("Buiten de EU")
+    ONBEKEND = "onbekend", _("Onbekend")
 
 
 # EU = the other EU member states, the EEA and Switzerland (DEFINITIONS.md, `herkomst`).

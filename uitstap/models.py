@@ -6,30 +6,31 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models.functions import Lower
 from django.db.models import Q
+from django.utils.translation import gettext, gettext_lazy as _
 
 from uitstap.codes import KetenpartnerSoort, Regeling, Rol
 
 
 class Organisatie(models.Model):
-    naam = models.CharField("naam", max_length=200, unique=True)
+    naam = models.CharField(_("naam"), max_length=200, unique=True)
 
     class Meta:
         ordering = ["naam"]
-        verbose_name = "organisatie"
-        verbose_name_plural = "organisaties"
+        verbose_name = _("organisatie")
+        verbose_name_plural = _("organisaties")
 
     def __str__(self):
         return self.naam
 
 
 class Gemeente(models.Model):
-    naam = models.CharField("naam", max_length=100, unique=True)
-    cbs_code = models.CharField("CBS-code", max_length=6, blank=True)
+    naam = models.CharField(_("naam"), max_length=100, unique=True)
+    cbs_code = models.CharField(_("CBS-code"), max_length=6, blank=True)
 
     class Meta:
         ordering = ["naam"]
-        verbose_name = "gemeente"
-        verbose_name_plural = "gemeenten"
+        verbose_name = _("gemeente")
+        verbose_name_plural = _("gemeenten")
 
     def __str__(self):
         return self.naam
@@ -38,19 +39,19 @@ class Gemeente(models.Model):
 class Gebruiker(AbstractUser):
     """A person who logs in. Deactivated, never deleted: the audit log keeps who did what."""
 
-    rol = models.CharField("rol", max_length=20, choices=Rol.choices, default=Rol.TRAJECTBEGELEIDER)
+    rol = models.CharField(_("rol"), max_length=20, choices=Rol.choices, default=Rol.TRAJECTBEGELEIDER)
     organisatie = models.ForeignKey(
-        Organisatie, verbose_name="organisatie", null=True, blank=True, on_delete=models.PROTECT,
+        Organisatie, verbose_name=_("organisatie"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="gebruikers",
     )
     gemeente = models.ForeignKey(
-        Gemeente, verbose_name="gemeente", null=True, blank=True, on_delete=models.PROTECT,
-        related_name="klantmanagers", help_text="Alleen voor klantmanagers.",
+        Gemeente, verbose_name=_("gemeente"), null=True, blank=True, on_delete=models.PROTECT,
+        related_name="klantmanagers", help_text=_("Alleen voor klantmanagers."),
     )
 
     class Meta:
-        verbose_name = "gebruiker"
-        verbose_name_plural = "gebruikers"
+        verbose_name = _("gebruiker")
+        verbose_name_plural = _("gebruikers")
         constraints = [
             models.CheckConstraint(
                 name="klantmanager_heeft_gemeente",
@@ -58,7 +59,7 @@ class Gebruiker(AbstractUser):
             ),
             # "Coach1" and "coach1" would be two accounts that look like one in the audit log.
             models.UniqueConstraint(Lower("username"), name="gebruikersnaam_uniek_hoofdletterongevoelig",
-                                    violation_error_message="Deze gebruikersnaam bestaat al."),
+                                    violation_error_message=_("Deze gebruikersnaam bestaat al.")),
         ]
 
     def __str__(self):
@@ -84,55 +85,55 @@ class Gebruiker(AbstractUser):
 class Programma(models.Model):
     """An uitstapprogramma: possibly run jointly by several organisations for several gemeenten."""
 
-    naam = models.CharField("naam", max_length=200)
-    slug = models.SlugField("korte naam", unique=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    slug = models.SlugField(_("korte naam"), unique=True)
     code = models.CharField(
-        "voorvoegsel clientcode", max_length=5, help_text="Bijvoorbeeld FLV: clientcodes worden FLV-2026-0001."
+        _("voorvoegsel clientcode"), max_length=5, help_text=_("Bijvoorbeeld FLV: clientcodes worden FLV-2026-0001.")
     )
-    organisaties = models.ManyToManyField(Organisatie, verbose_name="uitvoerende organisaties", related_name="programmas")
-    gemeenten = models.ManyToManyField(Gemeente, verbose_name="gemeenten in de regio", related_name="programmas", blank=True)
+    organisaties = models.ManyToManyField(Organisatie, verbose_name=_("uitvoerende organisaties"), related_name="programmas")
+    gemeenten = models.ManyToManyField(Gemeente, verbose_name=_("gemeenten in de regio"), related_name="programmas", blank=True)
     centrumgemeente = models.ForeignKey(
-        Gemeente, verbose_name="centrumgemeente", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
-        help_text="De gemeente die de regeling voor de regio uitvoert (DUUP: de centrumgemeente); een van de gemeenten "
-                  "in de regio. Het verslag noemt haar zo.",
+        Gemeente, verbose_name=_("centrumgemeente"), null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text=_("De gemeente die de regeling voor de regio uitvoert (DUUP: de centrumgemeente); een van de gemeenten "
+                  "in de regio. Het verslag noemt haar zo."),
     )
-    regeling = models.CharField("regeling", max_length=20, choices=Regeling.choices)
-    startdatum = models.DateField("startdatum")
-    einddatum = models.DateField("einddatum", null=True, blank=True)
+    regeling = models.CharField(_("regeling"), max_length=20, choices=Regeling.choices)
+    startdatum = models.DateField(_("startdatum"))
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
     wachttijd_signaal_dagen = models.PositiveSmallIntegerField(
-        "signaal bij wachttijd (dagen)", default=30, validators=[MinValueValidator(1)],
-        help_text="Verwijzingen die langer wachten staan als signaal op de caseload.",
+        _("signaal bij wachttijd (dagen)"), default=30, validators=[MinValueValidator(1)],
+        help_text=_("Verwijzingen die langer wachten staan als signaal op de caseload."),
     )
     bewaartermijn_jaren = models.PositiveSmallIntegerField(
-        "bewaartermijn (jaren na einddatum)", default=7, validators=[MinValueValidator(1)]
+        _("bewaartermijn (jaren na einddatum)"), default=7, validators=[MinValueValidator(1)]
     )
     wettelijke_naam_op_pdf = models.BooleanField(
-        "wettelijke naam op het trajectplan (pdf)", default=False,
-        help_text="Standaard staan alleen clientcode en roepnaam op een geprint trajectplan.",
+        _("wettelijke naam op het trajectplan (pdf)"), default=False,
+        help_text=_("Standaard staan alleen clientcode en roepnaam op een geprint trajectplan."),
     )
     gezamenlijke_verwerking = models.BooleanField(
-        "gezamenlijke verwerkingsverantwoordelijken (AVG art. 26)", default=False,
-        help_text="Alleen met een vastgelegde regeling zien de coördinatoren van alle uitvoerende organisaties alle "
-                  "deelnemers. Zonder regeling ziet elke coördinator de deelnemers van de eigen organisatie.",
+        _("gezamenlijke verwerkingsverantwoordelijken (AVG art. 26)"), default=False,
+        help_text=_("Alleen met een vastgelegde regeling zien de coördinatoren van alle uitvoerende organisaties alle "
+                  "deelnemers. Zonder regeling ziet elke coördinator de deelnemers van de eigen organisatie."),
     )
-    gezamenlijke_verwerking_sinds = models.DateField("regeling vastgelegd op", null=True, blank=True)
+    gezamenlijke_verwerking_sinds = models.DateField(_("regeling vastgelegd op"), null=True, blank=True)
     # The nazorg regime (CCV §4.1.4: monthly for six months, or one check and then close).
     nazorg_duur_maanden = models.PositiveSmallIntegerField(
-        "duur van de nazorg (maanden)", default=12, validators=[MinValueValidator(1)],
-        help_text="Na deze termijn vanaf de uitstroom vraagt de caseload om het traject af te sluiten.",
+        _("duur van de nazorg (maanden)"), default=12, validators=[MinValueValidator(1)],
+        help_text=_("Na deze termijn vanaf de uitstroom vraagt de caseload om het traject af te sluiten."),
     )
     nazorg_contact_dagen = models.PositiveSmallIntegerField(
-        "nazorgcontact minstens elke (dagen)", default=42, validators=[MinValueValidator(1)],
-        help_text="Zonder contact binnen deze termijn staat 'Nazorgcontact nodig' op de caseload.",
+        _("nazorgcontact minstens elke (dagen)"), default=42, validators=[MinValueValidator(1)],
+        help_text=_("Zonder contact binnen deze termijn staat 'Nazorgcontact nodig' op de caseload."),
     )
-    nacontrole_6m = models.BooleanField("nacontrole na 6 maanden", default=True)
-    nacontrole_12m = models.BooleanField("nacontrole na 12 maanden", default=True)
+    nacontrole_6m = models.BooleanField(_("nacontrole na 6 maanden"), default=True)
+    nacontrole_12m = models.BooleanField(_("nacontrole na 12 maanden"), default=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["naam"]
-        verbose_name = "programma"
-        verbose_name_plural = "programma's"
+        verbose_name = _("programma")
+        verbose_name_plural = _("programma's")
         constraints = [
             models.CheckConstraint(
                 name="gezamenlijke_verwerking_heeft_datum",
@@ -152,23 +153,23 @@ class Toelatingscriterium(models.Model):
     """An admission criterion or contra-indication of a programme: a list the coordinator maintains (CCV §4.1.2)."""
 
     class Soort(models.TextChoices):
-        CRITERIUM = "criterium", "Toelatingscriterium"
-        CONTRA_INDICATIE = "contra_indicatie", "Contra-indicatie"
+        CRITERIUM = "criterium", _("Toelatingscriterium")
+        CONTRA_INDICATIE = "contra_indicatie", _("Contra-indicatie")
 
     programma = models.ForeignKey(Programma, on_delete=models.CASCADE, related_name="toelatingscriteria")
-    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
-    omschrijving = models.CharField("omschrijving", max_length=300)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    omschrijving = models.CharField(_("omschrijving"), max_length=300)
     neemt_zelf_actie = models.BooleanField(
-        "de deelnemer neemt hier zelf actie op", default=False,
-        help_text="Bijvoorbeeld: de deelnemer meldt zich zelf bij de verslavingszorg voordat het traject begint.",
+        _("de deelnemer neemt hier zelf actie op"), default=False,
+        help_text=_("Bijvoorbeeld: de deelnemer meldt zich zelf bij de verslavingszorg voordat het traject begint."),
     )
-    actief = models.BooleanField("actief", default=True)
-    volgorde = models.PositiveSmallIntegerField("volgorde", default=0)
+    actief = models.BooleanField(_("actief"), default=True)
+    volgorde = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
         ordering = ["programma", "soort", "volgorde", "id"]
-        verbose_name = "toelatingscriterium"
-        verbose_name_plural = "toelatingscriteria"
+        verbose_name = _("toelatingscriterium")
+        verbose_name_plural = _("toelatingscriteria")
         constraints = [
             models.UniqueConstraint(fields=["programma", "omschrijving"], name="toelatingscriterium_uniek"),
         ]
@@ -181,17 +182,17 @@ class ProgrammaJaar(models.Model):
     """The coordinator's own figures for one year: plan and budget."""
 
     programma = models.ForeignKey(Programma, on_delete=models.CASCADE, related_name="jaren")
-    jaar = models.PositiveSmallIntegerField("jaar", validators=[MinValueValidator(2000)])
-    verwacht_deelnemers = models.PositiveIntegerField("verwacht aantal deelnemers", null=True, blank=True)
-    intakes_begroot = models.PositiveIntegerField("begroot aantal intakes", null=True, blank=True)
-    begroting = models.DecimalField("begroting (€)", max_digits=12, decimal_places=2, null=True, blank=True)
-    uitgaven = models.DecimalField("uitgaven (€)", max_digits=12, decimal_places=2, null=True, blank=True)
+    jaar = models.PositiveSmallIntegerField(_("jaar"), validators=[MinValueValidator(2000)])
+    verwacht_deelnemers = models.PositiveIntegerField(_("verwacht aantal deelnemers"), null=True, blank=True)
+    intakes_begroot = models.PositiveIntegerField(_("begroot aantal intakes"), null=True, blank=True)
+    begroting = models.DecimalField(_("begroting (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
+    uitgaven = models.DecimalField(_("uitgaven (€)"), max_digits=12, decimal_places=2, null=True, blank=True)
     versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
 
     class Meta:
         ordering = ["programma", "-jaar"]
-        verbose_name = "programmajaar"
-        verbose_name_plural = "programmajaren"
+        verbose_name = _("programmajaar")
+        verbose_name_plural = _("programmajaren")
         constraints = [
             models.UniqueConstraint(fields=["programma", "jaar"], name="een_programmajaar_per_jaar"),
         ]
@@ -204,17 +205,17 @@ class Ketenpartner(models.Model):
     """An organisation on the programme's sociale kaart."""
 
     programma = models.ForeignKey(Programma, on_delete=models.PROTECT, related_name="ketenpartners")
-    naam = models.CharField("naam", max_length=200)
-    soort = models.CharField("soort", max_length=40, choices=KetenpartnerSoort.choices)
-    gemeenten = models.ManyToManyField(Gemeente, verbose_name="werkgebied", blank=True, related_name="ketenpartners")
-    adres = models.CharField("adres", max_length=200, blank=True)
-    telefoon = models.CharField("telefoon", max_length=40, blank=True)
-    email = models.EmailField("e-mail", blank=True)
-    notities = models.TextField("notities", blank=True)
-    actief = models.BooleanField("actief", default=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    soort = models.CharField(_("soort"), max_length=40, choices=KetenpartnerSoort.choices)
+    gemeenten = models.ManyToManyField(Gemeente, verbose_name=_("werkgebied"), blank=True, related_name="ketenpartners")
+    adres = models.CharField(_("adres"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    notities = models.TextField(_("notities"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
     voorgesteld = models.BooleanField(
-        "voorstel van een trajectbegeleider", default=False,
-        help_text="Een voorstel staat op de sociale kaart zodra de coördinator het goedkeurt.",
+        _("voorstel van een trajectbegeleider"), default=False,
+        help_text=_("Een voorstel staat op de sociale kaart zodra de coördinator het goedkeurt."),
     )
     voorgesteld_door = models.ForeignKey(
         Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -223,11 +224,11 @@ class Ketenpartner(models.Model):
 
     class Meta:
         ordering = ["naam"]
-        verbose_name = "ketenpartner"
-        verbose_name_plural = "ketenpartners"
+        verbose_name = _("ketenpartner")
+        verbose_name_plural = _("ketenpartners")
         constraints = [
             models.UniqueConstraint(Lower("naam"), "programma", name="ketenpartner_naam_uniek",
-                                    violation_error_message="Er staat al een ketenpartner met deze naam op de sociale kaart."),
+                                    violation_error_message=_("Er staat al een ketenpartner met deze naam op de sociale kaart.")),
         ]
 
     def __str__(self):
@@ -238,17 +239,17 @@ class Contactpersoon(models.Model):
     """The vaste aanspreekpunt at a ketenpartner."""
 
     ketenpartner = models.ForeignKey(Ketenpartner, on_delete=models.CASCADE, related_name="contactpersonen")
-    naam = models.CharField("naam", max_length=200)
-    functie = models.CharField("functie", max_length=200, blank=True)
-    telefoon = models.CharField("telefoon", max_length=40, blank=True)
-    email = models.EmailField("e-mail", blank=True)
-    actief = models.BooleanField("actief", default=True)
+    naam = models.CharField(_("naam"), max_length=200)
+    functie = models.CharField(_("functie"), max_length=200, blank=True)
+    telefoon = models.CharField(_("telefoon"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    actief = models.BooleanField(_("actief"), default=True)
     versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
 
     class Meta:
         ordering = ["naam"]
-        verbose_name = "contactpersoon"
-        verbose_name_plural = "contactpersonen"
+        verbose_name = _("contactpersoon")
+        verbose_name_plural = _("contactpersonen")
 
     def __str__(self):
         return f"{self.naam} ({self.functie})" if self.functie else self.naam
@@ -258,55 +259,55 @@ class AuditEvent(models.Model):
     """One read or write of dossier data, export, print or login (NEN 7513). Append-only, hash-chained."""
 
     class Actie(models.TextChoices):
-        VIEW = "view", "Ingezien"
-        LIST = "list", "Lijst"
-        SEARCH = "search", "Gezocht"
-        CREATE = "create", "Aangemaakt"
-        UPDATE = "update", "Gewijzigd"
-        DELETE = "delete", "Verwijderd"
-        EXPORT = "export", "Geëxporteerd"
-        PRINT = "print", "Geprint"
-        LOGIN = "login", "Ingelogd"
-        LOGIN_FAILED = "login_failed", "Inloggen mislukt"
-        LOGOUT = "logout", "Uitgelogd"
-        MFA_FAILED = "mfa_failed", "Tweede factor mislukt"
-        LOCKOUT = "lockout", "Geblokkeerd"
-        DENIED = "denied", "Geweigerd"
-        ERASE = "erase", "Gewist"
+        VIEW = "view", _("Ingezien")
+        LIST = "list", _("Lijst")
+        SEARCH = "search", _("Gezocht")
+        CREATE = "create", _("Aangemaakt")
+        UPDATE = "update", _("Gewijzigd")
+        DELETE = "delete", _("Verwijderd")
+        EXPORT = "export", _("Geëxporteerd")
+        PRINT = "print", _("Geprint")
+        LOGIN = "login", _("Ingelogd")
+        LOGIN_FAILED = "login_failed", _("Inloggen mislukt")
+        LOGOUT = "logout", _("Uitgelogd")
+        MFA_FAILED = "mfa_failed", _("Tweede factor mislukt")
+        LOCKOUT = "lockout", _("Geblokkeerd")
+        DENIED = "denied", _("Geweigerd")
+        ERASE = "erase", _("Gewist")
 
     class Uitkomst(models.TextChoices):
-        OK = "ok", "Gelukt"
-        GEWEIGERD = "geweigerd", "Geweigerd"
-        MISLUKT = "mislukt", "Mislukt"
+        OK = "ok", _("Gelukt")
+        GEWEIGERD = "geweigerd", _("Geweigerd")
+        MISLUKT = "mislukt", _("Mislukt")
 
-    tijdstip = models.DateTimeField("tijdstip (UTC)", db_index=True)
+    tijdstip = models.DateTimeField(_("tijdstip (UTC)"), db_index=True)
     gebruiker = models.ForeignKey(
         Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    gebruikersnaam = models.CharField("gebruikersnaam", max_length=150, blank=True)
-    rol = models.CharField("rol", max_length=20, blank=True)
-    organisatie = models.CharField("organisatie", max_length=200, blank=True)
-    actie = models.CharField("actie", max_length=20, choices=Actie.choices)
-    uitkomst = models.CharField("uitkomst", max_length=10, choices=Uitkomst.choices, default=Uitkomst.OK)
-    clientcode = models.CharField("clientcode", max_length=40, blank=True, db_index=True)
-    clientcodes = models.JSONField("clientcodes in lijst", default=list, blank=True)
-    object_type = models.CharField("soort gegeven", max_length=60, blank=True)
-    object_id = models.CharField("id", max_length=40, blank=True)
-    aantal = models.PositiveIntegerField("aantal resultaten", null=True, blank=True)
-    ip = models.GenericIPAddressField("IP-adres", null=True, blank=True)
-    request_id = models.CharField("request-id", max_length=40, blank=True)
-    grondslag = models.CharField("grondslag", max_length=60, blank=True)
+    gebruikersnaam = models.CharField(_("gebruikersnaam"), max_length=150, blank=True)
+    rol = models.CharField(_("rol"), max_length=20, blank=True)
+    organisatie = models.CharField(_("organisatie"), max_length=200, blank=True)
+    actie = models.CharField(_("actie"), max_length=20, choices=Actie.choices)
+    uitkomst = models.CharField(_("uitkomst"), max_length=10, choices=Uitkomst.choices, default=Uitkomst.OK)
+    clientcode = models.CharField(_("clientcode"), max_length=40, blank=True, db_index=True)
+    clientcodes = models.JSONField(_("clientcodes in lijst"), default=list, blank=True)
+    object_type = models.CharField(_("soort gegeven"), max_length=60, blank=True)
+    object_id = models.CharField(_("id"), max_length=40, blank=True)
+    aantal = models.PositiveIntegerField(_("aantal resultaten"), null=True, blank=True)
+    ip = models.GenericIPAddressField(_("IP-adres"), null=True, blank=True)
+    request_id = models.CharField(_("request-id"), max_length=40, blank=True)
+    grondslag = models.CharField(_("grondslag"), max_length=60, blank=True)
     # HMAC over the fields above, written at insert (uitstap.audit.event_mac).
     mac = models.CharField(max_length=64, blank=True)
     # Set once by the sealer (uitstap.audit.audit_seal): position in the chain and the chain link.
-    volgnummer = models.PositiveBigIntegerField("volgnummer", null=True, blank=True, unique=True)
+    volgnummer = models.PositiveBigIntegerField(_("volgnummer"), null=True, blank=True, unique=True)
     vorige_hash = models.CharField(max_length=64, blank=True)
     hash = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-id"]
-        verbose_name = "auditgebeurtenis"
-        verbose_name_plural = "auditlog"
+        verbose_name = _("auditgebeurtenis")
+        verbose_name_plural = _("auditlog")
         constraints = [
             models.UniqueConstraint(fields=["hash"], condition=~Q(hash=""), name="auditevent_hash_uniek"),
         ]
@@ -350,33 +351,33 @@ class Accountverzoek(models.Model):
     """
 
     class Soort(models.TextChoices):
-        TWEEDE_FACTOR = "tweede_factor", "Tweede factor resetten"
-        WACHTWOORDLINK = "wachtwoordlink", "Wachtwoordlink sturen"
-        ROL = "rol", "Rol of organisatie wijzigen"
-        ACTIVEREN = "activeren", "Account activeren"
+        TWEEDE_FACTOR = "tweede_factor", _("Tweede factor resetten")
+        WACHTWOORDLINK = "wachtwoordlink", _("Wachtwoordlink sturen")
+        ROL = "rol", _("Rol of organisatie wijzigen")
+        ACTIVEREN = "activeren", _("Account activeren")
 
     class Status(models.TextChoices):
-        OPEN = "open", "Wacht op goedkeuring"
-        UITGEVOERD = "uitgevoerd", "Goedgekeurd en uitgevoerd"
-        AFGEWEZEN = "afgewezen", "Afgewezen"
-        VERLOPEN = "verlopen", "Verlopen"
+        OPEN = "open", _("Wacht op goedkeuring")
+        UITGEVOERD = "uitgevoerd", _("Goedgekeurd en uitgevoerd")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+        VERLOPEN = "verlopen", _("Verlopen")
 
-    soort = models.CharField("soort", max_length=20, choices=Soort.choices)
-    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.OPEN)
+    soort = models.CharField(_("soort"), max_length=20, choices=Soort.choices)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.OPEN)
     gebruiker = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="accountverzoeken")
     # Only for Soort.ROL: the role, organisation and gemeente asked for.
-    rol = models.CharField("nieuwe rol", max_length=20, choices=Rol.choices, blank=True)
+    rol = models.CharField(_("nieuwe rol"), max_length=20, choices=Rol.choices, blank=True)
     organisatie = models.ForeignKey(Organisatie, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     gemeente = models.ForeignKey(Gemeente, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     gevraagd_door = models.ForeignKey(Gebruiker, on_delete=models.PROTECT, related_name="+")
-    gevraagd_op = models.DateTimeField("gevraagd op")
+    gevraagd_op = models.DateTimeField(_("gevraagd op"))
     afgehandeld_door = models.ForeignKey(Gebruiker, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    afgehandeld_op = models.DateTimeField("afgehandeld op", null=True, blank=True)
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
 
     class Meta:
         ordering = ["-gevraagd_op"]
-        verbose_name = "accountverzoek"
-        verbose_name_plural = "accountverzoeken"
+        verbose_name = _("accountverzoek")
+        verbose_name_plural = _("accountverzoeken")
         constraints = [
             models.CheckConstraint(
                 name="accountverzoek_vier_ogen",
@@ -389,7 +390,7 @@ class Accountverzoek(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.get_soort_display()} voor {self.gebruiker.username}"
+        return gettext("%(soort)s voor %(username)s") % {"soort": self.get_soort_display(), "username": self.gebruiker.username}
 
 
 class VerwerktFormulier(models.Model):
@@ -401,5 +402,5 @@ class VerwerktFormulier(models.Model):
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = "verwerkt formulier"
-        verbose_name_plural = "verwerkte formulieren"
+        verbose_name = _("verwerkt formulier")
+        verbose_name_plural = _("verwerkte formulieren")

@@ -5,8 +5,10 @@ to the data never change a definitief verslag. A correction after sending is a n
 """
 
 import hashlib
+import json
 
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.utils import timezone
 
@@ -62,7 +64,8 @@ def verslag_vaststellen(*, verslag: Jaarverslag, gelezen_versie: int | None, doo
     gegevens = verslag_gegevens(verslag)
     # The hash is of the PDF as stored; the PDF itself says "definitief" (its hash can only be shown beside it).
     _, pdf = verslag_pdf(gegevens, status=Jaarverslag.Status.DEFINITIEF)
-    verslag.cijfers = gegevens
+    # Labels from the code lists are lazy translations: stored as the text they showed.
+    verslag.cijfers = json.loads(json.dumps(gegevens, cls=DjangoJSONEncoder))
     verslag.pdf = pdf
     verslag.sha256 = hashlib.sha256(pdf).hexdigest()
     verslag.status = Jaarverslag.Status.DEFINITIEF

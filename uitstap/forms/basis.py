@@ -7,7 +7,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
-from django.utils.translation import gettext as _, gettext_lazy
+from django.utils.translation import gettext as _, gettext_lazy, gettext_noop
 
 from uitstap.locking import Conflict
 from uitstap.validators import TEKST_MAX, geen_stuurtekens
@@ -205,7 +205,7 @@ class UitstapForm:
                 and not isinstance(field, forms.BooleanField)
                 and "(optioneel)" not in str(field.label)
             ):
-                field.label = f"{field.label} (optioneel)"
+                field.label = _("%(label)s (optioneel)") % {"label": field.label}
             if field.label:
                 label = str(field.label)
                 field.label = label[:1].upper() + label[1:]
@@ -243,8 +243,9 @@ def kort_label(label) -> str:
     return label[:1].upper() + label[1:]
 
 
-VEROUDERD = "Dit formulier is verouderd. Laad de pagina opnieuw en vul het opnieuw in."
-CONFLICT = ("Iemand anders heeft dit intussen opgeslagen. Hieronder staat wat die persoon opsloeg; jouw invoer "
+# Plain strings (tests and other modules compare them); marked for makemessages and translated where used.
+VEROUDERD = gettext_noop("Dit formulier is verouderd. Laad de pagina opnieuw en vul het opnieuw in.")
+CONFLICT = gettext_noop("Iemand anders heeft dit intussen opgeslagen. Hieronder staat wat die persoon opsloeg; jouw invoer "
             "staat nog in het formulier. Sla opnieuw op om jouw versie te bewaren.")
 
 
@@ -262,7 +263,7 @@ class VersionedForm(UitstapForm):
         record = versie_van if versie_van is not None else getattr(self, "instance", None)
         bestaand = record is not None and record.pk is not None
         self.fields["gelezen_versie"] = forms.IntegerField(
-            widget=forms.HiddenInput, required=bestaand, error_messages={"required": VEROUDERD, "invalid": VEROUDERD},
+            widget=forms.HiddenInput, required=bestaand, error_messages={"required": _(VEROUDERD), "invalid": _(VEROUDERD)},
         )
         if bestaand and not self.is_bound:
             self.initial["gelezen_versie"] = getattr(record, self.version_field)
@@ -285,7 +286,7 @@ def toon_conflict(form, conflict) -> None:
     """Show a Conflict on the form: the message, the other person's saved values, and their version,
     so saving again is a knowing overwrite. The user's own input stays in the form."""
     actueel = conflict.actueel
-    form.add_error(None, CONFLICT)
+    form.add_error(None, _(CONFLICT))
     waarden = []
     for naam, field in form.fields.items():
         if naam == "gelezen_versie" or not hasattr(actueel, naam):

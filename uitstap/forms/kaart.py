@@ -1,6 +1,7 @@
 """Forms for the sociale kaart: a partner, a contact person, the list filter. Fields listed explicitly."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from uitstap.codes import KetenpartnerSoort
 from uitstap.forms.basis import VersionedForm
@@ -19,9 +20,9 @@ class KetenpartnerForm(VersionedForm, forms.ModelForm):
             "notities": forms.Textarea(attrs={"rows": 3}),
         }
         help_texts = {
-            "gemeenten": "Voor welke gemeenten werkt deze partner? Niets aangevinkt: onbekend.",
-            "notities": "Bijvoorbeeld: hoe je aanmeldt, wachttijden, wat ze wel en niet doen. Geen deelnemergegevens.",
-            "actief": "Een inactieve ketenpartner blijft bij oude verwijzingen staan, maar is niet meer te kiezen.",
+            "gemeenten": _("Voor welke gemeenten werkt deze partner? Niets aangevinkt: onbekend."),
+            "notities": _("Bijvoorbeeld: hoe je aanmeldt, wachttijden, wat ze wel en niet doen. Geen deelnemergegevens."),
+            "actief": _("Een inactieve ketenpartner blijft bij oude verwijzingen staan, maar is niet meer te kiezen."),
         }
 
     def __init__(self, *args, programma, met_actief: bool = True, **kwargs):
@@ -36,7 +37,7 @@ class ContactpersoonForm(VersionedForm, forms.ModelForm):
     class Meta:
         model = Contactpersoon
         fields = ["naam", "functie", "telefoon", "email", "actief"]
-        help_texts = {"actief": "Vink uit als deze persoon er niet meer werkt of geen aanspreekpunt meer is."}
+        help_texts = {"actief": _("Vink uit als deze persoon er niet meer werkt of geen aanspreekpunt meer is.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,11 +48,11 @@ class ContactpersoonForm(VersionedForm, forms.ModelForm):
 class SocialeKaartFilter(forms.Form):
     """Filters above the list; they live in the query string (partner names, no participant data)."""
 
-    zoek = forms.CharField(label="Zoek op naam", max_length=100, required=False, validators=[geen_stuurtekens])
-    soort = forms.ChoiceField(label="Soort", required=False, choices=[("", "Alle soorten")] + list(KetenpartnerSoort.choices))
-    gemeente = forms.ModelChoiceField(label="Gemeente", queryset=Gemeente.objects.none(), required=False,
-                                      empty_label="Alle gemeenten")
-    inactief = forms.BooleanField(label="Ook inactieve en voorgestelde tonen", required=False)
+    zoek = forms.CharField(label=_("Zoek op naam"), max_length=100, required=False, validators=[geen_stuurtekens])
+    soort = forms.ChoiceField(label=_("Soort"), required=False, choices=[("", _("Alle soorten"))] + list(KetenpartnerSoort.choices))
+    gemeente = forms.ModelChoiceField(label=_("Gemeente"), queryset=Gemeente.objects.none(), required=False,
+                                      empty_label=_("Alle gemeenten"))
+    inactief = forms.BooleanField(label=_("Ook inactieve en voorgestelde tonen"), required=False)
 
     def __init__(self, *args, gemeenten, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,6 +1,7 @@
 """Forms of the programme and its yearly figures (edited by the coordinator)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from uitstap.forms.basis import VersionedForm
 from uitstap.models import Programma, ProgrammaJaar
@@ -20,7 +21,7 @@ class ProgrammaForm(VersionedForm, forms.ModelForm):
         data = super().clean()
         centrum, gemeenten = data.get("centrumgemeente"), data.get("gemeenten")
         if centrum is not None and gemeenten is not None and centrum not in gemeenten:
-            self.add_error("centrumgemeente", "Kies als centrumgemeente een van de gemeenten in de regio.")
+            self.add_error("centrumgemeente", _("Kies als centrumgemeente een van de gemeenten in de regio."))
         return data
 
 
