@@ -27,6 +27,7 @@ demo: install
 	@echo ""
 	@echo "  uitstap demo: http://127.0.0.1:$(PORT)/"
 	@echo "  Inloggen als coordinator, begeleider1, begeleider2, begeleider3, klantmanager of beheerder"
+	@echo "  (ook klantmanager_lelystad, coordinator_haaglanden en begeleider_haaglanden: zie de README)"
 	@echo "  Wachtwoord: $(DEMO_WACHTWOORD)"
 	@echo ""
 	@DEMO=true $(PY) manage.py runserver 127.0.0.1:$(PORT)
