@@ -9,8 +9,9 @@ import datetime
 from decimal import Decimal
 from fractions import Fraction
 
+from rapportage import cijfers as figuren
 from rapportage.cijfers import alle_cijfers
-from rapportage.cijfers.basis import afronden, getal
+from rapportage.cijfers.basis import afronden, een_doorgang, getal
 from rapportage.cijfers.verslag import aanmeldingen_per_verwijzer
 from rapportage.models import ACCOUNTANTSVERKLARING_VANAF, Begrotingspost, Beschikking, Jaarverslag, Verslagperiode
 
@@ -153,6 +154,17 @@ def _financien(beschikking: Beschikking, perioden: list[Verslagperiode], huidig:
     return uit
 
 
+# What the verslag shows cumulatively since the grant's start (the five questions and plan against actual).
+CUMULATIEF_SLEUTELS = ("ingestroomd", "intakes_gehouden", "trajectplannen_opgesteld", "uitgestapt", "tussentijds_gestopt",
+                       "uitgestapt_per_resultaat", "cumulatief")
+
+
+def _cumulatief_sinds_start(programma, start: datetime.date, tot: datetime.date) -> dict:
+    """Only the figures the verslag shows since the start, each by its own selector (not every figure twice)."""
+    with een_doorgang():
+        return {sleutel: getattr(figuren, sleutel)(programma, start, tot) for sleutel in CUMULATIEF_SLEUTELS}
+
+
 def verslag_gegevens(verslag: Jaarverslag, *, vandaag: datetime.date | None = None) -> dict:
     """Everything the verslag shows, computed now (a concept) from the figures selectors and the beschikking."""
     beschikking = verslag.beschikking
@@ -162,7 +174,7 @@ def verslag_gegevens(verslag: Jaarverslag, *, vandaag: datetime.date | None = No
     van, tot = (huidig.van, huidig.tot) if huidig is not None else (beschikking.startdatum, beschikking.einddatum)
     c = alle_cijfers(programma, van, tot, jaar=van.year)
     c["aanmeldingen_per_verwijzer"] = aanmeldingen_per_verwijzer(programma, van, tot)
-    cum = c if huidig is None else alle_cijfers(programma, beschikking.startdatum, tot, jaar=van.year)
+    cum = c if huidig is None else _cumulatief_sinds_start(programma, beschikking.startdatum, tot)
     vorige = next((p for p in perioden if huidig is not None and p.nummer == huidig.nummer - 1), None)
     plan_deelnemers = huidig.plan_deelnemers if huidig is not None else None
     if huidig is None:
