@@ -10,6 +10,7 @@ from trajecten.selectors.caseload import (  # noqa: F401
     deze_week,
     zoek_deelnemers,
     caseload,
+    caseload_open_pks,
     Aandacht,
     aandacht_coordinator,
     deelnemers_overzicht,

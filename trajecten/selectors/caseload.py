@@ -267,6 +267,13 @@ def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetim
     return caseload_geordend(qs, sorteer=sorteer, fase=fase, signaal=signaal)
 
 
+def caseload_open_pks(user, vandaag: datetime.date | None = None) -> QuerySet:
+    """The pks of the caseload's open participants (own and achtervang), without the list's annotations: for
+    a subquery such as "this week's planned contacts", which needs the rows, not their state."""
+    return (met_traject_stand(deelnemers_visible_to(user), vandaag)
+            .filter(traject_einddatum__isnull=True).order_by().values("pk"))
+
+
 PLAN_ONGETEKEND_DAGEN = 42
 AANDACHT_MAX = 20
 
