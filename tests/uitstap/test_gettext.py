@@ -21,15 +21,16 @@ from django.utils.functional import Promise
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 OMGEZET = [
-    "400.html", "403.html", "404.html", "500.html", "form_page.html",
+    "400.html", "403.html", "404.html", "500.html", "base.html", "bootstrap5/errors.html", "form_page.html",
     "includes/breadcrumbs.html", "includes/contactafspraak_strip.html", "includes/form.html",
     "includes/form_errors.html", "includes/paginering.html", "includes/zoeken.html",
     "rapportage/_telling.html", "rapportage/_vijf.html", "rapportage/cijfers.html", "rapportage/formulier.html",
     *[f"registration/{p.name}" for p in sorted((TEMPLATES / "registration").glob("*.html"))],
     *[f"trajecten/{n}.html" for n in (
-        "aanmelding_form", "avg_ingezien", "avg_inzage", "avg_inzage_export", "avg_wissen", "documenten",
-        "ketenpartner_detail", "ketenpartner_form", "outreach_lijst", "plan_doel_form", "plan_doel_verwijderen",
-        "plan_meting_form", "plan_tab", "sociale_kaart", "uitstroom_form", "veiligheid_tab", "verwijzing_form",
+        "aanmelding_form", "avg_ingezien", "avg_inzage", "avg_inzage_export", "avg_wissen", "caseload",
+        "deelnemer_lijst", "documenten", "dossier_base", "dossier_contacten", "dossier_gegevens", "dossier_leeg",
+        "dossier_tijdlijn", "duplicaten", "ketenpartner_detail", "ketenpartner_form", "outreach_lijst", "plan_doel_form", "plan_doel_verwijderen",
+        "plan_meting_form", "plan_tab", "samenvoegen", "sociale_kaart", "uitstroom_form", "veiligheid_tab", "verwijzing_form",
         "verwijzing_tab",
     )],
     *[f"trajecten/includes/{n}.html" for n in ("juridische_termijnen", "plan_doel_status", "plan_pdf_talen", "snel_contact")],
