@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
 
 from clients.access import log_list
 from clients.selectors import duplicaat_kandidaten
@@ -34,7 +35,7 @@ def _zoekterm(request, lijst: str) -> tuple[str, object]:
             request.session.pop(key, None)
         elif bevat_stuurtekens(getypt):
             request.session.pop(key, None)
-            messages.error(request, "De zoekterm bevat een onzichtbaar stuurteken (zoals NUL). Typ hem opnieuw.")
+            messages.error(request, gettext("De zoekterm bevat een onzichtbaar stuurteken (zoals NUL). Typ hem opnieuw."))
         else:
             request.session[key] = zoekterm(getypt)
         query = request.GET.copy()
