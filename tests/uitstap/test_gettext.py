@@ -135,9 +135,16 @@ def test_codes_en_modellen_vertaalbaar():
     from uitstap.forms import CONFLICT, UitstapForm
     from uitstap.models import Ketenpartner, Programma
 
+    from clients.forms import AanmeldingForm
+    from clients.models import Deelnemer
+    from trajecten.models import Trajectplan
+
     for label in (Programma._meta.verbose_name, Programma._meta.get_field("wachttijd_signaal_dagen").verbose_name,
-                  Ketenpartner._meta.get_field("voorgesteld").help_text, Jaarverslag.Status.DEFINITIEF.label):
+                  Ketenpartner._meta.get_field("voorgesteld").help_text, Jaarverslag.Status.DEFINITIEF.label,
+                  Deelnemer._meta.verbose_name, Deelnemer._meta.get_field("roepnaam").help_text,
+                  Trajectplan.Status.ACTIEF.label, AanmeldingForm.base_fields["verwijzer_ketenpartner"].help_text):
         assert isinstance(label, Promise), label
+    assert Trajectplan.Status.ACTIEF.label == "Actief (ondertekend)"
     # The code lists: Dutch text (gettext_noop), the msgid a document in another language translates.
     assert Fase.ORIENTATIE.label == "Oriëntatie" and type(Rol.COORDINATOR.label) is str
     with translation.override("en"):
