@@ -77,8 +77,9 @@ def caseload(request):
         "page": page, "rijen": rijen, "zoek": zoek, "vandaag": vandaag, "afgesloten": afgesloten,
         "sorteer": sorteer, "fase": fase, "signaal": signaal, "gepland": gepland, "controles": controles,
         "fasen": Fase.choices, "signaal_filters": selectors.SIGNAAL_FILTERS, "query": query.urlencode(),
-        "kolommen": [("deelnemer", "Deelnemer"), ("fase", "Fase"), ("dagen", "Dagen in fase"),
-                     ("volgend", "Volgend contact"), ("laatste", "Laatste contact"), ("urgentie", "Signalen")],
+        "kolommen": [("deelnemer", gettext("Deelnemer")), ("fase", gettext("Fase")), ("dagen", gettext("Dagen in fase")),
+                     ("volgend", gettext("Volgend contact")), ("laatste", gettext("Laatste contact")),
+                     ("urgentie", gettext("Signalen"))],
     })
 
 
