@@ -10,6 +10,7 @@ from django.db import models, transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 
 from clients.documents import document_inhoud, documenten_verwijderen, downloadnaam
 from clients.models import Deelnemer, Document, JuridischeRoute
@@ -22,11 +23,11 @@ from uitstap.selectors import audit_events_over
 
 # Legal grounds a coordinator can record to erase while the retention term still runs (art. 17 lid 1).
 class WettelijkeGrond(models.TextChoices):
-    NIET_NODIG = "art17_1a", "De gegevens zijn niet meer nodig voor het doel (art. 17 lid 1 sub a)"
-    TOESTEMMING_INGETROKKEN = "art17_1b", "Toestemming ingetrokken en geen andere grondslag (art. 17 lid 1 sub b)"
-    BEZWAAR = "art17_1c", "Bezwaar gegrond verklaard (art. 17 lid 1 sub c)"
-    ONRECHTMATIG = "art17_1d", "De gegevens zijn onrechtmatig verwerkt (art. 17 lid 1 sub d)"
-    WETTELIJKE_PLICHT = "art17_1e", "Wissen is wettelijk verplicht (art. 17 lid 1 sub e)"
+    NIET_NODIG = "art17_1a", _("De gegevens zijn niet meer nodig voor het doel (art. 17 lid 1 sub a)")
+    TOESTEMMING_INGETROKKEN = "art17_1b", _("Toestemming ingetrokken en geen andere grondslag (art. 17 lid 1 sub b)")
+    BEZWAAR = "art17_1c", _("Bezwaar gegrond verklaard (art. 17 lid 1 sub c)")
+    ONRECHTMATIG = "art17_1d", _("De gegevens zijn onrechtmatig verwerkt (art. 17 lid 1 sub d)")
+    WETTELIJKE_PLICHT = "art17_1e", _("Wissen is wettelijk verplicht (art. 17 lid 1 sub e)")
 
 
 # What stays of an erased participant: exactly what the figures of DEFINITIONS.md need.
@@ -239,10 +240,9 @@ def deelnemer_wissen(*, deelnemer: Deelnemer, door=None, wettelijke_grond: str =
     if deelnemer.gewist_op is not None:
         raise ValidationError(reden)
     if wettelijke_grond and wettelijke_grond not in WettelijkeGrond.values:
-        raise ValidationError({"wettelijke_grond": "Kies een wettelijke grond uit de lijst."})
+        raise ValidationError({"wettelijke_grond": gettext("Kies een wettelijke grond uit de lijst.")})
     if not mag and not wettelijke_grond:
-        raise ValidationError(f"Wissen kan nu niet. {reden} Alleen met een vastgelegde wettelijke grond kan eerder "
-                              "gewist worden.")
+        raise ValidationError(gettext("Wissen kan nu niet. %(reden)s Alleen met een vastgelegde wettelijke grond kan eerder gewist worden.") % {"reden": reden})
     documenten_verwijderen(deelnemer=deelnemer)
     for model, qs in eigen_records(deelnemer):
         if model._meta.label_lower == INTAKE_WISSEN_MODEL:

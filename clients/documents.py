@@ -10,6 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from clients.models import Deelnemer, Document
 from clients.selectors import grondslag
@@ -110,18 +111,17 @@ def _lees_en_controleer(bestand) -> tuple[bytes, str, str]:
     limiet = settings.DOCUMENT_MAX_BYTES
     grootte = getattr(bestand, "size", None)
     if grootte is not None and grootte > limiet:
-        raise ValidationError({"bestand": f"Het bestand is te groot: maximaal {limiet // (1024 * 1024)} MB."})
+        raise ValidationError({"bestand": gettext("Het bestand is te groot: maximaal %(mb)s MB.") % {"mb": limiet // (1024 * 1024)}})
     if hasattr(bestand, "seek"):
         bestand.seek(0)
     inhoud = bestand.read(limiet + 1)
     if len(inhoud) > limiet:
-        raise ValidationError({"bestand": f"Het bestand is te groot: maximaal {limiet // (1024 * 1024)} MB."})
+        raise ValidationError({"bestand": gettext("Het bestand is te groot: maximaal %(mb)s MB.") % {"mb": limiet // (1024 * 1024)}})
     if not inhoud:
-        raise ValidationError({"bestand": "Het bestand is leeg."})
+        raise ValidationError({"bestand": gettext("Het bestand is leeg.")})
     soort = soort_van_inhoud(inhoud[:16])
     if soort is None:
-        raise ValidationError({"bestand": f"Dit soort bestand kan niet worden opgeslagen. Alleen {TOEGESTAAN} is toegestaan "
-                                          "(gecontroleerd aan de inhoud, niet aan de naam)."})
+        raise ValidationError({"bestand": gettext("Dit soort bestand kan niet worden opgeslagen. Alleen %(toegestaan)s is toegestaan (gecontroleerd aan de inhoud, niet aan de naam).") % {"toegestaan": TOEGESTAAN}})
     if soort[0] == "application/pdf" and (actief := pdf_actieve_inhoud(inhoud)):
         raise ValidationError({"bestand": (
             "Deze PDF bevat actieve inhoud (" + ", ".join(sorted(actief)) + ") die code kan uitvoeren of andere "
@@ -137,7 +137,7 @@ def document_aanmaken(
 ) -> Document:
     """Store an uploaded file for `deelnemer` and record it; the file is removed again if the record fails."""
     if deelnemer.gewist_op is not None:
-        raise ValidationError("De gegevens van deze deelnemer zijn gewist; er kunnen geen documenten meer bij.")
+        raise ValidationError(gettext("De gegevens van deze deelnemer zijn gewist; er kunnen geen documenten meer bij."))
     inhoud, content_type, ext = _lees_en_controleer(bestand)
     opslagnaam = secrets.token_hex(20) + ext
     pad = opslagpad(opslagnaam)
@@ -187,7 +187,7 @@ def document_inhoud(document: Document) -> bytes:
     """The stored bytes, checked against the recorded SHA-256 (a changed file is refused)."""
     data = opslagpad(document.opslagnaam).read_bytes()
     if hashlib.sha256(data).hexdigest() != document.sha256:
-        raise ValidationError("Het opgeslagen bestand komt niet overeen met de controlecode; het is gewijzigd of beschadigd.")
+        raise ValidationError(gettext("Het opgeslagen bestand komt niet overeen met de controlecode; het is gewijzigd of beschadigd."))
     return data
 
 

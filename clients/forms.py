@@ -5,7 +5,7 @@ import datetime
 from django import forms
 from django_countries import countries
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 from clients.models import Contactafspraak, Deelnemer, Document, JuridischeRoute, Scope, Signaal, Toestemming
 from uitstap.codes import Verwijzer
@@ -26,25 +26,25 @@ class LandField(forms.ChoiceField):
 def landkeuze() -> forms.ChoiceField:
     """Countries by their Dutch names (django-countries); stores the ISO 3166 two-letter code."""
     return LandField(
-        label="herkomstland", required=False, choices=_landen,
-        error_messages={"invalid_choice": "Kies een land uit de lijst."},
+        label=_("herkomstland"), required=False, choices=_landen,
+        error_messages={"invalid_choice": _("Kies een land uit de lijst.")},
     )
 
 
 class AanmeldingForm(UitstapForm, forms.ModelForm):
     """A new participant and her first traject in one short form."""
 
-    aanmelddatum = forms.DateField(label="aanmelddatum", initial=datetime.date.today)
-    verwijzer = forms.ChoiceField(label="verwezen door", choices=[("", "—")] + list(Verwijzer.choices), required=False)
+    aanmelddatum = forms.DateField(label=_("aanmelddatum"), initial=datetime.date.today)
+    verwijzer = forms.ChoiceField(label=_("verwezen door"), choices=[("", "—")] + list(Verwijzer.choices), required=False)
     verwijzer_ketenpartner = forms.ModelChoiceField(
-        label="verwijzende organisatie", queryset=Ketenpartner.objects.none(), required=False,
-        help_text="Staat de verwijzer op de sociale kaart? Kies de organisatie.",
+        label=_("verwijzende organisatie"), queryset=Ketenpartner.objects.none(), required=False,
+        help_text=_("Staat de verwijzer op de sociale kaart? Kies de organisatie."),
     )
-    verwijzer_toelichting = forms.CharField(label="verwijzer (naam of organisatie)", max_length=200, required=False)
+    verwijzer_toelichting = forms.CharField(label=_("verwijzer (naam of organisatie)"), max_length=200, required=False)
     herkomstland = landkeuze()
     outreach_actie = forms.ModelChoiceField(
-        label="bereikt via outreachactie", queryset=None, required=False,  # set by the view (trajecten)
-        help_text="Alleen bij eigen outreach: de outreachactie waarbij de deelnemer is bereikt.",
+        label=_("bereikt via outreachactie"), queryset=None, required=False,  # set by the view (trajecten)
+        help_text=_("Alleen bij eigen outreach: de outreachactie waarbij de deelnemer is bereikt."),
     )
 
     class Meta:
@@ -54,8 +54,8 @@ class AanmeldingForm(UitstapForm, forms.ModelForm):
             "verblijfsstatus", "juridische_categorie", "signalen_mensenhandel", "bsn",
         ]
         help_texts = {
-            "roepnaam": "De naam waarmee je de deelnemer aanspreekt; mag een werknaam zijn.",
-            "bsn": "Alleen invullen als het nodig is; helpt om een dubbele registratie te voorkomen.",
+            "roepnaam": _("De naam waarmee je de deelnemer aanspreekt; mag een werknaam zijn."),
+            "bsn": _("Alleen invullen als het nodig is; helpt om een dubbele registratie te voorkomen."),
         }
 
     def __init__(self, *args, programma, outreach_acties=None, **kwargs):
@@ -81,9 +81,9 @@ class PersoonsgegevensForm(VersionedForm, forms.ModelForm):
             "heeft_kinderen", "gestopt_met_sekswerk_op", "documenttaal",
         ]
         help_texts = {
-            "voornamen": "Alleen invullen als het nodig is (bijvoorbeeld voor een uitkering).",
-            "bsn": "Alleen invullen als het nodig is.",
-            "bedenktijd_start": "Alleen bij de verblijfsregeling mensenhandel.",
+            "voornamen": _("Alleen invullen als het nodig is (bijvoorbeeld voor een uitkering)."),
+            "bsn": _("Alleen invullen als het nodig is."),
+            "bedenktijd_start": _("Alleen bij de verblijfsregeling mensenhandel."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -93,7 +93,7 @@ class PersoonsgegevensForm(VersionedForm, forms.ModelForm):
     def clean_documenttaal(self):
         taal = self.cleaned_data.get("documenttaal") or ""
         if taal and taal not in documenttalen():
-            raise forms.ValidationError("Voor deze taal is geen vertaling.")
+            raise forms.ValidationError(gettext("Voor deze taal is geen vertaling."))
         return taal
 
 
@@ -188,15 +188,15 @@ class ContactafspraakForm(_NieuweVersieForm, forms.ModelForm):
             "veilig_adres": forms.Textarea(attrs={"rows": 2}), "toelichting": forms.Textarea(attrs={"rows": 2}),
         }
         help_texts = {
-            "vermijden": "Bijvoorbeeld: niet na 18.00 uur, niet in het weekend.",
-            "alleen_via": "Als contact alleen via een ketenpartner mag (bijvoorbeeld de opvang).",
+            "vermijden": _("Bijvoorbeeld: niet na 18.00 uur, niet in het weekend."),
+            "alleen_via": _("Als contact alleen via een ketenpartner mag (bijvoorbeeld de opvang)."),
         }
 
     def __init__(self, *args, programma, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["alleen_via"].queryset = Ketenpartner.objects.filter(programma=programma, actief=True)
         for veld in ("bellen", "sms", "voicemail", "post", "huisbezoek", "email"):
-            self.fields[veld].choices = [("", "Niet besproken")] + list(self.fields[veld].choices)[1:]
+            self.fields[veld].choices = [("", gettext("Niet besproken"))] + list(self.fields[veld].choices)[1:]
 
 
 class JuridischeRouteForm(_NieuweVersieForm, forms.ModelForm):
@@ -209,6 +209,6 @@ class JuridischeRouteForm(_NieuweVersieForm, forms.ModelForm):
         ]
         widgets = {"toelichting": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
-            "bedenktijd_eind": "Het dossier en de caseload tellen af naar deze datum (signaal bij 4 en 1 week).",
-            "geen_aangifte_op": "Alleen als zij heeft besloten geen aangifte te doen.",
+            "bedenktijd_eind": _("Het dossier en de caseload tellen af naar deze datum (signaal bij 4 en 1 week)."),
+            "geen_aangifte_op": _("Alleen als zij heeft besloten geen aangifte te doen."),
         }

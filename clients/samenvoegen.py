@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from clients.avg import persoonsgegevens_gewist
 from clients.models import Deelnemer, GeenDuplicaat, JuridischeRoute
@@ -88,33 +89,35 @@ def _lopend(deelnemer: Deelnemer):
 def samenvoegen_bezwaren(*, blijft: Deelnemer, vervalt: Deelnemer, door: Gebruiker) -> list[str]:
     """Why these two dossiers cannot be merged now (Dutch, for the screen); [] when they can."""
     if door.rol != Rol.COORDINATOR:
-        return ["Alleen de coördinator voegt dossiers samen."]
+        return [gettext("Alleen de coördinator voegt dossiers samen.")]
     if blijft.pk == vervalt.pk:
-        return ["Een dossier kan niet met zichzelf worden samengevoegd. Kies twee verschillende deelnemers."]
+        return [gettext("Een dossier kan niet met zichzelf worden samengevoegd. Kies twee verschillende deelnemers.")]
     bezwaren = []
     for d in (blijft, vervalt):
         if d.samengevoegd_op is not None:
-            bezwaren.append(f"{d.clientcode} is al samengevoegd met een ander dossier.")
+            bezwaren.append(gettext("%(clientcode)s is al samengevoegd met een ander dossier.") % {"clientcode": d.clientcode})
         elif d.gewist_op is not None:
-            bezwaren.append(f"De persoonsgegevens van {d.clientcode} zijn gewist; een gewist dossier voeg je niet samen.")
+            bezwaren.append(gettext("De persoonsgegevens van %(clientcode)s zijn gewist; een gewist dossier voeg je niet samen.")
+                            % {"clientcode": d.clientcode})
     if bezwaren:
         return bezwaren
     zichtbaar = set(deelnemers_visible_to(door).filter(pk__in=[blijft.pk, vervalt.pk]).values_list("pk", flat=True))
     if zichtbaar != {blijft.pk, vervalt.pk}:
-        return ["Je kunt alleen dossiers samenvoegen die je zelf mag inzien."]
+        return [gettext("Je kunt alleen dossiers samenvoegen die je zelf mag inzien.")]
     if blijft.programma_id != vervalt.programma_id:
-        return ["De deelnemers horen bij verschillende programma's. Samenvoegen kan alleen binnen één programma."]
+        return [gettext("De deelnemers horen bij verschillende programma's. Samenvoegen kan alleen binnen één programma.")]
     for d in (blijft, vervalt):
         if d.overdrachten.filter(status="voorbereid").exists():
-            bezwaren.append(f"Voor {d.clientcode} staat een overdracht naar een ander programma klaar. Laat die eerst "
-                            "afhandelen of trek haar in; daarna kun je samenvoegen.")
+            bezwaren.append(gettext("Voor %(clientcode)s staat een overdracht naar een ander programma klaar. Laat die "
+                                    "eerst afhandelen of trek haar in; daarna kun je samenvoegen.") % {"clientcode": d.clientcode})
     a, b = _lopend(blijft), _lopend(vervalt)
     if a and b:
-        bezwaren.append(
-            f"Beide deelnemers hebben een lopend traject ({blijft.clientcode} aangemeld op {a.aanmelddatum:%d-%m-%Y}, "
-            f"{vervalt.clientcode} aangemeld op {b.aanmelddatum:%d-%m-%Y}). Een deelnemer heeft één lopend traject: "
+        bezwaren.append(gettext(
+            "Beide deelnemers hebben een lopend traject (%(blijft)s aangemeld op %(datum_blijft)s, "
+            "%(vervalt)s aangemeld op %(datum_vervalt)s). Een deelnemer heeft één lopend traject: "
             "sluit eerst een van de twee af, daarna kun je samenvoegen."
-        )
+        ) % {"blijft": blijft.clientcode, "datum_blijft": format(a.aanmelddatum, "%d-%m-%Y"),
+             "vervalt": vervalt.clientcode, "datum_vervalt": format(b.aanmelddatum, "%d-%m-%Y")})
     return bezwaren
 
 
@@ -223,15 +226,15 @@ def deelnemers_samenvoegen(
 def geen_duplicaat_vastleggen(*, deelnemer: Deelnemer, ander: Deelnemer, door: Gebruiker) -> GeenDuplicaat:
     """The coordinator decides these two are different people: the pair leaves the list of likely duplicates."""
     if door.rol != Rol.COORDINATOR:
-        raise ValidationError("Alleen de coördinator legt vast dat twee deelnemers verschillende personen zijn.")
+        raise ValidationError(gettext("Alleen de coördinator legt vast dat twee deelnemers verschillende personen zijn."))
     if deelnemer.pk == ander.pk:
-        raise ValidationError("Kies twee verschillende deelnemers.")
+        raise ValidationError(gettext("Kies twee verschillende deelnemers."))
     zichtbaar = deelnemers_visible_to(door).filter(pk__in=[deelnemer.pk, ander.pk]).count()
     if zichtbaar != 2:
-        raise ValidationError("Je kunt dit alleen vastleggen voor deelnemers die je zelf mag inzien.")
+        raise ValidationError(gettext("Je kunt dit alleen vastleggen voor deelnemers die je zelf mag inzien."))
     laag, hoog = sorted((deelnemer, ander), key=lambda d: d.pk)
     if GeenDuplicaat.objects.filter(deelnemer=laag, ander=hoog).exists():
-        raise ValidationError(f"{laag.clientcode} en {hoog.clientcode} zijn al als verschillende personen vastgelegd.")
+        raise ValidationError(gettext("%(laag)s en %(hoog)s zijn al als verschillende personen vastgelegd.") % {"laag": laag.clientcode, "hoog": hoog.clientcode})
     besluit = GeenDuplicaat(deelnemer=laag, ander=hoog, door=door)
     besluit.full_clean()
     besluit.save()

@@ -35,11 +35,11 @@ def _check_team(*, programma: Programma, begeleider: Gebruiker | None, achtervan
         if user is None:
             continue
         if user.rol != Rol.TRAJECTBEGELEIDER or not user.is_active:
-            errors[field] = "Kies een actieve trajectbegeleider."
+            errors[field] = _("Kies een actieve trajectbegeleider.")
         elif not programma.organisaties.filter(pk=user.organisatie_id).exists():
-            errors[field] = "Deze trajectbegeleider werkt niet voor dit programma."
+            errors[field] = _("Deze trajectbegeleider werkt niet voor dit programma.")
     if begeleider and achtervang and begeleider.pk == achtervang.pk:
-        errors["achtervang"] = "De achtervang moet iemand anders zijn dan de trajectbegeleider."
+        errors["achtervang"] = _("De achtervang moet iemand anders zijn dan de trajectbegeleider.")
     if errors:
         raise ValidationError(errors)
 
@@ -93,7 +93,7 @@ def begeleiding_toewijzen(
 ) -> Deelnemer:
     """The coordinator (re)assigns coach and backup."""
     if door.rol != Rol.COORDINATOR:
-        raise ValidationError("Alleen de coördinator wijst trajectbegeleiders toe.")
+        raise ValidationError(_("Alleen de coördinator wijst trajectbegeleiders toe."))
     _check_team(programma=deelnemer.programma, begeleider=begeleider, achtervang=achtervang)
     deelnemer.begeleider = begeleider
     deelnemer.achtervang = achtervang
@@ -298,7 +298,7 @@ def contactafspraak_vastleggen(
     velden = {f: data[f] for f in CONTACTAFSPRAAK_VELDEN if f in data}
     partner = velden.get("alleen_via")
     if partner is not None and partner.programma_id != deelnemer.programma_id:
-        raise ValidationError({"alleen_via": "Deze ketenpartner hoort niet bij dit programma."})
+        raise ValidationError({"alleen_via": _("Deze ketenpartner hoort niet bij dit programma.")})
     afspraak = Contactafspraak(deelnemer=deelnemer, versie=versie, door=door, **velden)
     afspraak.full_clean()
     afspraak.save()
@@ -324,10 +324,10 @@ def juridische_route_vastleggen(
     route = JuridischeRoute(deelnemer=deelnemer, versie=versie, door=door, **velden)
     fouten = {}
     if route.aangifte_op and route.geen_aangifte_op:
-        fouten["geen_aangifte_op"] = "Vul een aangiftedatum of een datum voor geen aangifte in, niet allebei."
+        fouten["geen_aangifte_op"] = _("Vul een aangiftedatum of een datum voor geen aangifte in, niet allebei.")
     for start, eind in (("bedenktijd_start", "bedenktijd_eind"), ("vergunning_start", "vergunning_eind")):
         if getattr(route, start) and getattr(route, eind) and getattr(route, eind) < getattr(route, start):
-            fouten[eind] = "De einddatum ligt voor de begindatum."
+            fouten[eind] = _("De einddatum ligt voor de begindatum.")
     if fouten:
         raise ValidationError(fouten)
     route.full_clean()

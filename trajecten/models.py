@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 import pgtrigger
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from clients.models import Deelnemer
 from uitstap.codes import (
@@ -31,8 +32,8 @@ from uitstap.codes import (
 from uitstap.models import Contactpersoon, Gemeente, Ketenpartner, Organisatie, Programma
 
 SCORE_VALIDATORS = [
-    MinValueValidator(1, "Een score is minimaal 1."),
-    MaxValueValidator(10, "Een score is maximaal 10."),
+    MinValueValidator(1, _("Een score is minimaal 1.")),
+    MaxValueValidator(10, _("Een score is maximaal 10.")),
 ]
 
 
@@ -84,37 +85,37 @@ class Traject(models.Model):
     deelnemer_pad = "deelnemer"  # the way to the participant, for clients.access
 
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="trajecten")
-    aanmelddatum = models.DateField("aanmelddatum")
-    verwijzer = models.CharField("verwezen door", max_length=30, choices=Verwijzer.choices, blank=True)
+    aanmelddatum = models.DateField(_("aanmelddatum"))
+    verwijzer = models.CharField(_("verwezen door"), max_length=30, choices=Verwijzer.choices, blank=True)
     verwijzer_ketenpartner = models.ForeignKey(
-        Ketenpartner, verbose_name="verwijzende organisatie", null=True, blank=True,
+        Ketenpartner, verbose_name=_("verwijzende organisatie"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="inkomende_trajecten",
     )
-    verwijzer_toelichting = models.CharField("verwijzer (organisatie of naam)", max_length=200, blank=True)
+    verwijzer_toelichting = models.CharField(_("verwijzer (organisatie of naam)"), max_length=200, blank=True)
     outreach_actie = models.ForeignKey(
-        "OutreachActie", verbose_name="bereikt via outreachactie", null=True, blank=True,
+        "OutreachActie", verbose_name=_("bereikt via outreachactie"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="aanmeldingen",
     )
-    einddatum = models.DateField("einddatum", null=True, blank=True)
+    einddatum = models.DateField(_("einddatum"), null=True, blank=True)
     # The executing organisation that carries the traject out (one of the programme's organisaties).
     organisatie = models.ForeignKey(
-        Organisatie, verbose_name="uitvoerende organisatie", null=True, blank=True, on_delete=models.PROTECT,
+        Organisatie, verbose_name=_("uitvoerende organisatie"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="trajecten",
     )
     # Only for a traject closed before instroom (never left contact, no Uitstroom).
     afsluitreden = models.CharField(
-        "reden van afsluiten (zonder instroom)", max_length=20, choices=Afsluitreden.choices, blank=True
+        _("reden van afsluiten (zonder instroom)"), max_length=20, choices=Afsluitreden.choices, blank=True
     )
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     # The earliest transition to an instroom phase, kept by the database (INSTROOM_TRIGGER): the figures read
     # it instead of searching the history per traject. Never written by the application.
-    instroom_op = models.DateField("instroomdatum", null=True, blank=True, editable=False, db_index=True)
+    instroom_op = models.DateField(_("instroomdatum"), null=True, blank=True, editable=False, db_index=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["deelnemer", "aanmelddatum", "id"]
-        verbose_name = "traject"
-        verbose_name_plural = "trajecten"
+        verbose_name = _("traject")
+        verbose_name_plural = _("trajecten")
         constraints = [
             models.CheckConstraint(
                 name="traject_einde_na_aanmelding",
@@ -126,7 +127,7 @@ class Traject(models.Model):
             ),
             models.UniqueConstraint(
                 fields=["deelnemer"], condition=Q(einddatum__isnull=True), name="een_open_traject_per_deelnemer",
-                violation_error_message="Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af.",
+                violation_error_message=_("Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af."),
             ),
         ]
 
@@ -157,17 +158,17 @@ class FaseOvergang(models.Model):
     deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="fase_overgangen")
-    fase = models.CharField("fase", max_length=20, choices=Fase.choices)
-    datum = models.DateField("datum")
-    reden = models.CharField("reden", max_length=500, blank=True)
+    fase = models.CharField(_("fase"), max_length=20, choices=Fase.choices)
+    datum = models.DateField(_("datum"))
+    reden = models.CharField(_("reden"), max_length=500, blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         # The id is the order of recording: of two transitions on one day the higher id is the later.
         ordering = ["traject", "datum", "id"]
-        verbose_name = "faseovergang"
-        verbose_name_plural = "faseovergangen"
+        verbose_name = _("faseovergang")
+        verbose_name_plural = _("faseovergangen")
         indexes = [models.Index(fields=["traject", "datum", "id"])]
         triggers = [*append_only("faseovergang", wisbaar="reden"), INSTROOM_TRIGGER]
 
@@ -175,29 +176,29 @@ class FaseOvergang(models.Model):
 class Intake(models.Model):
     deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
     traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="intake")
-    datum = models.DateField("datum intakegesprek")
-    hulpvraag = models.TextField("hulpvraag", blank=True)
-    aanleiding = models.TextField("motivatie en aanleiding", blank=True)
-    verwachtingen_besproken = models.BooleanField("verwachtingen over en weer besproken", default=False)
+    datum = models.DateField(_("datum intakegesprek"))
+    hulpvraag = models.TextField(_("hulpvraag"), blank=True)
+    aanleiding = models.TextField(_("motivatie en aanleiding"), blank=True)
+    verwachtingen_besproken = models.BooleanField(_("verwachtingen over en weer besproken"), default=False)
     # Inclusion criteria and contra-indications (CCV evaluation, ch. 4).
-    spreekt_nederlands_of_engels = models.BooleanField("spreekt voldoende Nederlands of Engels", null=True, blank=True)
-    verslaving = models.BooleanField("actieve verslaving die deelname in de weg staat", null=True, blank=True)
-    psychiatrische_problematiek = models.BooleanField("ernstige psychiatrische problematiek", null=True, blank=True)
-    legaal_verblijf = models.BooleanField("rechtmatig verblijf in Nederland", null=True, blank=True)
+    spreekt_nederlands_of_engels = models.BooleanField(_("spreekt voldoende Nederlands of Engels"), null=True, blank=True)
+    verslaving = models.BooleanField(_("actieve verslaving die deelname in de weg staat"), null=True, blank=True)
+    psychiatrische_problematiek = models.BooleanField(_("ernstige psychiatrische problematiek"), null=True, blank=True)
+    legaal_verblijf = models.BooleanField(_("rechtmatig verblijf in Nederland"), null=True, blank=True)
     # The intake in full (CCV §4.1.2); the four booleans above stay readable for older intakes.
-    levensverhaal = models.TextField("levensverhaal", blank=True)
-    wensen = models.TextField("wensen voor de toekomst", blank=True)
-    eerdere_pogingen = models.TextField("eerdere pogingen om uit te stappen", blank=True)
-    hoe_gehoord = models.CharField("hoe gehoord van het programma", max_length=200, blank=True)
-    vrijwillig_bevestigd = models.BooleanField("deelname is vrijwillig; dat is met de deelnemer nagegaan", default=False)
-    besluit = models.CharField("besluit", max_length=20, choices=IntakeBesluit.choices)
-    besluit_reden = models.TextField("toelichting op het besluit", blank=True)
+    levensverhaal = models.TextField(_("levensverhaal"), blank=True)
+    wensen = models.TextField(_("wensen voor de toekomst"), blank=True)
+    eerdere_pogingen = models.TextField(_("eerdere pogingen om uit te stappen"), blank=True)
+    hoe_gehoord = models.CharField(_("hoe gehoord van het programma"), max_length=200, blank=True)
+    vrijwillig_bevestigd = models.BooleanField(_("deelname is vrijwillig; dat is met de deelnemer nagegaan"), default=False)
+    besluit = models.CharField(_("besluit"), max_length=20, choices=IntakeBesluit.choices)
+    besluit_reden = models.TextField(_("toelichting op het besluit"), blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
 
     class Meta:
-        verbose_name = "intake"
-        verbose_name_plural = "intakes"
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
 
 
 class IntakeCriterium(models.Model):
@@ -207,8 +208,8 @@ class IntakeCriterium(models.Model):
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="criteria")
     criterium = models.ForeignKey("uitstap.Toelatingscriterium", on_delete=models.PROTECT, related_name="+")
-    voldaan = models.BooleanField("van toepassing", null=True, blank=True)
-    toelichting = models.CharField("toelichting", max_length=300, blank=True)
+    voldaan = models.BooleanField(_("van toepassing"), null=True, blank=True)
+    toelichting = models.CharField(_("toelichting"), max_length=300, blank=True)
 
     class Meta:
         ordering = ["intake", "criterium__soort", "criterium__volgorde", "criterium_id"]
@@ -220,54 +221,54 @@ class Intakegesprek(models.Model):
     deelnemer_pad = "intake__traject__deelnemer"  # the way to the participant, for clients.access
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="gesprekken")
-    datum = models.DateField("datum")
-    notitie = models.TextField("verslag")
+    datum = models.DateField(_("datum"))
+    notitie = models.TextField(_("verslag"))
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["intake", "datum", "id"]
-        verbose_name = "intakegesprek"
-        verbose_name_plural = "intakegesprekken"
+        verbose_name = _("intakegesprek")
+        verbose_name_plural = _("intakegesprekken")
 
 
 class Contactmoment(models.Model):
     deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
     class MetWie(models.TextChoices):
-        DEELNEMER = "deelnemer", "Deelnemer"
-        KETENPARTNER = "ketenpartner", "Ketenpartner"
+        DEELNEMER = "deelnemer", _("Deelnemer")
+        KETENPARTNER = "ketenpartner", _("Ketenpartner")
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="contactmomenten")
-    datum = models.DateField("datum")
-    tijd = models.TimeField("tijd", null=True, blank=True)
-    soort = models.CharField("soort contact", max_length=30, choices=ContactSoort.choices, default=ContactSoort.GESPREK)
-    status = models.CharField("status", max_length=20, choices=ContactStatus.choices, default=ContactStatus.GEHOUDEN)
+    datum = models.DateField(_("datum"))
+    tijd = models.TimeField(_("tijd"), null=True, blank=True)
+    soort = models.CharField(_("soort contact"), max_length=30, choices=ContactSoort.choices, default=ContactSoort.GESPREK)
+    status = models.CharField(_("status"), max_length=20, choices=ContactStatus.choices, default=ContactStatus.GEHOUDEN)
     duur_minuten = models.PositiveIntegerField(
-        "duur (minuten)", null=True, blank=True, validators=[MaxValueValidator(24 * 60)]
+        _("duur (minuten)"), null=True, blank=True, validators=[MaxValueValidator(24 * 60)]
     )
-    met_wie = models.CharField("met wie", max_length=20, choices=MetWie.choices, default=MetWie.DEELNEMER)
+    met_wie = models.CharField(_("met wie"), max_length=20, choices=MetWie.choices, default=MetWie.DEELNEMER)
     ketenpartner = models.ForeignKey(
-        Ketenpartner, verbose_name="ketenpartner", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        Ketenpartner, verbose_name=_("ketenpartner"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    leefgebieden = models.JSONField("besproken leefgebieden", default=list, blank=True)
-    notitie = models.TextField("notitie", blank=True)
+    leefgebieden = models.JSONField(_("besproken leefgebieden"), default=list, blank=True)
+    notitie = models.TextField(_("notitie"), blank=True)
     vertrouwelijk = models.BooleanField(
-        "vertrouwelijk", default=False, help_text="Alleen zichtbaar voor begeleider, achtervang en coördinator."
+        _("vertrouwelijk"), default=False, help_text=_("Alleen zichtbaar voor begeleider, achtervang en coördinator.")
     )
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     versie = models.PositiveIntegerField(default=1, editable=False)  # optimistic lock (uitstap.locking)
     # Registered by mistake (DEFINITIONS.md, foutief): kept for the audit, struck through, counted nowhere.
-    foutief_op = models.DateTimeField("foutief gemarkeerd op", null=True, blank=True)
-    foutief_reden = models.CharField("reden", max_length=500, blank=True)
+    foutief_op = models.DateTimeField(_("foutief gemarkeerd op"), null=True, blank=True)
+    foutief_reden = models.CharField(_("reden"), max_length=500, blank=True)
     foutief_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
     class Meta:
         ordering = ["-datum", "-tijd", "-id"]
-        verbose_name = "contactmoment"
-        verbose_name_plural = "contactmomenten"
+        verbose_name = _("contactmoment")
+        verbose_name_plural = _("contactmomenten")
         indexes = [models.Index(fields=["traject", "status", "datum"])]
 
 
@@ -276,17 +277,17 @@ class Uitstroom(models.Model):
     deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.OneToOneField(Traject, on_delete=models.CASCADE, related_name="uitstroom")
-    datum = models.DateField("datum")
-    soort = models.CharField("soort", max_length=20, choices=UitstroomSoort.choices)
-    resultaat = models.CharField("resultaat", max_length=30, choices=UitstroomResultaat.choices, blank=True)
-    branche = models.CharField("branche", max_length=20, choices=Branche.choices, blank=True)
-    reden = models.CharField("stopreden", max_length=30, choices=Stopreden.choices, blank=True)
-    toelichting = models.TextField("toelichting", blank=True)
+    datum = models.DateField(_("datum"))
+    soort = models.CharField(_("soort"), max_length=20, choices=UitstroomSoort.choices)
+    resultaat = models.CharField(_("resultaat"), max_length=30, choices=UitstroomResultaat.choices, blank=True)
+    branche = models.CharField(_("branche"), max_length=20, choices=Branche.choices, blank=True)
+    reden = models.CharField(_("stopreden"), max_length=30, choices=Stopreden.choices, blank=True)
+    toelichting = models.TextField(_("toelichting"), blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
-        verbose_name = "uitstroom"
-        verbose_name_plural = "uitstroom"
+        verbose_name = _("uitstroom")
+        verbose_name_plural = _("uitstroom")
         constraints = [
             models.CheckConstraint(
                 name="uitstroom_velden_passen_bij_soort",
@@ -307,14 +308,14 @@ class Terugval(models.Model):
     deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="terugvallen")
-    datum = models.DateField("datum")
-    toelichting = models.TextField("toelichting", blank=True)
+    datum = models.DateField(_("datum"))
+    toelichting = models.TextField(_("toelichting"), blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["datum", "id"]
-        verbose_name = "terugval"
-        verbose_name_plural = "terugvallen"
+        verbose_name = _("terugval")
+        verbose_name_plural = _("terugvallen")
 
 
 class Nacontrole(models.Model):
@@ -324,10 +325,10 @@ class Nacontrole(models.Model):
     """
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="nacontroles")
-    datum = models.DateField("datum")
-    termijn = models.CharField("termijn", max_length=3, choices=NacontroleTermijn.choices)
-    uitkomst = models.CharField("uitkomst", max_length=20, choices=NacontroleUitkomst.choices)
-    notitie = models.TextField("notitie", blank=True)
+    datum = models.DateField(_("datum"))
+    termijn = models.CharField(_("termijn"), max_length=3, choices=NacontroleTermijn.choices)
+    uitkomst = models.CharField(_("uitkomst"), max_length=20, choices=NacontroleUitkomst.choices)
+    notitie = models.TextField(_("notitie"), blank=True)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -336,8 +337,8 @@ class Nacontrole(models.Model):
     class Meta:
         # The id is the order of recording (as for FaseOvergang): of two checks on one day the higher id is the later.
         ordering = ["traject", "datum", "id"]
-        verbose_name = "nacontrole"
-        verbose_name_plural = "nacontroles"
+        verbose_name = _("nacontrole")
+        verbose_name_plural = _("nacontroles")
         indexes = [models.Index(fields=["traject", "termijn", "datum"])]
         constraints = [
             models.CheckConstraint(name="nacontrole_termijn_bekend", condition=Q(termijn__in=NacontroleTermijn.values)),
@@ -358,20 +359,20 @@ class Leefsituatie(models.Model):
     VELDEN = ("inkomstenbron", "kvk_ingeschreven", "woonsituatie", "schulden", "sekswerk_status")
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="leefsituaties")
-    datum = models.DateField("datum")
-    inkomstenbron = models.CharField("inkomstenbron", max_length=30, choices=Inkomstenbron.choices, blank=True)
-    kvk_ingeschreven = models.BooleanField("ingeschreven bij de KvK / opting-in", null=True, blank=True)
-    woonsituatie = models.CharField("woonsituatie", max_length=30, choices=Woonsituatie.choices, blank=True)
-    schulden = models.CharField("schulden", max_length=20, choices=Schulden.choices, blank=True)
-    sekswerk_status = models.CharField("sekswerk", max_length=20, choices=SekswerkStatus.choices, blank=True)
-    notitie = models.TextField("notitie", blank=True)
+    datum = models.DateField(_("datum"))
+    inkomstenbron = models.CharField(_("inkomstenbron"), max_length=30, choices=Inkomstenbron.choices, blank=True)
+    kvk_ingeschreven = models.BooleanField(_("ingeschreven bij de KvK / opting-in"), null=True, blank=True)
+    woonsituatie = models.CharField(_("woonsituatie"), max_length=30, choices=Woonsituatie.choices, blank=True)
+    schulden = models.CharField(_("schulden"), max_length=20, choices=Schulden.choices, blank=True)
+    sekswerk_status = models.CharField(_("sekswerk"), max_length=20, choices=SekswerkStatus.choices, blank=True)
+    notitie = models.TextField(_("notitie"), blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     vastgelegd_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["traject", "datum", "id"]
-        verbose_name = "leefsituatie"
-        verbose_name_plural = "leefsituaties"
+        verbose_name = _("leefsituatie")
+        verbose_name_plural = _("leefsituaties")
         indexes = [models.Index(fields=["traject", "datum", "id"])]
         constraints = [
             models.CheckConstraint(
@@ -387,20 +388,20 @@ class Meting(models.Model):
     deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="metingen")
-    datum = models.DateField("datum")
-    notitie = models.TextField("notitie", blank=True)
+    datum = models.DateField(_("datum"))
+    notitie = models.TextField(_("notitie"), blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["datum", "id"]
-        verbose_name = "meting"
-        verbose_name_plural = "metingen"
+        verbose_name = _("meting")
+        verbose_name_plural = _("metingen")
 
 
 class MetingScore(models.Model):
     meting = models.ForeignKey(Meting, on_delete=models.CASCADE, related_name="scores")
-    leefgebied = models.CharField("leefgebied", max_length=30, choices=Leefgebied.choices)
-    score = models.PositiveSmallIntegerField("score", validators=SCORE_VALIDATORS)
+    leefgebied = models.CharField(_("leefgebied"), max_length=30, choices=Leefgebied.choices)
+    score = models.PositiveSmallIntegerField(_("score"), validators=SCORE_VALIDATORS)
 
     class Meta:
         ordering = ["meting", "leefgebied"]
@@ -415,20 +416,20 @@ class Trajectplan(models.Model):
     deelnemer_pad = "traject__deelnemer"  # the way to the participant, for clients.access
 
     class Status(models.TextChoices):
-        CONCEPT = "concept", "Concept"
-        ACTIEF = "actief", "Actief (ondertekend)"
-        VERVANGEN = "vervangen", "Vervangen"
+        CONCEPT = "concept", _("Concept")
+        ACTIEF = "actief", _("Actief (ondertekend)")
+        VERVANGEN = "vervangen", _("Vervangen")
 
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="plannen")
-    volgnummer = models.PositiveIntegerField("versie")  # the plan number: 1, 2, ... (shown as "versie")
-    opgesteld_op = models.DateField("opgesteld op")
+    volgnummer = models.PositiveIntegerField(_("versie"))  # the plan number: 1, 2, ... (shown as "versie")
+    opgesteld_op = models.DateField(_("opgesteld op"))
     afspraken = models.TextField(
-        "afspraken over deelname", blank=True,
-        help_text="Bindende afspraken over deelname, doelen en structuur (convenant).",
+        _("afspraken over deelname"), blank=True,
+        help_text=_("Bindende afspraken over deelname, doelen en structuur (convenant)."),
     )
-    ondertekend_deelnemer_op = models.DateField("ondertekend door deelnemer op", null=True, blank=True)
-    ondertekend_begeleider_op = models.DateField("ondertekend door begeleider op", null=True, blank=True)
-    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.CONCEPT)
+    ondertekend_deelnemer_op = models.DateField(_("ondertekend door deelnemer op"), null=True, blank=True)
+    ondertekend_begeleider_op = models.DateField(_("ondertekend door begeleider op"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.CONCEPT)
     aangemaakt_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
@@ -437,8 +438,8 @@ class Trajectplan(models.Model):
 
     class Meta:
         ordering = ["traject", "-volgnummer"]
-        verbose_name = "trajectplan"
-        verbose_name_plural = "trajectplannen"
+        verbose_name = _("trajectplan")
+        verbose_name_plural = _("trajectplannen")
         constraints = [
             models.UniqueConstraint(fields=["traject", "volgnummer"], name="trajectplan_volgnummer_uniek"),
             models.CheckConstraint(
@@ -466,29 +467,29 @@ class Doel(models.Model):
 
     plan = models.ForeignKey(Trajectplan, on_delete=models.CASCADE, related_name="doelen")
     ouder = models.ForeignKey(
-        "self", verbose_name="hoofddoel", null=True, blank=True, on_delete=models.CASCADE, related_name="subdoelen"
+        "self", verbose_name=_("hoofddoel"), null=True, blank=True, on_delete=models.CASCADE, related_name="subdoelen"
     )
     # The same goal in an earlier plan version (copied when a new version is made).
     oorsprong = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    leefgebied = models.CharField("leefgebied", max_length=30, choices=Leefgebied.choices)
-    omschrijving = models.TextField("S – specifiek: wat precies?")
-    indicator = models.TextField("M – meetbaar: waaraan zien we dat het bereikt is?", blank=True)
-    acceptabel = models.BooleanField("A – acceptabel: de deelnemer is het ermee eens", null=True, blank=True)
-    acceptabel_toelichting = models.TextField("in eigen woorden van de deelnemer", blank=True)
-    realistisch = models.TextField("R – realistisch: waarom is dit haalbaar?", blank=True)
-    streefdatum = models.DateField("T – tijdgebonden: streefdatum", null=True, blank=True)
-    startscore = models.PositiveSmallIntegerField("startscore", null=True, blank=True, validators=SCORE_VALIDATORS)
-    doelscore = models.PositiveSmallIntegerField("doelscore", null=True, blank=True, validators=SCORE_VALIDATORS)
-    status = models.CharField("status", max_length=20, choices=DoelStatus.choices, default=DoelStatus.OPEN)
-    gesteld_op = models.DateField("gesteld op", null=True, blank=True)
-    behaald_op = models.DateField("behaald op", null=True, blank=True)
+    leefgebied = models.CharField(_("leefgebied"), max_length=30, choices=Leefgebied.choices)
+    omschrijving = models.TextField(_("S – specifiek: wat precies?"))
+    indicator = models.TextField(_("M – meetbaar: waaraan zien we dat het bereikt is?"), blank=True)
+    acceptabel = models.BooleanField(_("A – acceptabel: de deelnemer is het ermee eens"), null=True, blank=True)
+    acceptabel_toelichting = models.TextField(_("in eigen woorden van de deelnemer"), blank=True)
+    realistisch = models.TextField(_("R – realistisch: waarom is dit haalbaar?"), blank=True)
+    streefdatum = models.DateField(_("T – tijdgebonden: streefdatum"), null=True, blank=True)
+    startscore = models.PositiveSmallIntegerField(_("startscore"), null=True, blank=True, validators=SCORE_VALIDATORS)
+    doelscore = models.PositiveSmallIntegerField(_("doelscore"), null=True, blank=True, validators=SCORE_VALIDATORS)
+    status = models.CharField(_("status"), max_length=20, choices=DoelStatus.choices, default=DoelStatus.OPEN)
+    gesteld_op = models.DateField(_("gesteld op"), null=True, blank=True)
+    behaald_op = models.DateField(_("behaald op"), null=True, blank=True)
     volgorde = models.PositiveIntegerField(default=0)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["plan", "leefgebied", "volgorde", "id"]
-        verbose_name = "doel"
-        verbose_name_plural = "doelen"
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
         constraints = [
             score_constraint("startscore", "doel_startscore_1_tot_10"),
             score_constraint("doelscore", "doel_doelscore_1_tot_10"),
@@ -504,15 +505,15 @@ class Doel(models.Model):
 
 class DoelVoortgang(models.Model):
     doel = models.ForeignKey(Doel, on_delete=models.CASCADE, related_name="voortgang")
-    datum = models.DateField("datum")
-    score = models.PositiveSmallIntegerField("score", null=True, blank=True, validators=SCORE_VALIDATORS)
-    notitie = models.TextField("notitie", blank=True)
+    datum = models.DateField(_("datum"))
+    score = models.PositiveSmallIntegerField(_("score"), null=True, blank=True, validators=SCORE_VALIDATORS)
+    notitie = models.TextField(_("notitie"), blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["doel", "datum", "id"]
-        verbose_name = "voortgang"
-        verbose_name_plural = "voortgang"
+        verbose_name = _("voortgang")
+        verbose_name_plural = _("voortgang")
         constraints = [score_constraint("score", "voortgang_score_1_tot_10")]
 
 
@@ -523,23 +524,23 @@ class Verwijzing(models.Model):
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="verwijzingen")
     ketenpartner = models.ForeignKey(Ketenpartner, on_delete=models.PROTECT, related_name="verwijzingen")
     contactpersoon = models.ForeignKey(
-        Contactpersoon, verbose_name="contactpersoon", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Contactpersoon, verbose_name=_("contactpersoon"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    hulpvraag = models.CharField("soort hulp", max_length=300, blank=True)
-    doel = models.ForeignKey(Doel, verbose_name="bij doel", null=True, blank=True, on_delete=models.SET_NULL, related_name="verwijzingen")
-    verwezen = models.DateField("verwezen op")
-    intake_partner = models.DateField("intake bij partner op", null=True, blank=True)
-    gestart = models.DateField("hulp gestart op", null=True, blank=True)
-    beeindigd = models.DateField("beëindigd op", null=True, blank=True)
-    status = models.CharField("status", max_length=20, choices=VerwijzingStatus.choices, default=VerwijzingStatus.AANGEVRAAGD)
-    reden = models.TextField("reden (bij afwijzing of afbreken)", blank=True)
+    hulpvraag = models.CharField(_("soort hulp"), max_length=300, blank=True)
+    doel = models.ForeignKey(Doel, verbose_name=_("bij doel"), null=True, blank=True, on_delete=models.SET_NULL, related_name="verwijzingen")
+    verwezen = models.DateField(_("verwezen op"))
+    intake_partner = models.DateField(_("intake bij partner op"), null=True, blank=True)
+    gestart = models.DateField(_("hulp gestart op"), null=True, blank=True)
+    beeindigd = models.DateField(_("beëindigd op"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=VerwijzingStatus.choices, default=VerwijzingStatus.AANGEVRAAGD)
+    reden = models.TextField(_("reden (bij afwijzing of afbreken)"), blank=True)
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-verwezen", "-id"]
-        verbose_name = "verwijzing"
-        verbose_name_plural = "verwijzingen"
+        verbose_name = _("verwijzing")
+        verbose_name_plural = _("verwijzingen")
         constraints = [
             models.CheckConstraint(
                 name="verwijzing_start_na_verwijzing",
@@ -567,14 +568,14 @@ class Terugkoppeling(models.Model):
     """A dated note of feedback from the partner on a referral."""
 
     verwijzing = models.ForeignKey(Verwijzing, on_delete=models.CASCADE, related_name="terugkoppelingen")
-    datum = models.DateField("datum")
-    notitie = models.TextField("terugkoppeling")
+    datum = models.DateField(_("datum"))
+    notitie = models.TextField(_("terugkoppeling"))
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
         ordering = ["datum", "id"]
-        verbose_name = "terugkoppeling"
-        verbose_name_plural = "terugkoppelingen"
+        verbose_name = _("terugkoppeling")
+        verbose_name_plural = _("terugkoppelingen")
         triggers = append_only("terugkoppeling", wisbaar="notitie")
 
 
@@ -583,42 +584,42 @@ class AfspraakAfwijking(models.Model):
     deelnemer_pad = "contactmoment__traject__deelnemer"  # the way to the participant, for clients.access
 
     contactmoment = models.ForeignKey(Contactmoment, on_delete=models.CASCADE, related_name="afspraak_afwijkingen")
-    soort = models.CharField("soort contact", max_length=30, choices=ContactSoort.choices)
-    reden = models.TextField("reden")
+    soort = models.CharField(_("soort contact"), max_length=30, choices=ContactSoort.choices)
+    reden = models.TextField(_("reden"))
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-op", "-id"]
-        verbose_name = "afwijking van de contactafspraken"
-        verbose_name_plural = "afwijkingen van de contactafspraken"
+        verbose_name = _("afwijking van de contactafspraken")
+        verbose_name_plural = _("afwijkingen van de contactafspraken")
 
 
 # --- the outreach register (issue 19): anonymous, no personal data at all ---------------------
 
 
 class LocatieSoort(models.TextChoices):
-    RAAM = "raam", "Raamprostitutie"
-    CLUB_PRIVE = "club_prive", "Club of privéhuis"
-    ESCORT = "escort", "Escort"
-    ONLINE = "online", "Online"
-    STRAAT = "straat", "Straat"
-    THUIS = "thuis", "Thuiswerk"
-    OVERIG = "overig", "Overig"
+    RAAM = "raam", _("Raamprostitutie")
+    CLUB_PRIVE = "club_prive", _("Club of privéhuis")
+    ESCORT = "escort", _("Escort")
+    ONLINE = "online", _("Online")
+    STRAAT = "straat", _("Straat")
+    THUIS = "thuis", _("Thuiswerk")
+    OVERIG = "overig", _("Overig")
 
 
 class OutreachLocatie(models.Model):
     """A named place on the programme's own outreach list (a window street, a club), never a person."""
 
     programma = models.ForeignKey(Programma, on_delete=models.PROTECT, related_name="outreach_locaties")
-    naam = models.CharField("naam", max_length=120)
-    soort = models.CharField("soort locatie", max_length=20, choices=LocatieSoort.choices)
-    actief = models.BooleanField("actief", default=True)
+    naam = models.CharField(_("naam"), max_length=120)
+    soort = models.CharField(_("soort locatie"), max_length=20, choices=LocatieSoort.choices)
+    actief = models.BooleanField(_("actief"), default=True)
 
     class Meta:
         ordering = ["naam"]
-        verbose_name = "outreachlocatie"
-        verbose_name_plural = "outreachlocaties"
+        verbose_name = _("outreachlocatie")
+        verbose_name_plural = _("outreachlocaties")
         constraints = [models.UniqueConstraint(fields=["programma", "naam"], name="outreachlocatie_naam_uniek")]
 
     def __str__(self):
@@ -629,31 +630,31 @@ class OutreachActie(models.Model):
     """One outreach round: where, who went, how many people were reached. Counts only, no names."""
 
     programma = models.ForeignKey(Programma, on_delete=models.PROTECT, related_name="outreach_acties")
-    datum = models.DateField("datum")
-    locatiesoort = models.CharField("soort locatie", max_length=20, choices=LocatieSoort.choices)
+    datum = models.DateField(_("datum"))
+    locatiesoort = models.CharField(_("soort locatie"), max_length=20, choices=LocatieSoort.choices)
     locatie = models.ForeignKey(
-        OutreachLocatie, verbose_name="locatie", null=True, blank=True, on_delete=models.PROTECT, related_name="acties",
+        OutreachLocatie, verbose_name=_("locatie"), null=True, blank=True, on_delete=models.PROTECT, related_name="acties",
     )
-    medewerkers = models.PositiveSmallIntegerField("medewerkers", default=1)
-    voorlichters = models.PositiveSmallIntegerField("voorlichters (ervaringsdeskundigen)", default=0)
-    tolken = models.PositiveSmallIntegerField("tolken", default=0)
-    bereikt = models.PositiveIntegerField("aantal mensen bereikt", default=0)
-    gesprekken = models.PositiveIntegerField("gesprekken gevoerd", default=0)
-    materialen = models.PositiveIntegerField("materialen uitgedeeld", default=0,
-                                             help_text="Folders, kaartjes, goodiebags: het aantal.")
-    talen = models.CharField("talen", max_length=200, blank=True, help_text="Bijvoorbeeld: Roemeens, Engels, Spaans.")
+    medewerkers = models.PositiveSmallIntegerField(_("medewerkers"), default=1)
+    voorlichters = models.PositiveSmallIntegerField(_("voorlichters (ervaringsdeskundigen)"), default=0)
+    tolken = models.PositiveSmallIntegerField(_("tolken"), default=0)
+    bereikt = models.PositiveIntegerField(_("aantal mensen bereikt"), default=0)
+    gesprekken = models.PositiveIntegerField(_("gesprekken gevoerd"), default=0)
+    materialen = models.PositiveIntegerField(_("materialen uitgedeeld"), default=0,
+                                             help_text=_("Folders, kaartjes, goodiebags: het aantal."))
+    talen = models.CharField(_("talen"), max_length=200, blank=True, help_text=_("Bijvoorbeeld: Roemeens, Engels, Spaans."))
     door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.PROTECT, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-datum", "-id"]
-        verbose_name = "outreachactie"
-        verbose_name_plural = "outreachacties"
+        verbose_name = _("outreachactie")
+        verbose_name_plural = _("outreachacties")
         constraints = [
             models.CheckConstraint(
                 name="outreach_gesprekken_niet_meer_dan_bereikt", condition=Q(gesprekken__lte=F("bereikt")),
-                violation_error_message="Er kunnen niet meer gesprekken zijn dan mensen bereikt.",
+                violation_error_message=_("Er kunnen niet meer gesprekken zijn dan mensen bereikt."),
             ),
         ]
 
@@ -672,13 +673,13 @@ class Werkoverleg(models.Model):
     Attendees are free text, one per line ("naam – rol"): guests from outside the application attend too.
     """
 
-    programma = models.ForeignKey(Programma, verbose_name="programma", on_delete=models.PROTECT,
+    programma = models.ForeignKey(Programma, verbose_name=_("programma"), on_delete=models.PROTECT,
                                   related_name="werkoverleggen")
-    gemeente = models.ForeignKey(Gemeente, verbose_name="gemeente", on_delete=models.PROTECT, related_name="+")
-    datum = models.DateField("datum")
+    gemeente = models.ForeignKey(Gemeente, verbose_name=_("gemeente"), on_delete=models.PROTECT, related_name="+")
+    datum = models.DateField(_("datum"))
     aanwezigen = models.TextField(
-        "aanwezigen", max_length=1000,
-        help_text="Eén per regel: naam en rol, bijvoorbeeld ‘Sanne de Vries – klantmanager’.",
+        _("aanwezigen"), max_length=1000,
+        help_text=_("Eén per regel: naam en rol, bijvoorbeeld ‘Sanne de Vries – klantmanager’."),
     )
     gepland_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
@@ -686,8 +687,8 @@ class Werkoverleg(models.Model):
 
     class Meta:
         ordering = ["-datum", "-id"]
-        verbose_name = "werkoverleg"
-        verbose_name_plural = "werkoverleggen"
+        verbose_name = _("werkoverleg")
+        verbose_name_plural = _("werkoverleggen")
         constraints = [
             models.UniqueConstraint(fields=["programma", "gemeente", "datum"], name="werkoverleg_een_per_dag"),
         ]
@@ -706,11 +707,11 @@ class WerkoverlegAfspraak(models.Model):
 
     werkoverleg = models.ForeignKey(Werkoverleg, on_delete=models.CASCADE, related_name="afspraken")
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="werkoverleg_afspraken")
-    wat = models.CharField("wat is afgesproken", max_length=500)
-    eigenaar = models.CharField("wie pakt het op", max_length=100,
-                                help_text="Bijvoorbeeld: klantmanager, trajectbegeleider of een naam.")
-    deadline = models.DateField("uiterlijk klaar op")
-    afgerond_op = models.DateField("afgerond op", null=True, blank=True)
+    wat = models.CharField(_("wat is afgesproken"), max_length=500)
+    eigenaar = models.CharField(_("wie pakt het op"), max_length=100,
+                                help_text=_("Bijvoorbeeld: klantmanager, trajectbegeleider of een naam."))
+    deadline = models.DateField(_("uiterlijk klaar op"))
+    afgerond_op = models.DateField(_("afgerond op"), null=True, blank=True)
     afgerond_door = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                       related_name="+")
     door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -719,8 +720,8 @@ class WerkoverlegAfspraak(models.Model):
 
     class Meta:
         ordering = ["deadline", "id"]
-        verbose_name = "afspraak uit het werkoverleg"
-        verbose_name_plural = "afspraken uit het werkoverleg"
+        verbose_name = _("afspraak uit het werkoverleg")
+        verbose_name_plural = _("afspraken uit het werkoverleg")
         constraints = [
             models.CheckConstraint(
                 name="werkoverleg_afspraak_afgerond_door",
@@ -748,40 +749,40 @@ class Overdracht(models.Model):
     AVG_WISSEN = {"samenvatting": {}}
 
     class Status(models.TextChoices):
-        VOORBEREID = "voorbereid", "Wacht op besluit"
-        GEACCEPTEERD = "geaccepteerd", "Geaccepteerd"
-        AFGEWEZEN = "afgewezen", "Afgewezen"
-        INGETROKKEN = "ingetrokken", "Ingetrokken"
-        TOESTEMMING_INGETROKKEN = "toestemming_ingetrokken", "Toestemming ingetrokken"
+        VOORBEREID = "voorbereid", _("Wacht op besluit")
+        GEACCEPTEERD = "geaccepteerd", _("Geaccepteerd")
+        AFGEWEZEN = "afgewezen", _("Afgewezen")
+        INGETROKKEN = "ingetrokken", _("Ingetrokken")
+        TOESTEMMING_INGETROKKEN = "toestemming_ingetrokken", _("Toestemming ingetrokken")
 
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="overdrachten")
     traject = models.ForeignKey(Traject, on_delete=models.CASCADE, related_name="overdrachten")
-    van_programma = models.ForeignKey(Programma, verbose_name="van programma", on_delete=models.PROTECT,
+    van_programma = models.ForeignKey(Programma, verbose_name=_("van programma"), on_delete=models.PROTECT,
                                       related_name="+")
-    naar_programma = models.ForeignKey(Programma, verbose_name="naar programma", on_delete=models.PROTECT,
+    naar_programma = models.ForeignKey(Programma, verbose_name=_("naar programma"), on_delete=models.PROTECT,
                                        related_name="+")
     # RESTRICT: the consent cannot be deleted on its own, but goes with the participant.
     toestemming = models.OneToOneField("clients.Toestemming", on_delete=models.RESTRICT, related_name="overdracht")
-    bericht = models.TextField("bericht voor het ontvangende programma", max_length=1000)
-    samenvatting = models.JSONField("samenvatting binnen de toestemming", default=dict, blank=True)
-    status = models.CharField("status", max_length=30, choices=Status.choices, default=Status.VOORBEREID)
+    bericht = models.TextField(_("bericht voor het ontvangende programma"), max_length=1000)
+    samenvatting = models.JSONField(_("samenvatting binnen de toestemming"), default=dict, blank=True)
+    status = models.CharField(_("status"), max_length=30, choices=Status.choices, default=Status.VOORBEREID)
     voorbereid_door = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     voorbereid_op = models.DateTimeField(auto_now_add=True)
     afgehandeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
     )
-    afgehandeld_op = models.DateTimeField("afgehandeld op", null=True, blank=True)
-    reden = models.CharField("reden", max_length=500, blank=True)
+    afgehandeld_op = models.DateTimeField(_("afgehandeld op"), null=True, blank=True)
+    reden = models.CharField(_("reden"), max_length=500, blank=True)
     nieuwe_deelnemer = models.ForeignKey(
-        Deelnemer, verbose_name="deelnemer in het ontvangende programma", null=True, blank=True,
+        Deelnemer, verbose_name=_("deelnemer in het ontvangende programma"), null=True, blank=True,
         on_delete=models.PROTECT, related_name="+",
     )
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
         ordering = ["-voorbereid_op", "-id"]
-        verbose_name = "overdracht"
-        verbose_name_plural = "overdrachten"
+        verbose_name = _("overdracht")
+        verbose_name_plural = _("overdrachten")
         constraints = [
             models.UniqueConstraint(fields=["deelnemer"], condition=Q(status="voorbereid"),
                                     name="overdracht_een_open_per_deelnemer"),
@@ -810,14 +811,14 @@ class Overdrachtssamenvatting(models.Model):
 
     deelnemer = models.ForeignKey(Deelnemer, on_delete=models.CASCADE, related_name="overdrachtssamenvattingen")
     overdracht = models.OneToOneField(Overdracht, null=True, on_delete=models.SET_NULL, related_name="ontvangen")
-    van_programma = models.ForeignKey(Programma, verbose_name="van programma", on_delete=models.PROTECT,
+    van_programma = models.ForeignKey(Programma, verbose_name=_("van programma"), on_delete=models.PROTECT,
                                       related_name="+")
-    scopes = models.JSONField("wat is meegegeven", default=list)
-    inhoud = models.JSONField("samenvatting", default=dict)
-    ontvangen_op = models.DateField("ontvangen op")
+    scopes = models.JSONField(_("wat is meegegeven"), default=list)
+    inhoud = models.JSONField(_("samenvatting"), default=dict)
+    ontvangen_op = models.DateField(_("ontvangen op"))
     aangemaakt_op = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["-ontvangen_op", "-id"]
-        verbose_name = "overdrachtssamenvatting"
-        verbose_name_plural = "overdrachtssamenvattingen"
+        verbose_name = _("overdrachtssamenvatting")
+        verbose_name_plural = _("overdrachtssamenvattingen")

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.urls import resolve, reverse
 from django.urls.exceptions import Resolver404
 from django.utils.http import urlencode
+from django.utils.translation import gettext
 
 from uitstap.requestinfo import current_request_info
 
@@ -86,7 +87,7 @@ class SessionTimeoutMiddleware:
             last = request.session.get("laatste_activiteit", now)
             if now - last > settings.SESSION_IDLE_SECONDS or now - started > settings.SESSION_ABSOLUTE_SECONDS:
                 logout(request)
-                messages.info(request, "Je sessie is verlopen. Log opnieuw in.")
+                messages.info(request, gettext("Je sessie is verlopen. Log opnieuw in."))
                 return _naar(request, _login_url(request))
             if now - last >= 30 or "laatste_activiteit" not in request.session:
                 # Saving the session on every request costs a write; half a minute of slack is fine.
@@ -130,7 +131,7 @@ class MfaRequiredMiddleware:
                 return _naar(request, reverse("two_factor:setup"))
         if settings.MFA_VERPLICHT and request.path_info == reverse("two_factor:disable"):
             # Switching the second factor off is not an option when it is required.
-            messages.info(request, "De tweede stap is verplicht en kan niet uit.")
+            messages.info(request, gettext("De tweede stap is verplicht en kan niet uit."))
             return redirect("two_factor:profile")
         return self.get_response(request)
 

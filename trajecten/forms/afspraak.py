@@ -1,6 +1,7 @@
 """The confirmation a contact form asks for when its soort is one the safe-contact arrangement forbids."""
 
 from django import forms
+from django.utils.translation import gettext
 
 
 class AfspraakControle:
@@ -14,10 +15,10 @@ class AfspraakControle:
         self.verboden = verboden or {}
         if self.verboden:
             self.fields["afwijking_bevestigd"] = forms.BooleanField(
-                label="Ik wijk bewust af van de contactafspraken", required=False,
+                label=gettext("Ik wijk bewust af van de contactafspraken"), required=False,
             )
             self.fields["afwijking_reden"] = forms.CharField(
-                label="Reden van de afwijking (verplicht bij afwijken)", required=False, max_length=500,
+                label=gettext("Reden van de afwijking (verplicht bij afwijken)"), required=False, max_length=500,
                 widget=forms.Textarea(attrs={"rows": 2}),
             )
 
@@ -28,8 +29,7 @@ class AfspraakControle:
         ongewijzigd = instance is not None and instance.pk and instance.soort == soort
         if soort in self.verboden and not ongewijzigd:
             if not data.get("afwijking_bevestigd") or not (data.get("afwijking_reden") or "").strip():
-                self.add_error("soort", f"Volgens de contactafspraken {self.verboden[soort]}. Vink aan dat je "
-                                        "bewust afwijkt en geef een reden.")
+                self.add_error("soort", gettext("Volgens de contactafspraken %(afspraak)s. Vink aan dat je bewust afwijkt en geef een reden.") % {"afspraak": self.verboden[soort]})
         else:
             data["afwijking_reden"] = ""
         return data

@@ -2,22 +2,23 @@
 
 import django_filters
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from uitstap.codes import Fase
 from uitstap.models import Gebruiker, Gemeente
 
 
 class DeelnemerFilter(django_filters.FilterSet):
-    fase = django_filters.ChoiceFilter(label="Fase", choices=Fase.choices, method="filter_fase", empty_label="Alle fasen")
+    fase = django_filters.ChoiceFilter(label=_("Fase"), choices=Fase.choices, method="filter_fase", empty_label=_("Alle fasen"))
     status = django_filters.ChoiceFilter(
-        label="Status", method="filter_status", empty_label="Alle",
-        choices=[("lopend", "Lopend traject"), ("afgesloten", "Afgesloten")],
+        label=_("Status"), method="filter_status", empty_label=_("Alle"),
+        choices=[("lopend", _("Lopend traject")), ("afgesloten", _("Afgesloten"))],
     )
     begeleider = django_filters.ModelChoiceFilter(
-        label="Trajectbegeleider", queryset=Gebruiker.objects.none(), empty_label="Alle begeleiders"
+        label=_("Trajectbegeleider"), queryset=Gebruiker.objects.none(), empty_label=_("Alle begeleiders")
     )
     woongemeente = django_filters.ModelChoiceFilter(
-        label="Woongemeente", queryset=Gemeente.objects.all(), empty_label="Alle gemeenten"
+        label=_("Woongemeente"), queryset=Gemeente.objects.all(), empty_label=_("Alle gemeenten")
     )
 
     def __init__(self, *args, begeleiders=None, **kwargs):

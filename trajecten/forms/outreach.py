@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from trajecten.models import OutreachActie, OutreachLocatie
 from uitstap.forms import UitstapForm, VersionedForm
@@ -13,7 +14,7 @@ class OutreachActieForm(VersionedForm, forms.ModelForm):
         model = OutreachActie
         fields = ["datum", "locatiesoort", "locatie", "medewerkers", "voorlichters", "tolken", "bereikt",
                   "gesprekken", "materialen", "talen"]
-        help_texts = {"bereikt": "Hoeveel mensen jullie hebben gesproken of iets gegeven. Geen namen."}
+        help_texts = {"bereikt": _("Hoeveel mensen jullie hebben gesproken of iets gegeven. Geen namen.")}
 
     def __init__(self, *args, locaties, **kwargs):
         super().__init__(*args, **kwargs)
@@ -26,4 +27,4 @@ class OutreachLocatieForm(UitstapForm, forms.ModelForm):
     class Meta:
         model = OutreachLocatie
         fields = ["naam", "soort"]
-        help_texts = {"naam": "Een plek, zoals een straat of een club; nooit een persoon."}
+        help_texts = {"naam": _("Een plek, zoals een straat of een club; nooit een persoon.")}

@@ -3,18 +3,19 @@
 import datetime
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy as _
 
 from trajecten.models import Doel, Trajectplan
 from uitstap.codes import DoelStatus, Leefgebied
 from uitstap.forms import UitstapForm, VersionedForm
 
-SCORE_HINT = "1 = heel slecht, 10 = uitstekend. Leeg laten als het niet besproken is."
+SCORE_HINT = _("1 = heel slecht, 10 = uitstekend. Leeg laten als het niet besproken is.")
 
 STANDAARD_AFSPRAKEN = (
-    "- We zien elkaar minstens eens per twee weken; de afspraken staan in de agenda.\n"
+    _("- We zien elkaar minstens eens per twee weken; de afspraken staan in de agenda.\n"
     "- Kun je niet komen, dan meld je dat uiterlijk een dag van tevoren.\n"
     "- We bespreken de voortgang van de doelen eens per zes weken en passen het plan zo nodig aan.\n"
-    "- Wat je vertelt blijft binnen het team; met ketenpartners delen we alleen wat nodig is en met je toestemming."
+    "- Wat je vertelt blijft binnen het team; met ketenpartners delen we alleen wat nodig is en met je toestemming.")
 )
 
 
@@ -22,15 +23,15 @@ def score_veld(label: str, required: bool = False) -> forms.IntegerField:
     return forms.IntegerField(
         label=label, required=required, min_value=1, max_value=10,
         widget=forms.TextInput(attrs={"inputmode": "numeric"}),
-        error_messages={"min_value": "Een score is minimaal 1.", "max_value": "Een score is maximaal 10.",
-                        "invalid": "Vul een heel getal van 1 tot en met 10 in."},
+        error_messages={"min_value": _("Een score is minimaal 1."), "max_value": _("Een score is maximaal 10."),
+                        "invalid": _("Vul een heel getal van 1 tot en met 10 in.")},
     )
 
 
 class MetingForm(UitstapForm, forms.Form):
     """A self-assessment: the participant gives a score per leefgebied; not every leefgebied is needed."""
 
-    datum = forms.DateField(label="datum", initial=datetime.date.today)
+    datum = forms.DateField(label=_("datum"), initial=datetime.date.today)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,8 +40,8 @@ class MetingForm(UitstapForm, forms.Form):
             veld.label = label
             self.fields[f"score_{lg}"] = veld
         self.fields["notitie"] = forms.CharField(
-            label="Notitie (optioneel)", required=False, widget=forms.Textarea(attrs={"rows": 3}),
-            help_text="Bijvoorbeeld wat de deelnemer zelf over haar scores zegt.",
+            label=gettext("Notitie (optioneel)"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+            help_text=gettext("Bijvoorbeeld wat de deelnemer zelf over haar scores zegt."),
         )
 
     def score_velden(self):
@@ -55,7 +56,7 @@ class MetingForm(UitstapForm, forms.Form):
         # Also when another field failed: every error of the submission in one round.
         score_fout = any(f"score_{lg}" in self.errors for lg in Leefgebied.values)
         if not score_fout and not self.scores():
-            self.add_error(None, "Vul voor minstens één leefgebied een score in.")
+            self.add_error(None, gettext("Vul voor minstens één leefgebied een score in."))
         return data
 
 
@@ -65,8 +66,8 @@ class TrajectplanForm(VersionedForm, forms.ModelForm):
         fields = ["opgesteld_op", "afspraken"]
         widgets = {"afspraken": forms.Textarea(attrs={"rows": 6})}
         help_texts = {
-            "afspraken": "Bindende afspraken over deelname en structuur (het convenant): hoe vaak jullie elkaar zien, "
-                         "afmelden, wat er gebeurt als afspraken niet lukken. Ze komen op de geprinte versie.",
+            "afspraken": _("Bindende afspraken over deelname en structuur (het convenant): hoe vaak jullie elkaar zien, "
+                         "afmelden, wat er gebeurt als afspraken niet lukken. Ze komen op de geprinte versie."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -77,37 +78,37 @@ class TrajectplanForm(VersionedForm, forms.ModelForm):
 
 
 class NieuweVersieForm(UitstapForm, forms.Form):
-    opgesteld_op = forms.DateField(label="nieuwe versie opgesteld op", initial=datetime.date.today)
+    opgesteld_op = forms.DateField(label=_("nieuwe versie opgesteld op"), initial=datetime.date.today)
 
 
 class OndertekenenForm(VersionedForm, forms.Form):
-    ondertekend_deelnemer_op = forms.DateField(label="ondertekend door de deelnemer op", initial=datetime.date.today)
-    ondertekend_begeleider_op = forms.DateField(label="ondertekend door de trajectbegeleider op",
+    ondertekend_deelnemer_op = forms.DateField(label=_("ondertekend door de deelnemer op"), initial=datetime.date.today)
+    ondertekend_begeleider_op = forms.DateField(label=_("ondertekend door de trajectbegeleider op"),
                                                 initial=datetime.date.today)
 
 
 # Hints under each SMART question; the form is grouped in five steps S, M, A, R, T.
 SMART_HINTS = {
-    "leefgebied": "Op welk leefgebied wil de deelnemer iets bereiken?",
-    "omschrijving": "Wat wil de deelnemer precies bereiken? Schrijf het op zoals zij het zegt, concreet en positief. "
-                    "Bijvoorbeeld: 'Ik heb een betalingsregeling met de belastingdienst.'",
-    "indicator": "Waaraan zien jullie allebei dat het gelukt is? Iets wat je kunt zien of tellen: een brief, "
-                 "een getekend contract, een score van 7 of hoger.",
-    "startscore": "Hoe staat het er nu voor, volgens de deelnemer (1–10)?",
-    "doelscore": "Welke score wil ze bereiken?",
-    "acceptabel": "Is de deelnemer het met dit doel eens? Een doel in het plan is haar doel.",
-    "acceptabel_toelichting": "Wat zegt ze er zelf over? In haar eigen woorden.",
-    "realistisch": "Waarom is dit haalbaar? Wat heeft ze al, wie helpt (ketenpartner), wat kan in de weg zitten?",
-    "streefdatum": "Wanneer wil de deelnemer dit bereikt hebben?",
-    "gesteld_op": "Laat leeg als het doel is gesteld op de dag dat het plan is opgesteld.",
+    "leefgebied": _("Op welk leefgebied wil de deelnemer iets bereiken?"),
+    "omschrijving": _("Wat wil de deelnemer precies bereiken? Schrijf het op zoals zij het zegt, concreet en positief. "
+                    "Bijvoorbeeld: 'Ik heb een betalingsregeling met de belastingdienst.'"),
+    "indicator": _("Waaraan zien jullie allebei dat het gelukt is? Iets wat je kunt zien of tellen: een brief, "
+                 "een getekend contract, een score van 7 of hoger."),
+    "startscore": _("Hoe staat het er nu voor, volgens de deelnemer (1–10)?"),
+    "doelscore": _("Welke score wil ze bereiken?"),
+    "acceptabel": _("Is de deelnemer het met dit doel eens? Een doel in het plan is haar doel."),
+    "acceptabel_toelichting": _("Wat zegt ze er zelf over? In haar eigen woorden."),
+    "realistisch": _("Waarom is dit haalbaar? Wat heeft ze al, wie helpt (ketenpartner), wat kan in de weg zitten?"),
+    "streefdatum": _("Wanneer wil de deelnemer dit bereikt hebben?"),
+    "gesteld_op": _("Laat leeg als het doel is gesteld op de dag dat het plan is opgesteld."),
 }
 
 SMART_STAPPEN = [
-    ("S", "Specifiek", "Wat wil de deelnemer precies bereiken?", ["leefgebied", "omschrijving"]),
-    ("M", "Meetbaar", "Waaraan zien jullie dat het gelukt is?", ["indicator", "startscore", "doelscore"]),
-    ("A", "Acceptabel", "Is het haar eigen doel?", ["acceptabel", "acceptabel_toelichting"]),
-    ("R", "Realistisch", "Is het haalbaar?", ["realistisch"]),
-    ("T", "Tijdgebonden", "Wanneer is het bereikt?", ["streefdatum", "gesteld_op"]),
+    ("S", _("Specifiek"), _("Wat wil de deelnemer precies bereiken?"), ["leefgebied", "omschrijving"]),
+    ("M", _("Meetbaar"), _("Waaraan zien jullie dat het gelukt is?"), ["indicator", "startscore", "doelscore"]),
+    ("A", _("Acceptabel"), _("Is het haar eigen doel?"), ["acceptabel", "acceptabel_toelichting"]),
+    ("R", _("Realistisch"), _("Is het haalbaar?"), ["realistisch"]),
+    ("T", _("Tijdgebonden"), _("Wanneer is het bereikt?"), ["streefdatum", "gesteld_op"]),
 ]
 
 
@@ -115,9 +116,9 @@ class DoelForm(VersionedForm, forms.ModelForm):
     """A SMART goal. Indicator (M) and streefdatum (T) are required, with a message that says why."""
 
     acceptabel = forms.TypedChoiceField(
-        label="A – acceptabel: de deelnemer is het ermee eens", choices=[("ja", "Ja"), ("nee", "Nee, nog niet")],
+        label=_("A – acceptabel: de deelnemer is het ermee eens"), choices=[("ja", _("Ja")), ("nee", _("Nee, nog niet"))],
         coerce=lambda v: v == "ja", widget=forms.RadioSelect,
-        error_messages={"required": "Geef aan of de deelnemer het met dit doel eens is (A – acceptabel)."},
+        error_messages={"required": _("Geef aan of de deelnemer het met dit doel eens is (A – acceptabel).")},
     )
 
     class Meta:
@@ -130,14 +131,14 @@ class DoelForm(VersionedForm, forms.ModelForm):
             "acceptabel_toelichting": forms.Textarea(attrs={"rows": 2}),
             "realistisch": forms.Textarea(attrs={"rows": 2}),
         }
-        labels = {"acceptabel_toelichting": "wat zegt de deelnemer erover?"}
+        labels = {"acceptabel_toelichting": _("wat zegt de deelnemer erover?")}
 
     verplicht = {
-        "leefgebied": "Kies het leefgebied waar dit doel bij hoort.",
-        "omschrijving": "Beschrijf wat de deelnemer precies wil bereiken (S – specifiek).",
-        "indicator": "Vul in waaraan jullie zien dat het doel bereikt is (M – meetbaar). "
-                     "Zonder meetbare aanwijzing kan het doel niet worden opgeslagen.",
-        "streefdatum": "Kies een streefdatum: wanneer wil de deelnemer dit bereikt hebben (T – tijdgebonden)?",
+        "leefgebied": _("Kies het leefgebied waar dit doel bij hoort."),
+        "omschrijving": _("Beschrijf wat de deelnemer precies wil bereiken (S – specifiek)."),
+        "indicator": _("Vul in waaraan jullie zien dat het doel bereikt is (M – meetbaar). "
+                     "Zonder meetbare aanwijzing kan het doel niet worden opgeslagen."),
+        "streefdatum": _("Kies een streefdatum: wanneer wil de deelnemer dit bereikt hebben (T – tijdgebonden)?"),
     }
 
     def __init__(self, *args, **kwargs):
@@ -155,7 +156,7 @@ class DoelForm(VersionedForm, forms.ModelForm):
             if naam in self.fields:
                 self.fields[naam].widget.attrs.update({"min": 1, "max": 10})
         if "leefgebied" in self.fields:
-            self.fields["leefgebied"].choices = [("", "Kies een leefgebied")] + list(Leefgebied.choices)
+            self.fields["leefgebied"].choices = [("", gettext("Kies een leefgebied"))] + list(Leefgebied.choices)
         if self.instance.pk and "acceptabel" in self.fields and self.instance.acceptabel is not None:
             self.initial["acceptabel"] = "ja" if self.instance.acceptabel else "nee"
 
@@ -164,11 +165,10 @@ class DoelForm(VersionedForm, forms.ModelForm):
         if (data.get("acceptabel") is False and "acceptabel_toelichting" in self.fields
                 and not (data.get("acceptabel_toelichting") or "").strip()):
             self.add_error("acceptabel_toelichting",
-                           "De deelnemer is het (nog) niet eens met dit doel; noteer in haar woorden waarom.")
+                           gettext("De deelnemer is het (nog) niet eens met dit doel; noteer in haar woorden waarom."))
         start, doel = data.get("startscore"), data.get("doelscore")
         if start is not None and doel is not None and doel < start:
-            self.add_error("doelscore", "De doelscore is lager dan de startscore; kies een doelscore van "
-                                        f"{start} of hoger.")
+            self.add_error("doelscore", gettext("De doelscore is lager dan de startscore; kies een doelscore van %(start)s of hoger.") % {"start": start})
         return data
 
     def stappen(self):
@@ -183,44 +183,44 @@ class SubdoelForm(DoelForm):
     class Meta(DoelForm.Meta):
         fields = ["omschrijving", "indicator", "streefdatum"]
         labels = {
-            "omschrijving": "Wat is de stap?",
-            "indicator": "Waaraan zien jullie dat de stap gezet is?",
-            "streefdatum": "Streefdatum",
+            "omschrijving": _("Wat is de stap?"),
+            "indicator": _("Waaraan zien jullie dat de stap gezet is?"),
+            "streefdatum": _("Streefdatum"),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields.pop("acceptabel", None)
-        self.fields["omschrijving"].help_text = "Een kleine, concrete stap op weg naar het hoofddoel."
-        self.fields["indicator"].help_text = "Bijvoorbeeld: 'aanvraag ingediend', 'eerste afspraak gehad'."
-        self.fields["streefdatum"].help_text = "Op of vóór de streefdatum van het hoofddoel."
+        self.fields["omschrijving"].help_text = gettext("Een kleine, concrete stap op weg naar het hoofddoel.")
+        self.fields["indicator"].help_text = gettext("Bijvoorbeeld: 'aanvraag ingediend', 'eerste afspraak gehad'.")
+        self.fields["streefdatum"].help_text = gettext("Op of vóór de streefdatum van het hoofddoel.")
 
 
 class VoortgangForm(UitstapForm, forms.Form):
-    datum = forms.DateField(label="datum", initial=datetime.date.today)
-    score = score_veld("score (optioneel)")
-    notitie = forms.CharField(label="notitie", required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                              help_text="Wat is er gebeurd, wat is de volgende stap?")
+    datum = forms.DateField(label=_("datum"), initial=datetime.date.today)
+    score = score_veld(_("score (optioneel)"))
+    notitie = forms.CharField(label=_("notitie"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                              help_text=_("Wat is er gebeurd, wat is de volgende stap?"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["score"].help_text = "Hoe staat het er nu voor volgens de deelnemer (1–10)?"
+        self.fields["score"].help_text = gettext("Hoe staat het er nu voor volgens de deelnemer (1–10)?")
 
     def clean(self):
         data = super().clean()
         if "score" not in self.errors and data.get("score") is None and not (data.get("notitie") or "").strip():
-            self.add_error(None, "Vul een score of een notitie in.")
+            self.add_error(None, gettext("Vul een score of een notitie in."))
         return data
 
 
 class DoelStatusForm(VersionedForm, forms.Form):
-    status = forms.ChoiceField(label="status", choices=DoelStatus.choices, widget=forms.RadioSelect)
-    behaald_op = forms.DateField(label="behaald op", required=False, initial=datetime.date.today,
-                                 help_text="Alleen bij Behaald.")
+    status = forms.ChoiceField(label=_("status"), choices=DoelStatus.choices, widget=forms.RadioSelect)
+    behaald_op = forms.DateField(label=_("behaald op"), required=False, initial=datetime.date.today,
+                                 help_text=_("Alleen bij Behaald."))
     conditional_fields = ("behaald_op",)
 
     def clean(self):
         data = super().clean()
         if data.get("status") == DoelStatus.BEHAALD and not data.get("behaald_op") and "behaald_op" not in self.errors:
-            self.add_error("behaald_op", "Vul in op welke datum het doel is behaald.")
+            self.add_error("behaald_op", gettext("Vul in op welke datum het doel is behaald."))
         return data

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy as _
 
 from trajecten.forms.afspraak import AfspraakControle
 from trajecten.models import Contactmoment, Intake, Terugval, Traject, Uitstroom
@@ -14,16 +15,16 @@ from uitstap.forms import UitstapForm, VersionedForm
 def _niet_in_toekomst(form, veld="datum"):
     datum = form.cleaned_data.get(veld)
     if datum is not None and datum > datetime.date.today():
-        form.add_error(veld, "Deze datum ligt in de toekomst.")
+        form.add_error(veld, gettext("Deze datum ligt in de toekomst."))
 from uitstap.models import Ketenpartner
 
 
 class FaseForm(UitstapForm, forms.Form):
-    fase = forms.ChoiceField(label="nieuwe fase", choices=Fase.choices, widget=forms.RadioSelect)
-    datum = forms.DateField(label="datum", initial=datetime.date.today)
+    fase = forms.ChoiceField(label=_("nieuwe fase"), choices=Fase.choices, widget=forms.RadioSelect)
+    datum = forms.DateField(label=_("datum"), initial=datetime.date.today)
     reden = forms.CharField(
-        label="reden", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Verplicht bij een terugstap naar een eerdere fase.",
+        label=_("reden"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Verplicht bij een terugstap naar een eerdere fase."),
     )
     conditional_fields = ("reden",)
 
@@ -37,16 +38,16 @@ class FaseForm(UitstapForm, forms.Form):
         fase, huidig = data.get("fase"), self.huidige_fase
         if fase and huidig in Fase.values:
             if fase == huidig:
-                self.add_error("fase", f"Het traject is al in de fase {Fase(fase).label}.")
+                self.add_error("fase", gettext("Het traject is al in de fase %(label)s.") % {"label": Fase(fase).label})
             elif Fase.values.index(fase) < Fase.values.index(huidig) and not (data.get("reden") or "").strip():
-                self.add_error("reden", "Geef een reden bij een stap terug naar een eerdere fase.")
+                self.add_error("reden", gettext("Geef een reden bij een stap terug naar een eerdere fase."))
         _niet_in_toekomst(self)
         return data
 
 
 class IntakeForm(VersionedForm, forms.ModelForm):
     fase_naar_orientatie = forms.BooleanField(
-        label="Bij toelating: fase naar oriëntatie op de intakedatum", required=False, initial=True
+        label=_("Bij toelating: fase naar oriëntatie op de intakedatum"), required=False, initial=True
     )
     # The situation at intake (issue 18): written as a Leefsituatie on the intake date.
     LEEFSITUATIE_VELDEN = ("inkomstenbron", "kvk_ingeschreven", "woonsituatie", "schulden", "sekswerk_status")
@@ -77,9 +78,9 @@ class IntakeForm(VersionedForm, forms.ModelForm):
             "besluit": forms.RadioSelect,
         }
         help_texts = {
-            "besluit_reden": "Verplicht als de deelnemer (nog) niet wordt toegelaten, of wordt toegelaten "
-                             "ondanks een criterium of contra-indicatie.",
-            "hoe_gehoord": "Bijvoorbeeld via een lotgenoot, online of de GGD.",
+            "besluit_reden": _("Verplicht als de deelnemer (nog) niet wordt toegelaten, of wordt toegelaten "
+                             "ondanks een criterium of contra-indicatie."),
+            "hoe_gehoord": _("Bijvoorbeeld via een lotgenoot, online of de GGD."),
         }
 
     conditional_fields = ("besluit_reden",)
@@ -89,7 +90,7 @@ class IntakeForm(VersionedForm, forms.ModelForm):
         data = super().clean()
         besluit = data.get("besluit") or self.data.get("besluit")
         if besluit in (IntakeBesluit.NOG_NIET, IntakeBesluit.NIET_TOEGELATEN) and not (data.get("besluit_reden") or "").strip():
-            self.add_error("besluit_reden", "Licht toe waarom de deelnemer (nog) niet wordt toegelaten.")
+            self.add_error("besluit_reden", gettext("Licht toe waarom de deelnemer (nog) niet wordt toegelaten."))
         _niet_in_toekomst(self)
         return data
 
@@ -105,10 +106,10 @@ class IntakeForm(VersionedForm, forms.ModelForm):
                 del self.fields[veld]
         antwoorden = {a.criterium_id: a.voldaan for a in self.instance.criteria.all()} if self.instance.pk else {}
         for c in self.criteria:
-            hint = "De deelnemer neemt hier zelf actie op." if c.neemt_zelf_actie else ""
+            hint = gettext("De deelnemer neemt hier zelf actie op.") if c.neemt_zelf_actie else ""
             self.fields[f"criterium_{c.pk}"] = forms.ChoiceField(
                 label=f"{c.get_soort_display()}: {c.omschrijving}", required=False, help_text=hint,
-                choices=[("", "Niet besproken"), ("ja", "Ja"), ("nee", "Nee")], widget=forms.RadioSelect,
+                choices=[("", gettext("Niet besproken")), ("ja", gettext("Ja")), ("nee", gettext("Nee"))], widget=forms.RadioSelect,
                 initial={True: "ja", False: "nee"}.get(antwoorden.get(c.pk), ""),
             )
 
@@ -119,7 +120,7 @@ class IntakeForm(VersionedForm, forms.ModelForm):
 
 class ContactForm(AfspraakControle, VersionedForm, forms.ModelForm):
     leefgebieden = forms.MultipleChoiceField(
-        label="besproken leefgebieden", choices=Leefgebied.choices, required=False,
+        label=_("besproken leefgebieden"), choices=Leefgebied.choices, required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
@@ -141,14 +142,14 @@ class ContactForm(AfspraakControle, VersionedForm, forms.ModelForm):
         _check_contact_velden(self, data)
         if data.get("met_wie") == Contactmoment.MetWie.KETENPARTNER and not data.get("ketenpartner") \
                 and "ketenpartner" not in self.errors:
-            self.add_error("ketenpartner", "Kies met welke ketenpartner het contact was.")
+            self.add_error("ketenpartner", gettext("Kies met welke ketenpartner het contact was."))
         return data
 
 
 def _check_contact_velden(form, data):
     status = data.get("status")
     if status == ContactStatus.GEHOUDEN and not data.get("duur_minuten") and "duur_minuten" not in form.errors:
-        form.add_error("duur_minuten", "Vul de duur van het gehouden contact in.")
+        form.add_error("duur_minuten", gettext("Vul de duur van het gehouden contact in."))
     if status and status != ContactStatus.GEPLAND:
         _niet_in_toekomst(form)
 
@@ -175,8 +176,8 @@ class SnelContactForm(AfspraakControle, UitstapForm, forms.ModelForm):
 
 class UitstroomForm(VersionedForm, forms.ModelForm):
     afsluiten = forms.BooleanField(
-        label="Traject nu afsluiten", required=False, initial=False,
-        help_text="Bij uitgestapt gaat de deelnemer anders door in de nazorgfase; tussentijds gestopt sluit altijd af.",
+        label=_("Traject nu afsluiten"), required=False, initial=False,
+        help_text=_("Bij uitgestapt gaat de deelnemer anders door in de nazorgfase; tussentijds gestopt sluit altijd af."),
     )
 
     class Meta:
@@ -184,9 +185,9 @@ class UitstroomForm(VersionedForm, forms.ModelForm):
         fields = ["soort", "datum", "resultaat", "branche", "reden", "toelichting"]
         widgets = {"soort": forms.RadioSelect, "toelichting": forms.Textarea(attrs={"rows": 3})}
         help_texts = {
-            "resultaat": "Bij uitgestapt: waarnaar de deelnemer is uitgestroomd.",
-            "branche": "Bij betaald werk: in welke branche.",
-            "reden": "Bij tussentijds gestopt: waarom.",
+            "resultaat": _("Bij uitgestapt: waarnaar de deelnemer is uitgestroomd."),
+            "branche": _("Bij betaald werk: in welke branche."),
+            "reden": _("Bij tussentijds gestopt: waarom."),
         }
 
     # Required only for some answers; revealed by the choice (static/js/uitstap.js, data-toon-bij).
@@ -196,13 +197,13 @@ class UitstroomForm(VersionedForm, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.initial.setdefault("datum", datetime.date.today())
         self.fields["soort"].choices = UitstroomSoort.choices
-        self.fields["soort"].error_messages["required"] = "Kies uitgestapt of tussentijds gestopt."
+        self.fields["soort"].error_messages["required"] = gettext("Kies uitgestapt of tussentijds gestopt.")
         self.fields["resultaat"].required = False
         self.fields["reden"].required = False
-        self.fields["branche"].label = "Branche"
-        self.fields["resultaat"].help_text = "Waarnaar de deelnemer is uitgestroomd."
-        self.fields["branche"].help_text = "In welke branche werkt de deelnemer?"
-        self.fields["reden"].help_text = "Waarom is het traject gestopt?"
+        self.fields["branche"].label = gettext("Branche")
+        self.fields["resultaat"].help_text = gettext("Waarnaar de deelnemer is uitgestroomd.")
+        self.fields["branche"].help_text = gettext("In welke branche werkt de deelnemer?")
+        self.fields["reden"].help_text = gettext("Waarom is het traject gestopt?")
 
     def clean(self):
         """The fields that belong to the choice are required; the others are emptied (they were hidden)."""
@@ -211,41 +212,41 @@ class UitstroomForm(VersionedForm, forms.ModelForm):
         if soort == UitstroomSoort.UITGESTAPT:
             data["reden"] = ""
             if not data.get("resultaat"):
-                self.add_error("resultaat", "Kies waarnaar de deelnemer is uitgestroomd.")
+                self.add_error("resultaat", gettext("Kies waarnaar de deelnemer is uitgestroomd."))
             elif data["resultaat"] == UitstroomResultaat.BETAALD_WERK:
                 if not data.get("branche"):
-                    self.add_error("branche", "Kies in welke branche de deelnemer werkt.")
+                    self.add_error("branche", gettext("Kies in welke branche de deelnemer werkt."))
             else:
                 data["branche"] = ""
         elif soort == UitstroomSoort.GESTOPT:
             data["resultaat"] = ""
             data["branche"] = ""
             if not data.get("reden"):
-                self.add_error("reden", "Kies de reden waarom het traject is gestopt.")
+                self.add_error("reden", gettext("Kies de reden waarom het traject is gestopt."))
         _niet_in_toekomst(self)
         return data
 
 
 class FoutiefForm(UitstapForm, forms.Form):
     reden = forms.CharField(
-        label="waarom is dit contact foutief?", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Bijvoorbeeld: dubbel geregistreerd, bij de verkeerde deelnemer.",
-        error_messages={"required": "Geef aan waarom dit contact foutief is geregistreerd."},
+        label=_("waarom is dit contact foutief?"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Bijvoorbeeld: dubbel geregistreerd, bij de verkeerde deelnemer."),
+        error_messages={"required": _("Geef aan waarom dit contact foutief is geregistreerd.")},
     )
 
 
 class BeeindigenForm(VersionedForm, forms.Form):
-    einddatum = forms.DateField(label="einddatum", initial=datetime.date.today)
+    einddatum = forms.DateField(label=_("einddatum"), initial=datetime.date.today)
     afsluitreden = forms.ChoiceField(
-        label="reden van afsluiten", required=False, choices=[("", "---------"), *Afsluitreden.choices],
-        help_text="Het traject is nooit verder gekomen dan contact: het telt niet als uitval.",
+        label=_("reden van afsluiten"), required=False, choices=[("", "---------"), *Afsluitreden.choices],
+        help_text=_("Het traject is nooit verder gekomen dan contact: het telt niet als uitval."),
     )
 
 
 class IntakegesprekForm(UitstapForm, forms.Form):
-    datum = forms.DateField(label="datum", initial=datetime.date.today)
-    notitie = forms.CharField(label="verslag", widget=forms.Textarea(attrs={"rows": 4}),
-                              help_text="Levensverhaal, de situatie per leefgebied, wensen en verwachtingen.")
+    datum = forms.DateField(label=_("datum"), initial=datetime.date.today)
+    notitie = forms.CharField(label=_("verslag"), widget=forms.Textarea(attrs={"rows": 4}),
+                              help_text=_("Levensverhaal, de situatie per leefgebied, wensen en verwachtingen."))
 
 
 class TerugvalForm(UitstapForm, forms.ModelForm):

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy as _
 
 from trajecten.models import Doel, Terugkoppeling, Verwijzing
 from uitstap.codes import VerwijzingStatus
@@ -25,10 +26,10 @@ class ContactpersoonKeuze(forms.ModelChoiceField):
 class VerwijzingForm(VersionedForm, forms.ModelForm):
     """A new referral (short: partner, help, date, contact person) or a full correction of one."""
 
-    ketenpartner = PartnerKeuze(label="ketenpartner", queryset=Ketenpartner.objects.none())
+    ketenpartner = PartnerKeuze(label=_("ketenpartner"), queryset=Ketenpartner.objects.none())
     contactpersoon = ContactpersoonKeuze(
-        label="contactpersoon", queryset=Contactpersoon.objects.none(), required=False,
-        help_text="De vaste contactpersoon bij deze partner, als je die hebt gebruikt.",
+        label=_("contactpersoon"), queryset=Contactpersoon.objects.none(), required=False,
+        help_text=_("De vaste contactpersoon bij deze partner, als je die hebt gebruikt."),
     )
 
     class Meta:
@@ -37,9 +38,9 @@ class VerwijzingForm(VersionedForm, forms.ModelForm):
                   "gestart", "beeindigd", "reden"]
         widgets = {"reden": forms.Textarea(attrs={"rows": 2})}
         help_texts = {
-            "hulpvraag": "Waarvoor verwijs je? Bijvoorbeeld: schuldenoverzicht en budgetbeheer.",
-            "doel": "Hoort de verwijzing bij een doel in het trajectplan?",
-            "reden": "Verplicht als de verwijzing is afgewezen of afgebroken.",
+            "hulpvraag": _("Waarvoor verwijs je? Bijvoorbeeld: schuldenoverzicht en budgetbeheer."),
+            "doel": _("Hoort de verwijzing bij een doel in het trajectplan?"),
+            "reden": _("Verplicht als de verwijzing is afgewezen of afgebroken."),
         }
 
     def __init__(self, *args, traject, **kwargs):
@@ -77,27 +78,27 @@ class VerwijzingForm(VersionedForm, forms.ModelForm):
         # The date order and the reason, also when another field failed (one round of errors).
         data = super().clean()
         verwezen = data.get("verwezen")
-        for veld, bericht in (("intake_partner", "De intake bij de partner kan niet vóór de verwijzing liggen."),
-                              ("gestart", "De hulp kan niet eerder starten dan de verwijzing."),
-                              ("beeindigd", "De einddatum kan niet vóór de verwijzing liggen.")):
+        for veld, bericht in (("intake_partner", gettext("De intake bij de partner kan niet vóór de verwijzing liggen.")),
+                              ("gestart", gettext("De hulp kan niet eerder starten dan de verwijzing.")),
+                              ("beeindigd", gettext("De einddatum kan niet vóór de verwijzing liggen."))):
             if verwezen and data.get(veld) and data[veld] < verwezen:
                 self.add_error(veld, bericht)
         if "reden" in self.fields and data.get("status") in (S.AFGEWEZEN, S.AFGEBROKEN) \
                 and not (data.get("reden") or "").strip():
-            self.add_error("reden", "Geef een reden: waarom is de verwijzing afgewezen of afgebroken?")
+            self.add_error("reden", gettext("Geef een reden: waarom is de verwijzing afgewezen of afgebroken?"))
         return data
 
 
 class VerwijzingStatusForm(VersionedForm, forms.Form):
     """Move a referral on, with the date it happened and (when refused or broken off) the reason."""
 
-    status = forms.ChoiceField(label="nieuwe status", choices=S.choices, widget=forms.RadioSelect)
+    status = forms.ChoiceField(label=_("nieuwe status"), choices=S.choices, widget=forms.RadioSelect)
     datum = forms.DateField(
-        label="datum", initial=datetime.date.today, required=False,
-        help_text="Bij Gestart: de dag dat de hulp begon. Bij Afgerond, Afgewezen of Afgebroken: de dag dat het eindigde.",
+        label=_("datum"), initial=datetime.date.today, required=False,
+        help_text=_("Bij Gestart: de dag dat de hulp begon. Bij Afgerond, Afgewezen of Afgebroken: de dag dat het eindigde."),
     )
-    reden = forms.CharField(label="reden", required=False, widget=forms.Textarea(attrs={"rows": 2}),
-                            help_text="Verplicht bij Afgewezen en Afgebroken.")
+    reden = forms.CharField(label=_("reden"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                            help_text=_("Verplicht bij Afgewezen en Afgebroken."))
     conditional_fields = ("datum", "reden")
 
     def clean(self):
@@ -105,23 +106,23 @@ class VerwijzingStatusForm(VersionedForm, forms.Form):
         status = data.get("status")
         if status in (S.GESTART, S.AFGEROND, S.AFGEWEZEN, S.AFGEBROKEN) and not data.get("datum") \
                 and "datum" not in self.errors:
-            self.add_error("datum", "Vul de datum in.")
+            self.add_error("datum", gettext("Vul de datum in."))
         if status in (S.AFGEWEZEN, S.AFGEBROKEN) and not (data.get("reden") or "").strip():
-            self.add_error("reden", "Geef een reden: waarom is de verwijzing afgewezen?" if status == S.AFGEWEZEN
-                           else "Geef een reden: waarom is de hulp afgebroken?")
+            self.add_error("reden", gettext("Geef een reden: waarom is de verwijzing afgewezen?") if status == S.AFGEWEZEN
+                           else gettext("Geef een reden: waarom is de hulp afgebroken?"))
         return data
 
     def __init__(self, *args, verwijzing: Verwijzing, **kwargs):
         super().__init__(*args, versie_van=verwijzing, **kwargs)
-        self.fields["datum"].label = "Datum"
+        self.fields["datum"].label = gettext("Datum")
         keuzes = [(s, s.label) for s in S if s != verwijzing.status and s != S.AANGEVRAAGD]
         self.fields["status"].choices = keuzes
         self.fields["status"].widget.choices = keuzes
 
 
 class VerwijzingIntakeForm(VersionedForm, forms.Form):
-    intake_partner = forms.DateField(label="datum intake bij de partner", initial=datetime.date.today,
-                                     help_text="Mag in de toekomst liggen als de intake gepland is.")
+    intake_partner = forms.DateField(label=_("datum intake bij de partner"), initial=datetime.date.today,
+                                     help_text=_("Mag in de toekomst liggen als de intake gepland is."))
 
 
 class TerugkoppelingForm(UitstapForm, forms.ModelForm):
@@ -129,7 +130,7 @@ class TerugkoppelingForm(UitstapForm, forms.ModelForm):
         model = Terugkoppeling
         fields = ["datum", "notitie"]
         widgets = {"notitie": forms.Textarea(attrs={"rows": 3})}
-        help_texts = {"notitie": "Wat meldde de partner? Bijvoorbeeld: intake geweest, staat op de wachtlijst tot maart."}
+        help_texts = {"notitie": _("Wat meldde de partner? Bijvoorbeeld: intake geweest, staat op de wachtlijst tot maart.")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

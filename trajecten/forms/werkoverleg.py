@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy as _
 
 from trajecten.models import Werkoverleg, WerkoverlegAfspraak
 from trajecten.selectors import werkoverleg as selectors
@@ -40,7 +41,7 @@ class WerkoverlegForm(VersionedForm, forms.ModelForm):
 class WerkoverlegAfspraakForm(VersionedForm, forms.ModelForm):
     """An afspraak about one participant on the agenda: what, who picks it up, by when."""
 
-    deelnemer = forms.TypedChoiceField(label="deelnemer", coerce=int, choices=())
+    deelnemer = forms.TypedChoiceField(label=_("deelnemer"), coerce=int, choices=())
 
     class Meta:
         model = WerkoverlegAfspraak
@@ -52,7 +53,7 @@ class WerkoverlegAfspraakForm(VersionedForm, forms.ModelForm):
         if self.instance.pk or agenda is None:
             del self.fields["deelnemer"]
         else:
-            self.fields["deelnemer"].choices = [("", "— kies —")] + [
+            self.fields["deelnemer"].choices = [("", gettext("— kies —"))] + [
                 (p.d.pk, f"{p.d.clientcode}" + (f" · {p.d.roepnaam}" if p.d.roepnaam else "")) for p in agenda.punten]
         if not self.instance.pk and agenda is not None and not self.is_bound:
             self.initial.setdefault("deadline", agenda.werkoverleg.datum + datetime.timedelta(days=28))
@@ -62,4 +63,4 @@ class WerkoverlegAfspraakForm(VersionedForm, forms.ModelForm):
 
 
 class AfspraakAfrondenForm(VersionedForm, forms.Form):
-    afgerond_op = forms.DateField(label="afgerond op", help_text="Meestal vandaag.")
+    afgerond_op = forms.DateField(label=_("afgerond op"), help_text=_("Meestal vandaag."))

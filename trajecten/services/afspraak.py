@@ -1,6 +1,7 @@
 """The safe-contact arrangement at the moment a contact is logged or planned: a forbidden kind needs a reason."""
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from clients.selectors import contactafspraak_van, verboden_contactsoorten
 from trajecten.models import AfspraakAfwijking, Contactmoment, Traject
@@ -17,8 +18,7 @@ def afspraak_afwijking_controleren(*, traject: Traject, soort: str, data: dict) 
         return ""
     reden = (data.get("afwijking_reden") or "").strip()
     if not reden:
-        raise ValidationError({"soort": f"Volgens de contactafspraken {verboden[soort]}. Bevestig dat je bewust "
-                                        "afwijkt en geef een reden."})
+        raise ValidationError({"soort": gettext("Volgens de contactafspraken %(waarde0)s. Bevestig dat je bewust afwijkt en geef een reden.") % {"waarde0": verboden[soort]}})
     return reden
 
 

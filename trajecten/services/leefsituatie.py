@@ -7,6 +7,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from trajecten.models import Leefsituatie, Nacontrole, Traject, Uitstroom
 from trajecten.selectors.leefsituatie import situatie_op
@@ -22,7 +23,7 @@ def leefsituatie_vastleggen(
 ) -> Leefsituatie:
     """Append what changed in the situation on `datum`; a field equal to the situation on that day is left out."""
     if datum is None:
-        raise ValidationError({"datum": "Vul de datum in."})
+        raise ValidationError({"datum": gettext("Vul de datum in.")})
     regels.niet_in_toekomst(datum)
     regels.niet_voor_aanmelding(traject, datum)
     huidig = situatie_op(traject.deelnemer_id, datum)
@@ -35,7 +36,7 @@ def leefsituatie_vastleggen(
         setattr(rij, veld, waarde)
         gewijzigd = True
     if not gewijzigd:
-        raise ValidationError("Er is niets gewijzigd ten opzichte van de situatie op deze datum.")
+        raise ValidationError(gettext("Er is niets gewijzigd ten opzichte van de situatie op deze datum."))
     rij.full_clean()
     rij.save()
     regels.log_event(Actie.CREATE, door, traject, rij)
@@ -53,16 +54,16 @@ def nacontrole_vastleggen(
     """Record a follow-up check. Only after an exit; a participant who could not be reached is `onbekend`."""
     uitstroom = uitstap_van(traject)
     if uitstroom is None:
-        raise ValidationError("Een nacontrole kan alleen na een uitstroom als uitgestapt.")
+        raise ValidationError(gettext("Een nacontrole kan alleen na een uitstroom als uitgestapt."))
     if datum is None:
-        raise ValidationError({"datum": "Vul de datum van de nacontrole in."})
+        raise ValidationError({"datum": gettext("Vul de datum van de nacontrole in.")})
     if datum < uitstroom.datum:
-        raise ValidationError({"datum": f"De nacontrole ligt vóór de uitstroom ({regels.datum_nl(uitstroom.datum)})."})
+        raise ValidationError({"datum": gettext("De nacontrole ligt vóór de uitstroom (%(waarde0)s).") % {"waarde0": regels.datum_nl(uitstroom.datum)}})
     regels.niet_in_toekomst(datum)
     if termijn not in NacontroleTermijn.values:
-        raise ValidationError({"termijn": "Kies de termijn: 6 of 12 maanden."})
+        raise ValidationError({"termijn": gettext("Kies de termijn: 6 of 12 maanden.")})
     if uitkomst not in NacontroleUitkomst.values:
-        raise ValidationError({"uitkomst": "Kies wat de nacontrole opleverde."})
+        raise ValidationError({"uitkomst": gettext("Kies wat de nacontrole opleverde.")})
     nacontrole = Nacontrole(traject=traject, datum=datum, termijn=termijn, uitkomst=uitkomst,
                             notitie=(notitie or "").strip(), aangemaakt_door=door)
     nacontrole.full_clean()

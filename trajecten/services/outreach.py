@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from trajecten.models import OutreachActie, OutreachLocatie
 from trajecten.services import regels
@@ -20,7 +21,7 @@ OUTREACH_VELDEN = [
 def outreach_locatie_aanmaken(*, programma: Programma, naam: str, soort: str, door: Gebruiker) -> OutreachLocatie:
     """Add a named place to the programme's outreach list (the coordinator keeps the list)."""
     if door.rol != Rol.COORDINATOR:
-        raise ValidationError("Alleen de coördinator beheert de lijst met outreachlocaties.")
+        raise ValidationError(gettext("Alleen de coördinator beheert de lijst met outreachlocaties."))
     locatie = OutreachLocatie(programma=programma, naam=naam.strip(), soort=soort)
     locatie.full_clean()
     locatie.save()
@@ -32,9 +33,9 @@ def _check_actie(actie: OutreachActie) -> None:
     regels.niet_in_toekomst(actie.datum, "datum")
     if actie.locatie_id is not None:
         if actie.locatie.programma_id != actie.programma_id:
-            raise ValidationError({"locatie": "Deze locatie hoort niet bij dit programma."})
+            raise ValidationError({"locatie": gettext("Deze locatie hoort niet bij dit programma.")})
         if actie.locatie.soort != actie.locatiesoort:
-            raise ValidationError({"locatie": f"Deze locatie is van de soort {actie.locatie.get_soort_display()}."})
+            raise ValidationError({"locatie": gettext("Deze locatie is van de soort %(waarde0)s.") % {"waarde0": actie.locatie.get_soort_display()}})
     actie.talen = ", ".join(t.strip() for t in (actie.talen or "").split(",") if t.strip())
 
 

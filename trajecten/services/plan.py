@@ -18,6 +18,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from trajecten.services import regels
 from trajecten.models import Doel, DoelVoortgang, Meting, MetingScore, Traject, Trajectplan
@@ -37,9 +38,9 @@ def _score_of_fout(leefgebied: str, waarde) -> int:
     if isinstance(waarde, str) and waarde.strip().isdigit():
         waarde = int(waarde)
     if isinstance(waarde, bool) or not isinstance(waarde, int):
-        raise ValidationError({"scores": f"De score voor {label} is geen heel getal van 1 tot en met 10."})
+        raise ValidationError({"scores": gettext("De score voor %(label)s is geen heel getal van 1 tot en met 10.") % {"label": label}})
     if not 1 <= waarde <= 10:
-        raise ValidationError({"scores": f"De score voor {label} moet tussen 1 en 10 liggen (nu {waarde})."})
+        raise ValidationError({"scores": gettext("De score voor %(label)s moet tussen 1 en 10 liggen (nu %(waarde)s).") % {"label": label, "waarde": waarde}})
     return waarde
 
 
@@ -50,18 +51,18 @@ def meting_vastleggen(
     """Record a self-assessment: scores 1-10 on one or more leefgebieden (empty ones are skipped)."""
     regels.moet_open_zijn(traject)
     if datum is None:
-        raise ValidationError({"datum": "Vul de datum van de meting in."})
+        raise ValidationError({"datum": gettext("Vul de datum van de meting in.")})
     regels.niet_voor_aanmelding(traject, datum)
     regels.niet_in_toekomst(datum)
     schoon = {}
     for leefgebied, waarde in (scores or {}).items():
         if leefgebied not in Leefgebied.values:
-            raise ValidationError({"scores": f"Onbekend leefgebied: {leefgebied}."})
+            raise ValidationError({"scores": gettext("Onbekend leefgebied: %(leefgebied)s.") % {"leefgebied": leefgebied}})
         if waarde is None or waarde == "":
             continue
         schoon[leefgebied] = _score_of_fout(leefgebied, waarde)
     if not schoon:
-        raise ValidationError({"scores": "Vul voor minstens één leefgebied een score in."})
+        raise ValidationError({"scores": gettext("Vul voor minstens één leefgebied een score in.")})
     meting = Meting(traject=traject, datum=datum, notitie=(notitie or "").strip(), door=door)
     meting.full_clean()
     meting.save()
@@ -84,26 +85,25 @@ def _moet_huidig_zijn(plan: Trajectplan):
     laatste = laatste_plan(plan.traject)
     if laatste is None or laatste.pk != plan.pk:
         raise ValidationError(
-            f"Versie {plan.volgnummer} is vervangen door versie {laatste.volgnummer}. Werk in de nieuwste versie."
+            gettext("Versie %(volgnummer)s is vervangen door versie %(volgnummer1)s. Werk in de nieuwste versie.") % {"volgnummer": plan.volgnummer, "volgnummer1": laatste.volgnummer}
         )
 
 
 def _moet_concept_zijn(plan: Trajectplan):
     if plan.is_bevroren:
         raise ValidationError(
-            f"Versie {plan.volgnummer} van het trajectplan is ondertekend en kan niet meer worden gewijzigd. "
-            "Maak een nieuwe versie om iets te veranderen."
+            gettext("Versie %(volgnummer)s van het trajectplan is ondertekend en kan niet meer worden gewijzigd. Maak een nieuwe versie om iets te veranderen.") % {"volgnummer": plan.volgnummer}
         )
 
 
 def _check_opgesteld_op(traject: Traject, opgesteld_op, vorige: Trajectplan | None = None):
     if opgesteld_op is None:
-        raise ValidationError({"opgesteld_op": "Vul de datum in waarop het plan is opgesteld."})
+        raise ValidationError({"opgesteld_op": gettext("Vul de datum in waarop het plan is opgesteld.")})
     regels.niet_voor_aanmelding(traject, opgesteld_op, "opgesteld_op")
     regels.niet_in_toekomst(opgesteld_op, "opgesteld_op")
     if vorige is not None and opgesteld_op < vorige.opgesteld_op:
         raise ValidationError(
-            {"opgesteld_op": f"Versie {vorige.volgnummer} is opgesteld op {vorige.opgesteld_op:%d-%m-%Y}; kies die dag of later."}
+            {"opgesteld_op": gettext("Versie %(volgnummer)s is opgesteld op %(opgesteld_op)s; kies die dag of later.") % {"volgnummer": vorige.volgnummer, "opgesteld_op": format(vorige.opgesteld_op, "%d-%m-%Y")}}
         )
 
 
@@ -115,7 +115,7 @@ def trajectplan_opstellen(
     regels.moet_open_zijn(traject)
     Traject.objects.select_for_update().filter(pk=traject.pk).first()
     if traject.plannen.exists():
-        raise ValidationError("Dit traject heeft al een trajectplan. Maak een nieuwe versie om het te wijzigen.")
+        raise ValidationError(gettext("Dit traject heeft al een trajectplan. Maak een nieuwe versie om het te wijzigen."))
     _check_opgesteld_op(traject, opgesteld_op)
     plan = Trajectplan(traject=traject, volgnummer=1, opgesteld_op=opgesteld_op, afspraken=(afspraken or "").strip(),
                        aangemaakt_door=door)
@@ -142,8 +142,7 @@ def trajectplan_wijzigen(
     if opgesteld_op != oude_datum:
         te_vroeg = meeschuiven.filter(streefdatum__lte=opgesteld_op).first()
         if te_vroeg is not None:
-            raise ValidationError({"opgesteld_op": f"Het doel '{te_vroeg}' heeft streefdatum {te_vroeg.streefdatum:%d-%m-%Y}; "
-                                                   "het plan moet eerder zijn opgesteld."})
+            raise ValidationError({"opgesteld_op": gettext("Het doel '%(te_vroeg)s' heeft streefdatum %(streefdatum)s; het plan moet eerder zijn opgesteld.") % {"te_vroeg": te_vroeg, "streefdatum": format(te_vroeg.streefdatum, "%d-%m-%Y")}})
     plan.opgesteld_op = opgesteld_op
     plan.afspraken = (afspraken or "").strip()
     plan.full_clean()
@@ -168,21 +167,20 @@ def trajectplan_ondertekenen(
     for veld, datum in (("ondertekend_deelnemer_op", ondertekend_deelnemer_op),
                         ("ondertekend_begeleider_op", ondertekend_begeleider_op)):
         if datum is None:
-            fouten[veld] = "Vul de datum van ondertekening in."
+            fouten[veld] = gettext("Vul de datum van ondertekening in.")
         elif datum > datetime.date.today():
-            fouten[veld] = "Deze datum ligt in de toekomst."
+            fouten[veld] = gettext("Deze datum ligt in de toekomst.")
         elif datum < plan.opgesteld_op:
             fouten[veld] = f"Het plan is opgesteld op {plan.opgesteld_op:%d-%m-%Y}; ondertekenen kan pas daarna."
     if fouten:
         raise ValidationError(fouten)
     hoofddoelen = list(plan.doelen.filter(ouder__isnull=True))
     if not hoofddoelen:
-        raise ValidationError("Voeg eerst minstens één doel toe; een trajectplan zonder doelen kan niet worden ondertekend.")
+        raise ValidationError(gettext("Voeg eerst minstens één doel toe; een trajectplan zonder doelen kan niet worden ondertekend."))
     niet_eens = [d for d in hoofddoelen if d.acceptabel is not True]
     if niet_eens:
         raise ValidationError(
-            f"De deelnemer heeft nog niet ingestemd met het doel '{niet_eens[0]}' (A – acceptabel). "
-            "Pas het doel aan of haal het uit het plan voordat het wordt ondertekend."
+            gettext("De deelnemer heeft nog niet ingestemd met het doel '%(waarde0)s' (A – acceptabel). Pas het doel aan of haal het uit het plan voordat het wordt ondertekend.") % {"waarde0": niet_eens[0]}
         )
     plan.ondertekend_deelnemer_op = ondertekend_deelnemer_op
     plan.ondertekend_begeleider_op = ondertekend_begeleider_op
@@ -219,7 +217,7 @@ def trajectplan_nieuwe_versie(*, plan: Trajectplan, opgesteld_op: datetime.date,
     _moet_huidig_zijn(plan)
     if not plan.is_bevroren:
         raise ValidationError(
-            f"Versie {plan.volgnummer} is nog een concept; die kun je zelf aanpassen. Een nieuwe versie maak je van een ondertekend plan."
+            gettext("Versie %(volgnummer)s is nog een concept; die kun je zelf aanpassen. Een nieuwe versie maak je van een ondertekend plan.") % {"volgnummer": plan.volgnummer}
         )
     _check_opgesteld_op(plan.traject, opgesteld_op, plan)
     nieuw = Trajectplan(traject=plan.traject, volgnummer=plan.volgnummer + 1, opgesteld_op=opgesteld_op,
@@ -249,18 +247,18 @@ def _check_smart(doel: Doel):
     doel.omschrijving = (doel.omschrijving or "").strip()
     doel.indicator = (doel.indicator or "").strip()
     if doel.leefgebied not in Leefgebied.values:
-        fouten["leefgebied"] = "Kies het leefgebied waar dit doel bij hoort."
+        fouten["leefgebied"] = gettext("Kies het leefgebied waar dit doel bij hoort.")
     if not doel.omschrijving:
-        fouten["omschrijving"] = "Beschrijf wat de deelnemer precies wil bereiken (S – specifiek)."
+        fouten["omschrijving"] = gettext("Beschrijf wat de deelnemer precies wil bereiken (S – specifiek).")
     if not doel.indicator:
-        fouten["indicator"] = ("Vul in waaraan jullie zien dat het doel bereikt is (M – meetbaar). "
-                               "Zonder meetbare aanwijzing kan het doel niet worden opgeslagen.")
+        fouten["indicator"] = (gettext("Vul in waaraan jullie zien dat het doel bereikt is (M – meetbaar). "
+                               "Zonder meetbare aanwijzing kan het doel niet worden opgeslagen."))
     if doel.streefdatum is None:
-        fouten["streefdatum"] = "Kies een streefdatum: wanneer wil de deelnemer dit bereikt hebben (T – tijdgebonden)?"
+        fouten["streefdatum"] = gettext("Kies een streefdatum: wanneer wil de deelnemer dit bereikt hebben (T – tijdgebonden)?")
     gesteld = doel.gesteld_op or doel.plan.opgesteld_op
     if doel.gesteld_op is not None:
         if doel.gesteld_op > datetime.date.today():
-            fouten["gesteld_op"] = "Deze datum ligt in de toekomst."
+            fouten["gesteld_op"] = gettext("Deze datum ligt in de toekomst.")
         elif doel.gesteld_op < doel.plan.traject.aanmelddatum:
             fouten["gesteld_op"] = f"Deze datum ligt vóór de aanmelddatum ({doel.plan.traject.aanmelddatum:%d-%m-%Y})."
     if doel.streefdatum is not None and "streefdatum" not in fouten and doel.streefdatum <= gesteld:
@@ -271,12 +269,12 @@ def _check_smart(doel: Doel):
     for veld in ("startscore", "doelscore"):
         waarde = getattr(doel, veld)
         if waarde is not None and not 1 <= waarde <= 10:
-            fouten[veld] = "Een score ligt tussen 1 en 10."
+            fouten[veld] = gettext("Een score ligt tussen 1 en 10.")
     if (doel.startscore and doel.doelscore and "startscore" not in fouten and "doelscore" not in fouten
             and doel.doelscore < doel.startscore):
-        fouten["doelscore"] = "De doelscore is lager dan de startscore; een doel is een verbetering of behoud."
+        fouten["doelscore"] = gettext("De doelscore is lager dan de startscore; een doel is een verbetering of behoud.")
     if doel.ouder_id is None and doel.acceptabel is False and not (doel.acceptabel_toelichting or "").strip():
-        fouten["acceptabel_toelichting"] = "De deelnemer is het (nog) niet eens met dit doel; noteer in eigen woorden waarom."
+        fouten["acceptabel_toelichting"] = gettext("De deelnemer is het (nog) niet eens met dit doel; noteer in eigen woorden waarom.")
     if fouten:
         raise ValidationError(fouten)
 
@@ -309,7 +307,7 @@ def subdoel_aanmaken(*, ouder: Doel, data: dict, door: Gebruiker) -> Doel:
     _moet_concept_zijn(plan)
     _moet_huidig_zijn(plan)
     if ouder.ouder_id is not None:
-        raise ValidationError("Een subdoel kan zelf geen subdoelen hebben. Voeg het toe aan het hoofddoel.")
+        raise ValidationError(gettext("Een subdoel kan zelf geen subdoelen hebben. Voeg het toe aan het hoofddoel."))
     doel = Doel(plan=plan, ouder=ouder, leefgebied=ouder.leefgebied, acceptabel=ouder.acceptabel)
     for veld in SUBDOEL_VELDEN:
         if veld in data:
@@ -370,14 +368,14 @@ def doel_status_wijzigen(
     regels.moet_open_zijn(plan.traject)
     _moet_huidig_zijn(plan)
     if status not in DoelStatus.values:
-        raise ValidationError({"status": "Kies een geldige status."})
+        raise ValidationError({"status": gettext("Kies een geldige status.")})
     if status == DoelStatus.BEHAALD:
         if behaald_op is None:
-            raise ValidationError({"behaald_op": "Vul in op welke datum het doel is behaald."})
+            raise ValidationError({"behaald_op": gettext("Vul in op welke datum het doel is behaald.")})
         regels.niet_in_toekomst(behaald_op, "behaald_op")
         gesteld = doel.gesteld_op or plan.opgesteld_op
         if behaald_op < gesteld:
-            raise ValidationError({"behaald_op": f"Het doel is gesteld op {gesteld:%d-%m-%Y}; het kan niet eerder behaald zijn."})
+            raise ValidationError({"behaald_op": gettext("Het doel is gesteld op %(gesteld)s; het kan niet eerder behaald zijn.") % {"gesteld": format(gesteld, "%d-%m-%Y")}})
     else:
         behaald_op = None
     doel.status = status
@@ -397,17 +395,17 @@ def voortgang_vastleggen(
     regels.moet_open_zijn(plan.traject)
     _moet_huidig_zijn(plan)
     if datum is None:
-        raise ValidationError({"datum": "Vul de datum in."})
+        raise ValidationError({"datum": gettext("Vul de datum in.")})
     regels.niet_in_toekomst(datum)
     gesteld = doel.gesteld_op or plan.opgesteld_op
     if datum < gesteld:
-        raise ValidationError({"datum": f"Het doel is gesteld op {gesteld:%d-%m-%Y}; kies die dag of later."})
+        raise ValidationError({"datum": gettext("Het doel is gesteld op %(gesteld)s; kies die dag of later.") % {"gesteld": format(gesteld, "%d-%m-%Y")}})
     if score is not None:
         if isinstance(score, bool) or not isinstance(score, int) or not 1 <= score <= 10:
-            raise ValidationError({"score": "Een score ligt tussen 1 en 10."})
+            raise ValidationError({"score": gettext("Een score ligt tussen 1 en 10.")})
     notitie = (notitie or "").strip()
     if score is None and not notitie:
-        raise ValidationError("Vul een score of een notitie in.")
+        raise ValidationError(gettext("Vul een score of een notitie in."))
     voortgang = DoelVoortgang(doel=doel, datum=datum, score=score, notitie=notitie, door=door)
     voortgang.full_clean()
     voortgang.save()

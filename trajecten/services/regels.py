@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext
 
 from clients.models import Deelnemer
 from clients.selectors import grondslag
@@ -32,7 +33,7 @@ def log_event(actie: str, door: Gebruiker, traject_or_deelnemer: Traject | Deeln
 def fout_in_toekomst(datum: datetime.date, *, tot: datetime.date | None = None) -> str | None:
     """The Dutch message when a date lies after today (or after `tot`), else None."""
     if datum > (tot or vandaag()):
-        return "Deze datum ligt in de toekomst."
+        return gettext("Deze datum ligt in de toekomst.")
     return None
 
 
@@ -55,7 +56,7 @@ def niet_voor_aanmelding(traject: Traject, datum: datetime.date, veld: str = "da
 
 def moet_open_zijn(traject: Traject) -> None:
     if traject.einddatum is not None:
-        raise ValidationError("Dit traject is afgesloten. Start een nieuw traject om verder te gaan.")
+        raise ValidationError(gettext("Dit traject is afgesloten. Start een nieuw traject om verder te gaan."))
 
 
 # --- phases -----------------------------------------------------------------------------------
@@ -86,7 +87,7 @@ def niet_voor_laatste_overgang(traject: Traject, datum: datetime.date, veld: str
     laatste = laatste_overgang(traject)
     if laatste is not None and datum < laatste.datum:
         raise ValidationError(
-            {veld: f"De laatste faseovergang was op {datum_nl(laatste.datum)}; kies die dag of later."}
+            {veld: gettext("De laatste faseovergang was op %(waarde0)s; kies die dag of later.") % {"waarde0": datum_nl(laatste.datum)}}
         )
 
 
@@ -94,8 +95,8 @@ def outreach_past_bij(deelnemer: Deelnemer, aanmelddatum: datetime.date, verwijz
     """An aanmelding may point to the outreach action that reached her: same programme, via eigen outreach,
     and the action took place on or before the aanmelddatum."""
     if verwijzer != Verwijzer.EIGEN_OUTREACH:
-        raise ValidationError({"outreach_actie": "Koppel alleen een outreachactie als de verwijzer eigen outreach is."})
+        raise ValidationError({"outreach_actie": gettext("Koppel alleen een outreachactie als de verwijzer eigen outreach is.")})
     if outreach_actie.programma_id != deelnemer.programma_id:
-        raise ValidationError({"outreach_actie": "Deze outreachactie hoort niet bij dit programma."})
+        raise ValidationError({"outreach_actie": gettext("Deze outreachactie hoort niet bij dit programma.")})
     if outreach_actie.datum > aanmelddatum:
-        raise ValidationError({"outreach_actie": "Deze outreachactie was na de aanmelddatum."})
+        raise ValidationError({"outreach_actie": gettext("Deze outreachactie was na de aanmelddatum.")})

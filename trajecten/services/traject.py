@@ -8,6 +8,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from clients.models import Deelnemer
 from clients.services import deelnemer_aanmaken
@@ -43,13 +44,13 @@ def traject_starten(
     vorige = deelnemer.trajecten.order_by("-aanmelddatum", "-id").first()
     if vorige is not None:
         if vorige.einddatum is None:
-            raise ValidationError("Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af.")
+            raise ValidationError(gettext("Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af."))
         if aanmelddatum < vorige.einddatum:
             raise ValidationError(
-                {"aanmelddatum": f"Het vorige traject liep tot {vorige.einddatum:%d-%m-%Y}; kies een latere datum."}
+                {"aanmelddatum": gettext("Het vorige traject liep tot %(einddatum)s; kies een latere datum.") % {"einddatum": format(vorige.einddatum, "%d-%m-%Y")}}
             )
     if verwijzer_ketenpartner is not None and verwijzer_ketenpartner.programma_id != deelnemer.programma_id:
-        raise ValidationError({"verwijzer_ketenpartner": "Deze ketenpartner hoort niet bij dit programma."})
+        raise ValidationError({"verwijzer_ketenpartner": gettext("Deze ketenpartner hoort niet bij dit programma.")})
     if outreach_actie is not None:
         regels.outreach_past_bij(deelnemer, aanmelddatum, verwijzer, outreach_actie)
     traject = Traject(
@@ -83,16 +84,16 @@ def fase_wijzigen(*, traject: Traject, fase: str, datum: datetime.date, door: Ge
     """Append a phase transition. Phases may go back; dates may not go back."""
     regels.moet_open_zijn(traject)
     if fase not in Fase.values:
-        raise ValidationError({"fase": "Onbekende fase."})
+        raise ValidationError({"fase": gettext("Onbekende fase.")})
     regels.niet_voor_aanmelding(traject, datum)
     regels.niet_in_toekomst(datum)
     regels.niet_voor_laatste_overgang(traject, datum)
     laatste = regels.laatste_overgang(traject)
     if laatste is not None:
         if laatste.fase == fase:
-            raise ValidationError({"fase": f"Het traject is al in de fase {Fase(fase).label}."})
+            raise ValidationError({"fase": gettext("Het traject is al in de fase %(label)s.") % {"label": Fase(fase).label}})
     if laatste is not None and Fase.values.index(fase) < Fase.values.index(laatste.fase) and not reden.strip():
-        raise ValidationError({"reden": "Geef een reden bij een terugstap naar een eerdere fase."})
+        raise ValidationError({"reden": gettext("Geef een reden bij een terugstap naar een eerdere fase.")})
     overgang = FaseOvergang(traject=traject, fase=fase, datum=datum, reden=reden.strip(), door=door)
     overgang.full_clean()
     overgang.save()
@@ -115,15 +116,15 @@ def _criteria_vastleggen(traject: Traject, intake: Intake, criteria: dict, beslu
     for pk, voldaan in criteria.items():
         criterium = bekend.get(int(pk))
         if criterium is None:
-            raise ValidationError("Dit criterium hoort niet bij het programma.")
+            raise ValidationError(gettext("Dit criterium hoort niet bij het programma."))
         IntakeCriterium.objects.update_or_create(intake=intake, criterium=criterium, defaults={"voldaan": voldaan})
         if criterium.soort == Toelatingscriterium.Soort.CRITERIUM and voldaan is False:
             bezwaar.append(criterium.omschrijving)
         if criterium.soort == Toelatingscriterium.Soort.CONTRA_INDICATIE and voldaan and not criterium.neemt_zelf_actie:
             bezwaar.append(criterium.omschrijving)
     if bezwaar and besluit == IntakeBesluit.TOEGELATEN and not (data.get("besluit_reden") or "").strip():
-        raise ValidationError({"besluit_reden": "Licht toe waarom de deelnemer wordt toegelaten ondanks: "
-                                                + "; ".join(bezwaar) + "."})
+        raise ValidationError({"besluit_reden": gettext("Licht toe waarom de deelnemer wordt toegelaten ondanks: %(bezwaren)s.")
+                                                % {"bezwaren": "; ".join(bezwaar)}})
 
 
 @transaction.atomic
@@ -132,12 +133,12 @@ def intakegesprek_vastleggen(*, intake: Intake, datum: datetime.date, notitie: s
     traject = intake.traject
     regels.moet_open_zijn(traject)
     if datum is None:
-        raise ValidationError({"datum": "Vul de datum van het gesprek in."})
+        raise ValidationError({"datum": gettext("Vul de datum van het gesprek in.")})
     if datum < intake.datum:
-        raise ValidationError({"datum": f"Het gesprek ligt vóór de intake ({regels.datum_nl(intake.datum)})."})
+        raise ValidationError({"datum": gettext("Het gesprek ligt vóór de intake (%(waarde0)s).") % {"waarde0": regels.datum_nl(intake.datum)}})
     regels.niet_in_toekomst(datum)
     if not (notitie or "").strip():
-        raise ValidationError({"notitie": "Schrijf kort wat er besproken is."})
+        raise ValidationError({"notitie": gettext("Schrijf kort wat er besproken is.")})
     gesprek = Intakegesprek(intake=intake, datum=datum, notitie=notitie.strip(), door=door)
     gesprek.full_clean()
     gesprek.save()
@@ -158,12 +159,12 @@ def intake_vastleggen(
     regels.moet_open_zijn(traject)
     datum = data.get("datum")
     if datum is None:
-        raise ValidationError({"datum": "Vul de datum van het intakegesprek in."})
+        raise ValidationError({"datum": gettext("Vul de datum van het intakegesprek in.")})
     regels.niet_voor_aanmelding(traject, datum)
     regels.niet_in_toekomst(datum)
     besluit = data.get("besluit")
     if besluit in (IntakeBesluit.NOG_NIET, IntakeBesluit.NIET_TOEGELATEN) and not (data.get("besluit_reden") or "").strip():
-        raise ValidationError({"besluit_reden": "Licht toe waarom de deelnemer (nog) niet wordt toegelaten."})
+        raise ValidationError({"besluit_reden": gettext("Licht toe waarom de deelnemer (nog) niet wordt toegelaten.")})
     intake = Intake.objects.filter(traject=traject).first()
     created = intake is None
     if created:
@@ -200,14 +201,14 @@ def _check_contact(traject: Traject, contact: Contactmoment):
     if contact.status != ContactStatus.GEPLAND:
         regels.niet_in_toekomst(contact.datum)
     if contact.status == ContactStatus.GEHOUDEN and not contact.duur_minuten:
-        raise ValidationError({"duur_minuten": "Vul de duur van het gehouden contact in."})
+        raise ValidationError({"duur_minuten": gettext("Vul de duur van het gehouden contact in.")})
     onbekend = [lg for lg in contact.leefgebieden or [] if lg not in Leefgebied.values]
     if onbekend:
-        raise ValidationError({"leefgebieden": "Onbekend leefgebied: " + ", ".join(onbekend)})
+        raise ValidationError({"leefgebieden": gettext("Onbekend leefgebied: %(leefgebieden)s") % {"leefgebieden": ", ".join(onbekend)}})
     if contact.met_wie == Contactmoment.MetWie.KETENPARTNER and contact.ketenpartner is None:
-        raise ValidationError({"ketenpartner": "Kies met welke ketenpartner het contact was."})
+        raise ValidationError({"ketenpartner": gettext("Kies met welke ketenpartner het contact was.")})
     if contact.ketenpartner is not None and contact.ketenpartner.programma_id != traject.deelnemer.programma_id:
-        raise ValidationError({"ketenpartner": "Deze ketenpartner hoort niet bij dit programma."})
+        raise ValidationError({"ketenpartner": gettext("Deze ketenpartner hoort niet bij dit programma.")})
 
 
 @transaction.atomic
@@ -252,9 +253,9 @@ def contactmoment_foutief_markeren(*, contact: Contactmoment, reden: str, door: 
     """Mark a contact registered by mistake: it stays for the audit, struck through, and counts nowhere."""
     reden = (reden or "").strip()
     if not reden:
-        raise ValidationError({"reden": "Geef aan waarom dit contact foutief is geregistreerd."})
+        raise ValidationError({"reden": gettext("Geef aan waarom dit contact foutief is geregistreerd.")})
     if contact.foutief_op is not None:
-        raise ValidationError("Dit contact is al als foutief gemarkeerd.")
+        raise ValidationError(gettext("Dit contact is al als foutief gemarkeerd."))
     contact.foutief_op = timezone.now()
     contact.foutief_reden = reden[:500]
     contact.foutief_door = door
@@ -268,18 +269,18 @@ def _check_uitstroom(traject: Traject, uitstroom: Uitstroom):
     regels.niet_in_toekomst(uitstroom.datum)
     if uitstroom.soort == UitstroomSoort.UITGESTAPT:
         if not uitstroom.resultaat:
-            raise ValidationError({"resultaat": "Kies waarnaar de deelnemer is uitgestroomd."})
+            raise ValidationError({"resultaat": gettext("Kies waarnaar de deelnemer is uitgestroomd.")})
         if uitstroom.reden:
-            raise ValidationError({"reden": "Een stopreden hoort alleen bij tussentijds gestopt."})
+            raise ValidationError({"reden": gettext("Een stopreden hoort alleen bij tussentijds gestopt.")})
         if uitstroom.branche and uitstroom.resultaat != UitstroomResultaat.BETAALD_WERK:
-            raise ValidationError({"branche": "Een branche hoort alleen bij betaald werk."})
+            raise ValidationError({"branche": gettext("Een branche hoort alleen bij betaald werk.")})
     elif uitstroom.soort == UitstroomSoort.GESTOPT:
         if not uitstroom.reden:
-            raise ValidationError({"reden": "Kies de reden waarom het traject is gestopt."})
+            raise ValidationError({"reden": gettext("Kies de reden waarom het traject is gestopt.")})
         if uitstroom.resultaat or uitstroom.branche:
-            raise ValidationError({"resultaat": "Een resultaat hoort alleen bij uitgestapt."})
+            raise ValidationError({"resultaat": gettext("Een resultaat hoort alleen bij uitgestapt.")})
     else:
-        raise ValidationError({"soort": "Kies uitgestapt of tussentijds gestopt."})
+        raise ValidationError({"soort": gettext("Kies uitgestapt of tussentijds gestopt.")})
 
 
 @transaction.atomic
@@ -291,11 +292,11 @@ def uitstroom_vastleggen(
     controleer_versie(traject, gelezen_versie)
     regels.moet_open_zijn(traject)
     if Uitstroom.objects.filter(traject=traject).exists():
-        raise ValidationError("De uitstroom van dit traject is al vastgelegd.")
+        raise ValidationError(gettext("De uitstroom van dit traject is al vastgelegd."))
     if not traject.heeft_instroom:
         # Someone who never started is no dropout (DEFINITIONS.md: afgesloten_zonder_instroom).
         raise ValidationError(
-            "Dit traject is nooit verder gekomen dan de contactfase. Sluit het af zonder uitstroom, met een afsluitreden."
+            gettext("Dit traject is nooit verder gekomen dan de contactfase. Sluit het af zonder uitstroom, met een afsluitreden.")
         )
     uitstroom = Uitstroom(
         traject=traject, soort=soort, datum=datum, resultaat=resultaat or "", branche=branche or "",
@@ -328,16 +329,16 @@ def traject_afsluiten(
     velden = ["einddatum"]
     if uitstroom is None:
         if traject.heeft_instroom:
-            raise ValidationError("Leg eerst de uitstroom vast (uitgestapt of tussentijds gestopt).")
+            raise ValidationError(gettext("Leg eerst de uitstroom vast (uitgestapt of tussentijds gestopt)."))
         if afsluitreden not in Afsluitreden.values:
-            raise ValidationError({"afsluitreden": "Kies waarom het traject zonder instroom wordt afgesloten."})
+            raise ValidationError({"afsluitreden": gettext("Kies waarom het traject zonder instroom wordt afgesloten.")})
         regels.niet_voor_aanmelding(traject, einddatum, "einddatum")
         traject.afsluitreden = afsluitreden
         velden.append("afsluitreden")
     elif afsluitreden:
-        raise ValidationError({"afsluitreden": "Een afsluitreden hoort alleen bij een traject zonder instroom."})
+        raise ValidationError({"afsluitreden": gettext("Een afsluitreden hoort alleen bij een traject zonder instroom.")})
     elif einddatum < uitstroom.datum:
-        raise ValidationError({"einddatum": f"De einddatum ligt vóór de uitstroom ({uitstroom.datum:%d-%m-%Y})."})
+        raise ValidationError({"einddatum": gettext("De einddatum ligt vóór de uitstroom (%(datum)s).") % {"datum": format(uitstroom.datum, "%d-%m-%Y")}})
     regels.niet_in_toekomst(einddatum, "einddatum")
     traject.einddatum = einddatum
     traject.full_clean()
@@ -351,9 +352,9 @@ def terugval_vastleggen(*, traject: Traject, datum: datetime.date, door: Gebruik
     """A return to sex work after an exit (uitgestapt)."""
     uitstroom = Uitstroom.objects.filter(traject=traject, soort=UitstroomSoort.UITGESTAPT).first()
     if uitstroom is None:
-        raise ValidationError("Een terugval kan alleen na een uitstroom als uitgestapt.")
+        raise ValidationError(gettext("Een terugval kan alleen na een uitstroom als uitgestapt."))
     if datum < uitstroom.datum:
-        raise ValidationError({"datum": f"De terugval ligt vóór de uitstroom ({uitstroom.datum:%d-%m-%Y})."})
+        raise ValidationError({"datum": gettext("De terugval ligt vóór de uitstroom (%(datum)s).") % {"datum": format(uitstroom.datum, "%d-%m-%Y")}})
     regels.niet_in_toekomst(datum)
     terugval = Terugval(traject=traject, datum=datum, toelichting=toelichting, door=door)
     terugval.full_clean()

@@ -9,6 +9,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext
 
 from trajecten.services import regels
 from trajecten.models import Doel, Terugkoppeling, Traject, Verwijzing
@@ -36,21 +37,21 @@ def _controleer(v: Verwijzing, traject: Traject) -> None:
     vandaag = regels.vandaag()
     partner: Ketenpartner | None = v.ketenpartner if v.ketenpartner_id else None
     if partner is None:
-        fouten["ketenpartner"] = "Kies de ketenpartner waarnaar je verwijst."
+        fouten["ketenpartner"] = gettext("Kies de ketenpartner waarnaar je verwijst.")
     elif partner.programma_id != traject.deelnemer.programma_id:
-        fouten["ketenpartner"] = "Deze ketenpartner staat niet op de sociale kaart van dit programma."
+        fouten["ketenpartner"] = gettext("Deze ketenpartner staat niet op de sociale kaart van dit programma.")
     if v.contactpersoon_id and partner is not None and v.contactpersoon.ketenpartner_id != partner.pk:
         fouten["contactpersoon"] = f"Deze contactpersoon werkt niet bij {partner}."
     if v.doel_id and v.doel.plan.traject_id != traject.pk:
-        fouten["doel"] = "Dit doel hoort niet bij het trajectplan van dit traject."
+        fouten["doel"] = gettext("Dit doel hoort niet bij het trajectplan van dit traject.")
     if v.status not in S.values:
-        fouten["status"] = "Kies een geldige status."
+        fouten["status"] = gettext("Kies een geldige status.")
 
     if v.verwezen is None:
-        fouten["verwezen"] = "Vul de datum van de verwijzing in."
+        fouten["verwezen"] = gettext("Vul de datum van de verwijzing in.")
     else:
         if v.verwezen > vandaag:
-            fouten["verwezen"] = "De verwijsdatum ligt in de toekomst."
+            fouten["verwezen"] = gettext("De verwijsdatum ligt in de toekomst.")
         elif v.verwezen < traject.aanmelddatum:
             fouten["verwezen"] = f"De verwijsdatum ligt vóór de aanmelddatum ({regels.datum_nl(traject.aanmelddatum)})."
         if v.intake_partner and v.intake_partner < v.verwezen:
@@ -62,12 +63,12 @@ def _controleer(v: Verwijzing, traject: Traject) -> None:
             fouten["beeindigd"] = f"De einddatum kan niet vóór de verwijzing ({regels.datum_nl(v.verwezen)}) liggen."
     if v.gestart and "gestart" not in fouten:
         if v.gestart > vandaag:
-            fouten["gestart"] = "De startdatum ligt in de toekomst; vul die in als de hulp echt is begonnen."
+            fouten["gestart"] = gettext("De startdatum ligt in de toekomst; vul die in als de hulp echt is begonnen.")
         elif v.intake_partner and v.gestart < v.intake_partner and "intake_partner" not in fouten:
             fouten["gestart"] = f"De hulp kan niet starten vóór de intake bij de partner ({regels.datum_nl(v.intake_partner)})."
     if v.beeindigd and "beeindigd" not in fouten:
         if v.beeindigd > vandaag:
-            fouten["beeindigd"] = "De einddatum ligt in de toekomst."
+            fouten["beeindigd"] = gettext("De einddatum ligt in de toekomst.")
         elif v.gestart and v.beeindigd < v.gestart:
             fouten["beeindigd"] = f"De einddatum kan niet vóór de start van de hulp ({regels.datum_nl(v.gestart)}) liggen."
 
@@ -75,24 +76,24 @@ def _controleer(v: Verwijzing, traject: Traject) -> None:
     if "status" not in fouten:
         if v.status in (S.AANGEVRAAGD, S.WACHTLIJST):
             if v.gestart:
-                fouten.setdefault("status", "De hulp is al gestart: kies de status Gestart (of later).")
+                fouten.setdefault("status", gettext("De hulp is al gestart: kies de status Gestart (of later)."))
             elif v.beeindigd:
-                fouten.setdefault("status", "Er is een einddatum: kies Afgerond, Afgewezen of Afgebroken.")
+                fouten.setdefault("status", gettext("Er is een einddatum: kies Afgerond, Afgewezen of Afgebroken."))
         elif v.status == S.GESTART:
             if not v.gestart:
-                fouten.setdefault("gestart", "Vul in wanneer de hulp is gestart.")
+                fouten.setdefault("gestart", gettext("Vul in wanneer de hulp is gestart."))
             if v.beeindigd:
-                fouten.setdefault("status", "Er is een einddatum: kies Afgerond of Afgebroken.")
+                fouten.setdefault("status", gettext("Er is een einddatum: kies Afgerond of Afgebroken."))
         else:
             if not v.beeindigd:
                 fouten.setdefault("beeindigd", f"Vul de datum in waarop de verwijzing {S(v.status).label.lower()} is.")
             if v.status == S.AFGEROND and not v.gestart:
-                fouten.setdefault("gestart", "Een afgeronde verwijzing is eerst gestart: vul de startdatum in.")
+                fouten.setdefault("gestart", gettext("Een afgeronde verwijzing is eerst gestart: vul de startdatum in."))
             if v.status == S.AFGEWEZEN and v.gestart:
-                fouten.setdefault("status", "De hulp is gestart, dus niet afgewezen: kies Afgerond of Afgebroken.")
+                fouten.setdefault("status", gettext("De hulp is gestart, dus niet afgewezen: kies Afgerond of Afgebroken."))
         if v.status in MET_REDEN and not (v.reden or "").strip():
-            fouten["reden"] = ("Geef een reden: waarom is de verwijzing afgewezen?" if v.status == S.AFGEWEZEN
-                               else "Geef een reden: waarom is de hulp afgebroken?")
+            fouten["reden"] = (gettext("Geef een reden: waarom is de verwijzing afgewezen?") if v.status == S.AFGEWEZEN
+                               else gettext("Geef een reden: waarom is de hulp afgebroken?"))
     if fouten:
         raise ValidationError(fouten)
 
@@ -111,11 +112,11 @@ def verwijzing_aanmaken(
 ) -> Verwijzing:
     """Refer the participant of an open traject to an active partner on the programme's sociale kaart."""
     if traject.einddatum is not None:
-        raise ValidationError("Dit traject is afgesloten; een nieuwe verwijzing kan alleen in een lopend traject.")
+        raise ValidationError(gettext("Dit traject is afgesloten; een nieuwe verwijzing kan alleen in een lopend traject."))
     if ketenpartner is not None and not ketenpartner.actief:
-        raise ValidationError({"ketenpartner": "Deze ketenpartner is niet (meer) actief op de sociale kaart."})
+        raise ValidationError({"ketenpartner": gettext("Deze ketenpartner is niet (meer) actief op de sociale kaart.")})
     if contactpersoon is not None and not contactpersoon.actief:
-        raise ValidationError({"contactpersoon": "Deze contactpersoon is niet meer actief."})
+        raise ValidationError({"contactpersoon": gettext("Deze contactpersoon is niet meer actief.")})
     v = Verwijzing(
         traject=traject, ketenpartner=ketenpartner, contactpersoon=contactpersoon, hulpvraag=hulpvraag, doel=doel,
         verwezen=verwezen, intake_partner=intake_partner, gestart=gestart, beeindigd=beeindigd, status=status,
@@ -151,7 +152,7 @@ def verwijzing_wijzigen(
     opgeslagen = Verwijzing.objects.filter(pk=verwijzing.pk).values_list("ketenpartner_id", flat=True).first()
     nieuw = data.get("ketenpartner")
     if nieuw is not None and nieuw.pk != opgeslagen and not nieuw.actief:
-        raise ValidationError({"ketenpartner": "Deze ketenpartner is niet (meer) actief op de sociale kaart."})
+        raise ValidationError({"ketenpartner": gettext("Deze ketenpartner is niet (meer) actief op de sociale kaart.")})
     for veld, waarde in data.items():
         setattr(verwijzing, veld, waarde)
     return _opslaan(verwijzing, gelezen_versie=gelezen_versie, door=door)
@@ -173,9 +174,9 @@ def verwijzing_status_wijzigen(
 ) -> Verwijzing:
     """Move a referral on: wachtlijst, gestart (datum = start), afgerond/afgewezen/afgebroken (datum = end)."""
     if status not in S.values:
-        raise ValidationError({"status": "Kies een geldige status."})
+        raise ValidationError({"status": gettext("Kies een geldige status.")})
     if status in (S.GESTART, *EINDSTATUS) and datum is None:
-        raise ValidationError({"datum": "Vul de datum in."})
+        raise ValidationError({"datum": gettext("Vul de datum in.")})
     if status == S.GESTART:
         verwijzing.gestart = datum
         verwijzing.beeindigd = None
@@ -213,11 +214,11 @@ def terugkoppeling_aanmaken(
     notitie = (notitie or "").strip()
     fouten = {}
     if not notitie:
-        fouten["notitie"] = "Schrijf op wat de partner heeft teruggekoppeld."
+        fouten["notitie"] = gettext("Schrijf op wat de partner heeft teruggekoppeld.")
     if datum is None:
-        fouten["datum"] = "Vul de datum in."
+        fouten["datum"] = gettext("Vul de datum in.")
     elif datum > regels.vandaag():
-        fouten["datum"] = "Deze datum ligt in de toekomst."
+        fouten["datum"] = gettext("Deze datum ligt in de toekomst.")
     elif datum < verwijzing.verwezen:
         fouten["datum"] = f"Deze datum ligt vóór de verwijzing ({regels.datum_nl(verwijzing.verwezen)})."
     if fouten:

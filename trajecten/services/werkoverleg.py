@@ -10,6 +10,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext
 
 from clients.models import Deelnemer
 from trajecten.models import Werkoverleg, WerkoverlegAfspraak
@@ -32,22 +33,22 @@ def _grondslag(door, toestemming_id) -> str:
 def _controleer_werkoverleg(*, programma, gemeente, datum, aanwezigen, door) -> None:
     fouten = {}
     if door.rol not in (Rol.COORDINATOR, Rol.KLANTMANAGER):
-        raise ValidationError("Alleen een coördinator of een klantmanager plant een werkoverleg.")
+        raise ValidationError(gettext("Alleen een coördinator of een klantmanager plant een werkoverleg."))
     if programma is None or not selectors.programmas_voor_werkoverleg(door).filter(pk=programma.pk).exists():
-        fouten["programma"] = "Kies een programma waarvoor je een werkoverleg mag plannen."
+        fouten["programma"] = gettext("Kies een programma waarvoor je een werkoverleg mag plannen.")
     if gemeente is None or not selectors.gemeenten_voor_werkoverleg(door).filter(pk=gemeente.pk).exists():
-        fouten["gemeente"] = "Kies een gemeente waarmee je een werkoverleg mag plannen."
+        fouten["gemeente"] = gettext("Kies een gemeente waarmee je een werkoverleg mag plannen.")
     elif programma is not None and "programma" not in fouten and not programma.gemeenten.filter(pk=gemeente.pk).exists():
         fouten["gemeente"] = f"{programma} werkt niet voor gemeente {gemeente}."
     vandaag = regels.vandaag()
     if datum is None:
-        fouten["datum"] = "Vul de datum van het werkoverleg in."
+        fouten["datum"] = gettext("Vul de datum van het werkoverleg in.")
     elif datum > vandaag + datetime.timedelta(days=MAX_DAGEN_VOORUIT):
-        fouten["datum"] = "Plan een werkoverleg hoogstens een jaar vooruit."
+        fouten["datum"] = gettext("Plan een werkoverleg hoogstens een jaar vooruit.")
     elif datum < vandaag - datetime.timedelta(days=MAX_DAGEN_TERUG):
-        fouten["datum"] = "Een werkoverleg van meer dan een jaar geleden leg je niet meer vast."
+        fouten["datum"] = gettext("Een werkoverleg van meer dan een jaar geleden leg je niet meer vast.")
     if not (aanwezigen or "").strip():
-        fouten["aanwezigen"] = "Vul in wie er bij het werkoverleg zijn: naam en rol, één per regel."
+        fouten["aanwezigen"] = gettext("Vul in wie er bij het werkoverleg zijn: naam en rol, één per regel.")
     if fouten:
         raise ValidationError(fouten)
 
@@ -57,7 +58,7 @@ def _uniek_op_datum(programma, gemeente, datum, *, behalve=None):
     if behalve is not None:
         qs = qs.exclude(pk=behalve.pk)
     if qs.exists():
-        raise ValidationError({"datum": "Op deze datum staat al een werkoverleg met deze gemeente gepland."})
+        raise ValidationError({"datum": gettext("Op deze datum staat al een werkoverleg met deze gemeente gepland.")})
 
 
 @transaction.atomic
@@ -72,7 +73,7 @@ def werkoverleg_plannen(*, programma, gemeente, datum: datetime.date, aanwezigen
         with transaction.atomic():
             wo.save()
     except IntegrityError:
-        raise ValidationError({"datum": "Op deze datum staat al een werkoverleg met deze gemeente gepland."})
+        raise ValidationError({"datum": gettext("Op deze datum staat al een werkoverleg met deze gemeente gepland.")})
     audit_log(actie=Actie.CREATE, gebruiker=door, obj=wo, grondslag=door.rol)
     return wo
 
@@ -86,8 +87,8 @@ def werkoverleg_wijzigen(*, werkoverleg: Werkoverleg, datum: datetime.date, aanw
                             aanwezigen=aanwezigen, door=door)
     _uniek_op_datum(werkoverleg.programma, werkoverleg.gemeente, datum, behalve=werkoverleg)
     if datum is not None and werkoverleg.afspraken.filter(deadline__lt=datum).exists():
-        raise ValidationError({"datum": "Er zijn afspraken met een deadline vóór deze datum: het werkoverleg kan niet "
-                                        "later worden gezet dan die deadlines."})
+        raise ValidationError({"datum": gettext("Er zijn afspraken met een deadline vóór deze datum: het werkoverleg kan niet "
+                                        "later worden gezet dan die deadlines.")})
     werkoverleg.datum, werkoverleg.aanwezigen = datum, aanwezigen.strip()
     save_checked(werkoverleg, gelezen_versie=gelezen_versie, fields=["datum", "aanwezigen"])
     audit_log(actie=Actie.UPDATE, gebruiker=door, obj=werkoverleg, grondslag=door.rol)
@@ -96,15 +97,15 @@ def werkoverleg_wijzigen(*, werkoverleg: Werkoverleg, datum: datetime.date, aanw
 
 def _controleer_afspraak(*, werkoverleg: Werkoverleg, wat: str, eigenaar: str, deadline, fouten: dict) -> None:
     if not (wat or "").strip():
-        fouten["wat"] = "Vul in wat er is afgesproken."
+        fouten["wat"] = gettext("Vul in wat er is afgesproken.")
     if not (eigenaar or "").strip():
-        fouten["eigenaar"] = "Vul in wie de afspraak oppakt, bijvoorbeeld klantmanager of trajectbegeleider."
+        fouten["eigenaar"] = gettext("Vul in wie de afspraak oppakt, bijvoorbeeld klantmanager of trajectbegeleider.")
     if deadline is None:
-        fouten["deadline"] = "Vul in wanneer de afspraak uiterlijk klaar is."
+        fouten["deadline"] = gettext("Vul in wanneer de afspraak uiterlijk klaar is.")
     elif deadline < werkoverleg.datum:
         fouten["deadline"] = f"De deadline ligt vóór het werkoverleg ({regels.datum_nl(werkoverleg.datum)})."
     elif deadline > werkoverleg.datum + datetime.timedelta(days=MAX_DEADLINE_DAGEN):
-        fouten["deadline"] = "Kies een deadline binnen een jaar na het werkoverleg."
+        fouten["deadline"] = gettext("Kies een deadline binnen een jaar na het werkoverleg.")
 
 
 @transaction.atomic
@@ -114,12 +115,12 @@ def werkoverleg_afspraak_vastleggen(*, werkoverleg: Werkoverleg, deelnemer: Deel
     fouten: dict[str, str] = {}
     deelnemer_pk = deelnemer.pk if isinstance(deelnemer, Deelnemer) else deelnemer
     if not selectors.werkoverleggen_voor(door).filter(pk=werkoverleg.pk).exists():
-        raise ValidationError("Je kunt bij dit werkoverleg geen afspraken vastleggen.")
+        raise ValidationError(gettext("Je kunt bij dit werkoverleg geen afspraken vastleggen."))
     if werkoverleg.datum > regels.vandaag():
-        raise ValidationError("Afspraken leg je vast tijdens of na het werkoverleg, niet ervoor.")
+        raise ValidationError(gettext("Afspraken leg je vast tijdens of na het werkoverleg, niet ervoor."))
     toestemmingen = selectors.agenda_toestemmingen(werkoverleg, door)
     if deelnemer_pk not in toestemmingen:
-        fouten["deelnemer"] = "Kies een deelnemer die op de agenda van dit werkoverleg staat."
+        fouten["deelnemer"] = gettext("Kies een deelnemer die op de agenda van dit werkoverleg staat.")
     _controleer_afspraak(werkoverleg=werkoverleg, wat=wat, eigenaar=eigenaar, deadline=deadline, fouten=fouten)
     if fouten:
         raise ValidationError(fouten)
@@ -136,7 +137,7 @@ def werkoverleg_afspraak_vastleggen(*, werkoverleg: Werkoverleg, deelnemer: Deel
 def _toestemming_of_fout(afspraak, door) -> dict:
     toestemming = selectors.afspraak_zichtbaar(afspraak, door)
     if toestemming is None:
-        raise ValidationError("Deze deelnemer wordt niet (meer) gedeeld met deze gemeente.")
+        raise ValidationError(gettext("Deze deelnemer wordt niet (meer) gedeeld met deze gemeente."))
     return toestemming
 
 
@@ -164,14 +165,13 @@ def werkoverleg_afspraak_afronden(*, afspraak: WerkoverlegAfspraak, afgerond_op:
     controleer_versie(afspraak, gelezen_versie)
     toestemming = _toestemming_of_fout(afspraak, door)
     if afspraak.afgerond_op is not None:
-        raise ValidationError(f"Deze afspraak is al afgerond op {regels.datum_nl(afspraak.afgerond_op)}.")
+        raise ValidationError(gettext("Deze afspraak is al afgerond op %(waarde0)s.") % {"waarde0": regels.datum_nl(afspraak.afgerond_op)})
     if afgerond_op is None:
-        raise ValidationError({"afgerond_op": "Vul in wanneer de afspraak is afgerond."})
+        raise ValidationError({"afgerond_op": gettext("Vul in wanneer de afspraak is afgerond.")})
     if afgerond_op > regels.vandaag():
-        raise ValidationError({"afgerond_op": "De datum van afronden ligt in de toekomst."})
+        raise ValidationError({"afgerond_op": gettext("De datum van afronden ligt in de toekomst.")})
     if afgerond_op < afspraak.werkoverleg.datum:
-        raise ValidationError({"afgerond_op": "Een afspraak kan niet zijn afgerond vóór het werkoverleg waarin ze "
-                                              f"gemaakt is ({regels.datum_nl(afspraak.werkoverleg.datum)})."})
+        raise ValidationError({"afgerond_op": gettext("Een afspraak kan niet zijn afgerond vóór het werkoverleg waarin ze gemaakt is (%(waarde0)s).") % {"waarde0": regels.datum_nl(afspraak.werkoverleg.datum)}})
     afspraak.afgerond_op, afspraak.afgerond_door = afgerond_op, door
     save_checked(afspraak, gelezen_versie=gelezen_versie, fields=["afgerond_op", "afgerond_door"])
     audit_log(actie=Actie.UPDATE, gebruiker=door, obj=afspraak, clientcode=afspraak.deelnemer.clientcode,

@@ -8,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext, gettext_lazy as _
 
 from clients.access import deelnemer_or_404
 from clients.models import Deelnemer
@@ -45,13 +46,13 @@ def inzage(request, pk):
 
 class WissenForm(UitstapForm, forms.Form):
     wettelijke_grond = forms.ChoiceField(
-        label="wettelijke grond om eerder te wissen", required=False,
+        label=_("wettelijke grond om eerder te wissen"), required=False,
         choices=[("", "— geen: alleen wissen als de bewaartermijn voorbij is —")] + list(avg.WettelijkeGrond.choices),
-        help_text="Alleen nodig zolang de bewaartermijn loopt. De grond wordt als code in het auditlog vastgelegd.",
+        help_text=_("Alleen nodig zolang de bewaartermijn loopt. De grond wordt als code in het auditlog vastgelegd."),
     )
     bevestiging = forms.CharField(
-        label="typ de clientcode ter bevestiging", max_length=40,
-        help_text="Wissen is niet terug te draaien.",
+        label=_("typ de clientcode ter bevestiging"), max_length=40,
+        help_text=_("Wissen is niet terug te draaien."),
     )
 
     def __init__(self, *args, clientcode: str, **kwargs):
@@ -61,7 +62,7 @@ class WissenForm(UitstapForm, forms.Form):
     def clean_bevestiging(self):
         waarde = self.cleaned_data["bevestiging"].strip()
         if waarde.upper() != self.clientcode.upper():
-            raise ValidationError("De clientcode klopt niet. Typ de clientcode van deze deelnemer over.")
+            raise ValidationError(gettext("De clientcode klopt niet. Typ de clientcode van deze deelnemer over."))
         return waarde
 
 
@@ -79,7 +80,7 @@ def wissen(request, pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(request, f"De persoonsgegevens van {deelnemer.clientcode} zijn gewist.")
+            messages.success(request, gettext("De persoonsgegevens van %(clientcode)s zijn gewist.") % {"clientcode": deelnemer.clientcode})
             return redirect("trajecten:dossier", pk=deelnemer.pk)
     context = dossier_context(request, deelnemer, tab="")
     context |= {

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
 
 from clients.access import log_list
 from clients.selectors import duplicaat_kandidaten
@@ -34,7 +35,7 @@ def _zoekterm(request, lijst: str) -> tuple[str, object]:
             request.session.pop(key, None)
         elif bevat_stuurtekens(getypt):
             request.session.pop(key, None)
-            messages.error(request, "De zoekterm bevat een onzichtbaar stuurteken (zoals NUL). Typ hem opnieuw.")
+            messages.error(request, gettext("De zoekterm bevat een onzichtbaar stuurteken (zoals NUL). Typ hem opnieuw."))
         else:
             request.session[key] = zoekterm(getypt)
         query = request.GET.copy()
@@ -75,8 +76,9 @@ def caseload(request):
         "page": page, "rijen": rijen, "zoek": zoek, "vandaag": vandaag, "afgesloten": afgesloten,
         "sorteer": sorteer, "fase": fase, "signaal": signaal, "gepland": gepland, "controles": controles,
         "fasen": Fase.choices, "signaal_filters": selectors.SIGNAAL_FILTERS, "query": query.urlencode(),
-        "kolommen": [("deelnemer", "Deelnemer"), ("fase", "Fase"), ("dagen", "Dagen in fase"),
-                     ("volgend", "Volgend contact"), ("laatste", "Laatste contact"), ("urgentie", "Signalen")],
+        "kolommen": [("deelnemer", gettext("Deelnemer")), ("fase", gettext("Fase")), ("dagen", gettext("Dagen in fase")),
+                     ("volgend", gettext("Volgend contact")), ("laatste", gettext("Laatste contact")),
+                     ("urgentie", gettext("Signalen"))],
     })
 
 

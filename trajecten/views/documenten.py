@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import content_disposition_header
+from django.utils.text import format_lazy
 from django.views.decorators.http import require_GET, require_http_methods
+from django.utils.translation import gettext, gettext_lazy as _
 
 from clients.access import deelnemer_or_404
 from clients.documents import TOEGESTAAN, document_aanmaken, document_downloaden, downloadnaam
@@ -17,10 +19,11 @@ from uitstap.forms import UitstapForm, add_errors
 
 
 class DocumentForm(UitstapForm, forms.Form):
-    bestand = forms.FileField(label="bestand", help_text=f"{TOEGESTAAN}; het type wordt aan de inhoud gecontroleerd.")
-    soort = forms.ChoiceField(label="soort document", choices=Document.Soort.choices, initial=Document.Soort.OVERIG)
-    omschrijving = forms.CharField(label="omschrijving", max_length=200, required=False,
-                                   help_text="Kort, zonder namen: bijvoorbeeld 'trajectplan versie 2'.")
+    bestand = forms.FileField(label=_("bestand"), help_text=format_lazy(_("{toegestaan}; het type wordt aan de inhoud gecontroleerd."),
+                                                                    toegestaan=TOEGESTAAN))
+    soort = forms.ChoiceField(label=_("soort document"), choices=Document.Soort.choices, initial=Document.Soort.OVERIG)
+    omschrijving = forms.CharField(label=_("omschrijving"), max_length=200, required=False,
+                                   help_text=_("Kort, zonder namen: bijvoorbeeld 'trajectplan versie 2'."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -35,7 +38,7 @@ def documenten(request, pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(request, "Document opgeslagen.")
+            messages.success(request, gettext("Document opgeslagen."))
             return redirect("trajecten:documenten", pk=deelnemer.pk)
     context = dossier_context(request, deelnemer, tab="documenten")
     context |= {

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_lazy as _
 
 from clients.access import deelnemer_or_404
 from clients.selectors import (
@@ -29,15 +30,15 @@ from uitstap.codes import Rol
 
 
 TABS = [
-    ("tijdlijn", "Tijdlijn", "trajecten:dossier"),
-    ("trajectplan", "Trajectplan", "trajecten:trajectplan"),
-    ("contacten", "Contacten", "trajecten:contacten"),
-    ("leefsituatie", "Leefsituatie", "trajecten:leefsituatie"),
-    ("verwijzingen", "Verwijzingen", "trajecten:verwijzingen"),
-    ("documenten", "Documenten", "trajecten:documenten"),
-    ("toestemmingen", "Toestemmingen", "trajecten:toestemmingen"),
-    ("veiligheid", "Veiligheid", "trajecten:veiligheid"),
-    ("gegevens", "Persoonsgegevens", "trajecten:persoonsgegevens"),
+    ("tijdlijn", _("Tijdlijn"), "trajecten:dossier"),
+    ("trajectplan", _("Trajectplan"), "trajecten:trajectplan"),
+    ("contacten", _("Contacten"), "trajecten:contacten"),
+    ("leefsituatie", _("Leefsituatie"), "trajecten:leefsituatie"),
+    ("verwijzingen", _("Verwijzingen"), "trajecten:verwijzingen"),
+    ("documenten", _("Documenten"), "trajecten:documenten"),
+    ("toestemmingen", _("Toestemmingen"), "trajecten:toestemmingen"),
+    ("veiligheid", _("Veiligheid"), "trajecten:veiligheid"),
+    ("gegevens", _("Persoonsgegevens"), "trajecten:persoonsgegevens"),
 ]
 
 
@@ -96,12 +97,12 @@ def contacten(request, pk):
 
 
 def broodkruimels(request, deelnemer, label):
-    eerste = ("Deelnemers", reverse("trajecten:deelnemers")) if request.user.rol == Rol.COORDINATOR else (
-        "Mijn caseload", reverse("trajecten:caseload"))
+    eerste = (gettext("Deelnemers"), reverse("trajecten:deelnemers")) if request.user.rol == Rol.COORDINATOR else (
+        gettext("Mijn caseload"), reverse("trajecten:caseload"))
     return [eerste, (deelnemer.clientcode, reverse("trajecten:dossier", args=[deelnemer.pk])), (label, None)]
 
 
-def form_pagina(request, traject, form, title, *, intro="", submit_label="Opslaan", template="form_page.html", extra=None):
+def form_pagina(request, traject, form, title, *, intro="", submit_label=_("Opslaan"), template="form_page.html", extra=None):
     context = {
         "form": form, "title": title, "intro": intro, "submit_label": submit_label,
         "cancel_url": reverse("trajecten:dossier", args=[traject.deelnemer.pk]),

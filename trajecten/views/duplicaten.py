@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext
 
 from clients import samenvoegen as samenvoegen_service
 from clients.access import deelnemer_or_404, log_list
@@ -54,7 +55,7 @@ def samenvoegen(request, pk, ander_pk):
     if request.method == "POST" and not bezwaren and form.is_valid():
         keuze = form.cleaned_data["blijft"]
         if keuze not in (a.pk, b.pk):
-            form.add_error("blijft", "Kies een van de twee dossiers.")
+            form.add_error("blijft", gettext("Kies een van de twee dossiers."))
         else:
             blijft, vervalt = (a, b) if keuze == a.pk else (b, a)
             versies = {a.pk: form.cleaned_data["versie_a"], b.pk: form.cleaned_data["versie_b"]}
@@ -72,7 +73,7 @@ def samenvoegen(request, pk, ander_pk):
             except ValidationError as e:
                 add_errors(form, e)
             else:
-                messages.success(request, f"{vervalt.clientcode} is samengevoegd met {blijft.clientcode}.")
+                messages.success(request, gettext("%(vervalt)s is samengevoegd met %(blijft)s.") % {"vervalt": vervalt.clientcode, "blijft": blijft.clientcode})
                 return redirect("trajecten:dossier", pk=blijft.pk)
     redenen = duplicaat_redenen(b, bsn=a.bsn, naam=naam_sleutel(a.roepnaam), geboortejaar=a.geboortejaar,
                                 herkomstland=a.herkomstland) if a.pk != b.pk else ()
@@ -100,5 +101,5 @@ def geen_duplicaat(request, pk, ander_pk):
         for melding in e.messages:
             messages.error(request, melding)
     else:
-        messages.success(request, f"Vastgelegd: {a.clientcode} en {b.clientcode} zijn verschillende personen.")
+        messages.success(request, gettext("Vastgelegd: %(a)s en %(b)s zijn verschillende personen.") % {"a": a.clientcode, "b": b.clientcode})
     return redirect("trajecten:duplicaten")

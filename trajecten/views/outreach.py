@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
 
 from trajecten import selectors, services
 from trajecten.forms import OutreachActieForm, OutreachLocatieForm
@@ -42,7 +43,7 @@ def outreach_nieuw(request):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(request, "Outreachactie vastgelegd.")
+            messages.success(request, gettext("Outreachactie vastgelegd."))
             return redirect("trajecten:outreach")
     return render(request, "form_page.html", {
         "form": form, "title": "Outreachactie vastleggen", "cancel_url": reverse("trajecten:outreach"),
@@ -64,7 +65,7 @@ def outreach_bewerken(request, pk):
         gelezen = data.pop("gelezen_versie", None)
         if schrijf_via_form(form, lambda: services.outreach_actie_wijzigen(
                 actie=actie, data=data, gelezen_versie=gelezen, door=request.user)):
-            messages.success(request, "Outreachactie bijgewerkt.")
+            messages.success(request, gettext("Outreachactie bijgewerkt."))
             return redirect("trajecten:outreach")
     return render(request, "form_page.html", {
         "form": form, "title": "Outreachactie bijwerken", "cancel_url": reverse("trajecten:outreach"),
@@ -83,7 +84,7 @@ def outreach_locatie_nieuw(request):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(request, "Locatie toegevoegd.")
+            messages.success(request, gettext("Locatie toegevoegd."))
             return redirect("trajecten:outreach")
     return render(request, "form_page.html", {
         "form": form, "title": "Outreachlocatie toevoegen", "cancel_url": reverse("trajecten:outreach"),

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
 
 from clients.access import deelnemer_or_404, dossier_object_or_404, log_list
 from clients.forms import AanmeldingForm, BegeleidingForm, PersoonsgegevensForm
@@ -50,7 +51,7 @@ def persoonsgegevens(request, pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: deelnemer_wijzigen(deelnemer=deelnemer, data=data, gelezen_versie=gelezen, door=request.user)):
-            messages.success(request, "Persoonsgegevens opgeslagen.")
+            messages.success(request, gettext("Persoonsgegevens opgeslagen."))
             return redirect("trajecten:persoonsgegevens", pk=deelnemer.pk)
     context = dossier_context(request, deelnemer, tab="gegevens")
     context |= {"form": form}
@@ -84,7 +85,7 @@ def deelnemer_nieuw(request):
                 add_errors(form, e)
                 duplicaten = None
             else:
-                messages.success(request, f"Deelnemer {deelnemer.clientcode} aangemeld.")
+                messages.success(request, gettext("Deelnemer %(clientcode)s aangemeld.") % {"clientcode": deelnemer.clientcode})
                 return redirect("trajecten:dossier", pk=deelnemer.pk)
     return render(request, "trajecten/aanmelding_form.html", {
         "form": form, "title": "Nieuwe aanmelding", "submit_label": "Aanmelden",
@@ -105,7 +106,7 @@ def begeleiding(request, pk):
             deelnemer=deelnemer, begeleider=data["begeleider"], achtervang=data["achtervang"],
             gelezen_versie=data["gelezen_versie"], door=request.user,
         )):
-            messages.success(request, "Begeleiding opgeslagen.")
+            messages.success(request, gettext("Begeleiding opgeslagen."))
             return redirect("trajecten:dossier", pk=deelnemer.pk)
     return render(request, "form_page.html", {
         "form": form, "title": f"Begeleiding van {deelnemer.clientcode}",

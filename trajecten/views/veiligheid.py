@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
 
 from clients.access import deelnemer_or_404
 from clients.forms import ContactafspraakForm, JuridischeRouteForm
@@ -40,7 +41,7 @@ def _bewerken(request, pk, *, object_type, huidig_van, form_class, service, titl
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: service(deelnemer=deelnemer, data=data, gelezen_versie=gelezen,
                                                   door=request.user)):
-            messages.success(request, f"{title} opgeslagen.")
+            messages.success(request, gettext("%(title)s opgeslagen.") % {"title": title})
             return redirect("trajecten:veiligheid", pk=deelnemer.pk)
     return render(request, "form_page.html", {
         "form": form, "title": title, "intro": intro,

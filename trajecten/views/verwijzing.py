@@ -14,6 +14,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import gettext
 
 from clients.access import deelnemer_or_404, dossier_object_or_404, log_list
 from clients.selectors import afspraak_waarschuwingen, contactafspraak_van
@@ -247,9 +248,9 @@ def ketenpartner_nieuw(request):
             add_errors(form, e)
         else:
             if is_coordinator:
-                messages.success(request, f"{partner} staat op de sociale kaart.")
+                messages.success(request, gettext("%(partner)s staat op de sociale kaart.") % {"partner": partner})
                 return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
-            messages.success(request, f"Voorstel voor {partner} verstuurd. De coördinator zet het op de sociale kaart.")
+            messages.success(request, gettext("Voorstel voor %(partner)s verstuurd. De coördinator zet het op de sociale kaart.") % {"partner": partner})
             return redirect("trajecten:sociale_kaart")
     titel = "Ketenpartner toevoegen" if is_coordinator else "Ketenpartner voorstellen"
     return render(request, "trajecten/ketenpartner_form.html", {
@@ -270,7 +271,7 @@ def ketenpartner_bewerken(request, pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data=data, door=request.user, gelezen_versie=gelezen)):
-            messages.success(request, "Ketenpartner opgeslagen.")
+            messages.success(request, gettext("Ketenpartner opgeslagen."))
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     return render(request, "trajecten/ketenpartner_form.html", {
         "form": form, "title": f"{partner.naam} bewerken",
@@ -289,7 +290,7 @@ def ketenpartner_goedkeuren(request, pk):
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
-        messages.success(request, f"{partner} staat nu op de sociale kaart.")
+        messages.success(request, gettext("%(partner)s staat nu op de sociale kaart.") % {"partner": partner})
     return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
 
 
@@ -302,7 +303,7 @@ def ketenpartner_afwijzen(request, pk):
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
         return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
-    messages.success(request, f"Voorstel voor {partner.naam} afgewezen.")
+    messages.success(request, gettext("Voorstel voor %(naam)s afgewezen.") % {"naam": partner.naam})
     return redirect("trajecten:sociale_kaart")
 
 
@@ -317,8 +318,8 @@ def ketenpartner_actief(request, pk):
         kaart_services.ketenpartner_wijzigen(ketenpartner=partner, data={"actief": actief}, door=request.user,
                                              gelezen_versie=int(gelezen) if gelezen.isdigit() else None)
     except Conflict:
-        messages.error(request, "Iemand anders heeft deze ketenpartner intussen gewijzigd. Bekijk de gegevens en "
-                                "probeer het opnieuw.")
+        messages.error(request, gettext("Iemand anders heeft deze ketenpartner intussen gewijzigd. Bekijk de gegevens en "
+                                "probeer het opnieuw."))
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
@@ -337,7 +338,7 @@ def contactpersoon_nieuw(request, pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(request, "Contactpersoon toegevoegd.")
+            messages.success(request, gettext("Contactpersoon toegevoegd."))
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])
     return render(request, "trajecten/ketenpartner_form.html", {
@@ -360,7 +361,7 @@ def contactpersoon_bewerken(request, pk):
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: kaart_services.contactpersoon_wijzigen(contactpersoon=persoon, data=data, door=request.user,
                                                    gelezen_versie=gelezen)):
-            messages.success(request, "Contactpersoon opgeslagen.")
+            messages.success(request, gettext("Contactpersoon opgeslagen."))
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])
     return render(request, "trajecten/ketenpartner_form.html", {

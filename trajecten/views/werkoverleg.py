@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
 
 from trajecten import selectors, services
 from trajecten.forms import AfspraakAfrondenForm, WerkoverlegAfspraakForm, WerkoverlegForm
@@ -98,7 +99,7 @@ def werkoverleg_nieuw(request):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(request, f"Werkoverleg met {wo.gemeente} gepland op {wo.datum:%d-%m-%Y}.")
+            messages.success(request, gettext("Werkoverleg met %(gemeente)s gepland op %(datum)s.") % {"gemeente": wo.gemeente, "datum": format(wo.datum, "%d-%m-%Y")})
             return redirect("trajecten:werkoverleg", werkoverleg_pk=wo.pk)
     return _form_pagina(request, form, "Werkoverleg plannen", submit_label="Werkoverleg plannen", intro=(
         "De agenda maakt uitstap zelf: de deelnemers die toestemming gaven om met deze gemeente te delen, wat er "
@@ -115,7 +116,7 @@ def werkoverleg_bewerken(request, werkoverleg_pk):
         if schrijf_via_form(form, lambda: services.werkoverleg_wijzigen(
                 werkoverleg=wo, datum=data["datum"], aanwezigen=data["aanwezigen"],
                 gelezen_versie=data["gelezen_versie"], door=request.user)):
-            messages.success(request, "Werkoverleg bijgewerkt.")
+            messages.success(request, gettext("Werkoverleg bijgewerkt."))
             return redirect("trajecten:werkoverleg", werkoverleg_pk=wo.pk)
     url = reverse("trajecten:werkoverleg", args=[wo.pk])
     return _form_pagina(request, form, "Werkoverleg wijzigen", cancel_url=url,
@@ -152,7 +153,7 @@ def werkoverleg_afspraak_nieuw(request, werkoverleg_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(request, "Afspraak vastgelegd.")
+            messages.success(request, gettext("Afspraak vastgelegd."))
             return redirect(reverse("trajecten:werkoverleg", args=[wo.pk]) + f"#deelnemer-{afspraak.deelnemer_id}")
     url = reverse("trajecten:werkoverleg", args=[wo.pk])
     return _form_pagina(request, form, "Afspraak vastleggen", submit_label="Afspraak vastleggen", cancel_url=url,
@@ -196,7 +197,7 @@ def werkoverleg_afspraak_bewerken(request, afspraak_pk):
         if schrijf_via_form(form, lambda: services.werkoverleg_afspraak_wijzigen(
                 afspraak=afspraak, wat=data["wat"], eigenaar=data["eigenaar"], deadline=data["deadline"],
                 gelezen_versie=data["gelezen_versie"], door=request.user)):
-            messages.success(request, "Afspraak bijgewerkt.")
+            messages.success(request, gettext("Afspraak bijgewerkt."))
             return redirect(_terug(request, afspraak))
     wo = afspraak.werkoverleg
     return _form_pagina(request, form, "Afspraak wijzigen", cancel_url=_terug(request, afspraak),
@@ -216,7 +217,7 @@ def werkoverleg_afspraak_afronden(request, afspraak_pk):
         if schrijf_via_form(form, lambda: services.werkoverleg_afspraak_afronden(
                 afspraak=afspraak, afgerond_op=data["afgerond_op"], gelezen_versie=data["gelezen_versie"],
                 door=request.user)):
-            messages.success(request, "Afspraak afgerond.")
+            messages.success(request, gettext("Afspraak afgerond."))
             return redirect(_terug(request, afspraak))
     wo = afspraak.werkoverleg
     return _form_pagina(request, form, "Afspraak afronden", submit_label="Afgerond", cancel_url=_terug(request, afspraak),

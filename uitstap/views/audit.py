@@ -6,6 +6,7 @@ from django import forms
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy as _
 
 from uitstap.audit import Actie, audit_log
 from uitstap.codes import Rol
@@ -16,11 +17,11 @@ from uitstap.selectors import audit_events_in_scope, audit_rijen
 
 
 class AuditZoekForm(UitstapForm, forms.Form):
-    gebruiker = forms.CharField(label="gebruikersnaam", max_length=150, required=False)
-    clientcode = forms.CharField(label="clientcode", max_length=40, required=False)
-    actie = forms.ChoiceField(label="actie", choices=[("", "Alle")] + list(AuditEvent.Actie.choices), required=False)
-    van = forms.DateField(label="van", required=False)
-    tot = forms.DateField(label="tot en met", required=False)
+    gebruiker = forms.CharField(label=_("gebruikersnaam"), max_length=150, required=False)
+    clientcode = forms.CharField(label=_("clientcode"), max_length=40, required=False)
+    actie = forms.ChoiceField(label=_("actie"), choices=[("", _("Alle"))] + list(AuditEvent.Actie.choices), required=False)
+    van = forms.DateField(label=_("van"), required=False)
+    tot = forms.DateField(label=_("tot en met"), required=False)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -34,7 +35,7 @@ class AuditZoekForm(UitstapForm, forms.Form):
         data = super().clean()
         van, tot = data.get("van"), data.get("tot")
         if van and tot and tot < van:
-            self.add_error("tot", "De einddatum ligt voor de begindatum.")
+            self.add_error("tot", gettext("De einddatum ligt voor de begindatum."))
         return data
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import devices_for_user
+from django.utils.translation import gettext
 
 from uitstap.services import accounts
 from uitstap.codes import Rol
@@ -65,11 +66,12 @@ def gebruiker_nieuw(request):
             add_errors(form, e)
         else:
             if not gebruiker.is_active:
-                messages.success(request, f"Account {gebruiker.username} aangemaakt. Het werkt zodra een tweede "
-                                          "persoon (een andere beheerder of een coördinator van de organisatie) "
-                                          "het goedkeurt; daarna krijgt de gebruiker de wachtwoordlink.")
+                messages.success(request, gettext(
+                    "Account %(username)s aangemaakt. Het werkt zodra een tweede persoon (een andere beheerder of een "
+                    "coördinator van de organisatie) het goedkeurt; daarna krijgt de gebruiker de wachtwoordlink."
+                ) % {"username": gebruiker.username})
                 return redirect("gebruiker_detail", pk=gebruiker.pk)
-            messages.success(request, f"Account {gebruiker.username} aangemaakt.")
+            messages.success(request, gettext("Account %(username)s aangemaakt.") % {"username": gebruiker.username})
             return render(request, "uitstap/gebruiker_link.html", {
                 "gebruiker": gebruiker, "link": link, "gemaild": gemaild, "nieuw": True,
                 "breadcrumbs": _crumbs(gebruiker, "Wachtwoordlink"),
@@ -78,7 +80,7 @@ def gebruiker_nieuw(request):
         "form": form, "title": "Nieuwe gebruiker", "submit_label": "Account aanmaken",
         "intro": "De nieuwe gebruiker kiest zelf een wachtwoord via een link die één keer werkt, "
                  "en stelt bij de eerste keer inloggen de authenticator-app in.",
-        "cancel_url": reverse("gebruikers"), "breadcrumbs": _crumbs(label="Nieuwe gebruiker"),
+        "cancel_url": reverse("gebruikers"), "breadcrumbs": _crumbs(label=gettext("Nieuwe gebruiker")),
     })
 
 
@@ -97,9 +99,9 @@ def gebruiker_bewerken(request, pk):
             gebruiker.refresh_from_db()
             add_errors(form, e)
         else:
-            messages.success(request, f"Gegevens van {gebruiker.username} opgeslagen.")
+            messages.success(request, gettext("Gegevens van %(username)s opgeslagen.") % {"username": gebruiker.username})
             if verzoek is not None:
-                messages.info(request, "De nieuwe rol of organisatie gaat in zodra een tweede persoon het goedkeurt.")
+                messages.info(request, gettext("De nieuwe rol of organisatie gaat in zodra een tweede persoon het goedkeurt."))
             return redirect("gebruiker_detail", pk=gebruiker.pk)
     return render(request, "form_page.html", {
         "form": form, "title": f"{gebruiker.username} wijzigen",

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from django import forms
+from django.utils.translation import gettext
 from uitstap.codes import Rol
 from uitstap.forms import UitstapForm, add_errors
 from uitstap.models import Toelatingscriterium
@@ -32,7 +33,7 @@ def criteria(request, slug):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            messages.success(request, "Criterium toegevoegd.")
+            messages.success(request, gettext("Criterium toegevoegd."))
             return redirect("programma_criteria", slug=slug)
     return render(request, "uitstap/criteria.html", {
         "programma": programma, "form": form, "criteria": programma.toelatingscriteria.all(),
@@ -46,5 +47,5 @@ def criterium_actief(request, slug, pk):
     programma = get_object_or_404(programmas_of(request.user), slug=slug)
     criterium = get_object_or_404(Toelatingscriterium, programma=programma, pk=pk)
     toelatingscriterium_actief_wijzigen(criterium=criterium, actief=not criterium.actief, door=request.user)
-    messages.success(request, "Criterium aangezet." if criterium.actief else "Criterium uitgezet.")
+    messages.success(request, gettext("Criterium aangezet.") if criterium.actief else gettext("Criterium uitgezet."))
     return redirect("programma_criteria", slug=slug)

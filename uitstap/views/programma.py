@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
 
 from uitstap.codes import Rol
 from uitstap.forms import ProgrammaForm, ProgrammaJaarForm, schrijf_via_form
@@ -39,7 +40,7 @@ def programma_bewerken(request, slug):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: programma_wijzigen(programma=programma, data=data, door=request.user, gelezen_versie=gelezen)):
-            messages.success(request, "Programma opgeslagen.")
+            messages.success(request, gettext("Programma opgeslagen."))
             return redirect("programma_detail", slug=programma.slug)
     return render(request, "form_page.html", {
         "form": form, "title": f"{programma.naam} bewerken",
@@ -63,7 +64,7 @@ def programmajaar_bewerken(request, slug, jaar=None):
         gelezen = data.pop("gelezen_versie", None)
         if schrijf_via_form(form, lambda: programmajaar_wijzigen(programma=programma, jaar=gekozen_jaar, data=data, door=request.user,
                                    gelezen_versie=gelezen)):
-            messages.success(request, f"Cijfers voor {gekozen_jaar} opgeslagen.")
+            messages.success(request, gettext("Cijfers voor %(gekozen_jaar)s opgeslagen.") % {"gekozen_jaar": gekozen_jaar})
             return redirect("programma_detail", slug=programma.slug)
     titel = f"Jaarcijfers {jaar}" if jaar else "Jaarcijfers toevoegen"
     return render(request, "form_page.html", {
