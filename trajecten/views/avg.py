@@ -47,7 +47,7 @@ def inzage(request, pk):
 class WissenForm(UitstapForm, forms.Form):
     wettelijke_grond = forms.ChoiceField(
         label=_("wettelijke grond om eerder te wissen"), required=False,
-        choices=[("", "— geen: alleen wissen als de bewaartermijn voorbij is —")] + list(avg.WettelijkeGrond.choices),
+        choices=[("", _("— geen: alleen wissen als de bewaartermijn voorbij is —"))] + list(avg.WettelijkeGrond.choices),
         help_text=_("Alleen nodig zolang de bewaartermijn loopt. De grond wordt als code in het auditlog vastgelegd."),
     )
     bevestiging = forms.CharField(
@@ -87,7 +87,7 @@ def wissen(request, pk):
         "form": form, "mag": mag, "reden": reden, "blijft": [str(Deelnemer._meta.get_field(f).verbose_name) for f in avg.BLIJFT],
         "al_gewist": deelnemer.gewist_op is not None,
         "aantal_documenten": deelnemer.documenten.count(),
-        "submit_label": "Persoonsgegevens definitief wissen",
+        "submit_label": gettext("Persoonsgegevens definitief wissen"),
     }
     return render(request, "trajecten/avg_wissen.html", context, status=400 if form.errors else 200)
 

@@ -56,11 +56,11 @@ def document_download(request, pk, document_pk):
     deelnemer = deelnemer_or_404(request, pk, object_type="document", log=False)
     document = deelnemer.documenten.filter(pk=document_pk).first()
     if document is None:
-        raise Http404("Document niet gevonden.")
+        raise Http404(gettext("Document niet gevonden."))
     try:
         data = document_downloaden(document=document, door=request.user)
     except (OSError, ValidationError):
-        raise Http404("Het bestand is niet beschikbaar.") from None
+        raise Http404(gettext("Het bestand is niet beschikbaar.")) from None
     response = HttpResponse(data, content_type=document.content_type)
     response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=downloadnaam(document))
     response["Content-Length"] = str(len(data))

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from clients import samenvoegen as samenvoegen_service
 from clients.access import deelnemer_or_404, log_list
@@ -20,8 +20,8 @@ from uitstap.locking import Conflict
 from uitstap.permissions import rol_vereist
 
 PER_PAGINA = 25
-GEWIJZIGD = ("Een van de twee dossiers is intussen gewijzigd. Bekijk de gegevens hieronder opnieuw en bevestig "
-             "het samenvoegen nog een keer.")
+GEWIJZIGD = (gettext_lazy("Een van de twee dossiers is intussen gewijzigd. Bekijk de gegevens hieronder opnieuw en bevestig "
+             "het samenvoegen nog een keer."))
 
 
 @rol_vereist(Rol.COORDINATOR)
@@ -84,8 +84,8 @@ def samenvoegen(request, pk, ander_pk):
         "aanvulling_a": samenvoegen_service.aanvulling_labels(blijft=a, vervalt=b),
         "aanvulling_b": samenvoegen_service.aanvulling_labels(blijft=b, vervalt=a),
         "geen_duplicaat": is_geen_duplicaat(a, b),
-        "submit_label": "Samenvoegen",
-        "breadcrumbs": [("Mogelijke duplicaten", reverse("trajecten:duplicaten")), ("Samenvoegen", None)],
+        "submit_label": gettext("Samenvoegen"),
+        "breadcrumbs": [(gettext("Mogelijke duplicaten"), reverse("trajecten:duplicaten")), (gettext("Samenvoegen"), None)],
     }, status=400 if form.errors else 200)
 
 

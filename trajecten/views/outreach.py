@@ -17,7 +17,7 @@ from uitstap.permissions import programma_of_403, rol_vereist
 
 
 def _kruimels(*rest):
-    return [("Outreach", reverse("trajecten:outreach"))] + list(rest)
+    return [(gettext("Outreach"), reverse("trajecten:outreach"))] + list(rest)
 
 
 @rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
@@ -46,9 +46,9 @@ def outreach_nieuw(request):
             messages.success(request, gettext("Outreachactie vastgelegd."))
             return redirect("trajecten:outreach")
     return render(request, "form_page.html", {
-        "form": form, "title": "Outreachactie vastleggen", "cancel_url": reverse("trajecten:outreach"),
-        "intro": "Alleen aantallen en de plek: geen namen, telefoonnummers of andere persoonsgegevens.",
-        "breadcrumbs": _kruimels(("Nieuw", None)),
+        "form": form, "title": gettext("Outreachactie vastleggen"), "cancel_url": reverse("trajecten:outreach"),
+        "intro": gettext("Alleen aantallen en de plek: geen namen, telefoonnummers of andere persoonsgegevens."),
+        "breadcrumbs": _kruimels((gettext("Nieuw"), None)),
     })
 
 
@@ -58,7 +58,7 @@ def outreach_bewerken(request, pk):
     programma = programma_of_403(request.user)
     actie = selectors.outreach_acties(programma).filter(pk=pk).first()
     if actie is None:
-        raise Http404("Niet gevonden.")
+        raise Http404(gettext("Niet gevonden."))
     form = OutreachActieForm(request.POST or None, instance=actie, locaties=selectors.outreach_locaties(programma))
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -68,7 +68,7 @@ def outreach_bewerken(request, pk):
             messages.success(request, gettext("Outreachactie bijgewerkt."))
             return redirect("trajecten:outreach")
     return render(request, "form_page.html", {
-        "form": form, "title": "Outreachactie bijwerken", "cancel_url": reverse("trajecten:outreach"),
+        "form": form, "title": gettext("Outreachactie bijwerken"), "cancel_url": reverse("trajecten:outreach"),
         "breadcrumbs": _kruimels((str(actie), None)),
     })
 
@@ -87,6 +87,6 @@ def outreach_locatie_nieuw(request):
             messages.success(request, gettext("Locatie toegevoegd."))
             return redirect("trajecten:outreach")
     return render(request, "form_page.html", {
-        "form": form, "title": "Outreachlocatie toevoegen", "cancel_url": reverse("trajecten:outreach"),
-        "breadcrumbs": _kruimels(("Nieuwe locatie", None)),
+        "form": form, "title": gettext("Outreachlocatie toevoegen"), "cancel_url": reverse("trajecten:outreach"),
+        "breadcrumbs": _kruimels((gettext("Nieuwe locatie"), None)),
     })

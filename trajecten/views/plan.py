@@ -15,6 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_http_methods
+from django.utils.translation import gettext
 
 from clients.access import deelnemer_or_404, dossier_object_or_404
 from trajecten import selectors, services
@@ -52,12 +53,12 @@ def _naar_tab(request, deelnemer, bericht, anker=""):
     return redirect(reverse("trajecten:trajectplan", args=[deelnemer.pk]) + (f"#{anker}" if anker else ""))
 
 
-def _pagina(request, deelnemer, form, title, *, intro="", submit_label="Opslaan", template="form_page.html", extra=None):
+def _pagina(request, deelnemer, form, title, *, intro="", submit_label=gettext("Opslaan"), template="form_page.html", extra=None):
     context = {
         "form": form, "title": title, "intro": intro, "submit_label": submit_label, "deelnemer": deelnemer,
         "cancel_url": reverse("trajecten:trajectplan", args=[deelnemer.pk]),
         "breadcrumbs": broodkruimels(request, deelnemer, title)[:-1]
-        + [("Trajectplan", reverse("trajecten:trajectplan", args=[deelnemer.pk])), (title, None)],
+        + [(gettext("Trajectplan"), reverse("trajecten:trajectplan", args=[deelnemer.pk])), (title, None)],
     }
     context |= extra or {}
     return render(request, template, context)
@@ -110,11 +111,11 @@ def meting_nieuw(request, traject_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return _naar_tab(request, traject.deelnemer, "Meting vastgelegd.", "metingen")
-    return _pagina(request, traject.deelnemer, form, "Meting toevoegen", submit_label="Meting opslaan",
+            return _naar_tab(request, traject.deelnemer, gettext("Meting vastgelegd."), "metingen")
+    return _pagina(request, traject.deelnemer, form, gettext("Meting toevoegen"), submit_label=gettext("Meting opslaan"),
                    template="trajecten/plan_meting_form.html",
-                   intro="De deelnemer geeft zelf een score van 1 tot 10 per leefgebied. Vul alleen in wat jullie "
-                         "besproken hebben; lege leefgebieden tellen niet mee.")
+                   intro=gettext("De deelnemer geeft zelf een score van 1 tot 10 per leefgebied. Vul alleen in wat jullie "
+                         "besproken hebben; lege leefgebieden tellen niet mee."))
 
 
 # --- plan versions ----------------------------------------------------------------------------
@@ -132,9 +133,9 @@ def plan_nieuw(request, traject_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return _naar_tab(request, traject.deelnemer, "Trajectplan opgesteld (concept). Voeg nu de doelen toe.")
-    return _pagina(request, traject.deelnemer, form, "Trajectplan opstellen", submit_label="Plan opstellen",
-                   intro="Het plan begint als concept. Je voegt er SMART-doelen aan toe en laat het daarna ondertekenen.")
+            return _naar_tab(request, traject.deelnemer, gettext("Trajectplan opgesteld (concept). Voeg nu de doelen toe."))
+    return _pagina(request, traject.deelnemer, form, gettext("Trajectplan opstellen"), submit_label=gettext("Plan opstellen"),
+                   intro=gettext("Het plan begint als concept. Je voegt er SMART-doelen aan toe en laat het daarna ondertekenen."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -145,8 +146,8 @@ def plan_bewerken(request, plan_pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: services.trajectplan_wijzigen(plan=plan, door=request.user, gelezen_versie=gelezen, **data)):
-            return _naar_tab(request, plan.traject.deelnemer, "Afspraken opgeslagen.")
-    return _pagina(request, plan.traject.deelnemer, form, f"Afspraken – versie {plan.volgnummer}")
+            return _naar_tab(request, plan.traject.deelnemer, gettext("Afspraken opgeslagen."))
+    return _pagina(request, plan.traject.deelnemer, form, gettext("Afspraken – versie %(volgnummer)s") % {"volgnummer": plan.volgnummer})
 
 
 @require_http_methods(["GET", "POST"])
@@ -158,14 +159,13 @@ def ondertekenen(request, plan_pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: services.trajectplan_ondertekenen(plan=plan, door=request.user, gelezen_versie=gelezen, **data)):
-            return _naar_tab(request, plan.traject.deelnemer, f"Versie {plan.volgnummer} ondertekend. Het plan is nu actief.")
+            return _naar_tab(request, plan.traject.deelnemer, gettext("Versie %(volgnummer)s ondertekend. Het plan is nu actief.") % {"volgnummer": plan.volgnummer})
     vorige = plan.traject.plannen.filter(volgnummer__lt=plan.volgnummer, status=Trajectplan.Status.ACTIEF).first()
-    intro = (f"Vul de data in waarop de deelnemer en jij versie {plan.volgnummer} hebben ondertekend. Daarna kan deze "
-             "versie niet meer worden gewijzigd; voortgang en de status van doelen kun je wel blijven bijhouden.")
+    intro = (gettext("Vul de data in waarop de deelnemer en jij versie %(volgnummer)s hebben ondertekend. Daarna kan deze versie niet meer worden gewijzigd; voortgang en de status van doelen kun je wel blijven bijhouden.") % {"volgnummer": plan.volgnummer})
     if vorige:
-        intro += f" Versie {vorige.volgnummer} wordt dan vervangen."
-    return _pagina(request, plan.traject.deelnemer, form, f"Trajectplan ondertekenen – versie {plan.volgnummer}",
-                   submit_label="Ondertekening vastleggen", intro=intro)
+        intro += gettext(" Versie %(volgnummer)s wordt dan vervangen.") % {"volgnummer": vorige.volgnummer}
+    return _pagina(request, plan.traject.deelnemer, form, gettext("Trajectplan ondertekenen – versie %(volgnummer)s") % {"volgnummer": plan.volgnummer},
+                   submit_label=gettext("Ondertekening vastleggen"), intro=intro)
 
 
 @require_http_methods(["GET", "POST"])
@@ -179,12 +179,10 @@ def nieuwe_versie(request, plan_pk):
             add_errors(form, e)
         else:
             return _naar_tab(request, plan.traject.deelnemer,
-                             f"Versie {nieuw.volgnummer} gemaakt (concept). Pas de doelen aan en laat het plan opnieuw ondertekenen.")
-    return _pagina(request, plan.traject.deelnemer, form, "Nieuwe versie van het trajectplan",
-                   submit_label="Nieuwe versie maken",
-                   intro=f"Versie {plan.volgnummer} blijft bewaard zoals hij is ondertekend en blijft gelden tot de nieuwe "
-                         "versie is ondertekend. De doelen die nog open of bezig zijn, en hun subdoelen, worden "
-                         "gekopieerd naar de nieuwe versie. Behaalde en vervallen doelen blijven in de oude versie.")
+                             gettext("Versie %(volgnummer)s gemaakt (concept). Pas de doelen aan en laat het plan opnieuw ondertekenen.") % {"volgnummer": nieuw.volgnummer})
+    return _pagina(request, plan.traject.deelnemer, form, gettext("Nieuwe versie van het trajectplan"),
+                   submit_label=gettext("Nieuwe versie maken"),
+                   intro=gettext("Versie %(volgnummer)s blijft bewaard zoals hij is ondertekend en blijft gelden tot de nieuwe versie is ondertekend. De doelen die nog open of bezig zijn, en hun subdoelen, worden gekopieerd naar de nieuwe versie. Behaalde en vervallen doelen blijven in de oude versie.") % {"volgnummer": plan.volgnummer})
 
 
 def plan_pdf(request, pk, plan_pk):
@@ -192,7 +190,7 @@ def plan_pdf(request, pk, plan_pk):
     deelnemer = deelnemer_or_404(request, pk, actie=Actie.PRINT, object_type="trajectplan")
     plan = Trajectplan.objects.filter(pk=plan_pk, traject__deelnemer=deelnemer).select_related("traject").first()
     if plan is None:
-        raise Http404("Trajectplan niet gevonden.")
+        raise Http404(gettext("Trajectplan niet gevonden."))
     plan.traject.deelnemer = deelnemer
     try:
         _, pdf, taal = _plan_pdf(request, plan, deelnemer)
@@ -243,11 +241,11 @@ def doel_nieuw(request, plan_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return _naar_tab(request, plan.traject.deelnemer, "Doel toegevoegd.", f"doel-{doel.pk}")
-    return _pagina(request, plan.traject.deelnemer, form, "Doel toevoegen", submit_label="Doel opslaan",
+            return _naar_tab(request, plan.traject.deelnemer, gettext("Doel toegevoegd."), f"doel-{doel.pk}")
+    return _pagina(request, plan.traject.deelnemer, form, gettext("Doel toevoegen"), submit_label=gettext("Doel opslaan"),
                    template="trajecten/plan_doel_form.html",
-                   intro="Een doel in het trajectplan is SMART: specifiek, meetbaar, acceptabel, realistisch en "
-                         "tijdgebonden. Vul het samen met de deelnemer in, stap voor stap.")
+                   intro=gettext("Een doel in het trajectplan is SMART: specifiek, meetbaar, acceptabel, realistisch en "
+                         "tijdgebonden. Vul het samen met de deelnemer in, stap voor stap."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -259,8 +257,8 @@ def doel_bewerken(request, doel_pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: services.doel_wijzigen(doel=doel, data=data, door=request.user, gelezen_versie=gelezen)):
-            return _naar_tab(request, doel.plan.traject.deelnemer, "Doel bijgewerkt.", f"doel-{doel.ouder_id or doel.pk}")
-    return _pagina(request, doel.plan.traject.deelnemer, form, "Subdoel bijwerken" if doel.ouder_id else "Doel bijwerken",
+            return _naar_tab(request, doel.plan.traject.deelnemer, gettext("Doel bijgewerkt."), f"doel-{doel.ouder_id or doel.pk}")
+    return _pagina(request, doel.plan.traject.deelnemer, form, gettext("Subdoel bijwerken") if doel.ouder_id else gettext("Doel bijwerken"),
                    template="trajecten/plan_doel_form.html", extra={"ouder": doel.ouder})
 
 
@@ -274,8 +272,8 @@ def subdoel_nieuw(request, doel_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return _naar_tab(request, ouder.plan.traject.deelnemer, "Subdoel toegevoegd.", f"doel-{ouder.pk}")
-    return _pagina(request, ouder.plan.traject.deelnemer, form, "Subdoel toevoegen", submit_label="Subdoel opslaan",
+            return _naar_tab(request, ouder.plan.traject.deelnemer, gettext("Subdoel toegevoegd."), f"doel-{ouder.pk}")
+    return _pagina(request, ouder.plan.traject.deelnemer, form, gettext("Subdoel toevoegen"), submit_label=gettext("Subdoel opslaan"),
                    template="trajecten/plan_doel_form.html", extra={"ouder": ouder})
 
 
@@ -289,16 +287,16 @@ def doel_verwijderen(request, doel_pk):
         except ValidationError as e:
             messages.error(request, " ".join(e.messages))
         else:
-            return _naar_tab(request, doel.plan.traject.deelnemer, "Subdoel verwijderd." if doel.ouder_id else "Doel verwijderd.")
+            return _naar_tab(request, doel.plan.traject.deelnemer, gettext("Subdoel verwijderd.") if doel.ouder_id else gettext("Doel verwijderd."))
         return redirect("trajecten:trajectplan", pk=doel.plan.traject.deelnemer.pk)
     deelnemer = doel.plan.traject.deelnemer
-    titel = "Subdoel verwijderen" if doel.ouder_id else "Doel verwijderen"
+    titel = gettext("Subdoel verwijderen") if doel.ouder_id else gettext("Doel verwijderen")
     return render(request, "trajecten/plan_doel_verwijderen.html", {
         "doel": doel, "deelnemer": deelnemer, "title": titel,
         "subdoelen": list(doel.subdoelen.all()),
         "cancel_url": reverse("trajecten:trajectplan", args=[deelnemer.pk]),
         "breadcrumbs": broodkruimels(request, deelnemer, titel)[:-1]
-        + [("Trajectplan", reverse("trajecten:trajectplan", args=[deelnemer.pk])), (titel, None)],
+        + [(gettext("Trajectplan"), reverse("trajecten:trajectplan", args=[deelnemer.pk])), (titel, None)],
     })
 
 
@@ -312,9 +310,9 @@ def voortgang_nieuw(request, doel_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return _naar_tab(request, doel.plan.traject.deelnemer, "Voortgang vastgelegd.", f"doel-{doel.ouder_id or doel.pk}")
-    return _pagina(request, doel.plan.traject.deelnemer, form, "Voortgang vastleggen",
-                   intro=f"Doel: {doel.omschrijving}")
+            return _naar_tab(request, doel.plan.traject.deelnemer, gettext("Voortgang vastgelegd."), f"doel-{doel.ouder_id or doel.pk}")
+    return _pagina(request, doel.plan.traject.deelnemer, form, gettext("Voortgang vastleggen"),
+                   intro=gettext("Doel: %(omschrijving)s") % {"omschrijving": doel.omschrijving})
 
 
 @require_http_methods(["GET", "POST"])
@@ -326,7 +324,7 @@ def doel_status(request, doel_pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: services.doel_status_wijzigen(doel=doel, door=request.user, gelezen_versie=gelezen, **data)):
-            return _naar_tab(request, doel.plan.traject.deelnemer, "Status van het doel gewijzigd.",
+            return _naar_tab(request, doel.plan.traject.deelnemer, gettext("Status van het doel gewijzigd."),
                              f"doel-{doel.ouder_id or doel.pk}")
-    return _pagina(request, doel.plan.traject.deelnemer, form, "Status van het doel",
-                   intro=f"Doel: {doel.omschrijving}")
+    return _pagina(request, doel.plan.traject.deelnemer, form, gettext("Status van het doel"),
+                   intro=gettext("Doel: %(omschrijving)s") % {"omschrijving": doel.omschrijving})

@@ -88,8 +88,8 @@ def deelnemer_nieuw(request):
                 messages.success(request, gettext("Deelnemer %(clientcode)s aangemeld.") % {"clientcode": deelnemer.clientcode})
                 return redirect("trajecten:dossier", pk=deelnemer.pk)
     return render(request, "trajecten/aanmelding_form.html", {
-        "form": form, "title": "Nieuwe aanmelding", "submit_label": "Aanmelden",
-        "intro": "Alleen wat je nu weet; de rest vul je later aan. De deelnemer krijgt automatisch een clientcode.",
+        "form": form, "title": gettext("Nieuwe aanmelding"), "submit_label": gettext("Aanmelden"),
+        "intro": gettext("Alleen wat je nu weet; de rest vul je later aan. De deelnemer krijgt automatisch een clientcode."),
         "cancel_url": reverse("start"), "duplicaten": duplicaten,
     })
 
@@ -109,9 +109,9 @@ def begeleiding(request, pk):
             messages.success(request, gettext("Begeleiding opgeslagen."))
             return redirect("trajecten:dossier", pk=deelnemer.pk)
     return render(request, "form_page.html", {
-        "form": form, "title": f"Begeleiding van {deelnemer.clientcode}",
+        "form": form, "title": gettext("Begeleiding van %(clientcode)s") % {"clientcode": deelnemer.clientcode},
         "cancel_url": reverse("trajecten:dossier", args=[deelnemer.pk]),
-        "breadcrumbs": broodkruimels(request, deelnemer, "Begeleiding"),
+        "breadcrumbs": broodkruimels(request, deelnemer, gettext("Begeleiding")),
     })
 
 
@@ -129,12 +129,12 @@ def traject_nieuw(request, pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return terug_naar_dossier(request, traject, "Nieuw traject gestart.")
+            return terug_naar_dossier(request, traject, gettext("Nieuw traject gestart."))
     return render(request, "form_page.html", {
-        "form": form, "title": "Nieuw traject starten",
-        "intro": "Voor een deelnemer die na een eerder traject opnieuw instroomt. Begeleider en achtervang blijven dezelfde.",
+        "form": form, "title": gettext("Nieuw traject starten"),
+        "intro": gettext("Voor een deelnemer die na een eerder traject opnieuw instroomt. Begeleider en achtervang blijven dezelfde."),
         "cancel_url": reverse("trajecten:dossier", args=[deelnemer.pk]),
-        "breadcrumbs": broodkruimels(request, deelnemer, "Nieuw traject"),
+        "breadcrumbs": broodkruimels(request, deelnemer, gettext("Nieuw traject")),
     })
 
 
@@ -149,10 +149,10 @@ def fase(request, traject_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return terug_naar_dossier(request, traject, "Fase gewijzigd.")
-    return form_pagina(request, traject, form, "Fase wijzigen",
-                      intro=f"Nu in de fase {dict(FaseForm.base_fields['fase'].choices)[huidig]}. "
-                            "Een terugstap naar een eerdere fase mag; geef dan een reden.")
+            return terug_naar_dossier(request, traject, gettext("Fase gewijzigd."))
+    return form_pagina(request, traject, form, gettext("Fase wijzigen"),
+                      intro=gettext("Nu in de fase %(fase)s. Een terugstap naar een eerdere fase mag; geef dan een reden.")
+                       % {"fase": dict(FaseForm.base_fields['fase'].choices)[huidig]})
 
 
 @require_http_methods(["GET", "POST"])
@@ -169,9 +169,9 @@ def intake(request, traject_pk):
         if schrijf_via_form(form, lambda: services.intake_vastleggen(
                 traject=traject, data=data, door=request.user, fase_naar_orientatie=naar_orientatie,
                 gelezen_versie=gelezen, leefsituatie=leefsituatie, criteria=criteria)):
-            return terug_naar_dossier(request, traject, "Intake vastgelegd.")
-    return form_pagina(request, traject, form, "Intake" if bestaand else "Intake vastleggen",
-                      intro="Hulpvraag, motivatie, verwachtingen, de toelatingscriteria en de leefsituatie bij de intake.")
+            return terug_naar_dossier(request, traject, gettext("Intake vastgelegd."))
+    return form_pagina(request, traject, form, gettext("Intake") if bestaand else gettext("Intake vastleggen"),
+                      intro=gettext("Hulpvraag, motivatie, verwachtingen, de toelatingscriteria en de leefsituatie bij de intake."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,8 +180,8 @@ def intakegesprek_nieuw(request, traject_pk):
     traject = dossier_object_or_404(request, Traject.objects.select_related("intake"), traject_pk, object_type="intake")
     intake = getattr(traject, "intake", None)
     if intake is None:
-        return form_pagina(request, traject, IntakegesprekForm(), "Vervolggesprek bij de intake",
-                           intro="Leg eerst de intake vast; vervolggesprekken horen bij de intake.")
+        return form_pagina(request, traject, IntakegesprekForm(), gettext("Vervolggesprek bij de intake"),
+                           intro=gettext("Leg eerst de intake vast; vervolggesprekken horen bij de intake."))
     form = IntakegesprekForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -189,9 +189,9 @@ def intakegesprek_nieuw(request, traject_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return terug_naar_dossier(request, traject, "Gesprek bij de intake vastgelegd.")
-    return form_pagina(request, traject, form, "Vervolggesprek bij de intake",
-                      intro="In de oriëntatiefase hoort elk vervolggesprek bij de intake.")
+            return terug_naar_dossier(request, traject, gettext("Gesprek bij de intake vastgelegd."))
+    return form_pagina(request, traject, form, gettext("Vervolggesprek bij de intake"),
+                      intro=gettext("In de oriëntatiefase hoort elk vervolggesprek bij de intake."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -211,7 +211,7 @@ def contact_nieuw(request, traject_pk):
             add_errors(form, e)
         else:
             gepland = form.cleaned_data.get("status") == ContactStatus.GEPLAND
-            bericht = "Contact gepland." if gepland else "Contact geregistreerd."
+            bericht = gettext("Contact gepland.") if gepland else gettext("Contact geregistreerd.")
             if request.htmx:
                 messages.success(request, bericht)
                 response = render(request, "trajecten/includes/snel_contact.html", {
@@ -225,8 +225,8 @@ def contact_nieuw(request, traject_pk):
     if snel:
         form = ContactForm(request.POST, programma=traject.deelnemer.programma, verboden=verboden)
         form.is_valid()
-    return form_pagina(request, traject, form, "Contact registreren of plannen",
-                      intro="Een gehouden contact heeft een duur; een gepland contact mag in de toekomst liggen.",
+    return form_pagina(request, traject, form, gettext("Contact registreren of plannen"),
+                      intro=gettext("Een gehouden contact heeft een duur; een gepland contact mag in de toekomst liggen."),
                       extra={"afspraak_strip": afspraak_waarschuwingen(afspraak)})
 
 
@@ -242,8 +242,8 @@ def contact_bewerken(request, contact_pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: services.contactmoment_wijzigen(contact=contact, data=data, door=request.user, gelezen_versie=gelezen)):
-            return terug_naar_dossier(request, traject, "Contact bijgewerkt.")
-    return form_pagina(request, traject, form, "Contact bijwerken",
+            return terug_naar_dossier(request, traject, gettext("Contact bijgewerkt."))
+    return form_pagina(request, traject, form, gettext("Contact bijwerken"),
                        extra={"afspraak_strip": afspraak_waarschuwingen(afspraak)})
 
 
@@ -259,12 +259,13 @@ def contact_foutief(request, contact_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return terug_naar_dossier(request, contact.traject, "Contact gemarkeerd als foutief. Het telt nergens meer mee.")
+            return terug_naar_dossier(request, contact.traject, gettext("Contact gemarkeerd als foutief. Het telt nergens meer mee."))
     return form_pagina(
-        request, contact.traject, form, "Contact foutief geregistreerd", submit_label="Markeren als foutief",
-        intro=f"Het contact van {contact.datum:%d-%m-%Y} ({contact.get_soort_display().lower()}, "
-              f"{contact.get_status_display().lower()}) blijft bewaard voor de controle, doorgestreept op de tijdlijn, "
-              "en telt in geen enkel cijfer of lijst meer mee. Dit is niet terug te draaien.",
+        request, contact.traject, form, gettext("Contact foutief geregistreerd"), submit_label=gettext("Markeren als foutief"),
+        intro=gettext("Het contact van %(datum)s (%(soort)s, %(status)s) blijft bewaard voor de controle, doorgestreept "
+                      "op de tijdlijn, en telt in geen enkel cijfer of lijst meer mee. Dit is niet terug te draaien.") % {
+            "datum": f"{contact.datum:%d-%m-%Y}", "soort": contact.get_soort_display().lower(),
+            "status": contact.get_status_display().lower()},
     )
 
 
@@ -276,12 +277,12 @@ def uitstroom(request, traject_pk):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         if schrijf_via_form(form, lambda: services.uitstroom_vastleggen(traject=traject, door=request.user, **data)):
-            return terug_naar_dossier(request, traject, "Uitstroom vastgelegd.")
+            return terug_naar_dossier(request, traject, gettext("Uitstroom vastgelegd."))
     return form_pagina(
-        request, traject, form, "Uitstroom vastleggen", submit_label="Uitstroom vastleggen",
+        request, traject, form, gettext("Uitstroom vastleggen"), submit_label=gettext("Uitstroom vastleggen"),
         template="trajecten/uitstroom_form.html",
-        intro="Leg vast hoe het traject eindigt. Bij uitgestapt kan de deelnemer in nazorg blijven; "
-              "afsluiten is niet terug te draaien (een nieuw traject kan altijd).",
+        intro=gettext("Leg vast hoe het traject eindigt. Bij uitgestapt kan de deelnemer in nazorg blijven; "
+              "afsluiten is niet terug te draaien (een nieuw traject kan altijd)."),
     )
 
 
@@ -299,11 +300,11 @@ def beeindigen(request, traject_pk):
                 traject=traject, einddatum=form.cleaned_data["einddatum"], door=request.user,
                 gelezen_versie=form.cleaned_data["gelezen_versie"],
                 afsluitreden=form.cleaned_data.get("afsluitreden", ""))):
-            return terug_naar_dossier(request, traject, "Traject afgesloten.")
-    intro = ("Dit traject is nooit verder gekomen dan contact. Sluit het af met een reden; het telt dan niet als uitval. "
-             if zonder_instroom else "Na afsluiten kun je niets meer aan dit traject toevoegen, behalve een terugval. ")
-    return form_pagina(request, traject, form, "Traject afsluiten", submit_label="Traject afsluiten",
-                      intro=intro + "Een nieuw traject starten kan altijd.")
+            return terug_naar_dossier(request, traject, gettext("Traject afgesloten."))
+    intro = (gettext("Dit traject is nooit verder gekomen dan contact. Sluit het af met een reden; het telt dan niet als uitval. ")
+             if zonder_instroom else gettext("Na afsluiten kun je niets meer aan dit traject toevoegen, behalve een terugval. "))
+    return form_pagina(request, traject, form, gettext("Traject afsluiten"), submit_label=gettext("Traject afsluiten"),
+                      intro=intro + gettext("Een nieuw traject starten kan altijd."))
 
 
 @require_http_methods(["GET", "POST"])
@@ -316,6 +317,6 @@ def terugval(request, traject_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return terug_naar_dossier(request, traject, "Terugval vastgelegd.")
-    return form_pagina(request, traject, form, "Terugval vastleggen",
-                      intro="Een terugkeer naar sekswerk na uitstroom. Dit telt mee in de cijfers over duurzame uitstroom.")
+            return terug_naar_dossier(request, traject, gettext("Terugval vastgelegd."))
+    return form_pagina(request, traject, form, gettext("Terugval vastleggen"),
+                      intro=gettext("Een terugkeer naar sekswerk na uitstroom. Dit telt mee in de cijfers over duurzame uitstroom."))

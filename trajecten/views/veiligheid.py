@@ -54,8 +54,8 @@ def _bewerken(request, pk, *, object_type, huidig_van, form_class, service, titl
 def contactafspraken_bewerken(request, pk):
     return _bewerken(
         request, pk, object_type="contactafspraak", huidig_van=contactafspraak_van, form_class=ContactafspraakForm,
-        service=contactafspraak_vastleggen, title="Contactafspraken",
-        intro="Hoe mogen we haar veilig bereiken? Een wijziging bewaart de vorige afspraken als geschiedenis.",
+        service=contactafspraak_vastleggen, title=gettext("Contactafspraken"),
+        intro=gettext("Hoe mogen we haar veilig bereiken? Een wijziging bewaart de vorige afspraken als geschiedenis."),
         form_kwargs=lambda d: {"programma": d.programma},
     )
 
@@ -64,7 +64,7 @@ def contactafspraken_bewerken(request, pk):
 def juridische_route_bewerken(request, pk):
     return _bewerken(
         request, pk, object_type="juridische_route", huidig_van=juridische_route_van, form_class=JuridischeRouteForm,
-        service=juridische_route_vastleggen, title="Juridische route",
-        intro="Bedenktijd, aangifte, melding, tijdelijke vergunning en beslistermijn. Elke wijziging blijft bewaard.",
+        service=juridische_route_vastleggen, title=gettext("Juridische route"),
+        intro=gettext("Bedenktijd, aangifte, melding, tijdelijke vergunning en beslistermijn. Elke wijziging blijft bewaard."),
         form_kwargs=lambda d: {},
     )

@@ -76,11 +76,11 @@ def _verwijzing_or_404(request, pk, *, actie=Actie.VIEW) -> Verwijzing:
     )
 
 
-def _pagina(request, verwijzing, form, title, *, intro="", submit_label="Opslaan"):
+def _pagina(request, verwijzing, form, title, *, intro="", submit_label=gettext("Opslaan")):
     deelnemer = verwijzing.traject.deelnemer
     tab = reverse("trajecten:verwijzingen", args=[deelnemer.pk])
     crumbs = broodkruimels(request, deelnemer, title)
-    crumbs.insert(2, ("Verwijzingen", tab))
+    crumbs.insert(2, (gettext("Verwijzingen"), tab))
     return render(request, "trajecten/verwijzing_form.html", {
         "form": form, "title": title, "intro": intro, "submit_label": submit_label, "cancel_url": tab,
         "breadcrumbs": crumbs, "verwijzing": verwijzing, "deelnemer": deelnemer,
@@ -100,14 +100,14 @@ def verwijzing_nieuw(request, traject_pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return _naar_tab(request, verwijzing, f"Verwijzing naar {verwijzing.ketenpartner} vastgelegd.")
+            return _naar_tab(request, verwijzing, gettext("Verwijzing naar %(ketenpartner)s vastgelegd.") % {"ketenpartner": verwijzing.ketenpartner})
     tab = reverse("trajecten:verwijzingen", args=[traject.deelnemer.pk])
-    crumbs = broodkruimels(request, traject.deelnemer, "Verwijzen")
-    crumbs.insert(2, ("Verwijzingen", tab))
+    crumbs = broodkruimels(request, traject.deelnemer, gettext("Verwijzen"))
+    crumbs.insert(2, (gettext("Verwijzingen"), tab))
     return render(request, "trajecten/verwijzing_form.html", {
-        "form": form, "title": "Verwijzen naar een ketenpartner", "submit_label": "Verwijzing vastleggen",
-        "intro": "Kies de partner en wat de deelnemer daar nodig heeft. Intake, start en einde leg je later vast "
-                 "op het tabblad Verwijzingen; vanaf vandaag telt de wachttijd.",
+        "form": form, "title": gettext("Verwijzen naar een ketenpartner"), "submit_label": gettext("Verwijzing vastleggen"),
+        "intro": gettext("Kies de partner en wat de deelnemer daar nodig heeft. Intake, start en einde leg je later vast "
+                 "op het tabblad Verwijzingen; vanaf vandaag telt de wachttijd."),
         "cancel_url": tab, "breadcrumbs": crumbs, "deelnemer": traject.deelnemer,
         "kaart_url": reverse("trajecten:sociale_kaart"),
         "afspraak_strip": afspraak_waarschuwingen(contactafspraak_van(traject.deelnemer)),
@@ -123,9 +123,9 @@ def verwijzing_bewerken(request, pk):
         data = dict(form.cleaned_data)
         gelezen = data.pop("gelezen_versie")
         if schrijf_via_form(form, lambda: services.verwijzing_wijzigen(verwijzing=verwijzing, data=data, gelezen_versie=gelezen, door=request.user)):
-            return _naar_tab(request, verwijzing, "Verwijzing bijgewerkt.")
-    return _pagina(request, verwijzing, form, "Verwijzing bijwerken",
-                   intro=f"Verwijzing naar {verwijzing.ketenpartner}. Datums moeten op of na de verwijsdatum liggen.")
+            return _naar_tab(request, verwijzing, gettext("Verwijzing bijgewerkt."))
+    return _pagina(request, verwijzing, form, gettext("Verwijzing bijwerken"),
+                   intro=gettext("Verwijzing naar %(ketenpartner)s. Datums moeten op of na de verwijsdatum liggen.") % {"ketenpartner": verwijzing.ketenpartner})
 
 
 @require_http_methods(["GET", "POST"])
@@ -140,10 +140,11 @@ def verwijzing_status(request, pk):
                 verwijzing=verwijzing, status=data["status"], datum=data["datum"], reden=data["reden"],
                 gelezen_versie=data["gelezen_versie"], door=request.user,
             )):
-            return _naar_tab(request, verwijzing, f"Status gewijzigd in {verwijzing.get_status_display()}.")
-    return _pagina(request, verwijzing, form, "Status van de verwijzing",
-                   intro=f"{verwijzing.ketenpartner}: nu {verwijzing.get_status_display().lower()}, "
-                         f"verwezen op {verwijzing.verwezen:%d-%m-%Y}.")
+            return _naar_tab(request, verwijzing, gettext("Status gewijzigd in %(status)s.") % {"status": verwijzing.get_status_display()})
+    return _pagina(request, verwijzing, form, gettext("Status van de verwijzing"),
+                   intro=gettext("%(ketenpartner)s: nu %(status)s, verwezen op %(verwezen)s.") % {
+                       "ketenpartner": verwijzing.ketenpartner, "status": verwijzing.get_status_display().lower(),
+                       "verwezen": f"{verwijzing.verwezen:%d-%m-%Y}"})
 
 
 @require_http_methods(["GET", "POST"])
@@ -156,9 +157,9 @@ def verwijzing_intake(request, pk):
                 verwijzing=verwijzing, datum=form.cleaned_data["intake_partner"],
                 gelezen_versie=form.cleaned_data["gelezen_versie"], door=request.user,
             )):
-            return _naar_tab(request, verwijzing, "Intake bij de partner vastgelegd.")
-    return _pagina(request, verwijzing, form, "Intake bij de partner",
-                   intro=f"Wanneer was of is de intake van de deelnemer bij {verwijzing.ketenpartner}?")
+            return _naar_tab(request, verwijzing, gettext("Intake bij de partner vastgelegd."))
+    return _pagina(request, verwijzing, form, gettext("Intake bij de partner"),
+                   intro=gettext("Wanneer was of is de intake van de deelnemer bij %(ketenpartner)s?") % {"ketenpartner": verwijzing.ketenpartner})
 
 
 @require_http_methods(["GET", "POST"])
@@ -171,10 +172,9 @@ def terugkoppeling_nieuw(request, pk):
         except ValidationError as e:
             add_errors(form, e)
         else:
-            return _naar_tab(request, verwijzing, "Terugkoppeling toegevoegd.")
-    return _pagina(request, verwijzing, form, "Terugkoppeling van de partner",
-                   intro=f"Wat {verwijzing.ketenpartner} liet weten, met de datum. Een terugkoppeling wordt "
-                         "toegevoegd en niet meer gewijzigd.", submit_label="Toevoegen")
+            return _naar_tab(request, verwijzing, gettext("Terugkoppeling toegevoegd."))
+    return _pagina(request, verwijzing, form, gettext("Terugkoppeling van de partner"),
+                   intro=gettext("Wat %(ketenpartner)s liet weten, met de datum. Een terugkoppeling wordt toegevoegd en niet meer gewijzigd.") % {"ketenpartner": verwijzing.ketenpartner}, submit_label=gettext("Toevoegen"))
 
 
 # --- the sociale kaart ----------------------------------------------------------------------------
@@ -183,12 +183,12 @@ def terugkoppeling_nieuw(request, pk):
 def _partner_or_404(request, pk):
     partner = kaart_selectors.ketenpartners_van(request.user).select_related("programma", "voorgesteld_door").filter(pk=pk).first()
     if partner is None:
-        raise Http404("Ketenpartner niet gevonden.")
+        raise Http404(gettext("Ketenpartner niet gevonden."))
     return partner
 
 
 def _kaartbroodkruimels(*rest):
-    return [("Sociale kaart", reverse("trajecten:sociale_kaart")), *rest]
+    return [(gettext("Sociale kaart"), reverse("trajecten:sociale_kaart")), *rest]
 
 
 @rol_vereist(Rol.TRAJECTBEGELEIDER, Rol.COORDINATOR)
@@ -252,11 +252,11 @@ def ketenpartner_nieuw(request):
                 return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
             messages.success(request, gettext("Voorstel voor %(partner)s verstuurd. De coördinator zet het op de sociale kaart.") % {"partner": partner})
             return redirect("trajecten:sociale_kaart")
-    titel = "Ketenpartner toevoegen" if is_coordinator else "Ketenpartner voorstellen"
+    titel = gettext("Ketenpartner toevoegen") if is_coordinator else gettext("Ketenpartner voorstellen")
     return render(request, "trajecten/ketenpartner_form.html", {
-        "form": form, "title": titel, "submit_label": "Toevoegen" if is_coordinator else "Voorstel versturen",
-        "intro": "" if is_coordinator else "Mist er een organisatie op de sociale kaart? Stel die voor; "
-                                           "de coördinator keurt het voorstel goed.",
+        "form": form, "title": titel, "submit_label": gettext("Toevoegen") if is_coordinator else gettext("Voorstel versturen"),
+        "intro": "" if is_coordinator else gettext("Mist er een organisatie op de sociale kaart? Stel die voor; "
+                                           "de coördinator keurt het voorstel goed."),
         "cancel_url": reverse("trajecten:sociale_kaart"), "breadcrumbs": _kaartbroodkruimels((titel, None)),
     })
 
@@ -274,10 +274,10 @@ def ketenpartner_bewerken(request, pk):
             messages.success(request, gettext("Ketenpartner opgeslagen."))
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     return render(request, "trajecten/ketenpartner_form.html", {
-        "form": form, "title": f"{partner.naam} bewerken",
+        "form": form, "title": gettext("%(naam)s bewerken") % {"naam": partner.naam},
         "cancel_url": reverse("trajecten:ketenpartner_detail", args=[partner.pk]),
         "breadcrumbs": _kaartbroodkruimels((partner.naam, reverse("trajecten:ketenpartner_detail", args=[partner.pk])),
-                                     ("Bewerken", None)),
+                                     (gettext("Bewerken"), None)),
     })
 
 
@@ -323,7 +323,7 @@ def ketenpartner_actief(request, pk):
     except ValidationError as e:
         messages.error(request, " ".join(e.messages))
     else:
-        messages.success(request, f"{partner} is weer actief." if actief else f"{partner} is op inactief gezet.")
+        messages.success(request, gettext("%(partner)s is weer actief.") % {"partner": partner} if actief else gettext("%(partner)s is op inactief gezet.") % {"partner": partner})
     return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
 
 
@@ -342,9 +342,9 @@ def contactpersoon_nieuw(request, pk):
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])
     return render(request, "trajecten/ketenpartner_form.html", {
-        "form": form, "title": f"Contactpersoon bij {partner.naam}", "submit_label": "Toevoegen",
-        "intro": "Het vaste aanspreekpunt: wie bel je over een verwijzing?",
-        "cancel_url": detail, "breadcrumbs": _kaartbroodkruimels((partner.naam, detail), ("Contactpersoon", None)),
+        "form": form, "title": gettext("Contactpersoon bij %(naam)s") % {"naam": partner.naam}, "submit_label": gettext("Toevoegen"),
+        "intro": gettext("Het vaste aanspreekpunt: wie bel je over een verwijzing?"),
+        "cancel_url": detail, "breadcrumbs": _kaartbroodkruimels((partner.naam, detail), (gettext("Contactpersoon"), None)),
     })
 
 
@@ -353,7 +353,7 @@ def contactpersoon_nieuw(request, pk):
 def contactpersoon_bewerken(request, pk):
     persoon = Contactpersoon.objects.filter(pk=pk, ketenpartner__in=kaart_selectors.ketenpartners_van(request.user)).first()
     if persoon is None:
-        raise Http404("Contactpersoon niet gevonden.")
+        raise Http404(gettext("Contactpersoon niet gevonden."))
     partner = persoon.ketenpartner
     form = ContactpersoonForm(request.POST or None, instance=persoon)
     if request.method == "POST" and form.is_valid():
@@ -365,7 +365,7 @@ def contactpersoon_bewerken(request, pk):
             return redirect("trajecten:ketenpartner_detail", pk=partner.pk)
     detail = reverse("trajecten:ketenpartner_detail", args=[partner.pk])
     return render(request, "trajecten/ketenpartner_form.html", {
-        "form": form, "title": f"Contactpersoon bij {partner.naam}",
-        "cancel_url": detail, "breadcrumbs": _kaartbroodkruimels((partner.naam, detail), ("Contactpersoon", None)),
+        "form": form, "title": gettext("Contactpersoon bij %(naam)s") % {"naam": partner.naam},
+        "cancel_url": detail, "breadcrumbs": _kaartbroodkruimels((partner.naam, detail), (gettext("Contactpersoon"), None)),
     })
 

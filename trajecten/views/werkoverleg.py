@@ -40,7 +40,7 @@ def _werkoverleg_or_404(request, pk):
         pk=pk).first()
     if wo is None:
         _denied(request, "werkoverleg", pk)
-        raise Http404("Werkoverleg niet gevonden.")
+        raise Http404(gettext("Werkoverleg niet gevonden."))
     return wo
 
 
@@ -59,7 +59,7 @@ def _log_agenda(request, agenda, *, actie=Actie.VIEW, object_type="werkoverleg")
 
 
 def _lijst_kruimel():
-    return ("Werkoverleg", reverse("trajecten:werkoverleggen"))
+    return (gettext("Werkoverleg"), reverse("trajecten:werkoverleggen"))
 
 
 @rol_vereist(*ROLLEN)
@@ -78,7 +78,7 @@ def werkoverleggen(request):
     })
 
 
-def _form_pagina(request, form, title, *, intro="", submit_label="Opslaan", cancel_url=None, crumbs=()):
+def _form_pagina(request, form, title, *, intro="", submit_label=gettext("Opslaan"), cancel_url=None, crumbs=()):
     return render(request, "form_page.html", {
         "form": form, "title": title, "intro": intro, "submit_label": submit_label,
         "cancel_url": cancel_url or reverse("trajecten:werkoverleggen"),
@@ -101,9 +101,9 @@ def werkoverleg_nieuw(request):
         else:
             messages.success(request, gettext("Werkoverleg met %(gemeente)s gepland op %(datum)s.") % {"gemeente": wo.gemeente, "datum": format(wo.datum, "%d-%m-%Y")})
             return redirect("trajecten:werkoverleg", werkoverleg_pk=wo.pk)
-    return _form_pagina(request, form, "Werkoverleg plannen", submit_label="Werkoverleg plannen", intro=(
-        "De agenda maakt uitstap zelf: de deelnemers die toestemming gaven om met deze gemeente te delen, wat er "
-        "sinds het vorige werkoverleg veranderde en de afspraken die nog openstaan."))
+    return _form_pagina(request, form, gettext("Werkoverleg plannen"), submit_label=gettext("Werkoverleg plannen"), intro=(
+        gettext("De agenda maakt uitstap zelf: de deelnemers die toestemming gaven om met deze gemeente te delen, wat er "
+        "sinds het vorige werkoverleg veranderde en de afspraken die nog openstaan.")))
 
 
 @rol_vereist(*ROLLEN)
@@ -119,7 +119,7 @@ def werkoverleg_bewerken(request, werkoverleg_pk):
             messages.success(request, gettext("Werkoverleg bijgewerkt."))
             return redirect("trajecten:werkoverleg", werkoverleg_pk=wo.pk)
     url = reverse("trajecten:werkoverleg", args=[wo.pk])
-    return _form_pagina(request, form, "Werkoverleg wijzigen", cancel_url=url,
+    return _form_pagina(request, form, gettext("Werkoverleg wijzigen"), cancel_url=url,
                         crumbs=[(f"{wo.gemeente} {wo.datum:%d-%m-%Y}", url)])
 
 
@@ -156,10 +156,10 @@ def werkoverleg_afspraak_nieuw(request, werkoverleg_pk):
             messages.success(request, gettext("Afspraak vastgelegd."))
             return redirect(reverse("trajecten:werkoverleg", args=[wo.pk]) + f"#deelnemer-{afspraak.deelnemer_id}")
     url = reverse("trajecten:werkoverleg", args=[wo.pk])
-    return _form_pagina(request, form, "Afspraak vastleggen", submit_label="Afspraak vastleggen", cancel_url=url,
+    return _form_pagina(request, form, gettext("Afspraak vastleggen"), submit_label=gettext("Afspraak vastleggen"), cancel_url=url,
                         crumbs=[(f"{wo.gemeente} {wo.datum:%d-%m-%Y}", url)],
-                        intro="Wat is er in het werkoverleg afgesproken over deze deelnemer, wie pakt het op en "
-                              "wanneer is het klaar? Zet geen gevoelige gegevens in de afspraak.")
+                        intro=gettext("Wat is er in het werkoverleg afgesproken over deze deelnemer, wie pakt het op en "
+                              "wanneer is het klaar? Zet geen gevoelige gegevens in de afspraak."))
 
 
 def _afspraak_or_404(request, pk):
@@ -171,7 +171,7 @@ def _afspraak_or_404(request, pk):
             audit_log(actie=Actie.DENIED, uitkomst=Uitkomst.GEWEIGERD, gebruiker=request.user,
                       object_type="deelnemer" if deelnemer_pk else "werkoverlegafspraak",
                       object_id=str(deelnemer_pk or pk)[:40])
-        raise Http404("Afspraak niet gevonden.")
+        raise Http404(gettext("Afspraak niet gevonden."))
     with transaction.atomic():
         audit_log(actie=Actie.VIEW, gebruiker=request.user, clientcode=afspraak.deelnemer.clientcode,
                   object_type="werkoverlegafspraak", object_id=str(afspraak.pk),
@@ -200,10 +200,10 @@ def werkoverleg_afspraak_bewerken(request, afspraak_pk):
             messages.success(request, gettext("Afspraak bijgewerkt."))
             return redirect(_terug(request, afspraak))
     wo = afspraak.werkoverleg
-    return _form_pagina(request, form, "Afspraak wijzigen", cancel_url=_terug(request, afspraak),
+    return _form_pagina(request, form, gettext("Afspraak wijzigen"), cancel_url=_terug(request, afspraak),
                         crumbs=[(f"{wo.gemeente} {wo.datum:%d-%m-%Y}", reverse("trajecten:werkoverleg", args=[wo.pk]))],
-                        intro=f"Afspraak over {afspraak.deelnemer.clientcode} uit het werkoverleg van "
-                              f"{wo.datum:%d-%m-%Y}.")
+                        intro=gettext("Afspraak over %(clientcode)s uit het werkoverleg van %(datum)s.") % {
+                            "clientcode": afspraak.deelnemer.clientcode, "datum": f"{wo.datum:%d-%m-%Y}"})
 
 
 @rol_vereist(*ROLLEN)
@@ -220,10 +220,12 @@ def werkoverleg_afspraak_afronden(request, afspraak_pk):
             messages.success(request, gettext("Afspraak afgerond."))
             return redirect(_terug(request, afspraak))
     wo = afspraak.werkoverleg
-    return _form_pagina(request, form, "Afspraak afronden", submit_label="Afgerond", cancel_url=_terug(request, afspraak),
+    return _form_pagina(request, form, gettext("Afspraak afronden"), submit_label=gettext("Afgerond"), cancel_url=_terug(request, afspraak),
                         crumbs=[(f"{wo.gemeente} {wo.datum:%d-%m-%Y}", reverse("trajecten:werkoverleg", args=[wo.pk]))],
-                        intro=f"{afspraak.deelnemer.clientcode}: {afspraak.wat} ({afspraak.eigenaar}, uiterlijk "
-                              f"{afspraak.deadline:%d-%m-%Y}). Een afgeronde afspraak komt niet meer terug op de agenda.")
+                        intro=gettext("%(clientcode)s: %(wat)s (%(eigenaar)s, uiterlijk %(deadline)s). Een afgeronde afspraak "
+                                      "komt niet meer terug op de agenda.") % {
+                            "clientcode": afspraak.deelnemer.clientcode, "wat": afspraak.wat, "eigenaar": afspraak.eigenaar,
+                            "deadline": f"{afspraak.deadline:%d-%m-%Y}"})
 
 
 def _pdf(request, werkoverleg_pk, soort):
