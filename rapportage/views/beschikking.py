@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
@@ -16,7 +16,7 @@ from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.permissions import rol_vereist
 from uitstap.selectors import programmas_of
 
-CONFLICT = "Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens."
+CONFLICT = gettext_lazy("Iemand anders heeft dit intussen gewijzigd. Laad de pagina opnieuw en probeer het nog eens.")
 
 
 def beschikking_of_404(request, pk) -> Beschikking:

@@ -8,6 +8,7 @@ import json
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+from django.utils.translation import gettext
 
 from clients.selectors import deelnemers_visible_to
 from rapportage import cijfers as figuren
@@ -42,15 +43,15 @@ def _rijen(telling: dict, keuzes) -> list[tuple[str, object]]:
 
 
 def _doelgroep(groepen: dict) -> list[tuple[str, list]]:
-    juridisch = {**dict(JuridischeCategorie.choices), "onbekend": "Onbekend"}
-    signalen = {"ja": "Ja", "nee": "Nee"}
+    juridisch = {**dict(JuridischeCategorie.choices), "onbekend": gettext("Onbekend")}
+    signalen = {"ja": gettext("Ja"), "nee": gettext("Nee")}
     return [
-        ("Gender", _rijen(groepen["gender"], Gender)),
-        ("Leeftijdsgroep", _rijen(groepen["leeftijdsgroep"], Leeftijdsgroep)),
-        ("Juridische categorie", [(juridisch[k], n) for k, n in groepen["juridische_categorie"].items()]),
-        ("Sector", _rijen(groepen["sector"], Sector)),
-        ("Herkomst", _rijen(groepen["herkomst"], Herkomst)),
-        ("Signalen van mensenhandel", [(signalen[k], n) for k, n in groepen["signalen_mensenhandel"].items()]),
+        (gettext("Gender"), _rijen(groepen["gender"], Gender)),
+        (gettext("Leeftijdsgroep"), _rijen(groepen["leeftijdsgroep"], Leeftijdsgroep)),
+        (gettext("Juridische categorie"), [(juridisch[k], n) for k, n in groepen["juridische_categorie"].items()]),
+        (gettext("Sector"), _rijen(groepen["sector"], Sector)),
+        (gettext("Herkomst"), _rijen(groepen["herkomst"], Herkomst)),
+        (gettext("Signalen van mensenhandel"), [(signalen[k], n) for k, n in groepen["signalen_mensenhandel"].items()]),
     ]
 
 
@@ -60,32 +61,32 @@ def _tabellen(c: dict) -> dict:
     soort = dict(KetenpartnerSoort.choices)
     return {
         "plan": [
-            ("Deelnemers (verwacht / ingestroomd)", c["verwacht_deelnemers"], c["ingestroomd"], False),
-            ("Intakes (begroot / gehouden)", c["intakes_begroot"], c["intakes_gehouden"], False),
-            ("Geld (begroting / uitgaven)", c["begroting"], c["uitgaven"], True),
+            (gettext("Deelnemers (verwacht / ingestroomd)"), c["verwacht_deelnemers"], c["ingestroomd"], False),
+            (gettext("Intakes (begroot / gehouden)"), c["intakes_begroot"], c["intakes_gehouden"], False),
+            (gettext("Geld (begroting / uitgaven)"), c["begroting"], c["uitgaven"], True),
         ],
         "instroom": [
-            ("Aanmeldingen", c["aanmeldingen"]),
-            ("Intakes gehouden", c["intakes_gehouden"]),
-            ("Ingestroomd", c["ingestroomd"]),
-            ("waarvan herinstroom", c["herinstroom"]),
-            ("Actief in de periode", c["actief_in_periode"]),
-            ("Nog in traject op de einddatum", c["in_traject_op_einddatum"]),
+            (gettext("Aanmeldingen"), c["aanmeldingen"]),
+            (gettext("Intakes gehouden"), c["intakes_gehouden"]),
+            (gettext("Ingestroomd"), c["ingestroomd"]),
+            (gettext("waarvan herinstroom"), c["herinstroom"]),
+            (gettext("Actief in de periode"), c["actief_in_periode"]),
+            (gettext("Nog in traject op de einddatum"), c["in_traject_op_einddatum"]),
         ],
         "fasen": _rijen(c["per_fase_op_einddatum"], Fase),
         "uitstroom": [
-            ("Uitgestapt", c["uitgestapt"]),
-            ("Tussentijds gestopt", c["tussentijds_gestopt"]),
-            ("Terugval (gemeld in de periode)", c["terugval"]),
-            ("Duurzaam uitgestapt (12 maanden na uitstroom geen terugval)", c["duurzaam_uitgestapt_12m"]),
-            ("Terugval binnen 12 maanden na uitstroom", c["terugval_binnen_12m"]),
+            (gettext("Uitgestapt"), c["uitgestapt"]),
+            (gettext("Tussentijds gestopt"), c["tussentijds_gestopt"]),
+            (gettext("Terugval (gemeld in de periode)"), c["terugval"]),
+            (gettext("Duurzaam uitgestapt (12 maanden na uitstroom geen terugval)"), c["duurzaam_uitgestapt_12m"]),
+            (gettext("Terugval binnen 12 maanden na uitstroom"), c["terugval_binnen_12m"]),
         ],
         "resultaat": _rijen(c["uitgestapt_per_resultaat"], UitstroomResultaat),
         "branche": _rijen(c["uitgestapt_per_branche"], Branche),
         "reden": _rijen(c["gestopt_per_reden"], Stopreden),
         "plannen": [
-            ("Trajectplannen opgesteld", c["trajectplannen_opgesteld"]),
-            ("Trajectplannen ondertekend", c["trajectplannen_ondertekend"]),
+            (gettext("Trajectplannen opgesteld"), c["trajectplannen_opgesteld"]),
+            (gettext("Trajectplannen ondertekend"), c["trajectplannen_ondertekend"]),
         ],
         "doelen": [
             (leefgebied[lg], v["gesteld"], v["behaald"], c["leefgebied_voortgang"][lg]["trajecten"],
@@ -98,25 +99,25 @@ def _tabellen(c: dict) -> dict:
         ],
         "doelgroep": _doelgroep(c["doelgroep_instroom"]),
         "contact": [
-            ("Contactmomenten gehouden", c["contactmomenten_gehouden"]),
-            ("Contacturen", c["contacturen"]),
-            ("Niet verschenen", c["niet_verschenen"]),
+            (gettext("Contactmomenten gehouden"), c["contactmomenten_gehouden"]),
+            (gettext("Contacturen"), c["contacturen"]),
+            (gettext("Niet verschenen"), c["niet_verschenen"]),
         ],
         # Figures for the verslag (second set).
         "intakes": _rijen(c["intakes_per_besluit"], IntakeBesluit),
         "gestopt_fase": _rijen(c["gestopt_per_fase"], Fase),
         "doorlooptijden": [
-            ("Aanmelding tot instroom", c["doorlooptijden"]["aanmelding_tot_instroom"]),
-            ("Instroom tot ondertekend trajectplan", c["doorlooptijden"]["instroom_tot_ondertekend_plan"]),
-            ("Instroom tot uitstroom", c["doorlooptijden"]["instroom_tot_uitstroom"]),
+            (gettext("Aanmelding tot instroom"), c["doorlooptijden"]["aanmelding_tot_instroom"]),
+            (gettext("Instroom tot ondertekend trajectplan"), c["doorlooptijden"]["instroom_tot_ondertekend_plan"]),
+            (gettext("Instroom tot uitstroom"), c["doorlooptijden"]["instroom_tot_uitstroom"]),
         ],
         "nacontrole": [
-            ("Bevestigd uitgestapt", c["nacontrole_12m"]["bevestigd_uitgestapt"]),
-            ("Teruggevallen", c["nacontrole_12m"]["teruggevallen"]),
-            ("Onbekend (geen nacontrole)", c["nacontrole_12m"]["onbekend"]),
+            (gettext("Bevestigd uitgestapt"), c["nacontrole_12m"]["bevestigd_uitgestapt"]),
+            (gettext("Teruggevallen"), c["nacontrole_12m"]["teruggevallen"]),
+            (gettext("Onbekend (geen nacontrole)"), c["nacontrole_12m"]["onbekend"]),
         ],
         "woongemeente": [
-            ({"buiten_regio": "Buiten de regio", "onbekend": "Onbekend"}.get(naam, naam), [v[k] for k in VIJF])
+            ({"buiten_regio": gettext("Buiten de regio"), "onbekend": gettext("Onbekend")}.get(naam, naam), [v[k] for k in VIJF])
             for naam, v in c["per_woongemeente"].items()
         ],
         "organisatie": [(naam, [v[k] for k in VIJF]) for naam, v in c["per_organisatie"].items()],
@@ -140,11 +141,11 @@ def _vijf_vragen(programma, van, tot, verwacht) -> dict:
 def _kopcijfers(c: dict, vorige: dict | None) -> list[dict]:
     cum = c["cumulatief"]
     labels = (
-        ("verwacht_deelnemers", "Verwacht", None),
-        ("ingestroomd", "Ingestroomd", cum["ingestroomd"]),
-        ("uitgestapt", "Uitgestapt", cum["uitgestapt"]),
-        ("tussentijds_gestopt", "Tussentijds gestopt", cum["tussentijds_gestopt"]),
-        ("in_traject_op_einddatum", "Nog in traject", cum["lopend"]),
+        ("verwacht_deelnemers", gettext("Verwacht"), None),
+        ("ingestroomd", gettext("Ingestroomd"), cum["ingestroomd"]),
+        ("uitgestapt", gettext("Uitgestapt"), cum["uitgestapt"]),
+        ("tussentijds_gestopt", gettext("Tussentijds gestopt"), cum["tussentijds_gestopt"]),
+        ("in_traject_op_einddatum", gettext("Nog in traject"), cum["lopend"]),
     )
     return [{"sleutel": k, "label": label, "waarde": c[k], "cumulatief": cumulatief,
              "vorige": vorige[k] if vorige else None} for k, label, cumulatief in labels]
@@ -159,13 +160,13 @@ def cijfers(request):
     """
     programmas = list(programmas_of(request.user).order_by("naam"))
     vandaag = datetime.date.today()
-    context = {"programmas": programmas, "breadcrumbs": [("Cijfers", None)]}
+    context = {"programmas": programmas, "breadcrumbs": [(gettext("Cijfers"), None)]}
     if not programmas:
         return render(request, "rapportage/cijfers.html", context)
     slug = request.GET.get("programma") or programmas[0].slug
     programma = next((p for p in programmas if p.slug == slug), None)
     if programma is None:
-        raise Http404("Onbekend programma.")
+        raise Http404(gettext("Onbekend programma."))
     eerste_jaar = max(programma.startdatum.year, 2000)
     jaren = list(range(max(vandaag.year, eerste_jaar), eerste_jaar - 1, -1))
     perioden = list(
@@ -200,7 +201,7 @@ def cijfers(request):
         "programma": programma, "jaar": jaar, "jaren": jaren, "perioden": perioden, "periode": periode, "titel": titel,
         "van": van, "tot": tot, "cijfers": c, "t": _tabellen(c), "kop": _kopcijfers(c, vorige),
         "vorige_titel": vorige_titel,
-        "vijf_labels": ("Aanmeldingen", "Ingestroomd", "Uitgestapt", "Tussentijds gestopt", "In traject op einddatum"),
+        "vijf_labels": (gettext("Aanmeldingen"), gettext("Ingestroomd"), gettext("Uitgestapt"), gettext("Tussentijds gestopt"), gettext("In traject op einddatum")),
     }
     return render(request, "rapportage/cijfers.html", context)
 
@@ -227,7 +228,7 @@ def dataset(request, slug):
     programma = get_object_or_404(programmas_of(request.user), slug=slug)
     formaat = request.GET.get("formaat", "csv")
     if formaat not in ("csv", "xlsx"):
-        raise Http404("Onbekend formaat.")
+        raise Http404(gettext("Onbekend formaat."))
     kolommen, rijen, clientcodes = uniforme_dataset(programma, deelnemers_visible_to(request.user))
     audit_log(
         actie=Actie.EXPORT, gebruiker=request.user, object_type="dataset", object_id=str(programma.pk),

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import devices_for_user
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy
 
 from uitstap.services import accounts
 from uitstap.codes import Rol
@@ -22,7 +22,7 @@ def _basis_url(request) -> str:
 
 
 def _crumbs(gebruiker=None, label=None):
-    crumbs = [("Gebruikers", reverse("gebruikers"))]
+    crumbs = [(gettext("Gebruikers"), reverse("gebruikers"))]
     if gebruiker is not None:
         crumbs.append((gebruiker.username, reverse("gebruiker_detail", args=[gebruiker.pk]) if label else None))
     if label:
@@ -74,12 +74,12 @@ def gebruiker_nieuw(request):
             messages.success(request, gettext("Account %(username)s aangemaakt.") % {"username": gebruiker.username})
             return render(request, "uitstap/gebruiker_link.html", {
                 "gebruiker": gebruiker, "link": link, "gemaild": gemaild, "nieuw": True,
-                "breadcrumbs": _crumbs(gebruiker, "Wachtwoordlink"),
+                "breadcrumbs": _crumbs(gebruiker, gettext("Wachtwoordlink")),
             })
     return render(request, "form_page.html", {
-        "form": form, "title": "Nieuwe gebruiker", "submit_label": "Account aanmaken",
-        "intro": "De nieuwe gebruiker kiest zelf een wachtwoord via een link die één keer werkt, "
-                 "en stelt bij de eerste keer inloggen de authenticator-app in.",
+        "form": form, "title": gettext("Nieuwe gebruiker"), "submit_label": gettext("Account aanmaken"),
+        "intro": gettext("De nieuwe gebruiker kiest zelf een wachtwoord via een link die één keer werkt, "
+                 "en stelt bij de eerste keer inloggen de authenticator-app in."),
         "cancel_url": reverse("gebruikers"), "breadcrumbs": _crumbs(label=gettext("Nieuwe gebruiker")),
     })
 
@@ -104,10 +104,10 @@ def gebruiker_bewerken(request, pk):
                 messages.info(request, gettext("De nieuwe rol of organisatie gaat in zodra een tweede persoon het goedkeurt."))
             return redirect("gebruiker_detail", pk=gebruiker.pk)
     return render(request, "form_page.html", {
-        "form": form, "title": f"{gebruiker.username} wijzigen",
-        "intro": "Bij een nieuwe rol wordt de gebruiker uitgelogd; de nieuwe rechten gelden bij de volgende keer inloggen.",
+        "form": form, "title": gettext("%(username)s wijzigen") % {"username": gebruiker.username},
+        "intro": gettext("Bij een nieuwe rol wordt de gebruiker uitgelogd; de nieuwe rechten gelden bij de volgende keer inloggen."),
         "cancel_url": reverse("gebruiker_detail", args=[gebruiker.pk]),
-        "breadcrumbs": _crumbs(gebruiker, "Wijzigen"),
+        "breadcrumbs": _crumbs(gebruiker, gettext("Wijzigen")),
     })
 
 
@@ -122,35 +122,35 @@ def _actie(request, pk, service, bericht, **kwargs):
     return redirect("gebruiker_detail", pk=gebruiker.pk)
 
 
-_WACHT = ("{wat} van {{naam}} is aangevraagd. Het gebeurt zodra een tweede persoon (een andere beheerder of "
-          "een coördinator van de organisatie) het binnen 24 uur goedkeurt.")
+_WACHT = (gettext_lazy("{wat} van {{naam}} is aangevraagd. Het gebeurt zodra een tweede persoon (een andere beheerder of "
+          "een coördinator van de organisatie) het binnen 24 uur goedkeurt."))
 
 
 @rol_vereist(Rol.BEHEERDER)
 @require_POST
 def gebruiker_deactiveren(request, pk):
     return _actie(request, pk, accounts.gebruiker_deactiveren,
-                  "{naam} is gedeactiveerd en op alle apparaten uitgelogd.")
+                  gettext("{naam} is gedeactiveerd en op alle apparaten uitgelogd."))
 
 
 @rol_vereist(Rol.BEHEERDER)
 @require_POST
 def gebruiker_activeren(request, pk):
-    return _actie(request, pk, accounts.accountverzoek_indienen, _WACHT.format(wat="Het activeren"),
+    return _actie(request, pk, accounts.accountverzoek_indienen, _WACHT.format(wat=gettext("Het activeren")),
                   soort=Accountverzoek.Soort.ACTIVEREN)
 
 
 @rol_vereist(Rol.BEHEERDER)
 @require_POST
 def gebruiker_tweede_factor_resetten(request, pk):
-    return _actie(request, pk, accounts.accountverzoek_indienen, _WACHT.format(wat="Het resetten van de tweede factor"),
+    return _actie(request, pk, accounts.accountverzoek_indienen, _WACHT.format(wat=gettext("Het resetten van de tweede factor")),
                   soort=Accountverzoek.Soort.TWEEDE_FACTOR)
 
 
 @rol_vereist(Rol.BEHEERDER)
 @require_POST
 def gebruiker_deblokkeren(request, pk):
-    return _actie(request, pk, accounts.blokkade_opheffen, "De blokkade van {naam} is opgeheven.")
+    return _actie(request, pk, accounts.blokkade_opheffen, gettext("De blokkade van {naam} is opgeheven."))
 
 
 @rol_vereist(Rol.BEHEERDER)
@@ -165,11 +165,11 @@ def gebruiker_wachtwoordlink(request, pk):
         messages.error(request, " ".join(e.messages))
         return redirect("gebruiker_detail", pk=gebruiker.pk)
     if verzoek is not None:
-        messages.success(request, _WACHT.format(wat="Een nieuwe wachtwoordlink (per e-mail)").format(naam=gebruiker.username))
+        messages.success(request, _WACHT.format(wat=gettext("Een nieuwe wachtwoordlink (per e-mail)")).format(naam=gebruiker.username))
         return redirect("gebruiker_detail", pk=gebruiker.pk)
     return render(request, "uitstap/gebruiker_link.html", {
         "gebruiker": gebruiker, "link": link, "gemaild": gemaild, "nieuw": False,
-        "breadcrumbs": _crumbs(gebruiker, "Wachtwoordlink"),
+        "breadcrumbs": _crumbs(gebruiker, gettext("Wachtwoordlink")),
     })
 
 
@@ -192,7 +192,7 @@ def _verzoek_actie(request, pk, service, bericht):
     if isinstance(link, str) and link:
         return render(request, "uitstap/gebruiker_link.html", {
             "gebruiker": verzoek.gebruiker, "link": link, "gemaild": False, "nieuw": True,
-            "breadcrumbs": [("Accountverzoeken", reverse("accountverzoeken")), ("Wachtwoordlink", None)],
+            "breadcrumbs": [(gettext("Accountverzoeken"), reverse("accountverzoeken")), (gettext("Wachtwoordlink"), None)],
         })
     return redirect("accountverzoeken")
 
@@ -200,10 +200,10 @@ def _verzoek_actie(request, pk, service, bericht):
 @rol_vereist(Rol.BEHEERDER, Rol.COORDINATOR)
 @require_POST
 def accountverzoek_goedkeuren(request, pk):
-    return _verzoek_actie(request, pk, accounts.accountverzoek_goedkeuren, "Goedgekeurd en uitgevoerd voor {naam}.")
+    return _verzoek_actie(request, pk, accounts.accountverzoek_goedkeuren, gettext("Goedgekeurd en uitgevoerd voor {naam}."))
 
 
 @rol_vereist(Rol.BEHEERDER, Rol.COORDINATOR)
 @require_POST
 def accountverzoek_afwijzen(request, pk):
-    return _verzoek_actie(request, pk, accounts.accountverzoek_afwijzen, "Het verzoek voor {naam} is afgewezen.")
+    return _verzoek_actie(request, pk, accounts.accountverzoek_afwijzen, gettext("Het verzoek voor {naam} is afgewezen."))

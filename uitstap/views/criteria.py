@@ -37,7 +37,7 @@ def criteria(request, slug):
             return redirect("programma_criteria", slug=slug)
     return render(request, "uitstap/criteria.html", {
         "programma": programma, "form": form, "criteria": programma.toelatingscriteria.all(),
-        "breadcrumbs": [(programma.naam, reverse("programma_detail", args=[slug])), ("Toelatingscriteria", None)],
+        "breadcrumbs": [(programma.naam, reverse("programma_detail", args=[slug])), (gettext("Toelatingscriteria"), None)],
     })
 
 

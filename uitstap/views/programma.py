@@ -43,9 +43,9 @@ def programma_bewerken(request, slug):
             messages.success(request, gettext("Programma opgeslagen."))
             return redirect("programma_detail", slug=programma.slug)
     return render(request, "form_page.html", {
-        "form": form, "title": f"{programma.naam} bewerken",
+        "form": form, "title": gettext("%(naam)s bewerken") % {"naam": programma.naam},
         "cancel_url": reverse("programma_detail", args=[programma.slug]),
-        "breadcrumbs": [(programma.naam, reverse("programma_detail", args=[programma.slug])), ("Bewerken", None)],
+        "breadcrumbs": [(programma.naam, reverse("programma_detail", args=[programma.slug])), (gettext("Bewerken"), None)],
     })
 
 
@@ -66,10 +66,10 @@ def programmajaar_bewerken(request, slug, jaar=None):
                                    gelezen_versie=gelezen)):
             messages.success(request, gettext("Cijfers voor %(gekozen_jaar)s opgeslagen.") % {"gekozen_jaar": gekozen_jaar})
             return redirect("programma_detail", slug=programma.slug)
-    titel = f"Jaarcijfers {jaar}" if jaar else "Jaarcijfers toevoegen"
+    titel = gettext("Jaarcijfers %(jaar)s") % {"jaar": jaar} if jaar else gettext("Jaarcijfers toevoegen")
     return render(request, "form_page.html", {
         "form": form, "title": titel,
-        "intro": "Plan en begroting van dit jaar. De verslagcijfers zetten deze naast wat er werkelijk gebeurde.",
+        "intro": gettext("Plan en begroting van dit jaar. De verslagcijfers zetten deze naast wat er werkelijk gebeurde."),
         "cancel_url": reverse("programma_detail", args=[programma.slug]),
         "breadcrumbs": [(programma.naam, reverse("programma_detail", args=[programma.slug])), (titel, None)],
     })
