@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext, gettext_lazy
 
 from clients.models import Contactafspraak, Deelnemer, GeenDuplicaat, JuridischeRoute, Scope, Signaal, Toegestaan, Toestemming
 from uitstap.codes import ContactSoort, Rol
@@ -182,9 +183,9 @@ class Reden:
     NAAM = "naam"
     LIJKT = "lijkt"
     LABELS = {
-        BSN: "zelfde BSN",
-        NAAM: "zelfde roepnaam, geboortejaar en herkomstland",
-        LIJKT: "roepnaam één letter anders, zelfde geboortejaar",
+        BSN: gettext_lazy("zelfde BSN"),
+        NAAM: gettext_lazy("zelfde roepnaam, geboortejaar en herkomstland"),
+        LIJKT: gettext_lazy("roepnaam één letter anders, zelfde geboortejaar"),
     }
 
 
@@ -269,7 +270,7 @@ class DuplicaatPaar:
 
     @property
     def reden_labels(self) -> list[str]:
-        return [Reden.LABELS[r] for r in self.redenen]
+        return [str(Reden.LABELS[r]) for r in self.redenen]
 
 
 def _weglatingen(naam: str) -> set[str]:
@@ -378,9 +379,9 @@ def contactafspraken_historie(deelnemer: Deelnemer):
 # Which "nee" in the arrangement forbids which kind of contact. Digital contact is forbidden only when
 # neither e-mail nor text messages are safe.
 VERBODEN_DOOR = {
-    ContactSoort.TELEFONISCH: (("bellen",), "bellen is niet veilig"),
-    ContactSoort.HUISBEZOEK: (("huisbezoek",), "een huisbezoek is niet veilig"),
-    ContactSoort.DIGITAAL: (("email", "sms"), "e-mail en berichtjes zijn niet veilig"),
+    ContactSoort.TELEFONISCH: (("bellen",), gettext_lazy("bellen is niet veilig")),
+    ContactSoort.HUISBEZOEK: (("huisbezoek",), gettext_lazy("een huisbezoek is niet veilig")),
+    ContactSoort.DIGITAAL: (("email", "sms"), gettext_lazy("e-mail en berichtjes zijn niet veilig")),
 }
 
 
@@ -389,7 +390,7 @@ def verboden_contactsoorten(afspraak: Contactafspraak | None) -> dict[str, str]:
     if afspraak is None:
         return {}
     return {
-        soort: reden for soort, (velden, reden) in VERBODEN_DOOR.items()
+        soort: str(reden) for soort, (velden, reden) in VERBODEN_DOOR.items()
         if all(getattr(afspraak, v) == Toegestaan.NEE for v in velden)
     }
 
@@ -402,18 +403,18 @@ def afspraak_waarschuwingen(afspraak: Contactafspraak | None) -> list[str]:
     niet = [str(afspraak._meta.get_field(v).verbose_name) for v in ("bellen", "sms", "voicemail", "post", "huisbezoek", "email")
             if getattr(afspraak, v) == Toegestaan.NEE]
     if niet:
-        uit.append("Niet veilig: " + ", ".join(niet) + ".")
+        uit.append(gettext("Niet veilig: %(wat)s.") % {"wat": ", ".join(niet)})
     if afspraak.alleen_via_id or afspraak.alleen_via_toelichting:
         via = afspraak.alleen_via.naam if afspraak.alleen_via_id else afspraak.alleen_via_toelichting
         if afspraak.alleen_via_id and afspraak.alleen_via_toelichting:
             via = f"{via} ({afspraak.alleen_via_toelichting})"
-        uit.append(f"Contact alleen via {via}.")
+        uit.append(gettext("Contact alleen via %(via)s.") % {"via": via})
     if afspraak.vermijden:
-        uit.append(f"Vermijd: {afspraak.vermijden}.")
+        uit.append(gettext("Vermijd: %(vermijden)s.") % {"vermijden": afspraak.vermijden})
     if afspraak.codewoorden:
-        uit.append("Er is een codewoord afgesproken: zie de contactafspraken.")
+        uit.append(gettext("Er is een codewoord afgesproken: zie de contactafspraken."))
     if afspraak.veilig_adres or afspraak.veilig_telefoon:
-        uit.append("Gebruik alleen het veilige adres of nummer uit de contactafspraken.")
+        uit.append(gettext("Gebruik alleen het veilige adres of nummer uit de contactafspraken."))
     return uit
 
 
@@ -427,9 +428,9 @@ def juridische_routes_historie(deelnemer: Deelnemer):
 
 # The end dates the dossier and the caseload count down to, and when they signal (days before).
 TERMIJNEN = (
-    ("bedenktijd_eind", "Bedenktijd eindigt"),
-    ("vergunning_eind", "Tijdelijke verblijfsvergunning eindigt"),
-    ("beslissing_uiterlijk", "Beslissing uiterlijk"),
+    ("bedenktijd_eind", gettext_lazy("Bedenktijd eindigt")),
+    ("vergunning_eind", gettext_lazy("Tijdelijke verblijfsvergunning eindigt")),
+    ("beslissing_uiterlijk", gettext_lazy("Beslissing uiterlijk")),
 )
 SIGNAAL_DAGEN = 28
 DRINGEND_DAGEN = 7
@@ -454,6 +455,6 @@ def juridische_termijnen(route: JuridischeRoute | None, vandaag: datetime.date |
     if route is None:
         return []
     vandaag = vandaag or datetime.date.today()
-    uit = [Termijn(label, getattr(route, veld), (getattr(route, veld) - vandaag).days)
+    uit = [Termijn(str(label), getattr(route, veld), (getattr(route, veld) - vandaag).days)
            for veld, label in TERMIJNEN if getattr(route, veld)]
     return sorted(uit, key=lambda t: t.datum)

@@ -22,7 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from clients.models import Deelnemer, Toestemming
 from clients.models import Signaal as GemeenteSignaal
@@ -106,12 +106,12 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
         uit.append(Signaal(ngettext("Geen contact sinds %(n)d dag", "Geen contact sinds %(n)d dagen", n) % {"n": n},
                            url=contact_url, soort="geen_contact"))
     if d.recente_no_shows >= NO_SHOW_AANTAL:
-        uit.append(Signaal(f"{d.recente_no_shows}× niet verschenen (60 dagen)", "danger",
+        uit.append(Signaal(gettext("%(n)s× niet verschenen (60 dagen)") % {"n": d.recente_no_shows}, "danger",
                            url=reverse("trajecten:contacten", args=[d.pk]), soort="no_show"))
     # The programme's nazorg regime sets the contact frequency (annoteer_nazorg); 42 days without it.
     nazorg_dagen = getattr(d, "nazorg_contact_dagen", None) or NAZORG_CONTACT_DAGEN
     if d.fase == Fase.NAZORG and referentie and (vandaag - referentie).days > nazorg_dagen and not d.volgend_contact:
-        uit.append(Signaal("Nazorgcontact nodig", url=contact_url, soort="nazorg"))
+        uit.append(Signaal(gettext("Nazorgcontact nodig"), url=contact_url, soort="nazorg"))
     for tekst, termijn in nazorg_signalen(d, vandaag):
         if termijn is None:
             url, soort = reverse("trajecten:beeindigen", args=[d.huidig_traject_id]), "nazorg_voorbij"
@@ -126,7 +126,7 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
         uit.append(Signaal(ngettext("%(n)d verwijzing wacht lang", "%(n)d verwijzingen wachten lang", n) % {"n": n},
                            url=reverse("trajecten:verwijzingen", args=[d.pk]), soort="verwijzingen"))
     if getattr(d, "toestemming_verloopt", False):
-        uit.append(Signaal("Toestemming gemeente loopt binnen een maand af",
+        uit.append(Signaal(gettext("Toestemming gemeente loopt binnen een maand af"),
                            url=reverse("trajecten:toestemmingen", args=[d.pk]), soort="toestemming"))
     if n := getattr(d, "open_gemeente_signalen", 0):
         uit.append(Signaal(ngettext("%(n)d signaal van de gemeente", "%(n)d signalen van de gemeente", n) % {"n": n},
@@ -177,9 +177,9 @@ def _signaal_condities(vandaag: datetime.date) -> dict[str, Q]:
 
 
 SIGNAAL_FILTERS = [
-    ("alle", "Met een signaal"), ("geen_contact", "Geen contact"), ("no_show", "Niet verschenen"),
-    ("nazorg", "Nazorgcontact nodig"), ("doelen", "Doelen over streefdatum"), ("verwijzingen", "Verwijzingen wachten lang"),
-    ("toestemming", "Toestemming loopt af"), ("gemeente", "Signaal van de gemeente"),
+    ("alle", gettext_lazy("Met een signaal")), ("geen_contact", gettext_lazy("Geen contact")), ("no_show", gettext_lazy("Niet verschenen")),
+    ("nazorg", gettext_lazy("Nazorgcontact nodig")), ("doelen", gettext_lazy("Doelen over streefdatum")), ("verwijzingen", gettext_lazy("Verwijzingen wachten lang")),
+    ("toestemming", gettext_lazy("Toestemming loopt af")), ("gemeente", gettext_lazy("Signaal van de gemeente")),
 ]
 
 # Sortable columns: query-string key -> order_by fields (nulls last where it reads best).
@@ -313,7 +313,7 @@ def aandacht_coordinator(user, vandaag: datetime.date | None = None) -> Aandacht
         plan_ongetekend=list(ongetekend.order_by("plan_opgesteld", "clientcode")[:AANDACHT_MAX]),
         nazorg=list(qs.filter(signaal_nazorg=1).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
         per_begeleider=[(" ".join(p for p in (r["begeleider__first_name"], r["begeleider__last_name"]) if p)
-                         or r["begeleider__username"] or "Geen begeleider", r["n"], r["begeleider_id"])
+                         or r["begeleider__username"] or gettext("Geen begeleider"), r["n"], r["begeleider_id"])
                         for r in per_begeleider],
     )
 

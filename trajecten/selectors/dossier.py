@@ -4,6 +4,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.utils.translation import gettext, gettext_lazy
 
 from trajecten.models import Contactmoment, Doel, Traject, Trajectplan, Verwijzing
 from uitstap.codes import ContactStatus, DoelStatus, Fase, Leeftijdsgroep, leeftijdsgroep_van
@@ -22,8 +23,8 @@ class TijdlijnItem:
 
 # The kinds a coach can filter the timeline on, with their Dutch label.
 TIJDLIJN_SOORTEN = [
-    ("contact", "Contacten"), ("fase", "Fasen"), ("intake", "Intake"), ("verwijzing", "Verwijzingen"),
-    ("uitstroom", "Uitstroom en einde"),
+    ("contact", gettext_lazy("Contacten")), ("fase", gettext_lazy("Fasen")), ("intake", gettext_lazy("Intake")), ("verwijzing", gettext_lazy("Verwijzingen")),
+    ("uitstroom", gettext_lazy("Uitstroom en einde")),
 ]
 
 
@@ -45,9 +46,10 @@ def samenvatting(deelnemer, traject: Traject | None, vandaag: datetime.date) -> 
     groep = leeftijdsgroep_van(vandaag.year, deelnemer.geboortejaar)
     plan = traject.plannen.order_by("-volgnummer").first() if traject is not None else None
     if plan is None:
-        status, open_doelen = "Nog geen trajectplan", 0
+        status, open_doelen = gettext("Nog geen trajectplan"), 0
     else:
-        status = f"Versie {plan.volgnummer}: " + ("ondertekend" if plan.is_bevroren else "concept, nog niet ondertekend")
+        status = (gettext("Versie %(volgnummer)s: ondertekend") if plan.is_bevroren
+                  else gettext("Versie %(volgnummer)s: concept, nog niet ondertekend")) % {"volgnummer": plan.volgnummer}
         open_doelen = Doel.objects.filter(plan=plan, ouder__isnull=True,
                                           status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)).count()
     return Samenvatting(Leeftijdsgroep(groep).label if groep in Leeftijdsgroep.values else groep, plan, status, open_doelen)
@@ -61,38 +63,38 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
         soort = "aanmelding" if o.fase == Fase.CONTACT and o.datum == traject.aanmelddatum else "fase"
         # A step back to an earlier phase is a terugstap; terugval is only a return to sex work.
         terug = vorige is not None and Fase.values.index(o.fase) < Fase.values.index(vorige)
-        titel = f"Terugstap naar fase {o.get_fase_display()}" if terug else f"Fase: {o.get_fase_display()}"
+        titel = gettext("Terugstap naar fase %(fase)s") % {"fase": o.get_fase_display()} if terug else gettext("Fase: %(fase)s") % {"fase": o.get_fase_display()}
         items.append(TijdlijnItem(o.datum, "fase", titel, o.reden, (_RANG[soort], o.pk), o))
         vorige = o.fase
     intake = getattr(traject, "intake", None)
     if intake is not None:
-        items.append(TijdlijnItem(intake.datum, "intake", f"Intake – {intake.get_besluit_display()}", intake.besluit_reden, (_RANG["intake"], 0), intake))
+        items.append(TijdlijnItem(intake.datum, "intake", gettext("Intake – %(besluit)s") % {"besluit": intake.get_besluit_display()}, intake.besluit_reden, (_RANG["intake"], 0), intake))
     for c in traject.contactmomenten.all():
         titel = f"{c.get_soort_display()} – {c.get_status_display().lower()}"
         if c.duur_minuten and c.status == ContactStatus.GEHOUDEN:
-            titel += f" ({c.duur_minuten} min)"
+            titel += gettext(" (%(duur_minuten)s min)") % {"duur_minuten": c.duur_minuten}
         if c.ketenpartner_id:
-            titel += f" met {c.ketenpartner}"
-        tekst = c.notitie if (toon_vertrouwelijk or not c.vertrouwelijk) else "(vertrouwelijke notitie)"
+            titel += gettext(" met %(ketenpartner)s") % {"ketenpartner": c.ketenpartner}
+        tekst = c.notitie if (toon_vertrouwelijk or not c.vertrouwelijk) else gettext("(vertrouwelijke notitie)")
         if c.foutief_op is not None:
-            tekst = f"Foutief geregistreerd: {c.foutief_reden}"
+            tekst = gettext("Foutief geregistreerd: %(foutief_reden)s") % {"foutief_reden": c.foutief_reden}
         items.append(TijdlijnItem(c.datum, "contact", titel, tekst, (_RANG["contact"], c.pk), c,
                                   foutief=c.foutief_op is not None))
     for v in traject.verwijzingen.all():
         rang = (_RANG["verwijzing"], v.pk)
-        items.append(TijdlijnItem(v.verwezen, "verwijzing", f"Verwezen naar {v.ketenpartner}", v.hulpvraag, rang, v))
+        items.append(TijdlijnItem(v.verwezen, "verwijzing", gettext("Verwezen naar %(ketenpartner)s") % {"ketenpartner": v.ketenpartner}, v.hulpvraag, rang, v))
         if v.gestart:
-            items.append(TijdlijnItem(v.gestart, "verwijzing", f"Hulp gestart bij {v.ketenpartner}", "", rang, v))
+            items.append(TijdlijnItem(v.gestart, "verwijzing", gettext("Hulp gestart bij %(ketenpartner)s") % {"ketenpartner": v.ketenpartner}, "", rang, v))
         if v.beeindigd:
-            items.append(TijdlijnItem(v.beeindigd, "verwijzing", f"Verwijzing {v.get_status_display().lower()}: {v.ketenpartner}", "", rang, v))
+            items.append(TijdlijnItem(v.beeindigd, "verwijzing", gettext("Verwijzing %(status)s: %(ketenpartner)s") % {"status": v.get_status_display().lower(), "ketenpartner": v.ketenpartner}, "", rang, v))
     uitstroom = getattr(traject, "uitstroom", None)
     if uitstroom is not None:
         detail = uitstroom.get_resultaat_display() if uitstroom.soort == "uitgestapt" else uitstroom.get_reden_display()
         items.append(TijdlijnItem(uitstroom.datum, "uitstroom", f"{uitstroom.get_soort_display()}: {detail}", uitstroom.toelichting, (_RANG["uitstroom"], 0), uitstroom))
     for t in traject.terugvallen.all():
-        items.append(TijdlijnItem(t.datum, "terugval", "Terugval", t.toelichting, (_RANG["terugval"], t.pk), t))
+        items.append(TijdlijnItem(t.datum, "terugval", gettext("Terugval"), t.toelichting, (_RANG["terugval"], t.pk), t))
     if traject.einddatum:
-        items.append(TijdlijnItem(traject.einddatum, "einde", "Traject afgesloten", "", (_RANG["einde"], 0), traject))
+        items.append(TijdlijnItem(traject.einddatum, "einde", gettext("Traject afgesloten"), "", (_RANG["einde"], 0), traject))
     items.sort(key=lambda i: (i.datum, i.sortering), reverse=True)
     return items
 

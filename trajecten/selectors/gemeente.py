@@ -9,6 +9,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import OuterRef, Subquery
+from django.utils.translation import gettext
 
 from clients.models import Deelnemer, Scope, Signaal
 from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to, toestemmingen_geldig
@@ -176,14 +177,14 @@ def gedeeld_onder(qs, toestemmingen: dict[int, dict], *, sinds: datetime.datetim
         d = uit[traject_van[f["traject_id"]]]
         d.fase, d.fase_sinds = f["fase"], f["datum"]
         if sinds and f["datum"] >= sinds.date():
-            d.wijzigingen.append(Wijziging(f["datum"], f"Fase: {Fase(f['fase']).label}"))
+            d.wijzigingen.append(Wijziging(f["datum"], gettext("Fase: %(fase)s") % {"fase": Fase(f['fase']).label}))
     _doelen(uit, traject_van, sinds)
     _verwijzingen(uit, traject_van, sinds)
     _scores(uit, traject_van)
     _gevoelig(uit, traject_van)
     for d in uit.values():
         if sinds and d.gegeven_op >= sinds.date():
-            d.wijzigingen.append(Wijziging(d.gegeven_op, "Toestemming gegeven of verlengd"))
+            d.wijzigingen.append(Wijziging(d.gegeven_op, gettext("Toestemming gegeven of verlengd")))
         d.wijzigingen.sort(key=lambda w: w.datum, reverse=True)
     return list(uit.values())
 
@@ -206,9 +207,9 @@ def _doelen(uit, traject_van, sinds):
             doel |= {"startscore": r["startscore"], "doelscore": r["doelscore"]}
         d.doelen.append(doel)
         if sinds and r["behaald_op"] and r["behaald_op"] >= sinds.date():
-            d.wijzigingen.append(Wijziging(r["behaald_op"], f"Doel behaald ({doel['leefgebied']})"))
+            d.wijzigingen.append(Wijziging(r["behaald_op"], gettext("Doel behaald (%(leefgebied)s)") % {"leefgebied": doel['leefgebied']}))
         elif sinds and r["gesteld_op"] and r["gesteld_op"] >= sinds.date():
-            d.wijzigingen.append(Wijziging(r["gesteld_op"], f"Nieuw doel ({doel['leefgebied']})"))
+            d.wijzigingen.append(Wijziging(r["gesteld_op"], gettext("Nieuw doel (%(leefgebied)s)") % {"leefgebied": doel['leefgebied']}))
 
 
 def _verwijzingen(uit, traject_van, sinds):
@@ -224,9 +225,9 @@ def _verwijzingen(uit, traject_van, sinds):
             "status": VerwijzingStatus(r["status"]).label, "verwezen": r["verwezen"], "gestart": r["gestart"],
         })
         if sinds and r["verwezen"] >= sinds.date():
-            d.wijzigingen.append(Wijziging(r["verwezen"], f"Verwezen naar {r['ketenpartner__naam']}"))
+            d.wijzigingen.append(Wijziging(r["verwezen"], gettext("Verwezen naar %(ketenpartner)s") % {"ketenpartner": r['ketenpartner__naam']}))
         if sinds and r["gestart"] and r["gestart"] >= sinds.date():
-            d.wijzigingen.append(Wijziging(r["gestart"], f"Hulp gestart bij {r['ketenpartner__naam']}"))
+            d.wijzigingen.append(Wijziging(r["gestart"], gettext("Hulp gestart bij %(ketenpartner)s") % {"ketenpartner": r['ketenpartner__naam']}))
 
 
 def _scores(uit, traject_van):

@@ -3,6 +3,7 @@
 import datetime
 
 from django.db.models import OuterRef, QuerySet, Subquery
+from django.utils.translation import gettext, ngettext
 
 from clients.models import JuridischeRoute
 from clients.selectors import DRINGEND_DAGEN, SIGNAAL_DAGEN, TERMIJNEN
@@ -23,6 +24,6 @@ def juridische_signalen(d, vandaag: datetime.date) -> list[tuple[str, str]]:
             continue
         dagen = (datum - vandaag).days
         if 0 <= dagen <= SIGNAAL_DAGEN:
-            wanneer = "vandaag" if dagen == 0 else f"over {dagen} dag{'en' if dagen != 1 else ''}"
+            wanneer = gettext("vandaag") if dagen == 0 else ngettext("over %(n)d dag", "over %(n)d dagen", dagen) % {"n": dagen}
             uit.append((f"{label} {wanneer} ({datum:%d-%m-%Y})", "danger" if dagen <= DRINGEND_DAGEN else "warning"))
     return uit

@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, DateField, Exists, F, OuterRef, Q, QuerySet, Subquery
+from django.utils.translation import gettext, gettext_lazy
 
 from trajecten.models import FaseOvergang, Leefsituatie, Nacontrole, Traject, Uitstroom
 from uitstap.codes import Fase, NacontroleTermijn, UitstroomSoort
@@ -57,18 +58,18 @@ class SituatieRegel:
 
 
 # Short labels for the compact comparison and timeline (the form keeps the full ones).
-KORT = {"kvk_ingeschreven": "KvK / opting-in"}
+KORT = {"kvk_ingeschreven": gettext_lazy("KvK / opting-in")}
 
 
 def _label(veld: str) -> str:
-    return KORT.get(veld) or str(Leefsituatie._meta.get_field(veld).verbose_name)
+    return str(KORT.get(veld) or Leefsituatie._meta.get_field(veld).verbose_name)
 
 
 def _weergave(veld: str, waarde) -> str:
     if waarde is None:
         return "—"
     if veld == "kvk_ingeschreven":
-        return "ja" if waarde else "nee"
+        return gettext("ja") if waarde else gettext("nee")
     return str(dict(Leefsituatie._meta.get_field(veld).flatchoices).get(waarde, waarde))
 
 
@@ -162,9 +163,10 @@ def nazorg_signalen(d, vandaag: datetime.date) -> list[tuple[str, str | None]]:
             continue
         op = plus_maanden(d.uitstap_datum, TERMIJN_MAANDEN[termijn])
         if vandaag >= op - datetime.timedelta(days=NACONTROLE_VOORUIT_DAGEN):
-            uit.append((f"Nacontrole {NacontroleTermijn(termijn).label} gepland ({op:%d-%m-%Y})", termijn))
+            uit.append((gettext("Nacontrole %(termijn)s gepland (%(datum)s)") % {
+                "termijn": NacontroleTermijn(termijn).label, "datum": f"{op:%d-%m-%Y}"}, termijn))
     if vandaag >= nazorg_einde(d.uitstap_datum, d.nazorg_duur_maanden):
-        uit.append(("Nazorg voorbij: sluit het traject af", None))
+        uit.append((gettext("Nazorg voorbij: sluit het traject af"), None))
     return uit
 
 

@@ -11,6 +11,7 @@ import datetime
 
 from django.db.models import QuerySet, Subquery
 from django.http import Http404
+from django.utils.translation import gettext
 
 from clients.models import Deelnemer, Scope
 from trajecten.models import (
@@ -167,7 +168,7 @@ def overdracht_te_beoordelen_of_404(user, pk) -> Overdracht:
     try:
         return overdrachten_te_beoordelen(user).get(pk=pk)
     except (Overdracht.DoesNotExist, ValueError, TypeError):
-        raise Http404("Overdracht niet gevonden.")
+        raise Http404(gettext("Overdracht niet gevonden."))
 
 
 def overdrachten_afgehandeld_voor(user, *, aantal: int = 20) -> QuerySet[Overdracht]:

@@ -80,7 +80,7 @@ def samenvoegen(request, pk, ander_pk):
     return render(request, "trajecten/samenvoegen.html", {
         "form": form, "bezwaren": bezwaren, "a": a, "b": b,
         "dossiers": [_dossier_overzicht(a), _dossier_overzicht(b)] if a.pk != b.pk else [_dossier_overzicht(a)],
-        "redenen": [Reden.LABELS[r] for r in redenen],
+        "redenen": [str(Reden.LABELS[r]) for r in redenen],
         "aanvulling_a": samenvoegen_service.aanvulling_labels(blijft=a, vervalt=b),
         "aanvulling_b": samenvoegen_service.aanvulling_labels(blijft=b, vervalt=a),
         "geen_duplicaat": is_geen_duplicaat(a, b),
