@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 
 from clients.documents import document_inhoud, documenten_verwijderen, downloadnaam
 from clients.models import Deelnemer, Document, JuridischeRoute
-from clients.selectors import deelnemers_voor_bewaartermijn
+from clients.selectors import deelnemers_voor_bewaartermijn, samengevoegd_in
 from clients.selectors import grondslag as grondslag_van
 from clients.services import deelnemer_velden_wissen, deelnemer_vergrendelen
 from uitstap.audit import Actie, audit_log
@@ -118,7 +118,7 @@ def audit_events_voor(deelnemer: Deelnemer):
     """Audit events about this participant, denied attempts on her id included (uitstap.selectors), and
     those about the dossiers merged into hers (her records were read there)."""
     events = audit_events_over(deelnemer)
-    for oud in Deelnemer.objects.filter(samengevoegd_met=deelnemer).select_related("programma"):
+    for oud in samengevoegd_in(deelnemer):
         events = events | audit_events_over(oud)
     return events
 

@@ -173,7 +173,9 @@ def _versies_samenvoegen(model, veld: str, blijft: Deelnemer, vervalt: Deelnemer
 
 
 def _vergrendelen(*deelnemers: Deelnemer) -> dict[int, Deelnemer]:
-    """Both rows locked in id order (two merges of overlapping pairs cannot deadlock)."""
+    """Both rows locked in id order (two merges of overlapping pairs cannot deadlock). By pk, not through
+    deelnemers_visible_to: PostgreSQL refuses FOR UPDATE on its outer joins; samenvoegen_bezwaren checks
+    visibility on the locked rows right after."""
     pks = sorted(d.pk for d in deelnemers)
     return {d.pk: d for d in Deelnemer.objects.select_for_update().filter(pk__in=pks).order_by("pk")}
 

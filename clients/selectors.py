@@ -70,6 +70,12 @@ ALLE_SCOPES = frozenset(Scope.values)
 VERLOOPT_BINNEN_DAGEN = 31
 
 
+def samengevoegd_in(deelnemer: Deelnemer) -> QuerySet[Deelnemer]:
+    """The dossiers merged into this one (clients/samenvoegen.py). They are visible to nobody; they are only
+    reached from the kept dossier, which the caller has already reached through deelnemers_visible_to."""
+    return Deelnemer.objects.filter(samengevoegd_met=deelnemer).select_related("programma")
+
+
 def toestemmingen_geldig(*, gemeente, vandaag: datetime.date | None = None) -> QuerySet[Toestemming]:
     """Consents for `gemeente` that count today: given, not withdrawn, not expired, not replaced by a newer row."""
     vandaag = vandaag or datetime.date.today()

@@ -11,12 +11,10 @@ from django.db import connection
 from django.db.models import DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
-from trajecten.models import INSTROOM_FASEN as TRAJECT_INSTROOM_FASEN
+from trajecten.models import INSTROOM_FASEN  # noqa: F401 - the one list, re-exported for the figures
 from trajecten.models import FaseOvergang, Traject
 from uitstap.codes import Fase
 
-# A traject has ingestroomd on its earliest transition to one of these phases (DEFINITIONS.md).
-INSTROOM_FASEN = list(TRAJECT_INSTROOM_FASEN)
 
 
 class PlusDagen(Func):

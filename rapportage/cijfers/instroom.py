@@ -3,7 +3,6 @@
 from django.db.models import Count, Exists, OuterRef
 
 from rapportage.cijfers.basis import (
-    INSTROOM_FASEN,
     fase_op,
     groep,
     met_instroomdatum,
@@ -12,7 +11,7 @@ from rapportage.cijfers.basis import (
     telling,
     trajecten_van,
 )
-from trajecten.models import FaseOvergang, Intake, Traject
+from trajecten.models import Intake, Traject
 from uitstap.codes import Fase
 
 
@@ -22,7 +21,8 @@ def _trajecten(programma, van, tot) -> dict:
     eerder_ingestroomd = Traject.objects.filter(
         deelnemer=OuterRef("deelnemer"),
         aanmelddatum__lt=OuterRef("aanmelddatum"),
-    ).filter(Exists(FaseOvergang.objects.filter(traject=OuterRef("pk"), fase__in=INSTROOM_FASEN)))
+        instroom_op__isnull=False,  # that earlier traject ever ingestroomd
+    )
     qs = (
         met_instroomdatum(trajecten_van(programma))
         .annotate(eerder=Exists(eerder_ingestroomd))

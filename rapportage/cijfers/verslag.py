@@ -8,11 +8,10 @@ doorlooptijden, per_woongemeente, per_organisatie, nacontrole_12m; and for the v
 import statistics
 from fractions import Fraction
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Value
+from django.db.models import Count, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from rapportage.cijfers.basis import (
-    INSTROOM_FASEN,
     DagenTussen,
     getal,
     instroomdatum,
@@ -58,10 +57,8 @@ def aanmeldingen_per_verwijzer(programma, van, tot) -> dict:
 
 
 def afgesloten_zonder_instroom(programma, van, tot) -> int:
-    ooit_ingestroomd = FaseOvergang.objects.filter(traject=OuterRef("pk"), fase__in=INSTROOM_FASEN)
     return (
-        trajecten_van(programma).filter(einddatum__gte=van, einddatum__lte=tot)
-        .filter(~Exists(ooit_ingestroomd)).count()
+        trajecten_van(programma).filter(einddatum__gte=van, einddatum__lte=tot, instroom_op__isnull=True).count()
     )
 
 
