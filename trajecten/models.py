@@ -73,6 +73,64 @@ INSTROOM_TRIGGER = pgtrigger.Trigger(
 )
 
 
+# The traject's current state, kept by the database like instroom_op, so that lists, the caseload and the
+# figures join one row instead of searching the histories per participant (issue 21): the current phase and
+# since when (latest transition by date, then id), the latest held contact, whether it is the participant's
+# current traject (latest aanmelddatum, then id), and the first plan version's date and the first day a version
+# was signed by both. Each trigger recomputes its columns from the rows (no increments), on both backends with
+# the same statements (SQLite's versions are made in migration trajecten 0006_traject_stand).
+STAND_VELDEN = ("huidige_fase", "fase_sinds", "laatste_contact", "is_huidig", "eerste_plan_op", "eerste_ondertekening_op")
+
+
+def stand_fase_sql(traject: str) -> str:
+    laatste = (f"FROM trajecten_faseovergang f WHERE f.traject_id = {traject} ORDER BY f.datum DESC, f.id DESC LIMIT 1")
+    return (f"UPDATE trajecten_traject SET huidige_fase = (SELECT f.fase {laatste}), fase_sinds = (SELECT f.datum {laatste}) "
+            f"WHERE id = {traject};")
+
+
+def stand_contact_sql(traject: str) -> str:
+    return ("UPDATE trajecten_traject SET laatste_contact = (SELECT MAX(c.datum) FROM trajecten_contactmoment c "
+            f"WHERE c.traject_id = {traject} AND c.status = '{ContactStatus.GEHOUDEN.value}' AND c.foutief_op IS NULL) "
+            f"WHERE id = {traject};")
+
+
+def stand_plan_sql(traject: str) -> str:
+    beide = "CASE WHEN p.ondertekend_deelnemer_op >= p.ondertekend_begeleider_op THEN p.ondertekend_deelnemer_op ELSE p.ondertekend_begeleider_op END"
+    return (f"UPDATE trajecten_traject SET eerste_plan_op = (SELECT p.opgesteld_op FROM trajecten_trajectplan p "
+            f"WHERE p.traject_id = {traject} ORDER BY p.volgnummer LIMIT 1), "
+            f"eerste_ondertekening_op = (SELECT MIN({beide}) FROM trajecten_trajectplan p WHERE p.traject_id = {traject} "
+            "AND p.ondertekend_deelnemer_op IS NOT NULL AND p.ondertekend_begeleider_op IS NOT NULL) "
+            f"WHERE id = {traject};")
+
+
+def stand_huidig_sql(deelnemer: str) -> str:
+    nieuwste = (f"(SELECT t.id FROM trajecten_traject t WHERE t.deelnemer_id = {deelnemer} "
+                "ORDER BY t.aanmelddatum DESC, t.id DESC LIMIT 1)")
+    return (f"UPDATE trajecten_traject SET is_huidig = (id = {nieuwste}) "
+            f"WHERE deelnemer_id = {deelnemer} AND is_huidig <> (id = {nieuwste});")
+
+
+def _stand_trigger(naam: str, operation, sql, kolom: str) -> pgtrigger.Trigger:
+    nieuw, oud = sql(f"NEW.{kolom}"), sql(f"OLD.{kolom}")
+    return pgtrigger.Trigger(
+        name=naam, when=pgtrigger.After, operation=operation,
+        func=f"""
+        IF TG_OP <> 'DELETE' THEN {nieuw} END IF;
+        IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.{kolom} IS DISTINCT FROM NEW.{kolom}) THEN {oud} END IF;
+        RETURN NULL;
+    """)
+
+
+STAND_FASE_TRIGGER = _stand_trigger("stand_fase", pgtrigger.Insert, stand_fase_sql, "traject_id")
+STAND_CONTACT_TRIGGER = _stand_trigger("stand_contact", pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+                                       stand_contact_sql, "traject_id")
+STAND_PLAN_TRIGGER = _stand_trigger("stand_plan", pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
+                                    stand_plan_sql, "traject_id")
+STAND_HUIDIG_TRIGGER = _stand_trigger(
+    "stand_huidig", pgtrigger.Insert | pgtrigger.UpdateOf("aanmelddatum", "deelnemer_id") | pgtrigger.Delete,
+    stand_huidig_sql, "deelnemer_id")
+
+
 def score_constraint(field: str, name: str, nullable: bool = True) -> models.CheckConstraint:
     condition = Q(**{f"{field}__gte": 1, f"{field}__lte": 10})
     if nullable:
@@ -110,6 +168,14 @@ class Traject(models.Model):
     # The earliest transition to an instroom phase, kept by the database (INSTROOM_TRIGGER): the figures read
     # it instead of searching the history per traject. Never written by the application.
     instroom_op = models.DateField(_("instroomdatum"), null=True, blank=True, editable=False, db_index=True)
+    # The current state (STAND_VELDEN), kept by the database (the STAND_* triggers); never written by the application.
+    huidige_fase = models.CharField(_("huidige fase"), max_length=20, choices=Fase.choices, blank=True, null=True,
+                                    editable=False)
+    fase_sinds = models.DateField(_("in deze fase sinds"), null=True, blank=True, editable=False)
+    laatste_contact = models.DateField(_("laatste gehouden contact"), null=True, blank=True, editable=False)
+    is_huidig = models.BooleanField(_("huidig traject van de deelnemer"), default=False, editable=False)
+    eerste_plan_op = models.DateField(_("eerste trajectplan opgesteld op"), null=True, blank=True, editable=False)
+    eerste_ondertekening_op = models.DateField(_("trajectplan eerst ondertekend op"), null=True, blank=True, editable=False)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -130,17 +196,19 @@ class Traject(models.Model):
                 violation_error_message=_("Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af."),
             ),
         ]
+        indexes = [models.Index(fields=["deelnemer"], condition=Q(is_huidig=True), name="traject_huidig")]
+        triggers = [STAND_HUIDIG_TRIGGER]
 
     def __str__(self):
         return f"{self.deelnemer.clientcode} traject {self.aanmelddatum:%d-%m-%Y}"
 
     def save(self, *args, **kwargs):
-        """Never write instroom_op: the trigger keeps it, and this object's copy may be older than the row."""
+        """Never write instroom_op or the state: the triggers keep them, and this object's copy may be older than the row."""
         if not self._state.adding:
             velden = kwargs.get("update_fields")
             if velden is None:
                 velden = [f.name for f in self._meta.concrete_fields if not f.primary_key]
-            kwargs["update_fields"] = [v for v in velden if v != "instroom_op"]
+            kwargs["update_fields"] = [v for v in velden if v != "instroom_op" and v not in STAND_VELDEN]
         super().save(*args, **kwargs)
 
     @property
@@ -170,7 +238,7 @@ class FaseOvergang(models.Model):
         verbose_name = _("faseovergang")
         verbose_name_plural = _("faseovergangen")
         indexes = [models.Index(fields=["traject", "datum", "id"])]
-        triggers = [*append_only("faseovergang", wisbaar="reden"), INSTROOM_TRIGGER]
+        triggers = [*append_only("faseovergang", wisbaar="reden"), INSTROOM_TRIGGER, STAND_FASE_TRIGGER]
 
 
 class Intake(models.Model):
@@ -270,6 +338,7 @@ class Contactmoment(models.Model):
         verbose_name = _("contactmoment")
         verbose_name_plural = _("contactmomenten")
         indexes = [models.Index(fields=["traject", "status", "datum"])]
+        triggers = [STAND_CONTACT_TRIGGER]
 
 
 class Uitstroom(models.Model):
@@ -448,6 +517,7 @@ class Trajectplan(models.Model):
                 | Q(ondertekend_deelnemer_op__isnull=False, ondertekend_begeleider_op__isnull=False),
             ),
         ]
+        triggers = [STAND_PLAN_TRIGGER]
 
     @property
     def ondertekend_op(self):

@@ -3,41 +3,23 @@
 from fractions import Fraction
 
 from django.db import connection
-from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Subquery, Window
-from django.db.models.functions import Coalesce, Greatest, RowNumber
+from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Window
+from django.db.models.functions import Coalesce, RowNumber
 
-from rapportage.cijfers.basis import actief_qs, afronden, getal, groep, tel_over, trajecten_van
-from trajecten.models import Doel, MetingScore, Trajectplan
+from rapportage.cijfers.basis import actief_qs, afronden, getal, groep, trajecten_van
+from trajecten.models import Doel, MetingScore
 from uitstap.codes import Leefgebied
-
-
-def _eerste_plan(ref: str):
-    """The traject's earliest plan version."""
-    return Trajectplan.objects.filter(traject=OuterRef(ref)).order_by("volgnummer")
-
-
-def eerste_ondertekening(ref: str = "pk") -> Subquery:
-    """The earliest day on which some version of the traject's plan was signed by both parties."""
-    return Subquery(
-        Trajectplan.objects.filter(
-            traject=OuterRef(ref), ondertekend_deelnemer_op__isnull=False, ondertekend_begeleider_op__isnull=False
-        )
-        .annotate(beide=Greatest("ondertekend_deelnemer_op", "ondertekend_begeleider_op"))
-        .order_by("beide").values("beide")[:1],
-        output_field=DateField(),
-    )
 
 
 @groep
 def _plannen(programma, van, tot) -> dict:
     """Trajecten whose first plan was drawn up, and first signed, in P: one pass."""
-    qs = trajecten_van(programma).annotate(
-        opgesteld=Subquery(_eerste_plan("pk").values("opgesteld_op")[:1]), ondertekend=eerste_ondertekening(),
-    ).values("opgesteld", "ondertekend")
-    return tel_over(qs, {
-        "opgesteld": ("s.opgesteld >= %s AND s.opgesteld <= %s", [van, tot]),
-        "ondertekend": ("s.ondertekend >= %s AND s.ondertekend <= %s", [van, tot]),
-    })
+    # The first version's date and the first day a version was signed by both are columns the database keeps
+    # (Traject.eerste_plan_op, Traject.eerste_ondertekening_op).
+    return trajecten_van(programma).aggregate(
+        opgesteld=Count("pk", filter=Q(eerste_plan_op__gte=van, eerste_plan_op__lte=tot)),
+        ondertekend=Count("pk", filter=Q(eerste_ondertekening_op__gte=van, eerste_ondertekening_op__lte=tot)),
+    )
 
 
 def trajectplannen_opgesteld(programma, van, tot) -> int:
@@ -59,7 +41,7 @@ def doelen_per_leefgebied(programma, van, tot) -> dict:
         Doel.objects.filter(plan__traject__deelnemer__programma=programma, ouder__isnull=True)
         .annotate(
             gesteld_datum=Coalesce(
-                "gesteld_op", Subquery(_eerste_plan("plan__traject").values("opgesteld_op")[:1]), output_field=DateField()
+                "gesteld_op", "plan__traject__eerste_plan_op", output_field=DateField()
             ),
             heeft_kopie=Exists(gekopieerd),
         )

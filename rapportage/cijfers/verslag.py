@@ -20,7 +20,6 @@ from rapportage.cijfers.basis import (
     telling,
     trajecten_van,
 )
-from rapportage.cijfers.plannen import eerste_ondertekening
 from rapportage.cijfers.uitstroom import cohort_12m
 from trajecten.models import FaseOvergang, Intake, Nacontrole, Uitstroom
 from uitstap.codes import Fase, IntakeBesluit, NacontroleTermijn, NacontroleUitkomst, UitstroomSoort, Verwijzer
@@ -103,9 +102,8 @@ def doorlooptijden(programma, van, tot) -> dict:
         .annotate(dagen=DagenTussen("instroomdatum", "aanmelddatum")).values_list("dagen", flat=True)
     )
     plan = (
-        trajecten.annotate(ondertekend=eerste_ondertekening())
-        .filter(ondertekend__gte=van, ondertekend__lte=tot, instroomdatum__isnull=False)
-        .annotate(dagen=DagenTussen("ondertekend", "instroomdatum")).values_list("dagen", flat=True)
+        trajecten.filter(eerste_ondertekening_op__gte=van, eerste_ondertekening_op__lte=tot, instroomdatum__isnull=False)
+        .annotate(dagen=DagenTussen("eerste_ondertekening_op", "instroomdatum")).values_list("dagen", flat=True)
     )
     uitstroom = (
         Uitstroom.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot)

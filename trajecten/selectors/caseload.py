@@ -12,8 +12,8 @@ from django.db.models import (
     F,
     Value,
     When,
-    DateField,
     Exists,
+    FilteredRelation,
     IntegerField,
     OuterRef,
     Q,
@@ -27,7 +27,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from clients.models import Deelnemer, Toestemming
 from clients.models import Signaal as GemeenteSignaal
 from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to
-from trajecten.models import Contactmoment, FaseOvergang, Traject
+from trajecten.models import Contactmoment, Traject
 from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
 from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
@@ -40,35 +40,28 @@ NO_SHOW_AANTAL = 2
 NAZORG_CONTACT_DAGEN = 42
 
 
-def _huidig_traject():
-    return Traject.objects.filter(deelnemer=OuterRef("pk")).order_by("-aanmelddatum", "-id")
-
-
-def _laatste_overgang():
-    return FaseOvergang.objects.filter(traject=OuterRef("huidig_traject_id")).order_by("-datum", "-id")
-
-
 def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
-    """Annotate participants with their current traject, phase, days in phase, contacts and signals."""
+    """Annotate participants with their current traject, phase, days in phase, contacts and signals.
+
+    The current traject and its state are columns the database keeps (Traject.STAND_VELDEN): one join, no search
+    through the histories per participant."""
     vandaag = vandaag or datetime.date.today()
     contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
     return qs.annotate(
-        huidig_traject_id=Subquery(_huidig_traject().values("pk")[:1]),
-        traject_aanmelddatum=Subquery(_huidig_traject().values("aanmelddatum")[:1]),
-        traject_einddatum=Subquery(_huidig_traject().values("einddatum")[:1]),
+        huidig=FilteredRelation("trajecten", condition=Q(trajecten__is_huidig=True)),
+        huidig_traject_id=F("huidig__id"),
+        traject_aanmelddatum=F("huidig__aanmelddatum"),
+        traject_einddatum=F("huidig__einddatum"),
         aantal_trajecten=Subquery(
             Traject.objects.filter(deelnemer=OuterRef("pk")).values("deelnemer").annotate(n=Count("pk")).values("n")[:1],
             output_field=IntegerField(),
         ),
-        fase=Subquery(_laatste_overgang().values("fase")[:1]),
-        fase_sinds=Subquery(_laatste_overgang().values("datum")[:1]),
+        fase=F("huidig__huidige_fase"),
+        fase_sinds=F("huidig__fase_sinds"),
         volgend_contact=Subquery(
             contacten.filter(status=ContactStatus.GEPLAND, datum__gte=vandaag).order_by("datum", "tijd").values("datum")[:1]
         ),
-        laatste_contact=Subquery(
-            contacten.filter(status=ContactStatus.GEHOUDEN).order_by("-datum").values("datum")[:1],
-            output_field=DateField(),
-        ),
+        laatste_contact=F("huidig__laatste_contact"),
         recente_no_shows=Coalesce(
             Subquery(
                 contacten.filter(
