@@ -5,7 +5,6 @@ doorlooptijden, per_woongemeente, per_organisatie, nacontrole_12m; and for the v
 (not in `rups_verslag --format json`, which keeps the keys of DEFINITIONS.md): aanmeldingen_per_verwijzer.
 """
 
-import statistics
 from fractions import Fraction
 
 from django.db.models import Count, OuterRef, Q, Subquery, Value
@@ -89,10 +88,12 @@ def gestopt_per_fase(programma, van, tot) -> dict:
 
 def _mediaan(waarden) -> int | float | None:
     """The median, not rounded (mean of the two middle values for an even count); None when empty."""
-    waarden = list(waarden)
+    waarden = sorted(waarden)  # whole days: sorted as they come, only the middle ones become fractions
     if not waarden:
         return None
-    return getal(Fraction(statistics.median(sorted(Fraction(w) for w in waarden))))
+    n = len(waarden)
+    midden = Fraction(waarden[n // 2]) if n % 2 else (Fraction(waarden[n // 2 - 1]) + Fraction(waarden[n // 2])) / 2
+    return getal(midden)
 
 
 def doorlooptijden(programma, van, tot) -> dict:

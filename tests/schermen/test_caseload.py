@@ -98,3 +98,16 @@ def test_selector_conditions_match_the_python_signals(programma, coach, vier):
     qs = selectors.caseload(coach, vandaag=vandaag)
     for d in qs:
         assert d.aantal_signalen == len(selectors.signalen_voor(d, vandaag)), d.clientcode
+
+
+def test_this_week_shows_the_first_planned_contacts_and_how_many_more(login, programma, coach):
+    """A large caseload does not list hundreds of contacts at the top: the first 25 in time order, then a count
+    that links to the caseload sorted by next contact."""
+    for i in range(selectors.DEZE_WEEK_MAX + 3):
+        _deelnemer(programma, coach, f"W-{i:02d}", laatste=vandaag - dag, gepland=vandaag + (i % 7) * dag)
+    response = login(coach).get(reverse("trajecten:caseload"))
+    gepland = response.context["gepland"]
+    assert len(gepland) == selectors.DEZE_WEEK_MAX
+    assert [c.datum for c in gepland] == sorted(c.datum for c in gepland)
+    assert response.context["gepland_meer"] == 3
+    assert '<a href="?sorteer=volgend">en nog 3 geplande contacten deze week</a>' in response.content.decode()

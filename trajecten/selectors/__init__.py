@@ -8,6 +8,7 @@ from trajecten.selectors.caseload import (  # noqa: F401
     annoteer_urgentie,
     caseload_geordend,
     deze_week,
+    DEZE_WEEK_MAX,
     zoek_deelnemers,
     caseload,
     caseload_open_pks,

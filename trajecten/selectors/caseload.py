@@ -12,6 +12,7 @@ from django.db.models import (
     F,
     Value,
     When,
+    Window,
     Exists,
     FilteredRelation,
     IntegerField,
@@ -224,17 +225,23 @@ def caseload_geordend(qs: QuerySet[Deelnemer], *, sorteer: str = "", fase: str =
     return qs.order_by(*velden)
 
 
-def deze_week(deelnemer_ids, vandaag: datetime.date):
-    """Planned contacts from today up to six days ahead for the given participants (one query)."""
+DEZE_WEEK_MAX = 25
+
+
+def deze_week(deelnemer_ids, vandaag: datetime.date, maximum: int = DEZE_WEEK_MAX) -> tuple[list, int]:
+    """Planned contacts from today up to six days ahead for the given participants: the first `maximum` in time
+    order and how many there are in all (one query: the total rides along as a window count)."""
     tot = vandaag + datetime.timedelta(days=6)
-    return (
+    rijen = list(
         Contactmoment.objects.filter(
             traject__deelnemer_id__in=deelnemer_ids, status=ContactStatus.GEPLAND, foutief_op__isnull=True,
             datum__gte=vandaag, datum__lte=tot, traject__einddatum__isnull=True,
         )
         .select_related("traject__deelnemer")
-        .order_by("datum", "tijd", "id")
+        .annotate(totaal=Window(Count("pk")))
+        .order_by("datum", "tijd", "id")[:maximum]
     )
+    return rijen, (rijen[0].totaal if rijen else 0)
 
 
 def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
@@ -263,8 +270,8 @@ def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetim
 def caseload_open_pks(user, vandaag: datetime.date | None = None) -> QuerySet:
     """The pks of the caseload's open participants (own and achtervang), without the list's annotations: for
     a subquery such as "this week's planned contacts", which needs the rows, not their state."""
-    return (met_traject_stand(deelnemers_visible_to(user), vandaag)
-            .filter(traject_einddatum__isnull=True).order_by().values("pk"))
+    return (deelnemers_visible_to(user).filter(trajecten__is_huidig=True, trajecten__einddatum__isnull=True)
+            .order_by().values("pk"))
 
 
 PLAN_ONGETEKEND_DAGEN = 42

@@ -68,13 +68,14 @@ def caseload(request):
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if zoek else Actie.LIST)
     # "Vandaag en deze week": planned contacts of the whole caseload, and the nazorg checks that are due.
-    gepland = list(selectors.deze_week(selectors.caseload_open_pks(request.user, vandaag), vandaag))
+    gepland, gepland_totaal = selectors.deze_week(selectors.caseload_open_pks(request.user, vandaag), vandaag)
     controles = [(d, s) for d, signalen in rijen for s in signalen if s.soort == "nazorg"]
     query = request.GET.copy()
     query.pop("pagina", None)
     return render(request, "trajecten/caseload.html", {
         "page": page, "rijen": rijen, "zoek": zoek, "vandaag": vandaag, "afgesloten": afgesloten,
-        "sorteer": sorteer, "fase": fase, "signaal": signaal, "gepland": gepland, "controles": controles,
+        "sorteer": sorteer, "fase": fase, "signaal": signaal, "gepland": gepland, "gepland_meer": gepland_totaal - len(gepland),
+        "controles": controles,
         "fasen": Fase.choices, "signaal_filters": selectors.SIGNAAL_FILTERS, "query": query.urlencode(),
         "kolommen": [("deelnemer", gettext("Deelnemer")), ("fase", gettext("Fase")), ("dagen", gettext("Dagen in fase")),
                      ("volgend", gettext("Volgend contact")), ("laatste", gettext("Laatste contact")),
