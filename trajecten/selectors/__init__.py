@@ -27,6 +27,9 @@ from trajecten.selectors.caseload import (  # noqa: F401
 )
 from trajecten.selectors.dossier import (  # noqa: F401
     TijdlijnItem,
+    dossier_stand,
+    juridische_termijnen_van,
+    intakegesprekken,
     Samenvatting,
     samenvatting,
     tijdlijn,

@@ -1,12 +1,17 @@
-"""Reads for the dossier: the timeline of one traject."""
+"""Reads for the dossier: the summary card above every tab, the timeline of one traject."""
 
 import datetime
 from dataclasses import dataclass
+from types import SimpleNamespace
 
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils.translation import gettext, gettext_lazy
 
-from trajecten.models import Contactmoment, Doel, Traject, Trajectplan, Verwijzing
+from clients.selectors import TERMIJNEN, Termijn, juridische_termijnen
+from trajecten.models import (
+    Contactmoment, Intakegesprek, Overdrachtssamenvatting, Traject, Trajectplan, Verwijzing,
+)
+from trajecten.selectors.caseload import CASELOAD_ANNOTATIES, met_traject_stand
 from uitstap.codes import ContactStatus, DoelStatus, Fase, Leeftijdsgroep, leeftijdsgroep_van
 
 
@@ -33,6 +38,31 @@ TIJDLIJN_SOORTEN = [
 _RANG = {"aanmelding": 0, "intake": 1, "fase": 2, "verwijzing": 3, "contact": 4, "uitstroom": 5, "terugval": 6, "einde": 7}
 
 
+def dossier_stand(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
+    """The caseload state of the participants in `qs` (met_traject_stand and the caseload annotations, which
+    include the legal route's end dates), plus whether one came with an overdracht summary: what the
+    summary card reads, in the one query of the participant."""
+    qs = met_traject_stand(qs, vandaag)
+    for annotate in CASELOAD_ANNOTATIES:
+        qs = annotate(qs, vandaag)
+    return qs.annotate(
+        heeft_overdrachtssamenvatting=Exists(Overdrachtssamenvatting.objects.filter(deelnemer=OuterRef("pk"))),
+    )
+
+
+def juridische_termijnen_van(stand, vandaag: datetime.date) -> list[Termijn]:
+    """The end dates of the legal route in force, from a participant annotated by `dossier_stand` (its
+    jr_* annotations are that version's dates), without loading the route again."""
+    route = SimpleNamespace(**{veld: getattr(stand, f"jr_{veld}") for veld, _ in TERMIJNEN})
+    return juridische_termijnen(route, vandaag)
+
+
+def intakegesprekken(traject: Traject | None) -> list:
+    """The follow-up talks of the traject's intake, oldest first. One query whenever there is a traject, with
+    or without an intake, so the dossier costs the same for every participant."""
+    return list(Intakegesprek.objects.filter(intake__traject=traject)) if traject is not None else []
+
+
 @dataclass
 class Samenvatting:
     leeftijdsgroep: str
@@ -42,16 +72,20 @@ class Samenvatting:
 
 
 def samenvatting(deelnemer, traject: Traject | None, vandaag: datetime.date) -> Samenvatting:
-    """What the summary card adds to the caseload state: age group, plan status, open goals (two queries)."""
+    """What the summary card adds to the caseload state: age group, plan status, open goals (one query: the
+    newest plan with its count of open goals, not sub-goals)."""
     groep = leeftijdsgroep_van(vandaag.year, deelnemer.geboortejaar)
-    plan = traject.plannen.order_by("-volgnummer").first() if traject is not None else None
+    plan = None
+    if traject is not None:
+        plan = traject.plannen.annotate(open_doelen=Count("doelen", filter=Q(
+            doelen__ouder__isnull=True, doelen__status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)))
+        ).order_by("-volgnummer").first()
     if plan is None:
         status, open_doelen = gettext("Nog geen trajectplan"), 0
     else:
         status = (gettext("Versie %(volgnummer)s: ondertekend") if plan.is_bevroren
                   else gettext("Versie %(volgnummer)s: concept, nog niet ondertekend")) % {"volgnummer": plan.volgnummer}
-        open_doelen = Doel.objects.filter(plan=plan, ouder__isnull=True,
-                                          status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)).count()
+        open_doelen = plan.open_doelen
     return Samenvatting(Leeftijdsgroep(groep).label if groep in Leeftijdsgroep.values else groep, plan, status, open_doelen)
 
 

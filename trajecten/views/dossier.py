@@ -16,8 +16,6 @@ from clients.selectors import (
     afspraak_waarschuwingen,
     contactafspraak_van,
     deelnemers_visible_to,
-    juridische_route_van,
-    juridische_termijnen,
     verboden_contactsoorten,
 )
 from trajecten import selectors
@@ -45,11 +43,9 @@ TABS = [
 def dossier_context(request, deelnemer, *, tab: str) -> dict:
     """What every tab of the dossier shows above the tab: the summary card and the tab bar."""
     vandaag = datetime.date.today()
-    stand = selectors.met_traject_stand(deelnemers_visible_to(request.user).filter(pk=deelnemer.pk), vandaag)
-    for annotate in selectors.CASELOAD_ANNOTATIES:
-        stand = annotate(stand, vandaag)
-    stand = stand.get()
-    trajecten = list(deelnemer.trajecten.select_related("intake", "uitstroom").order_by("-aanmelddatum", "-id"))
+    stand = selectors.dossier_stand(deelnemers_visible_to(request.user).filter(pk=deelnemer.pk), vandaag).get()
+    trajecten = list(deelnemer.trajecten.select_related("intake", "uitstroom", "verwijzer_ketenpartner")
+                     .order_by("-aanmelddatum", "-id"))
     traject = trajecten[0] if trajecten else None
     afspraak = contactafspraak_van(deelnemer)
     return {
@@ -58,7 +54,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
         "signalen": selectors.signalen_voor(stand, vandaag),
         "samenvatting": selectors.samenvatting(deelnemer, traject, vandaag),
         "traject": traject,
-        "heeft_overdracht": selectors.deelnemer_heeft_samenvatting(deelnemer),
+        "heeft_overdracht": stand.heeft_overdrachtssamenvatting,
         "overdracht_melding": selectors.overdracht_melding(deelnemer, vandaag),
         "trajecten": trajecten,
         "tab": tab,
@@ -67,7 +63,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
         "is_coordinator": request.user.rol == Rol.COORDINATOR,
         "afspraak": afspraak,
         "afspraak_strip": afspraak_waarschuwingen(afspraak),
-        "juridische_termijnen": juridische_termijnen(juridische_route_van(deelnemer), vandaag),
+        "juridische_termijnen": selectors.juridische_termijnen_van(stand, vandaag),
     }
 
 
@@ -79,6 +75,7 @@ def dossier(request, pk):
     context["tijdlijnen"] = [
         (t, selectors.tijdlijn_gefilterd(items, soort)) for t, items in selectors.tijdlijnen(context["trajecten"])
     ]
+    context["intakegesprekken"] = selectors.intakegesprekken(context["traject"])
     context["soorten"] = selectors.TIJDLIJN_SOORTEN
     context["soort"] = soort if soort in dict(selectors.TIJDLIJN_SOORTEN) else ""
     context["snel_contact"] = SnelContactForm(verboden=verboden_contactsoorten(context["afspraak"])) if context["traject"] and context["traject"].is_open else None
