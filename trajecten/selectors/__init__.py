@@ -28,6 +28,7 @@ from trajecten.selectors.caseload import (  # noqa: F401
 from trajecten.selectors.dossier import (  # noqa: F401
     TijdlijnItem,
     dossier_stand,
+    afspraak_van,
     juridische_termijnen_van,
     intakegesprekken,
     Samenvatting,

@@ -4,9 +4,12 @@ import datetime
 from dataclasses import dataclass
 from types import SimpleNamespace
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import (
+    Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects,
+)
 from django.utils.translation import gettext, gettext_lazy
 
+from clients.models import Contactafspraak
 from clients.selectors import TERMIJNEN, Termijn, juridische_termijnen
 from trajecten.models import (
     Contactmoment, Intakegesprek, Overdrachtssamenvatting, Traject, Trajectplan, Verwijzing,
@@ -40,14 +43,24 @@ _RANG = {"aanmelding": 0, "intake": 1, "fase": 2, "verwijzing": 3, "contact": 4,
 
 def dossier_stand(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     """The caseload state of the participants in `qs` (met_traject_stand and the caseload annotations, which
-    include the legal route's end dates), plus whether one came with an overdracht summary: what the
-    summary card reads, in the one query of the participant."""
+    include the legal route's end dates), whether one came with an overdracht summary, and the safe-contact
+    arrangement in force (`afspraak_van`): what the summary card reads, in the one query of the participant."""
     qs = met_traject_stand(qs, vandaag)
     for annotate in CASELOAD_ANNOTATIES:
         qs = annotate(qs, vandaag)
+    # The newest version is the one in force (clients.selectors.contactafspraak_van), joined in.
+    nieuwste = Contactafspraak.objects.filter(deelnemer=OuterRef("pk")).order_by("-versie").values("versie")[:1]
     return qs.annotate(
         heeft_overdrachtssamenvatting=Exists(Overdrachtssamenvatting.objects.filter(deelnemer=OuterRef("pk"))),
-    )
+        contactafspraak_nu=FilteredRelation(
+            "contactafspraken", condition=Q(contactafspraken__versie=Subquery(nieuwste))),
+    ).select_related("contactafspraak_nu__alleen_via")
+
+
+def afspraak_van(stand) -> Contactafspraak | None:
+    """The safe-contact arrangement in force of a participant annotated by `dossier_stand`, or None (the join
+    sets no attribute when nothing was agreed yet)."""
+    return getattr(stand, "contactafspraak_nu", None)
 
 
 def juridische_termijnen_van(stand, vandaag: datetime.date) -> list[Termijn]:

@@ -14,7 +14,6 @@ from django.utils.translation import gettext, gettext_lazy as _
 from clients.access import deelnemer_or_404
 from clients.selectors import (
     afspraak_waarschuwingen,
-    contactafspraak_van,
     deelnemers_visible_to,
     verboden_contactsoorten,
 )
@@ -47,7 +46,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
     trajecten = list(deelnemer.trajecten.select_related("intake", "uitstroom", "verwijzer_ketenpartner")
                      .order_by("-aanmelddatum", "-id"))
     traject = trajecten[0] if trajecten else None
-    afspraak = contactafspraak_van(deelnemer)
+    afspraak = selectors.afspraak_van(stand)
     return {
         "deelnemer": deelnemer,
         "stand": stand,
