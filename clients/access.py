@@ -8,6 +8,8 @@ The dossier is the coach's and coordinator's: a klantmanager never reaches it, n
 she may see. Her pages go through `gedeelde_deelnemer_or_404`, which returns the consent it rests on.
 """
 
+from collections.abc import Callable
+
 from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import Http404
@@ -47,10 +49,18 @@ def _dossier_visible_to(user):
     return qs.none() if getattr(user, "rol", None) == Rol.KLANTMANAGER else qs
 
 
-def deelnemer_or_404(request, pk, *, actie: str = Actie.VIEW, object_type: str = "deelnemer", log: bool = True) -> Deelnemer:
-    """The participant if `request.user` may see it, else 404 and a `denied` event (see _log_denied)."""
+def deelnemer_or_404(request, pk, *, actie: str = Actie.VIEW, object_type: str = "deelnemer", log: bool = True,
+                     annoteren: Callable[[QuerySet], QuerySet] | None = None) -> Deelnemer:
+    """The participant if `request.user` may see it, else 404 and a `denied` event (see _log_denied).
+
+    `annoteren` adds annotations and joins to that one query (the dossier's summary card), so the page need
+    not load the participant a second time: it gets the participants `request.user` may see and only annotates.
+    """
     try:
-        deelnemer = _dossier_visible_to(request.user).select_related(*DEELNEMER_RELATIES).get(pk=pk)
+        qs = _dossier_visible_to(request.user).select_related(*DEELNEMER_RELATIES)
+        if annoteren is not None:
+            qs = annoteren(qs)
+        deelnemer = qs.get(pk=pk)
     except (Deelnemer.DoesNotExist, ValueError, TypeError):
         _log_denied(request, pk, object_type=object_type, object_id=pk)
         raise Http404("Deelnemer niet gevonden.")

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import (
-    Count, Exists, FilteredRelation, OuterRef, Prefetch, Q, QuerySet, Subquery, prefetch_related_objects,
+    Count, DateField, Exists, FilteredRelation, OuterRef, Prefetch, Q, QuerySet, Subquery, Value,
+    prefetch_related_objects,
 )
 from django.utils.translation import gettext, gettext_lazy
 
@@ -44,13 +45,15 @@ _RANG = {"aanmelding": 0, "intake": 1, "fase": 2, "verwijzing": 3, "contact": 4,
 def dossier_stand(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     """The caseload state of the participants in `qs` (met_traject_stand and the caseload annotations, which
     include the legal route's end dates), whether one came with an overdracht summary, and the safe-contact
-    arrangement in force (`afspraak_van`): what the summary card reads, in the one query of the participant."""
+    arrangement in force (`afspraak_van`): what the summary card reads, in the one query of the participant.
+    `stand_op` is the day the state was computed for (and says that a participant carries it)."""
     qs = met_traject_stand(qs, vandaag)
     for annotate in CASELOAD_ANNOTATIES:
         qs = annotate(qs, vandaag)
     # The newest version is the one in force (clients.selectors.contactafspraak_van), joined in.
     nieuwste = Contactafspraak.objects.filter(deelnemer=OuterRef("pk")).order_by("-versie").values("versie")[:1]
     return qs.annotate(
+        stand_op=Value(vandaag, output_field=DateField()),
         heeft_overdrachtssamenvatting=Exists(Overdrachtssamenvatting.objects.filter(deelnemer=OuterRef("pk"))),
         contactafspraak_nu=FilteredRelation(
             "contactafspraken", condition=Q(contactafspraken__versie=Subquery(nieuwste))),

@@ -39,10 +39,20 @@ TABS = [
 ]
 
 
+def dossier_deelnemer_or_404(request, pk, **kwargs):
+    """`deelnemer_or_404` that loads the summary card's state (selectors.dossier_stand) in the same query, so
+    `dossier_context` need not load the participant again."""
+    vandaag = datetime.date.today()
+    return deelnemer_or_404(request, pk, annoteren=lambda qs: selectors.dossier_stand(qs, vandaag), **kwargs)
+
+
 def dossier_context(request, deelnemer, *, tab: str) -> dict:
     """What every tab of the dossier shows above the tab: the summary card and the tab bar."""
-    vandaag = datetime.date.today()
-    stand = selectors.dossier_stand(deelnemers_visible_to(request.user).filter(pk=deelnemer.pk), vandaag).get()
+    if getattr(deelnemer, "stand_op", None) is not None:  # from dossier_deelnemer_or_404
+        stand, vandaag = deelnemer, deelnemer.stand_op
+    else:
+        vandaag = datetime.date.today()
+        stand = selectors.dossier_stand(deelnemers_visible_to(request.user).filter(pk=deelnemer.pk), vandaag).get()
     trajecten = list(deelnemer.trajecten.select_related("intake", "uitstroom", "verwijzer_ketenpartner")
                      .order_by("-aanmelddatum", "-id"))
     traject = trajecten[0] if trajecten else None
@@ -68,7 +78,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
 
 def dossier(request, pk):
     """The participant page: summary on top, timeline of every traject below."""
-    deelnemer = deelnemer_or_404(request, pk)
+    deelnemer = dossier_deelnemer_or_404(request, pk)
     context = dossier_context(request, deelnemer, tab="tijdlijn")
     soort = request.GET.get("soort", "")
     context["tijdlijnen"] = [
@@ -82,7 +92,7 @@ def dossier(request, pk):
 
 
 def contacten(request, pk):
-    deelnemer = deelnemer_or_404(request, pk, object_type="contactmomenten")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="contactmomenten")
     context = dossier_context(request, deelnemer, tab="contacten")
     qs = Contactmoment.objects.filter(traject__deelnemer=deelnemer, foutief_op__isnull=True).select_related(
         "ketenpartner", "door", "traject")
