@@ -174,7 +174,14 @@ def verslag_gegevens(verslag: Jaarverslag, *, vandaag: datetime.date | None = No
     van, tot = (huidig.van, huidig.tot) if huidig is not None else (beschikking.startdatum, beschikking.einddatum)
     c = alle_cijfers(programma, van, tot, jaar=van.year)
     c["aanmeldingen_per_verwijzer"] = aanmeldingen_per_verwijzer(programma, van, tot)
-    cum = c if huidig is None else _cumulatief_sinds_start(programma, beschikking.startdatum, tot)
+    # Since the start = this period when the period starts with the grant (the first verslag): the same
+    # selectors over the same days, so the figures already computed.
+    if huidig is None:
+        cum = c
+    elif van == beschikking.startdatum:
+        cum = {sleutel: c[sleutel] for sleutel in CUMULATIEF_SLEUTELS}
+    else:
+        cum = _cumulatief_sinds_start(programma, beschikking.startdatum, tot)
     vorige = next((p for p in perioden if huidig is not None and p.nummer == huidig.nummer - 1), None)
     plan_deelnemers = huidig.plan_deelnemers if huidig is not None else None
     if huidig is None:

@@ -1,5 +1,6 @@
 """The beschikking and the verslag: periods, plan figures with history, the report's HTML and PDF, finalising."""
 
+import json
 import datetime
 import hashlib
 import re
@@ -280,3 +281,17 @@ def test_the_centrumgemeente_is_one_of_the_programmes_gemeenten(programma, gemee
     assert not form.is_valid()
     assert form.errors["centrumgemeente"] == ["Kies als centrumgemeente een van de gemeenten in de regio."]
     assert ProgrammaForm(data={**velden, "centrumgemeente": gemeente.pk}, instance=programma).is_valid()
+
+
+def test_first_periods_since_the_start_figures_are_the_selectors_over_the_same_days(programma, gevuld, beschikking):
+    """Period 1 starts with the grant: its since-the-start column reuses the period's figures, and they equal
+    the selectors computed on their own over the grant's start up to the period's end (a second period would
+    compute them anew)."""
+    from rapportage.selectors.verslag import CUMULATIEF_SLEUTELS, _cumulatief_sinds_start
+
+    gegevens = verslag_gegevens(gevuld)
+    p1 = beschikking.perioden.get(nummer=1)
+    assert p1.van == beschikking.startdatum
+    los = json.loads(json.dumps(_cumulatief_sinds_start(programma, beschikking.startdatum, p1.tot), default=str))
+    assert json.loads(json.dumps(gegevens["cumulatief_sinds_start"], default=str)) == los
+    assert set(los) == set(CUMULATIEF_SLEUTELS) and los["ingestroomd"] == 3
