@@ -67,3 +67,25 @@ def test_dossier_costs_the_same_few_queries_for_a_rich_and_a_minimal_dossier(log
 
     assert n_rijk <= MAX_QUERIES and n_minimaal <= MAX_QUERIES, (n_rijk, n_minimaal)
     assert n_rijk == n_minimaal
+
+
+@pytest.mark.django_db
+def test_every_tab_loads_the_participant_with_its_summary_card_once(login, programma, coach, coach2, settings):
+    """Each tab reads the participant and the summary card's state in one query (dossier_deelnemer_or_404): the
+    participant's row is selected once per request, and the card shows the same phase on every tab."""
+    from trajecten.views.dossier import TABS
+
+    settings.AUDIT_VERZEGEL_INTERVAL = 10**9
+    rijk = DeelnemerFactory(programma=programma, begeleider=coach, achtervang=coach2)
+    _rijk(rijk, coach, programma)
+    client = login(coach)
+    for tab, _, naam in TABS:
+        url = reverse(naam, args=[rijk.pk])
+        client.get(url)
+        connection.queries_log.clear()
+        with verzegelen_uitgesteld(), CaptureQueriesContext(connection) as q:
+            r = client.get(url)
+        assert r.status_code == 200, tab
+        uit_deelnemer = [x["sql"] for x in q.captured_queries if x["sql"].lstrip().startswith('SELECT "clients_deelnemer"."id"')]
+        assert len(uit_deelnemer) == 1, (tab, len(uit_deelnemer))
+        assert r.context["stand"].pk == rijk.pk, tab

@@ -14,7 +14,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from clients.access import deelnemer_or_404
 from clients.documents import TOEGESTAAN, document_aanmaken, document_downloaden, downloadnaam
 from clients.models import Document
-from trajecten.views.dossier import dossier_context
+from trajecten.views.dossier import dossier_context, dossier_deelnemer_or_404
 from uitstap.forms import UitstapForm, add_errors
 
 
@@ -29,7 +29,7 @@ class DocumentForm(UitstapForm, forms.Form):
 @require_http_methods(["GET", "POST"])
 def documenten(request, pk):
     """The list of documents with an upload form (coach, achtervang and coordinator)."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="documenten")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="documenten")
     form = DocumentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,11 +6,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from clients.access import deelnemer_or_404, dossier_object_or_404
+from clients.access import dossier_object_or_404
 from trajecten import selectors, services
 from trajecten.forms import LeefsituatieForm, NacontroleForm
 from trajecten.models import Traject
-from trajecten.views.dossier import dossier_context, form_pagina
+from trajecten.views.dossier import dossier_context, dossier_deelnemer_or_404, form_pagina
 from uitstap.codes import NacontroleTermijn, Rol
 from uitstap.forms import add_errors
 from uitstap.permissions import rol_vereist
@@ -18,7 +18,7 @@ from uitstap.permissions import rol_vereist
 
 def leefsituatie(request, pk):
     """Situation at instroom beside now, the timeline of changes, and the checks the regime plans."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="leefsituatie")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="leefsituatie")
     context = dossier_context(request, deelnemer, tab="leefsituatie")
     traject = context["traject"]
     context |= {

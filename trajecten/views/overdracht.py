@@ -15,7 +15,7 @@ from clients.access import deelnemer_or_404, dossier_object_or_404
 from trajecten import selectors, services
 from trajecten.forms import OverdrachtAccepterenForm, OverdrachtAfwijzenForm, OverdrachtForm, OverdrachtIntrekkenForm
 from trajecten.models import Overdracht
-from trajecten.views.dossier import broodkruimels, dossier_context
+from trajecten.views.dossier import broodkruimels, dossier_context, dossier_deelnemer_or_404
 from uitstap.audit import Actie, Uitkomst, audit_log
 from uitstap.codes import Rol
 from uitstap.forms import schrijf_via_form
@@ -84,7 +84,7 @@ def overdracht_intrekken(request, overdracht_pk):
 
 def overdracht_ontvangen(request, pk):
     """B's dossier: the read-only summary this participant brought along from an earlier programme."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="overdrachtssamenvatting")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="overdrachtssamenvatting")
     context = dossier_context(request, deelnemer, tab="overdracht")
     context["samenvattingen"] = selectors.samenvattingen_van(deelnemer)
     return render(request, "trajecten/overdracht_ontvangen.html", context)

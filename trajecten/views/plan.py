@@ -30,7 +30,7 @@ from trajecten.forms import (
     VoortgangForm,
 )
 from trajecten.models import Doel, Traject, Trajectplan
-from trajecten.views.dossier import broodkruimels, dossier_context
+from trajecten.views.dossier import broodkruimels, dossier_context, dossier_deelnemer_or_404
 from uitstap.audit import Actie
 from uitstap.forms import add_errors, schrijf_via_form
 from uitstap.pdf import PdfTeZwaar, render_pdf
@@ -69,7 +69,7 @@ def _pagina(request, deelnemer, form, title, *, intro="", submit_label=gettext("
 
 def trajectplan(request, pk):
     """The Trajectplan tab: current goals per leefgebied, metingen with the radar chart, versions."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="trajectplan")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="trajectplan")
     context = dossier_context(request, deelnemer, tab="trajectplan")
     traject: Traject | None = context["traject"]
     plan = selectors.huidig_plan(traject)

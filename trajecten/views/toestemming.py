@@ -19,13 +19,13 @@ from clients.forms import (
 from clients.models import Signaal, Toestemming
 from clients.services import toestemming_standaard_einde
 from trajecten import selectors
-from trajecten.views.dossier import broodkruimels, dossier_context
+from trajecten.views.dossier import broodkruimels, dossier_context, dossier_deelnemer_or_404
 from uitstap.forms import schrijf_via_form
 
 
 def toestemmingen(request, pk):
     """The tab: current consent per gemeente, the history of rows, open signals of the gemeente."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="toestemmingen")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="toestemmingen")
     context = dossier_context(request, deelnemer, tab="toestemmingen")
     context |= {
         "actueel": client_selectors.toestemmingen_actueel(deelnemer),

@@ -22,7 +22,7 @@ from clients.selectors import (
 )
 from clients.services import begeleiding_toewijzen, deelnemer_wijzigen
 from trajecten import selectors, services
-from trajecten.views.dossier import broodkruimels, dossier_context, form_pagina, terug_naar_dossier
+from trajecten.views.dossier import broodkruimels, dossier_context, dossier_deelnemer_or_404, form_pagina, terug_naar_dossier
 from trajecten.forms import (
     BeeindigenForm,
     ContactForm,
@@ -45,7 +45,7 @@ from uitstap.selectors import begeleiders_for
 @require_http_methods(["GET", "POST"])
 def persoonsgegevens(request, pk):
     """The personal-data tab: the only place legal name, date of birth and BSN are shown."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="persoonsgegevens")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="persoonsgegevens")
     form = PersoonsgegevensForm(request.POST or None, instance=deelnemer)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)

@@ -15,12 +15,12 @@ from clients.selectors import (
     juridische_routes_historie,
 )
 from clients.services import contactafspraak_vastleggen, juridische_route_vastleggen
-from trajecten.views.dossier import broodkruimels, dossier_context
+from trajecten.views.dossier import broodkruimels, dossier_context, dossier_deelnemer_or_404
 from uitstap.forms import schrijf_via_form
 
 
 def veiligheid(request, pk):
-    deelnemer = deelnemer_or_404(request, pk, object_type="veiligheid")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="veiligheid")
     context = dossier_context(request, deelnemer, tab="veiligheid")
     context |= {
         "route": juridische_route_van(deelnemer),

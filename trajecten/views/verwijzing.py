@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django.utils.translation import gettext
 
-from clients.access import deelnemer_or_404, dossier_object_or_404, log_list
+from clients.access import dossier_object_or_404, log_list
 from clients.selectors import afspraak_waarschuwingen, contactafspraak_van
 from trajecten import selectors
 from trajecten import services
@@ -27,7 +27,7 @@ from trajecten.forms import (
     VerwijzingStatusForm,
 )
 from trajecten.models import Traject, Verwijzing
-from trajecten.views.dossier import broodkruimels, dossier_context
+from trajecten.views.dossier import broodkruimels, dossier_context, dossier_deelnemer_or_404
 from uitstap import selectors as kaart_selectors
 from uitstap import services as kaart_services
 from uitstap.audit import Actie
@@ -45,7 +45,7 @@ from uitstap.permissions import programma_of_403, rol_vereist
 
 def verwijzingen(request, pk):
     """The participant's referrals with status, partner, contact person, dates, waiting days and feedback."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="verwijzingen")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="verwijzingen")
     context = dossier_context(request, deelnemer, tab="verwijzingen")
     vandaag = context["vandaag"]
     signaal = deelnemer.programma.wachttijd_signaal_dagen
