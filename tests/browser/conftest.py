@@ -1,6 +1,7 @@
 """Playwright plumbing: Debian's /usr/bin/chromium against pytest-django's live server."""
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -30,6 +31,26 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-sync", "--no-first-run", "--disable-quic",
         ],
     }
+
+
+@pytest.fixture(autouse=True)
+def _een_verzoek_tegelijk_op_sqlite(request, monkeypatch):
+    """On in-memory SQLite the live server's request threads share one database connection (Django's
+    documented caveat), so two requests at once (a double click while the redirect loads) would interleave
+    their savepoints on it. There, the live server handles one request at a time; PostgreSQL keeps them parallel."""
+    from django.db import connection
+
+    if "live_server" not in request.fixturenames or connection.vendor != "sqlite":
+        return
+    from django.core.handlers.wsgi import WSGIHandler
+
+    slot, origineel = threading.Lock(), WSGIHandler.__call__
+
+    def een_tegelijk(self, environ, start_response):
+        with slot:
+            return origineel(self, environ, start_response)
+
+    monkeypatch.setattr(WSGIHandler, "__call__", een_tegelijk)
 
 
 @pytest.fixture
