@@ -267,7 +267,7 @@ def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetim
     return caseload_geordend(qs, sorteer=sorteer, fase=fase, signaal=signaal)
 
 
-def caseload_open_pks(user, vandaag: datetime.date | None = None) -> QuerySet:
+def caseload_open_pks(user) -> QuerySet:
     """The pks of the caseload's open participants (own and achtervang), without the list's annotations: for
     a subquery such as "this week's planned contacts", which needs the rows, not their state."""
     return (deelnemers_visible_to(user).filter(trajecten__is_huidig=True, trajecten__einddatum__isnull=True)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from clients.access import deelnemer_or_404
 from clients.models import Deelnemer
 from clients import avg
-from trajecten.views.dossier import dossier_context
+from trajecten.views.dossier import dossier_context, dossier_deelnemer_or_404
 from uitstap.codes import Rol
 from uitstap.forms import UitstapForm, add_errors
 from uitstap.permissions import rol_vereist
@@ -22,7 +22,7 @@ from uitstap.permissions import rol_vereist
 @rol_vereist(Rol.COORDINATOR)
 def ingezien(request, pk):
     """'Wie heeft dit dossier ingezien': every audit event about this participant. Reading it is logged."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="auditlog")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="auditlog")
     page = Paginator(avg.audit_events_voor(deelnemer), 50).get_page(request.GET.get("pagina"))
     context = dossier_context(request, deelnemer, tab="")
     context["page"] = page
@@ -39,7 +39,7 @@ def inzage(request, pk):
         response = HttpResponse(data, content_type="application/zip")
         response["Content-Disposition"] = content_disposition_header(as_attachment=True, filename=naam)
         return response
-    deelnemer = deelnemer_or_404(request, pk, object_type="inzage")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="inzage")
     context = dossier_context(request, deelnemer, tab="")
     return render(request, "trajecten/avg_inzage.html", context)
 
@@ -70,7 +70,7 @@ class WissenForm(UitstapForm, forms.Form):
 @require_http_methods(["GET", "POST"])
 def wissen(request, pk):
     """Erasure on request (art. 17): says exactly what will happen, asks for the clientcode, then erases."""
-    deelnemer = deelnemer_or_404(request, pk, object_type="wissen")
+    deelnemer = dossier_deelnemer_or_404(request, pk, object_type="wissen")
     mag, reden = avg.wissen_beoordelen(deelnemer)
     form = WissenForm(request.POST or None, clientcode=deelnemer.clientcode)
     if request.method == "POST" and form.is_valid():

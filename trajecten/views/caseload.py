@@ -68,7 +68,7 @@ def caseload(request):
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if zoek else Actie.LIST)
     # "Vandaag en deze week": planned contacts of the whole caseload, and the nazorg checks that are due.
-    gepland, gepland_totaal = selectors.deze_week(selectors.caseload_open_pks(request.user, vandaag), vandaag)
+    gepland, gepland_totaal = selectors.deze_week(selectors.caseload_open_pks(request.user), vandaag)
     controles = [(d, s) for d, signalen in rijen for s in signalen if s.soort == "nazorg"]
     query = request.GET.copy()
     query.pop("pagina", None)

@@ -14,7 +14,6 @@ from django.utils.translation import gettext, gettext_lazy as _
 from clients.access import deelnemer_or_404
 from clients.selectors import (
     afspraak_waarschuwingen,
-    deelnemers_visible_to,
     verboden_contactsoorten,
 )
 from trajecten import selectors
@@ -47,12 +46,10 @@ def dossier_deelnemer_or_404(request, pk, **kwargs):
 
 
 def dossier_context(request, deelnemer, *, tab: str) -> dict:
-    """What every tab of the dossier shows above the tab: the summary card and the tab bar."""
-    if getattr(deelnemer, "stand_op", None) is not None:  # from dossier_deelnemer_or_404
-        stand, vandaag = deelnemer, deelnemer.stand_op
-    else:
-        vandaag = datetime.date.today()
-        stand = selectors.dossier_stand(deelnemers_visible_to(request.user).filter(pk=deelnemer.pk), vandaag).get()
+    """What every tab of the dossier shows above the tab: the summary card and the tab bar (for a participant
+    loaded by dossier_deelnemer_or_404)."""
+    # `deelnemer` comes from dossier_deelnemer_or_404: it carries the summary card's state (dossier_stand).
+    stand, vandaag = deelnemer, deelnemer.stand_op
     trajecten = list(deelnemer.trajecten.select_related("intake", "uitstroom", "verwijzer_ketenpartner")
                      .order_by("-aanmelddatum", "-id"))
     traject = trajecten[0] if trajecten else None
