@@ -1,7 +1,7 @@
 """Template context every page needs: the navigation that fits the user's role."""
 
 from django.conf import settings
-from django.urls import reverse
+from uitstap.links import reverse
 
 from uitstap.codes import Rol
 

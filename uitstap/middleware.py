@@ -8,11 +8,12 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.http import HttpResponse
 from django.shortcuts import redirect
-from django.urls import resolve, reverse
+from django.urls import resolve
 from django.urls.exceptions import Resolver404
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 
+from uitstap.links import reverse
 from uitstap.requestinfo import current_request_info
 
 

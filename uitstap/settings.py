@@ -105,6 +105,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "uitstap.context_processors.navigatie",
             ],
+            # {% url %} through uitstap.links.reverse (the same tag, the URL's shape worked out once).
+            "builtins": ["uitstap.templatetags.links"],
         },
     },
 ]

@@ -8,7 +8,7 @@ import datetime
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from uitstap.links import reverse
 from django.utils.translation import gettext, gettext_lazy as _
 
 from clients.access import deelnemer_or_404
