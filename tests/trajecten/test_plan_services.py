@@ -304,3 +304,19 @@ def test_changing_the_plan_date_moves_goals_that_took_that_date(plan, coach):
         services.trajectplan_wijzigen(plan=plan, opgesteld_op=dagen(90), afspraken="Nieuw", door=coach, gelezen_versie=plan.versie)
     plan.refresh_from_db()
     assert plan.opgesteld_op == dagen(120) and plan.afspraken == "Nieuw"
+
+
+def test_caseload_signal_counts_only_the_goals_of_the_current_traject(plan, traject, coach, deelnemer):
+    """An earlier traject's overdue goals are history: after a new registration only the new plan counts."""
+    services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(60)))
+    services.doel_aanmaken(plan=plan, door=coach, data=smart(streefdatum=dagen(50), leefgebied="huisvesting"))
+    services.fase_wijzigen(traject=traject, fase="orientatie", datum=dagen(40), door=coach)
+    traject.refresh_from_db()
+    services.uitstroom_vastleggen(traject=traject, soort="gestopt", reden="verhuisd", datum=dagen(30), door=coach,
+                                  gelezen_versie=traject.versie)
+    nieuw = services.traject_starten(deelnemer=deelnemer, aanmelddatum=dagen(20), door=coach)
+    nieuw_plan = services.trajectplan_opstellen(traject=nieuw, opgesteld_op=dagen(15), door=coach, afspraken="Opnieuw.")
+    services.doel_aanmaken(plan=nieuw_plan, door=coach, data=smart(gesteld_op=dagen(15), streefdatum=dagen(2)))
+    services.doel_aanmaken(plan=nieuw_plan, door=coach, data=smart(gesteld_op=dagen(15), streefdatum=dagen(-20),
+                                                                   leefgebied="zingeving"))
+    assert caseload(coach).get(pk=deelnemer.pk).doelen_verlopen == 1

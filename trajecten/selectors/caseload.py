@@ -4,6 +4,7 @@ Every query starts from `deelnemers_visible_to`; list queries use a fixed number
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -22,7 +23,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
-from django.urls import reverse
+from uitstap.links import reverse
 from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from clients.models import Deelnemer, Toestemming
@@ -47,23 +48,31 @@ def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = N
     The current traject and its state are columns the database keeps (Traject.STAND_VELDEN): one join, no search
     through the histories per participant."""
     vandaag = vandaag or datetime.date.today()
-    contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
+    # The FilteredRelation is made per call (the query it joins into names it); the rest once per day.
     return qs.annotate(
         huidig=FilteredRelation("trajecten", condition=Q(trajecten__is_huidig=True)),
         huidig_traject_id=F("huidig__id"),
         traject_aanmelddatum=F("huidig__aanmelddatum"),
         traject_einddatum=F("huidig__einddatum"),
-        aantal_trajecten=Subquery(
+        fase=F("huidig__huidige_fase"),
+        fase_sinds=F("huidig__fase_sinds"),
+        laatste_contact=F("huidig__laatste_contact"),
+    ).annotate(**_stand_expressies(vandaag))
+
+
+@functools.lru_cache(maxsize=4)
+def _stand_expressies(vandaag: datetime.date) -> dict:
+    # Built once per day: annotate() resolves a copy, so the expressions themselves are never changed.
+    contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
+    return {
+        "aantal_trajecten": Subquery(
             Traject.objects.filter(deelnemer=OuterRef("pk")).values("deelnemer").annotate(n=Count("pk")).values("n")[:1],
             output_field=IntegerField(),
         ),
-        fase=F("huidig__huidige_fase"),
-        fase_sinds=F("huidig__fase_sinds"),
-        volgend_contact=Subquery(
+        "volgend_contact": Subquery(
             contacten.filter(status=ContactStatus.GEPLAND, datum__gte=vandaag).order_by("datum", "tijd").values("datum")[:1]
         ),
-        laatste_contact=F("huidig__laatste_contact"),
-        recente_no_shows=Coalesce(
+        "recente_no_shows": Coalesce(
             Subquery(
                 contacten.filter(
                     status=ContactStatus.NIET_VERSCHENEN,
@@ -76,7 +85,7 @@ def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = N
             ),
             0,
         ),
-    )
+    }
 
 
 @dataclass
@@ -132,16 +141,22 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
 
 def annoteer_toestemming(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
     """A consent that ends within a month (the coach asks again or lets it lapse) and open signals of a gemeente."""
+    return qs.annotate(**_toestemming_expressies(vandaag))
+
+
+@functools.lru_cache(maxsize=4)
+def _toestemming_expressies(vandaag: datetime.date) -> dict:
+    # Built once per day: annotate() resolves a copy, so the expressions themselves are never changed.
     verloopt = Toestemming.objects.filter(
         deelnemer=OuterRef("pk"), gemeente__isnull=False, ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
         geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + datetime.timedelta(days=VERLOOPT_BINNEN_DAGEN),
     )
     open_signalen = (GemeenteSignaal.objects.filter(deelnemer=OuterRef("pk"), afgesloten_op__isnull=True)
                      .values("deelnemer").annotate(n=Count("pk")).values("n")[:1])
-    return qs.annotate(
-        toestemming_verloopt=Exists(verloopt),
-        open_gemeente_signalen=Coalesce(Subquery(open_signalen, output_field=IntegerField()), 0),
-    )
+    return {
+        "toestemming_verloopt": Exists(verloopt),
+        "open_gemeente_signalen": Coalesce(Subquery(open_signalen, output_field=IntegerField()), 0),
+    }
 
 
 # The per-feature annotations the signals read: goals past target date, referrals waiting long, the nazorg
@@ -189,19 +204,24 @@ SORTERINGEN = {
 
 def annoteer_urgentie(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
     """`aantal_signalen` and one flag per signal, computed in SQL (needs met_traject_stand and the annotations)."""
+    referentie, vlaggen, rest = _urgentie_expressies(vandaag)
+    return qs.annotate(referentie_datum=referentie).annotate(**vlaggen).annotate(**rest)
+
+
+@functools.lru_cache(maxsize=4)
+def _urgentie_expressies(vandaag: datetime.date) -> tuple:
+    # Built once per day: annotate() resolves a copy, so the expressions themselves are never changed.
     condities, referentie = _signaal_condities(vandaag)
-    qs = qs.annotate(referentie_datum=referentie)
     vlaggen = {f"signaal_{k}": Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
                for k, q in condities.items()}
-    qs = qs.annotate(**vlaggen)
     som = None
     for k in condities:
         som = F(f"signaal_{k}") if som is None else som + F(f"signaal_{k}")
-    return qs.annotate(
-        aantal_signalen=som,
-        fase_volgorde=Case(*[When(fase=f, then=Value(i)) for i, f in enumerate(Fase.values)],
-                           default=Value(len(Fase.values)), output_field=IntegerField()),
-    )
+    return referentie, vlaggen, {
+        "aantal_signalen": som,
+        "fase_volgorde": Case(*[When(fase=f, then=Value(i)) for i, f in enumerate(Fase.values)],
+                              default=Value(len(Fase.values)), output_field=IntegerField()),
+    }
 
 
 def caseload_geordend(qs: QuerySet[Deelnemer], *, sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
@@ -238,6 +258,8 @@ def deze_week(deelnemer_ids, vandaag: datetime.date, maximum: int = DEZE_WEEK_MA
             datum__gte=vandaag, datum__lte=tot, traject__einddatum__isnull=True,
         )
         .select_related("traject__deelnemer")
+        # What the list shows: when, what kind, and whose (the clientcode).
+        .only("datum", "tijd", "soort", "traject__id", "traject__deelnemer__id", "traject__deelnemer__clientcode")
         .annotate(totaal=Window(Count("pk")))
         .order_by("datum", "tijd", "id")[:maximum]
     )
@@ -250,6 +272,9 @@ def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
     return qs.filter(Q(clientcode__icontains=zoek) | Q(roepnaam__icontains=zoek)) if zoek else qs
 
 
+CASELOAD_VELDEN = ("id", "programma_id", "clientcode", "roepnaam", "begeleider_id", "achtervang_id")
+
+
 def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,
              sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
     """The coach's own participants and those they are achtervang for, with their current state.
@@ -257,7 +282,8 @@ def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetim
     Participants whose latest traject has ended are left out unless `afgesloten` is asked for. Default order:
     urgency (signals first, then the next planned contact); `sorteer`, `fase` and `signaal` as in the query string.
     """
-    qs = zoek_deelnemers(deelnemers_visible_to(user).select_related("begeleider", "achtervang"), zoek)
+    # The row shows the clientcode and roepnaam and marks achtervang; the rest is the annotated state.
+    qs = zoek_deelnemers(deelnemers_visible_to(user).only(*CASELOAD_VELDEN), zoek)
     qs = met_traject_stand(qs, vandaag)
     if not afgesloten:
         qs = qs.filter(traject_einddatum__isnull=True)

@@ -1,6 +1,7 @@
 """The legal route's end dates on the caseload: annotated from the version in force, signalled at 4 and 1 week."""
 
 import datetime
+import functools
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext, ngettext
@@ -11,8 +12,14 @@ from clients.selectors import DRINGEND_DAGEN, SIGNAAL_DAGEN, TERMIJNEN
 
 def annoteer_juridische_termijnen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     """Each participant's bedenktijd end, permit end and decision date from her newest legal-route version."""
+    return qs.annotate(**_termijn_expressies())
+
+
+@functools.cache
+def _termijn_expressies() -> dict:
+    # Built once: annotate() resolves a copy, so the expressions themselves are never changed.
     huidig = JuridischeRoute.objects.filter(deelnemer=OuterRef("pk")).order_by("-versie")
-    return qs.annotate(**{f"jr_{veld}": Subquery(huidig.values(veld)[:1]) for veld, _ in TERMIJNEN})
+    return {f"jr_{veld}": Subquery(huidig.values(veld)[:1]) for veld, _ in TERMIJNEN}
 
 
 def juridische_signalen(d, vandaag: datetime.date) -> list[tuple[str, str]]:

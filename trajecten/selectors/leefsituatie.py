@@ -2,6 +2,7 @@
 
 import calendar
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, DateField, Exists, F, OuterRef, Q, QuerySet, Subquery
@@ -139,17 +140,23 @@ def nazorg_einde(uitstap_datum: datetime.date, duur_maanden: int) -> datetime.da
 
 def annoteer_nazorg(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     """Caseload annotation: the exit date, the programme's regime and whether each check was recorded."""
+    return qs.annotate(**_nazorg_expressies())
+
+
+@functools.cache
+def _nazorg_expressies() -> dict:
+    # Built once: annotate() resolves a copy, so the expressions themselves are never changed.
     uitstap = Uitstroom.objects.filter(traject=OuterRef("huidig_traject_id"), soort=UitstroomSoort.UITGESTAPT)
     controles = Nacontrole.objects.filter(traject=OuterRef("huidig_traject_id"))
-    return qs.annotate(
-        uitstap_datum=Subquery(uitstap.values("datum")[:1], output_field=DateField()),
-        nazorg_contact_dagen=F("programma__nazorg_contact_dagen"),
-        nazorg_duur_maanden=F("programma__nazorg_duur_maanden"),
-        regime_6m=F("programma__nacontrole_6m"),
-        regime_12m=F("programma__nacontrole_12m"),
-        gedaan_6m=Exists(controles.filter(termijn=NacontroleTermijn.ZES_MAANDEN), output_field=BooleanField()),
-        gedaan_12m=Exists(controles.filter(termijn=NacontroleTermijn.TWAALF_MAANDEN), output_field=BooleanField()),
-    )
+    return {
+        "uitstap_datum": Subquery(uitstap.values("datum")[:1], output_field=DateField()),
+        "nazorg_contact_dagen": F("programma__nazorg_contact_dagen"),
+        "nazorg_duur_maanden": F("programma__nazorg_duur_maanden"),
+        "regime_6m": F("programma__nacontrole_6m"),
+        "regime_12m": F("programma__nacontrole_12m"),
+        "gedaan_6m": Exists(controles.filter(termijn=NacontroleTermijn.ZES_MAANDEN), output_field=BooleanField()),
+        "gedaan_12m": Exists(controles.filter(termijn=NacontroleTermijn.TWAALF_MAANDEN), output_field=BooleanField()),
+    }
 
 
 def nazorg_signalen(d, vandaag: datetime.date) -> list[tuple[str, str | None]]:

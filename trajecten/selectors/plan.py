@@ -1,9 +1,10 @@
 """Reads for the plan feature: the current plan per leefgebied, metingen first vs latest, charts, caseload signal."""
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
@@ -18,24 +19,24 @@ OPEN_STATUSSEN = (DoelStatus.OPEN, DoelStatus.BEZIG)
 
 
 def annoteer_doelen_verlopen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
-    """`doelen_verlopen`: open or bezig goals (not sub-goals) of the current plan past their streefdatum."""
-    # Current traject = no later traject of the participant; current plan = no later version.
-    # Said with NOT EXISTS and OuterRef("pk") only: a nested OuterRef to the subquery annotation
-    # `huidig_traject_id` is mis-correlated by the ORM (it re-joins the participant inside).
-    later_traject = Traject.objects.filter(deelnemer_id=OuterRef("plan__traject__deelnemer_id")).filter(
-        Q(aanmelddatum__gt=OuterRef("plan__traject__aanmelddatum"))
-        | Q(aanmelddatum=OuterRef("plan__traject__aanmelddatum"), pk__gt=OuterRef("plan__traject_id"))
-    )
+    """`doelen_verlopen`: open or bezig goals (not sub-goals) of the current plan past their streefdatum.
+
+    Needs met_traject_stand: the current traject is its `huidig_traject_id` (the column the database keeps), so
+    the subquery starts from that traject's plans instead of from every goal; current plan = no later version."""
+    return qs.annotate(doelen_verlopen=_doelen_verlopen(vandaag))
+
+
+@functools.lru_cache(maxsize=4)
+def _doelen_verlopen(vandaag: datetime.date):
+    # Built once per day: annotate() resolves a copy, so the expression itself is never changed.
     later_plan = Trajectplan.objects.filter(traject_id=OuterRef("plan__traject_id"), volgnummer__gt=OuterRef("plan__volgnummer"))
     verlopen = (
-        Doel.objects.filter(plan__traject__deelnemer_id=OuterRef("pk"), ouder__isnull=True,
+        Doel.objects.filter(plan__traject_id=OuterRef("huidig_traject_id"), ouder__isnull=True,
                             status__in=OPEN_STATUSSEN, streefdatum__lt=vandaag)
-        .filter(~Exists(later_traject), ~Exists(later_plan))
-        .order_by().values("plan__traject__deelnemer_id").annotate(n=Count("pk")).values("n")[:1]
+        .filter(~Exists(later_plan))
+        .order_by().values("plan__traject_id").annotate(n=Count("pk")).values("n")[:1]
     )
-    return qs.annotate(doelen_verlopen=Coalesce(Subquery(verlopen, output_field=IntegerField()), 0))
-
-
+    return Coalesce(Subquery(verlopen, output_field=IntegerField()), 0)
 
 
 # --- the current plan -------------------------------------------------------------------------

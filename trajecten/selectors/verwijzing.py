@@ -4,6 +4,7 @@ Referrals are participant data: every query for them starts from `deelnemers_vis
 """
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -168,6 +169,12 @@ class _DagenSinds(Func):
 def annoteer_lang_wachtend(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
     """`lang_wachtend`: the participant's referrals not started, not ended and waiting longer than the
     programme's wachttijd_signaal_dagen (one subquery; the threshold is read from the programme in SQL)."""
+    return qs.annotate(lang_wachtend=_lang_wachtend(vandaag))
+
+
+@functools.lru_cache(maxsize=4)
+def _lang_wachtend(vandaag: datetime.date):
+    # Built once per day: annotate() resolves a copy, so the expression itself is never changed.
     wachtend = (
         Verwijzing.objects.filter(traject__deelnemer=OuterRef("pk"), gestart__isnull=True, beeindigd__isnull=True)
         .annotate(gewacht=_DagenSinds(vandaag, F("verwezen")))
@@ -176,4 +183,4 @@ def annoteer_lang_wachtend(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> Q
         .annotate(n=Count("pk"))
         .values("n")[:1]
     )
-    return qs.annotate(lang_wachtend=Coalesce(Subquery(wachtend, output_field=IntegerField()), 0))
+    return Coalesce(Subquery(wachtend, output_field=IntegerField()), 0)
