@@ -5,11 +5,19 @@ page, the Content-Security-Policy would block the first two; so the SVG is strip
 script and shown as an <img> with a data: URI (img-src allows data:). An SVG used as an image
 runs no script and is styled by its own stylesheet, outside the page's CSP. The same data URI
 goes into the PDF. Every chart needs a table next to it as the text alternative.
+
+A chart is a pure function of its data, and pygal takes 5 to 10 ms to draw one: the last few hundred are kept
+per process, keyed on the data (labels as the text they render to), so a dossier opened again is not redrawn.
 """
 
 import base64
+import collections
 import datetime
+import functools
 import re
+import threading
+
+from django.utils.functional import Promise
 
 LETTERTYPE = "DejaVu Sans, Arial, Helvetica, sans-serif"
 # Calm colours with enough contrast on white; the series also differ in line style (not colour alone).
@@ -34,6 +42,43 @@ def _schoon(svg: str) -> str:
     return _COMMENT.sub("", _SCRIPT.sub("", svg))
 
 
+ONTHOUDEN_MAX = 512
+
+
+def _sleutel(waarde):
+    if isinstance(waarde, (list, tuple)):
+        return tuple(_sleutel(w) for w in waarde)
+    if isinstance(waarde, dict):
+        return tuple(sorted((k, _sleutel(v)) for k, v in waarde.items()))
+    if isinstance(waarde, Promise):
+        return str(waarde)  # a lazy label: the text it renders to in the active language
+    return waarde
+
+
+def _onthouden(functie):
+    """Keep the last ONTHOUDEN_MAX results of a chart function (keyword arguments only), per process."""
+    bewaard: collections.OrderedDict = collections.OrderedDict()
+    slot = threading.Lock()
+
+    @functools.wraps(functie)
+    def wrapper(**kwargs):
+        sleutel = _sleutel(kwargs)
+        with slot:
+            if sleutel in bewaard:
+                bewaard.move_to_end(sleutel)
+                return bewaard[sleutel]
+        svg = functie(**kwargs)
+        with slot:
+            bewaard[sleutel] = svg
+            while len(bewaard) > ONTHOUDEN_MAX:
+                bewaard.popitem(last=False)
+        return svg
+
+    wrapper.bewaard = bewaard
+    return wrapper
+
+
+@_onthouden
 def radar_svg(*, labels: list[str], reeksen: list[tuple[str, list[int | None]]], titel: str = "",
               breedte: int = 640, hoogte: int = 520) -> str:
     """A radar chart on a 0-10 scale: one axis per label, one closed line per series (None = no score)."""
@@ -55,6 +100,7 @@ def radar_svg(*, labels: list[str], reeksen: list[tuple[str, list[int | None]]],
     return _schoon(chart.render(is_unicode=True))
 
 
+@_onthouden
 def voortgang_svg(*, punten: list[tuple[datetime.date, int]], doelscore: int | None = None, titel: str = "",
                   breedte: int = 640, hoogte: int = 300) -> str:
     """A goal's score over time (1-10), with the target score as a dashed line."""
@@ -82,6 +128,7 @@ def data_uri(svg: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode("ascii")
 
 
+@_onthouden
 def staaf_svg(*, labels: list[str], waarden: list[float | None], titel: str = "", eenheid: str = "",
               breedte: int = 640, hoogte: int = 360) -> str:
     """A horizontal bar chart (one bar per label; None = no bar), values printed at the bars."""
