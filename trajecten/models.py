@@ -131,6 +131,25 @@ STAND_HUIDIG_TRIGGER = _stand_trigger(
     stand_huidig_sql, "deelnemer_id")
 
 
+def stand_vullen_sql() -> list[str]:
+    """The state of every traject at once, from the histories: the same statements as the triggers, for all rows
+    (instroom_op included). For a bulk load that turns the per-row triggers off while it writes (trajecten.demo.bulk)."""
+    return [
+        stand_fase_sql("trajecten_traject.id"), stand_contact_sql("trajecten_traject.id"),
+        stand_plan_sql("trajecten_traject.id"), stand_huidig_sql("trajecten_traject.deelnemer_id"),
+        "UPDATE trajecten_traject SET instroom_op = (SELECT MIN(f.datum) FROM trajecten_faseovergang f "
+        f"WHERE f.traject_id = trajecten_traject.id AND f.fase IN ({_INSTROOM_SQL}));",
+    ]
+
+
+# The triggers stand_vullen_sql stands in for, per model name (PostgreSQL; SQLite's carry "stand" or
+# "instroom" in their name, see trajecten.demo.bulk).
+STAND_TRIGGERS = {
+    "traject": ["STAND_HUIDIG_TRIGGER"], "faseovergang": ["INSTROOM_TRIGGER", "STAND_FASE_TRIGGER"],
+    "contactmoment": ["STAND_CONTACT_TRIGGER"], "trajectplan": ["STAND_PLAN_TRIGGER"],
+}
+
+
 def score_constraint(field: str, name: str, nullable: bool = True) -> models.CheckConstraint:
     condition = Q(**{f"{field}__gte": 1, f"{field}__lte": 10})
     if nullable:

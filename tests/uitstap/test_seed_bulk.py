@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clients.models import Deelnemer
+from tests.trajecten.test_traject_stand import _stand, _verwacht
 from trajecten.models import (
+    INSTROOM_FASEN,
     Contactmoment,
     FaseOvergang,
     Traject,
@@ -123,9 +125,34 @@ def test_bulk_seed_obeys_the_services_rules_for_any_seed_and_size(seed, aantal):
         call_command("seed_demo", deelnemers=aantal, seed=seed, bulk=True, force_demo=True)
         assert Deelnemer.objects.count() == aantal
         assert AuditEvent.objects.filter(object_type="seed_demo").count() == 1
-        return controleer_alles(datetime.date.today())
+        return controleer_alles(datetime.date.today()) + controleer_stand()
 
     assert _rollback(bouw) == []
+
+
+def controleer_stand() -> list[str]:
+    """The state columns the bulk path fills at the end (its per-row triggers off) equal the histories."""
+    fouten = []
+    for t in Traject.objects.all():
+        if _stand(t) != _verwacht(t):
+            fouten.append(f"{t}: stand {_stand(t)} != {_verwacht(t)}")
+        eerste = t.fase_overgangen.filter(fase__in=INSTROOM_FASEN).order_by("datum").first()
+        if t.instroom_op != (eerste.datum if eerste else None):
+            fouten.append(f"{t}: instroom_op {t.instroom_op}")
+    return fouten
+
+
+@pytest.mark.django_db
+def test_the_state_triggers_are_on_again_after_the_bulk_seed():
+    def bouw():
+        call_command("seed_demo", deelnemers=5, seed=3, bulk=True, force_demo=True)
+        t = Traject.objects.filter(einddatum__isnull=True).order_by("pk").first()
+        FaseOvergang.objects.create(traject=t, fase=Fase.ORIENTATIE, datum=datetime.date.today())
+        Contactmoment.objects.create(traject=t, datum=datetime.date.today(), soort="gesprek", status=ContactStatus.GEHOUDEN)
+        t.refresh_from_db()
+        return t.laatste_contact, t.fase_sinds, t.huidige_fase
+
+    assert _rollback(bouw) == (datetime.date.today(), datetime.date.today(), Fase.ORIENTATIE)
 
 
 @pytest.mark.django_db
