@@ -7,7 +7,10 @@ import os
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", min(2 * multiprocessing.cpu_count() + 1, 9)))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", 4))
+# One thread per worker: a request is Python work between short database calls, and two threads in one process
+# wait for each other's interpreter lock after every query. make load, 3 workers: 43.5 requests/s with 1 thread,
+# 37.8 with 2 and 37.2 with 4 (docs/benchmarks.md). More requests at once means more workers, not threads.
+threads = int(os.environ.get("GUNICORN_THREADS", 1))
 # PDF generation (WeasyPrint) can take a few seconds; a stuck request is cut off after a minute.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", 60))
 graceful_timeout = 30
