@@ -3,8 +3,8 @@
 from fractions import Fraction
 
 from django.db import connection
-from django.db.models import Count, DateField, Exists, F, OuterRef, Q, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import BigIntegerField, Count, DateField, Exists, F, Func, Max, Min, OuterRef, Q
+from django.db.models.functions import Coalesce
 
 from rapportage.cijfers.basis import actief_qs, afronden, getal, groep, trajecten_van
 from trajecten.models import Doel, MetingScore
@@ -59,37 +59,53 @@ def doelen_per_leefgebied(programma, van, tot) -> dict:
     return uit
 
 
+class _ScoreVolgorde(Func):
+    """One integer per score that sorts as (meting date, meting id) and carries the score in its last four bits:
+    ((days since 1900-01-01) * 2^40 + meting id) * 16 + score. The first and the latest score of a traject are then
+    its MIN and MAX, so a plain GROUP BY finds them, without sorting every score (window functions spilled
+    180 000 scores to disk at 20 000 participants). Exact on both backends: 16 + 40 + 4 bits fit a 64-bit integer."""
+
+    output_field = BigIntegerField()
+
+    def as_sql(self, compiler, connection, **extra):
+        (datum, p1), (meting, p2), (score, p3) = (compiler.compile(e) for e in self.source_expressions)
+        return (f"((({datum} - DATE '1900-01-01')::bigint * 1099511627776 + {meting}) * 16 + {score})",
+                [*p1, *p2, *p3])
+
+    def as_sqlite(self, compiler, connection, **extra):
+        (datum, p1), (meting, p2), (score, p3) = (compiler.compile(e) for e in self.source_expressions)
+        return (f"(((CAST(ROUND(julianday({datum}) - julianday('1900-01-01')) AS INTEGER) * 1099511627776 + {meting}) * 16) "
+                f"+ {score})", [*p1, *p2, *p3])
+
+
 def leefgebied_voortgang(programma, van, tot) -> dict:
     """Per leefgebied: active trajecten with two or more scores by the end of P, mean of latest minus earliest.
 
     Scores are ordered by (meting date, meting id): of two metingen on one day the one recorded last
-    is the later. The database numbers each traject's scores per leefgebied (window functions) and
-    sums the first and the last ones per leefgebied; Python only divides and rounds.
+    is the later. Per traject and leefgebied the database takes the count and the first and latest score in one
+    GROUP BY (_ScoreVolgorde), then sums per leefgebied; Python only divides and rounds.
     """
-    deel = [F("meting__traject"), F("leefgebied")]
-    genummerd = (
+    per_traject = (
         MetingScore.objects.filter(
             meting__traject__in=actief_qs(programma, van, tot).values("pk"), meting__datum__lte=tot
         )
-        .annotate(
-            rang=Window(RowNumber(), partition_by=deel, order_by=[F("meting__datum").asc(), F("meting_id").asc()]),
-            aantal=Window(Count("pk"), partition_by=deel),
-        )
-        .values("leefgebied", "score", "rang", "aantal")
+        .annotate(volgorde=_ScoreVolgorde(F("meting__datum"), F("meting_id"), F("score")))
+        .values("meting__traject", "leefgebied")
+        .annotate(aantal=Count("pk"), eerste=Min("volgorde"), laatste=Max("volgorde"))
+        .filter(aantal__gte=2)
+        .values("leefgebied", "eerste", "laatste")
         .order_by()
     )
-    binnen, params = genummerd.query.sql_with_params()
-    # Django cannot aggregate over window functions, so the outer GROUP BY is written out.
-    sql = (
-        "SELECT s.leefgebied, SUM(CASE WHEN s.rang = s.aantal THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN s.rang = s.aantal THEN s.score ELSE 0 END) - SUM(CASE WHEN s.rang = 1 THEN s.score ELSE 0 END) "
-        f"FROM ({binnen}) s WHERE s.aantal >= 2 GROUP BY s.leefgebied"
-    )
+    binnen, params = per_traject.query.sql_with_params()
+    # Django cannot aggregate over aggregates, so the outer GROUP BY is written out.
+    sql = (f"SELECT s.leefgebied, COUNT(*), SUM(s.laatste %% 16) - SUM(s.eerste %% 16) FROM ({binnen}) s "
+           "GROUP BY s.leefgebied")
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rijen = cursor.fetchall()
     uit = {lg: {"trajecten": 0, "gemiddelde_verandering": None} for lg in Leefgebied.values}
     for leefgebied, n, verschil in rijen:
         if leefgebied in uit and n:
-            uit[leefgebied] = {"trajecten": n, "gemiddelde_verandering": getal(afronden(Fraction(verschil, n), 2))}
+            # PostgreSQL sums bigints as numeric (a Decimal here): a whole number either way.
+            uit[leefgebied] = {"trajecten": n, "gemiddelde_verandering": getal(afronden(Fraction(int(verschil), n), 2))}
     return uit
