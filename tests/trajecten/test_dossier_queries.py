@@ -67,6 +67,9 @@ def test_dossier_costs_the_same_few_queries_for_a_rich_and_a_minimal_dossier(log
 
     assert n_rijk <= MAX_QUERIES and n_minimaal <= MAX_QUERIES, (n_rijk, n_minimaal)
     assert n_rijk == n_minimaal
+    # The card counts the trajecten it lists: the third enrolment says so, a first one says nothing.
+    assert "3e traject" in client.get(reverse("trajecten:dossier", args=[rijk.pk])).content.decode()
+    assert "e traject</span>" not in client.get(reverse("trajecten:dossier", args=[minimaal.pk])).content.decode()
 
 
 @pytest.mark.django_db

@@ -29,7 +29,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from clients.models import Deelnemer, Toestemming
 from clients.models import Signaal as GemeenteSignaal
 from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to
-from trajecten.models import Contactmoment, Traject
+from trajecten.models import Contactmoment
 from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
 from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
@@ -65,10 +65,6 @@ def _stand_expressies(vandaag: datetime.date) -> dict:
     # Built once per day: annotate() resolves a copy, so the expressions themselves are never changed.
     contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
     return {
-        "aantal_trajecten": Subquery(
-            Traject.objects.filter(deelnemer=OuterRef("pk")).values("deelnemer").annotate(n=Count("pk")).values("n")[:1],
-            output_field=IntegerField(),
-        ),
         "volgend_contact": Subquery(
             contacten.filter(status=ContactStatus.GEPLAND, datum__gte=vandaag).order_by("datum", "tijd").values("datum")[:1]
         ),

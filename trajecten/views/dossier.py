@@ -63,6 +63,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
         "heeft_overdracht": stand.heeft_overdrachtssamenvatting,
         "overdracht_melding": selectors.overdracht_melding(deelnemer, vandaag),
         "trajecten": trajecten,
+        "aantal_trajecten": len(trajecten),
         "tab": tab,
         "tabs": [(key, label, reverse(url, args=[deelnemer.pk])) for key, label, url in TABS],
         "vandaag": vandaag,
