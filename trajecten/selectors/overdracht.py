@@ -125,7 +125,9 @@ def overdracht_melding(deelnemer: Deelnemer, vandaag: datetime.date | None = Non
     """For A's dossier card: the pending overdracht, or one declined in the last 60 days (so the coach
     hears the reason); None otherwise."""
     vandaag = vandaag or datetime.date.today()
-    laatste = overdrachten_van(deelnemer).first()
+    # The card names the receiving programme only: no users or consent joined in (this runs on every tab).
+    laatste = (Overdracht.objects.filter(deelnemer=deelnemer).select_related("naar_programma")
+               .order_by("-voorbereid_op", "-id").first())
     if laatste is None:
         return None
     if laatste.status == Overdracht.Status.VOORBEREID:
