@@ -142,12 +142,9 @@ def stand_vullen_sql() -> list[str]:
     ]
 
 
-# The triggers stand_vullen_sql stands in for, per model name (PostgreSQL; SQLite's carry "stand" or
-# "instroom" in their name, see trajecten.demo.bulk).
-STAND_TRIGGERS = {
-    "traject": ["STAND_HUIDIG_TRIGGER"], "faseovergang": ["INSTROOM_TRIGGER", "STAND_FASE_TRIGGER"],
-    "contactmoment": ["STAND_CONTACT_TRIGGER"], "trajectplan": ["STAND_PLAN_TRIGGER"],
-}
+# The triggers stand_vullen_sql stands in for (PostgreSQL; SQLite's carry "stand" or "instroom" in their name,
+# see trajecten.demo.bulk).
+STAND_TRIGGERS = (INSTROOM_TRIGGER, STAND_FASE_TRIGGER, STAND_CONTACT_TRIGGER, STAND_PLAN_TRIGGER, STAND_HUIDIG_TRIGGER)
 
 
 def score_constraint(field: str, name: str, nullable: bool = True) -> models.CheckConstraint:

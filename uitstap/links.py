@@ -46,7 +46,7 @@ def _sjabloon(viewname: str, aantal: int, namen: tuple, current_app, prefix: str
 
 def reverse(viewname, urlconf=None, args=None, kwargs=None, current_app=None, query=None, fragment=None):
     """Django's `reverse`, the same result, with the pattern search done once per view name (see above)."""
-    if urlconf is None and query is None and fragment is None and callable(viewname) is False and not (args and kwargs):
+    if urlconf is None and query is None and fragment is None and not callable(viewname) and not (args and kwargs):
         waarden = list(args or ()) if not kwargs else list(kwargs.values())
         if all(_is_id(w) for w in waarden):
             namen = tuple(kwargs) if kwargs else ()

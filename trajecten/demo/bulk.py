@@ -358,6 +358,10 @@ class BulkBouwer:
                 tabel.schrijven()
 
 
+# The tables whose state triggers write trajecten_traject.
+_STAND_MODELLEN = (Traject, FaseOvergang, Contactmoment, Trajectplan)
+
+
 @contextlib.contextmanager
 def _stand_triggers_uit():
     """The traject state triggers (trajecten.models.STAND_VELDEN and instroom_op) off while the rows go in, then
@@ -368,16 +372,15 @@ def _stand_triggers_uit():
     switched back on in a failed transaction."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            triggers = [(model._meta.db_table, getattr(trajecten_models, naam).get_pgid(model))
-                        for model in (Traject, FaseOvergang, Contactmoment, Trajectplan)
-                        for naam in trajecten_models.STAND_TRIGGERS[model._meta.model_name]]
+            triggers = [(model._meta.db_table, trigger.get_pgid(model)) for model in _STAND_MODELLEN
+                        for trigger in model._meta.triggers if trigger in trajecten_models.STAND_TRIGGERS]
             # ALTER TABLE refuses while foreign-key checks wait for the commit: run them now.
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for tabel, naam in triggers:
                 cursor.execute(f'ALTER TABLE "{tabel}" DISABLE TRIGGER "{naam}"')
             cursor.execute("SET CONSTRAINTS ALL DEFERRED")
         else:
-            tabellen = [m._meta.db_table for m in (Traject, FaseOvergang, Contactmoment, Trajectplan)]
+            tabellen = [m._meta.db_table for m in _STAND_MODELLEN]
             cursor.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'trigger'")
             triggers = [(naam, sql) for naam, tabel, sql in cursor.fetchall()
                         if tabel in tabellen and ("stand" in naam or "instroom" in naam)]

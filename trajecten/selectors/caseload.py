@@ -4,7 +4,6 @@ Every query starts from `deelnemers_visible_to`; list queries use a fixed number
 """
 
 import datetime
-import functools
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -30,6 +29,7 @@ from clients.models import Deelnemer, Toestemming
 from clients.models import Signaal as GemeenteSignaal
 from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to
 from trajecten.models import Contactmoment
+from trajecten.selectors.expressies import eenmalig_gebouwd
 from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
 from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
@@ -60,9 +60,8 @@ def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = N
     ).annotate(**_stand_expressies(vandaag))
 
 
-@functools.lru_cache(maxsize=4)
+@eenmalig_gebouwd
 def _stand_expressies(vandaag: datetime.date) -> dict:
-    # Built once per day: annotate() resolves a copy, so the expressions themselves are never changed.
     contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
     return {
         "volgend_contact": Subquery(
@@ -140,9 +139,8 @@ def annoteer_toestemming(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> Que
     return qs.annotate(**_toestemming_expressies(vandaag))
 
 
-@functools.lru_cache(maxsize=4)
+@eenmalig_gebouwd
 def _toestemming_expressies(vandaag: datetime.date) -> dict:
-    # Built once per day: annotate() resolves a copy, so the expressions themselves are never changed.
     verloopt = Toestemming.objects.filter(
         deelnemer=OuterRef("pk"), gemeente__isnull=False, ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
         geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + datetime.timedelta(days=VERLOOPT_BINNEN_DAGEN),
@@ -204,9 +202,8 @@ def annoteer_urgentie(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QueryS
     return qs.annotate(referentie_datum=referentie).annotate(**vlaggen).annotate(**rest)
 
 
-@functools.lru_cache(maxsize=4)
+@eenmalig_gebouwd
 def _urgentie_expressies(vandaag: datetime.date) -> tuple:
-    # Built once per day: annotate() resolves a copy, so the expressions themselves are never changed.
     condities, referentie = _signaal_condities(vandaag)
     vlaggen = {f"signaal_{k}": Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
                for k, q in condities.items()}

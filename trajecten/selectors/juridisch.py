@@ -1,13 +1,13 @@
 """The legal route's end dates on the caseload: annotated from the version in force, signalled at 4 and 1 week."""
 
 import datetime
-import functools
 
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils.translation import gettext, ngettext
 
 from clients.models import JuridischeRoute
 from clients.selectors import DRINGEND_DAGEN, SIGNAAL_DAGEN, TERMIJNEN
+from trajecten.selectors.expressies import eenmalig_gebouwd
 
 
 def annoteer_juridische_termijnen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
@@ -15,9 +15,8 @@ def annoteer_juridische_termijnen(qs: QuerySet, vandaag: datetime.date) -> Query
     return qs.annotate(**_termijn_expressies())
 
 
-@functools.cache
+@eenmalig_gebouwd
 def _termijn_expressies() -> dict:
-    # Built once: annotate() resolves a copy, so the expressions themselves are never changed.
     huidig = JuridischeRoute.objects.filter(deelnemer=OuterRef("pk")).order_by("-versie")
     return {f"jr_{veld}": Subquery(huidig.values(veld)[:1]) for veld, _ in TERMIJNEN}
 

@@ -2,13 +2,13 @@
 
 import calendar
 import datetime
-import functools
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, DateField, Exists, F, OuterRef, Q, QuerySet, Subquery
 from django.utils.translation import gettext, gettext_lazy
 
 from trajecten.models import FaseOvergang, Leefsituatie, Nacontrole, Traject, Uitstroom
+from trajecten.selectors.expressies import eenmalig_gebouwd
 from uitstap.codes import Fase, NacontroleTermijn, UitstroomSoort
 from uitstap.models import Toelatingscriterium
 
@@ -143,9 +143,8 @@ def annoteer_nazorg(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     return qs.annotate(**_nazorg_expressies())
 
 
-@functools.cache
+@eenmalig_gebouwd
 def _nazorg_expressies() -> dict:
-    # Built once: annotate() resolves a copy, so the expressions themselves are never changed.
     uitstap = Uitstroom.objects.filter(traject=OuterRef("huidig_traject_id"), soort=UitstroomSoort.UITGESTAPT)
     controles = Nacontrole.objects.filter(traject=OuterRef("huidig_traject_id"))
     return {

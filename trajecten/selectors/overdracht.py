@@ -126,8 +126,7 @@ def overdracht_melding(deelnemer: Deelnemer, vandaag: datetime.date | None = Non
     hears the reason); None otherwise."""
     vandaag = vandaag or datetime.date.today()
     # The card names the receiving programme only: no users or consent joined in (this runs on every tab).
-    laatste = (Overdracht.objects.filter(deelnemer=deelnemer).select_related("naar_programma")
-               .order_by("-voorbereid_op", "-id").first())
+    laatste = overdrachten_van(deelnemer).select_related(None).select_related("naar_programma").first()
     if laatste is None:
         return None
     if laatste.status == Overdracht.Status.VOORBEREID:

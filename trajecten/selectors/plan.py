@@ -1,7 +1,6 @@
 """Reads for the plan feature: the current plan per leefgebied, metingen first vs latest, charts, caseload signal."""
 
 import datetime
-import functools
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, QuerySet, Subquery
@@ -9,6 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext
 
 from trajecten.models import Doel, DoelVoortgang, MetingScore, Traject, Trajectplan
+from trajecten.selectors.expressies import eenmalig_gebouwd
 from uitstap import charts
 from uitstap.codes import DoelStatus, Leefgebied
 
@@ -26,9 +26,8 @@ def annoteer_doelen_verlopen(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     return qs.annotate(doelen_verlopen=_doelen_verlopen(vandaag))
 
 
-@functools.lru_cache(maxsize=4)
+@eenmalig_gebouwd
 def _doelen_verlopen(vandaag: datetime.date):
-    # Built once per day: annotate() resolves a copy, so the expression itself is never changed.
     later_plan = Trajectplan.objects.filter(traject_id=OuterRef("plan__traject_id"), volgnummer__gt=OuterRef("plan__volgnummer"))
     verlopen = (
         Doel.objects.filter(plan__traject_id=OuterRef("huidig_traject_id"), ouder__isnull=True,

@@ -4,7 +4,6 @@ Referrals are participant data: every query for them starts from `deelnemers_vis
 """
 
 import datetime
-import functools
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -23,6 +22,7 @@ from django.db.models.functions import Coalesce
 from clients.models import Deelnemer
 from clients.selectors import deelnemers_visible_to
 from trajecten.models import Terugkoppeling, Verwijzing
+from trajecten.selectors.expressies import eenmalig_gebouwd
 from uitstap.models import Ketenpartner
 
 
@@ -172,9 +172,8 @@ def annoteer_lang_wachtend(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> Q
     return qs.annotate(lang_wachtend=_lang_wachtend(vandaag))
 
 
-@functools.lru_cache(maxsize=4)
+@eenmalig_gebouwd
 def _lang_wachtend(vandaag: datetime.date):
-    # Built once per day: annotate() resolves a copy, so the expression itself is never changed.
     wachtend = (
         Verwijzing.objects.filter(traject__deelnemer=OuterRef("pk"), gestart__isnull=True, beeindigd__isnull=True)
         .annotate(gewacht=_DagenSinds(vandaag, F("verwezen")))

@@ -66,17 +66,19 @@ class Command(BaseCommand):
         fake = Faker("nl_NL")
         fake.seed_instance(seed)
         vandaag = datetime.date.today()
+        in_bulk = bulk or deelnemers > VERHAAL_TOT
         with verzegelen_uitgesteld(), transaction.atomic():
             kern = seed_kern(rng, vandaag)
-            if bulk or deelnemers > VERHAAL_TOT:
+            if in_bulk:
                 aantal = seed_bulk(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers)
             else:
                 aantal = len(demo.seed(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=deelnemers))
                 # The grant with its periods and verslagen (rapportage sits on top, so its step is called here).
                 seed_verslag(rng=rng, fake=fake, vandaag=vandaag, kern=kern)
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not in_bulk:
             # Statistics for the planner right away: on tables that were empty a minute ago it otherwise
-            # plans the caseload's subqueries as scans of every row, until autovacuum gets to them.
+            # plans the caseload's subqueries as scans of every row, until autovacuum gets to them. (The bulk
+            # path analyses each table it loads already, trajecten.demo.bulk.)
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
         self.stdout.write(self.style.SUCCESS(
