@@ -25,12 +25,12 @@ def _flush_mag_het_auditlog_legen():
     if connection.vendor != "postgresql":
         yield
         return
-    import pgtrigger
+    from tests.pgtriggers import triggers_genegeerd
 
     origineel = flush.Command.handle
 
     def handle(self, *args, **kwargs):
-        with pgtrigger.ignore("uitstap.AuditEvent:auditevent_geen_truncate"):
+        with triggers_genegeerd("uitstap.AuditEvent:auditevent_geen_truncate"):
             return origineel(self, *args, **kwargs)
 
     flush.Command.handle = handle

@@ -28,14 +28,13 @@ def traject(dn, aanmeld: str, *fasen: tuple[str, str], eind: str | None = None) 
 def programma_verwijderen(programma) -> None:
     """Remove a programme with all its history, to import it again (tests only: on PostgreSQL history is
     append-only, so the triggers are lifted for this one statement)."""
-    import pgtrigger
-
     from clients.models import Deelnemer
     from trajecten.models import OutreachActie, OutreachLocatie, Werkoverleg
+    from tests.pgtriggers import triggers_genegeerd
     from uitstap.models import Ketenpartner
 
-    with pgtrigger.ignore("trajecten.FaseOvergang:faseovergang_niet_verwijderen",
-                          "trajecten.Terugkoppeling:terugkoppeling_niet_verwijderen"):
+    with triggers_genegeerd("trajecten.FaseOvergang:faseovergang_niet_verwijderen",
+                            "trajecten.Terugkoppeling:terugkoppeling_niet_verwijderen"):
         Deelnemer.objects.filter(programma=programma).delete()
     Werkoverleg.objects.filter(programma=programma).delete()  # not part of the exchange format
     OutreachActie.objects.filter(programma=programma).delete()
