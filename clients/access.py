@@ -10,7 +10,6 @@ she may see. Her pages go through `gedeelde_deelnemer_or_404`, which returns the
 
 from collections.abc import Callable
 
-from django.db import transaction
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
@@ -31,16 +30,15 @@ def _log_denied(request, deelnemer_pk, *, object_type: str, object_id) -> None:
     """
     if deelnemer_pk is not None:
         object_type, object_id = "deelnemer", deelnemer_pk
-    with transaction.atomic():
-        audit_log(actie=Actie.DENIED, uitkomst=Uitkomst.GEWEIGERD, gebruiker=request.user,
-                  object_type=object_type, object_id=str(object_id)[:40])
+    audit_log(actie=Actie.DENIED, uitkomst=Uitkomst.GEWEIGERD, gebruiker=request.user,
+              object_type=object_type, object_id=str(object_id)[:40])
 
 
 def _log_read(request, deelnemer: Deelnemer, *, actie: str, object_type: str, object_id) -> None:
     # Written before the page is rendered; if the event cannot be written this raises, so nothing is shown.
-    with transaction.atomic():
-        audit_log(actie=actie, gebruiker=request.user, clientcode=deelnemer.clientcode,
-                  object_type=object_type, object_id=str(object_id), grondslag=grondslag(request.user, deelnemer))
+    # audit_log is its own transaction (BEGIN, INSERT, COMMIT): no savepoint around it.
+    audit_log(actie=actie, gebruiker=request.user, clientcode=deelnemer.clientcode,
+              object_type=object_type, object_id=str(object_id), grondslag=grondslag(request.user, deelnemer))
 
 
 def _dossier_visible_to(user):
@@ -123,7 +121,6 @@ def gedeelde_deelnemer_or_404(request, pk, *, actie: str = Actie.VIEW, object_ty
     except (Deelnemer.DoesNotExist, ValueError, TypeError):
         _log_denied(request, pk, object_type=object_type, object_id=pk)
         raise Http404("Deelnemer niet gevonden.")
-    with transaction.atomic():
-        audit_log(actie=actie, gebruiker=user, clientcode=deelnemer.clientcode, object_type=object_type,
-                  object_id=str(deelnemer.pk), grondslag=f"toestemming:{toestemming.pk}")
+    audit_log(actie=actie, gebruiker=user, clientcode=deelnemer.clientcode, object_type=object_type,
+              object_id=str(deelnemer.pk), grondslag=f"toestemming:{toestemming.pk}")
     return deelnemer, toestemming
