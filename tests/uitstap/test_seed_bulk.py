@@ -187,3 +187,22 @@ def test_large_n_takes_the_bulk_path_and_gives_coaches_a_realistic_caseload(monk
     assert AuditEvent.objects.filter(object_type="seed_demo").count() == 1
     assert Deelnemer.objects.values("begeleider").distinct().count() == 5
     assert controleer_alles(datetime.date.today()) == []
+
+
+@pytest.mark.django_db
+def test_the_planner_sees_the_filled_state_after_the_bulk_seed():
+    """PostgreSQL: the statistics of trajecten_traject are taken after the state columns are filled. Taken
+    before, they said no traject is current, and the caseload's queries were planned for one row."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("planner statistics are PostgreSQL's")
+
+    def statistiek():
+        call_command("seed_demo", deelnemers=40, seed=2, bulk=True, force_demo=True)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT most_common_vals::text FROM pg_stats WHERE tablename = %s AND attname = %s",
+                           [Traject._meta.db_table, "is_huidig"])
+            return cursor.fetchone()[0]
+
+    assert "t" in _rollback(statistiek).strip("{}").split(",")

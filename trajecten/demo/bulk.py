@@ -390,6 +390,10 @@ def _stand_triggers_uit():
         for sql in trajecten_models.stand_vullen_sql():
             cursor.execute(sql)
         if connection.vendor == "postgresql":
+            # Statistics again: the table was analysed when its rows went in (_Tabel.schrijven), before the
+            # fill, so the planner believed no traject is current (is_huidig all false) and planned the
+            # caseload's queries for one row instead of thousands.
+            cursor.execute(f'ANALYZE "{Traject._meta.db_table}"')
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             for tabel, naam in triggers:
                 cursor.execute(f'ALTER TABLE "{tabel}" ENABLE TRIGGER "{naam}"')
