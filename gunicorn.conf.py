@@ -26,3 +26,12 @@ access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms rid=%({x-request-id
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOGLEVEL", "info")
 proc_name = "uitstap"
+
+
+def post_worker_init(worker):
+    """The worker has imported Django and the application: move those objects, which live as long as the worker,
+    out of the garbage collector's sight (gc.freeze). Every collection walked all 145 000 of them; that was
+    1.9 ms of each request's CPU, 0.8 ms after the freeze (the seven pages of make load, in-process)."""
+    import gc
+
+    gc.freeze()
