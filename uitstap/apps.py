@@ -11,10 +11,12 @@ class UitstapConfig(AppConfig):
         _psycopg_onthoudt_lange_queries()
 
 
-# The dossier's, caseload's and lists' queries are 9-12 KB of SQL. psycopg converts a query's %s placeholders
-# once and keeps the result (an LRU of 128), but only for queries of at most 4 KB; every longer one is parsed
-# again on every execution (0.5 ms each, two per page). 32 KB covers every query the pages run.
+# The dossier's, caseload's and lists' queries are 9-12 KB of SQL with up to 111 parameters (the caseload).
+# psycopg converts a query's %s placeholders once and keeps the result (an LRU of 128), but only for queries of
+# at most 4 KB and 50 parameters; every larger one is parsed again on every execution (0.5 ms each, two per
+# page). 32 KB and 256 parameters cover every query the pages run; bulk inserts stay far above both.
 PSYCOPG_QUERY_ONTHOUDEN_TOT = 32 * 1024
+PSYCOPG_PARAMETERS_ONTHOUDEN_TOT = 256
 
 
 def _psycopg_onthoudt_lange_queries() -> None:
@@ -24,3 +26,5 @@ def _psycopg_onthoudt_lange_queries() -> None:
         return
     if getattr(_queries, "MAX_CACHED_STATEMENT_LENGTH", None) is not None:
         _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, PSYCOPG_QUERY_ONTHOUDEN_TOT)
+    if getattr(_queries, "MAX_CACHED_STATEMENT_PARAMS", None) is not None:
+        _queries.MAX_CACHED_STATEMENT_PARAMS = max(_queries.MAX_CACHED_STATEMENT_PARAMS, PSYCOPG_PARAMETERS_ONTHOUDEN_TOT)

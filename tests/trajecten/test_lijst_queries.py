@@ -74,25 +74,35 @@ def test_query_counts_do_not_grow_with_the_data_and_stay_small(client, settings)
 
 @pytest.mark.django_db
 def test_every_page_query_fits_psycopgs_conversion_cache(client, settings):
-    """psycopg converts a query's placeholders once and keeps the result only up to its length limit, which
-    uitstap.apps raises to PSYCOPG_QUERY_ONTHOUDEN_TOT: a page query longer than that is parsed again on every
-    request. This fails when a list or the participant page grows a query past the limit."""
-    from uitstap.apps import PSYCOPG_QUERY_ONTHOUDEN_TOT
+    """psycopg converts a query's placeholders once and keeps the result only up to a length and a number of
+    parameters, which uitstap.apps raises: a page query beyond them is parsed again on every request. This fails
+    when a list or the participant page grows a query past the limits."""
+    from uitstap.apps import PSYCOPG_PARAMETERS_ONTHOUDEN_TOT, PSYCOPG_QUERY_ONTHOUDEN_TOT
 
     settings.AUDIT_VERZEGEL_INTERVAL = 10**9
     rng, fake, vandaag = random.Random(5), Faker("nl_NL"), datetime.date.today()
     fake.seed_instance(5)
     kern = seed_kern(rng, vandaag)
     seed_bulk(rng=rng, fake=fake, vandaag=vandaag, kern=kern, aantal=12)
-    langste = {}
+    grootste = {}
+
+    def meten(execute, sql, params, many, context):
+        if not many and params is not None:
+            lengte, aantal = grootste.get(naam, (0, 0))
+            grootste[naam] = (max(lengte, len(sql)), max(aantal, len(params)))
+        return execute(sql, params, many, context)
+
     for naam, user, url in paginas(kern):
         client.force_login(user)
-        with CaptureQueriesContext(connection) as q:
+        with connection.execute_wrapper(meten):
             assert client.get(url).status_code == 200
-        langste[naam] = max(len(x["sql"]) for x in q.captured_queries)
-    assert max(langste.values()) > 4096  # the pages do run queries past psycopg's own limit
-    assert all(n <= PSYCOPG_QUERY_ONTHOUDEN_TOT for n in langste.values()), langste
+    # The pages do run queries past psycopg's own limits (4 KB, 50 parameters) ...
+    assert max(n for n, _ in grootste.values()) > 4096 and max(p for _, p in grootste.values()) > 50
+    # ... and none past ours.
+    assert all(n <= PSYCOPG_QUERY_ONTHOUDEN_TOT and p <= PSYCOPG_PARAMETERS_ONTHOUDEN_TOT
+               for n, p in grootste.values()), grootste
     if connection.vendor == "postgresql":
         from psycopg import _queries
 
         assert _queries.MAX_CACHED_STATEMENT_LENGTH >= PSYCOPG_QUERY_ONTHOUDEN_TOT
+        assert _queries.MAX_CACHED_STATEMENT_PARAMS >= PSYCOPG_PARAMETERS_ONTHOUDEN_TOT
