@@ -129,6 +129,9 @@ else:
     # 20 000 participants spilled the default 4 MB to disk and took three times as long.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("options", "-c jit=off -c work_mem=16MB")
+    # Parameters bound on the server and a statement a connection has run twice kept prepared: PostgreSQL plans
+    # the dossier's and the lists' large queries once per connection instead of on every request (its CPU per
+    # request halved, docs/benchmarks.md). Off behind a transaction-mode pooler, which cannot keep them.
     if env.bool("DB_PREPARE", default=True):
         DATABASES["default"]["OPTIONS"].setdefault("server_side_binding", True)
         DATABASES["default"]["OPTIONS"].setdefault("prepare_threshold", env.int("DB_PREPARE_THRESHOLD", default=2))
