@@ -13,19 +13,20 @@ from django.db import connection
 
 
 @contextlib.contextmanager
-def triggers_genegeerd(*uris: str):
-    if connection.vendor != "postgresql":
-        with pgtrigger.ignore(*uris):
-            yield
-        return
+def _binden_op_de_client():
     from django.db.backends.postgresql.base import Cursor  # Django's client-side-binding cursor
 
     connection.ensure_connection()
     ruw = connection.connection
-    vorige = ruw.cursor_factory
-    ruw.cursor_factory = Cursor
+    vorige, ruw.cursor_factory = ruw.cursor_factory, Cursor
     try:
-        with pgtrigger.ignore(*uris):
-            yield
+        yield
     finally:
         ruw.cursor_factory = vorige
+
+
+@contextlib.contextmanager
+def triggers_genegeerd(*uris: str):
+    binden = _binden_op_de_client() if connection.vendor == "postgresql" else contextlib.nullcontext()
+    with binden, pgtrigger.ignore(*uris):
+        yield

@@ -17,14 +17,29 @@ class UitstapConfig(AppConfig):
 # page). 32 KB and 256 parameters cover every query the pages run; bulk inserts stay far above both.
 PSYCOPG_QUERY_ONTHOUDEN_TOT = 32 * 1024
 PSYCOPG_PARAMETERS_ONTHOUDEN_TOT = 256
+# psycopg has no public setting for these limits: they are module constants of psycopg._queries, read on every
+# conversion. This is the one place that touches them; psycopg_cachegrenzen() reports them.
+_GRENZEN = {"MAX_CACHED_STATEMENT_LENGTH": PSYCOPG_QUERY_ONTHOUDEN_TOT,
+            "MAX_CACHED_STATEMENT_PARAMS": PSYCOPG_PARAMETERS_ONTHOUDEN_TOT}
 
 
-def _psycopg_onthoudt_lange_queries() -> None:
+def _psycopg_queries():
     try:
         from psycopg import _queries
     except ImportError:  # SQLite-only installation
+        return None
+    return _queries
+
+
+def _psycopg_onthoudt_lange_queries() -> None:
+    if (queries := _psycopg_queries()) is None:
         return
-    if getattr(_queries, "MAX_CACHED_STATEMENT_LENGTH", None) is not None:
-        _queries.MAX_CACHED_STATEMENT_LENGTH = max(_queries.MAX_CACHED_STATEMENT_LENGTH, PSYCOPG_QUERY_ONTHOUDEN_TOT)
-    if getattr(_queries, "MAX_CACHED_STATEMENT_PARAMS", None) is not None:
-        _queries.MAX_CACHED_STATEMENT_PARAMS = max(_queries.MAX_CACHED_STATEMENT_PARAMS, PSYCOPG_PARAMETERS_ONTHOUDEN_TOT)
+    for naam, grens in _GRENZEN.items():
+        if getattr(queries, naam, None) is not None:
+            setattr(queries, naam, max(getattr(queries, naam), grens))
+
+
+def psycopg_cachegrenzen() -> dict[str, int | None]:
+    """psycopg's current limits for its conversion cache (None without psycopg or when it lacks the constant)."""
+    queries = _psycopg_queries()
+    return {naam: getattr(queries, naam, None) for naam in _GRENZEN}

@@ -77,7 +77,7 @@ def test_every_page_query_fits_psycopgs_conversion_cache(client, settings):
     """psycopg converts a query's placeholders once and keeps the result only up to a length and a number of
     parameters, which uitstap.apps raises: a page query beyond them is parsed again on every request. This fails
     when a list or the participant page grows a query past the limits."""
-    from uitstap.apps import PSYCOPG_PARAMETERS_ONTHOUDEN_TOT, PSYCOPG_QUERY_ONTHOUDEN_TOT
+    from uitstap.apps import PSYCOPG_PARAMETERS_ONTHOUDEN_TOT, PSYCOPG_QUERY_ONTHOUDEN_TOT, psycopg_cachegrenzen
 
     settings.AUDIT_VERZEGEL_INTERVAL = 10**9
     rng, fake, vandaag = random.Random(5), Faker("nl_NL"), datetime.date.today()
@@ -102,7 +102,6 @@ def test_every_page_query_fits_psycopgs_conversion_cache(client, settings):
     assert all(n <= PSYCOPG_QUERY_ONTHOUDEN_TOT and p <= PSYCOPG_PARAMETERS_ONTHOUDEN_TOT
                for n, p in grootste.values()), grootste
     if connection.vendor == "postgresql":
-        from psycopg import _queries
-
-        assert _queries.MAX_CACHED_STATEMENT_LENGTH >= PSYCOPG_QUERY_ONTHOUDEN_TOT
-        assert _queries.MAX_CACHED_STATEMENT_PARAMS >= PSYCOPG_PARAMETERS_ONTHOUDEN_TOT
+        grenzen = psycopg_cachegrenzen()
+        assert grenzen["MAX_CACHED_STATEMENT_LENGTH"] >= PSYCOPG_QUERY_ONTHOUDEN_TOT
+        assert grenzen["MAX_CACHED_STATEMENT_PARAMS"] >= PSYCOPG_PARAMETERS_ONTHOUDEN_TOT
