@@ -8,15 +8,17 @@ The dossier is the coach's and coordinator's: a klantmanager never reaches it, n
 she may see. Her pages go through `gedeelde_deelnemer_or_404`, which returns the consent it rests on.
 """
 
+import datetime
 from collections.abc import Callable
 
 from django.db.models import Model, QuerySet
 from django.http import Http404
 
 from clients.models import Deelnemer, Toestemming
-from clients.selectors import deelnemers_visible_to, geldige_toestemming, grondslag
+from clients.selectors import deelnemers_visible_to, geldige_toestemming, grondslag, zichtbaarheid_sleutel
 from uitstap.audit import Actie, Uitkomst, audit_log
 from uitstap.codes import Rol
+from uitstap.query_shapes import QueryShape
 
 DEELNEMER_RELATIES = ("programma", "begeleider", "achtervang", "woongemeente")
 
@@ -47,18 +49,34 @@ def _dossier_visible_to(user):
     return qs.none() if getattr(user, "rol", None) == Rol.KLANTMANAGER else qs
 
 
+def _geannoteerd_bouwen(user, annoteren, vandaag: datetime.date, pk) -> QuerySet[Deelnemer]:
+    return annoteren(_dossier_visible_to(user).select_related(*DEELNEMER_RELATIES), vandaag).filter(pk=pk)
+
+
+# The annotated participant query of every dossier tab, compiled once per day, annotation and visibility.
+_GEANNOTEERD = QueryShape(_geannoteerd_bouwen)
+
+
 def deelnemer_or_404(request, pk, *, actie: str = Actie.VIEW, object_type: str = "deelnemer", log: bool = True,
-                     annoteren: Callable[[QuerySet], QuerySet] | None = None) -> Deelnemer:
+                     annoteren: Callable[[QuerySet, datetime.date], QuerySet] | None = None) -> Deelnemer:
     """The participant if `request.user` may see it, else 404 and a `denied` event (see _log_denied).
 
-    `annoteren` adds annotations and joins to that one query (the dossier's summary card), so the page need
-    not load the participant a second time: it gets the participants `request.user` may see and only annotates.
+    `annoteren(qs, vandaag)` adds annotations and joins to that one query (the dossier's summary card), so the page
+    need not load the participant a second time: it gets the participants `request.user` may see and only
+    annotates. It must build the same SQL for the same day (a module-level function): that query's SQL is
+    kept per day and per `zichtbaarheid_sleutel` of the user, and run again with the next participant's id.
     """
+    user = request.user
     try:
-        qs = _dossier_visible_to(request.user).select_related(*DEELNEMER_RELATIES)
-        if annoteren is not None:
-            qs = annoteren(qs)
-        deelnemer = qs.get(pk=pk)
+        if annoteren is None:
+            deelnemer = _dossier_visible_to(user).select_related(*DEELNEMER_RELATIES).get(pk=pk)
+        else:
+            vandaag = datetime.date.today()
+            rijen = _GEANNOTEERD.fetch((annoteren, vandaag, zichtbaarheid_sleutel(user)), [int(pk)],
+                                       user, annoteren, vandaag)
+            if not rijen:
+                raise Deelnemer.DoesNotExist
+            deelnemer = rijen[0]
     except (Deelnemer.DoesNotExist, ValueError, TypeError):
         _log_denied(request, pk, object_type=object_type, object_id=pk)
         raise Http404("Deelnemer niet gevonden.")

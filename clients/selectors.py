@@ -50,6 +50,15 @@ def deelnemers_visible_to(user) -> QuerySet[Deelnemer]:
     return Deelnemer.objects.none()
 
 
+def zichtbaarheid_sleutel(user) -> tuple:
+    """Everything `deelnemers_visible_to` reads of `user`. Its SQL and parameters are a function of this tuple and
+    of today (a klantmanager's consents) only: what else it depends on (programmes, organisations, consents) is in
+    subqueries that the database reads when the query runs, and building it runs no query. SQL kept between
+    requests (uitstap.query_shapes) is keyed on it, so a change of role, organisation or gemeente builds anew."""
+    return (getattr(user, "is_authenticated", False), getattr(user, "is_active", False), getattr(user, "pk", None),
+            getattr(user, "rol", None), getattr(user, "organisatie_id", None), getattr(user, "gemeente_id", None))
+
+
 def grondslag(user, deelnemer: Deelnemer) -> str:
     """The basis on which `user` sees `deelnemer`, for the audit log."""
     if user.rol == Rol.COORDINATOR:

@@ -3,7 +3,6 @@
 Every view of a participant's dossier uses `dossier_context`, `broodkruimels` and `form_pagina` from here.
 """
 
-import datetime
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -41,8 +40,7 @@ TABS = [
 def dossier_deelnemer_or_404(request, pk, **kwargs):
     """`deelnemer_or_404` that loads the summary card's state (selectors.dossier_stand) in the same query, so
     `dossier_context` need not load the participant again."""
-    vandaag = datetime.date.today()
-    return deelnemer_or_404(request, pk, annoteren=lambda qs: selectors.dossier_stand(qs, vandaag), **kwargs)
+    return deelnemer_or_404(request, pk, annoteren=selectors.dossier_stand, **kwargs)
 
 
 def dossier_context(request, deelnemer, *, tab: str) -> dict:
