@@ -110,6 +110,26 @@ class TestContactScreens:
         assert "bellen is niet veilig" in r.content.decode()
         assert not Contactmoment.objects.filter(traject=traject).exists()
 
+    def test_dossier_quick_form_follows_arrangement_and_day(self, login, coach, traject, deelnemer, programma):
+        """The empty quick form's fields are kept per arrangement and day (snel_contact.html): a dossier with a
+        forbidden kind asks for the deviation, the next dossier without one does not, and the date is today's."""
+        from tests.factories import DeelnemerFactory
+
+        zonder = DeelnemerFactory(programma=programma, begeleider=coach)
+        services.traject_starten(deelnemer=zonder, aanmelddatum=D(2025, 1, 10), door=coach)
+        client = login(coach)
+        url = lambda d: reverse("trajecten:dossier", args=[d.pk])  # noqa: E731
+        for _ in range(2):
+            assert "afwijking_reden" not in client.get(url(deelnemer)).content.decode()
+        contactafspraak_vastleggen(deelnemer=deelnemer, door=coach, gelezen_versie=0, data={"bellen": NEE})
+        assert "afwijking_reden" in client.get(url(deelnemer)).content.decode()
+        assert "afwijking_reden" not in client.get(url(zonder)).content.decode()
+        for moment in (datetime.datetime(2031, 3, 4, 12), datetime.datetime(2031, 3, 5, 1)):  # 13 hours apart
+            with time_machine.travel(moment, tick=False):
+                client.force_login(coach)
+                html = client.get(url(zonder)).content.decode()
+            assert f'value="{moment:%Y-%m-%d}"' in html
+
     def test_veiligheid_tab_shows_arrangement_to_coach_only(self, login, coach, coach3, deelnemer, afspraak):
         html = login(coach).get(reverse("trajecten:veiligheid", args=[deelnemer.pk])).content.decode()
         assert "tante Rosa" in html and "0612345678" in html

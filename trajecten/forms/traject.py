@@ -168,6 +168,12 @@ class SnelContactForm(AfspraakControle, UitstapForm, forms.ModelForm):
         self.initial.setdefault("duur_minuten", 60)
         self.initial.setdefault("status", ContactStatus.GEHOUDEN)
 
+    @property
+    def sleutel_leeg(self) -> str:
+        """What an empty form's fields show besides fixed text: the initial values and the forbidden kinds (which
+        add the deviation fields). The dossier keeps the rendered empty fields under this key (snel_contact.html)."""
+        return f"{self.initial['datum']}|{self.initial['duur_minuten']}|{self.initial['status']}|{','.join(sorted(self.verboden))}"
+
     def clean(self):
         data = super().clean()
         _check_contact_velden(self, data)
