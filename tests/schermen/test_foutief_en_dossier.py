@@ -115,3 +115,38 @@ def test_plural_and_long_dates():
     assert aantal_dagen(1) == "1 dag" and aantal_dagen(3) == "3 dagen"
     assert dagen_geleden(D(2026, 1, 1), D(2026, 1, 4)) == "3 dagen geleden"
     assert dagen_geleden(D(2026, 1, 1), D(2025, 12, 30)) == "over 2 dagen"
+
+
+def test_summary_card_reads_the_current_trajects_newest_plan(login, traject, coach):
+    """Plan status and open goals on the card (read with the participant, selectors.dossier_stand): the newest
+    version of the current traject; open and bezig top-level goals, no sub-goals; an older traject's plan
+    does not count."""
+    from trajecten.models import Doel, Trajectplan
+
+    dn = traject.deelnemer
+    client = login(coach)
+
+    def kaart():
+        html = client.get(reverse("trajecten:dossier", args=[dn.pk])).content.decode()
+        return html.split('class="samenvatting-feiten')[1].split("</dl>")[0]
+
+    assert "Nog geen trajectplan" in kaart()
+    v1 = Trajectplan.objects.create(traject=traject, volgnummer=1, opgesteld_op=D(2025, 2, 1))
+    hoofd = Doel.objects.create(plan=v1, leefgebied="huisvesting", omschrijving="a", status="open")
+    Doel.objects.create(plan=v1, leefgebied="financien", omschrijving="b", status="bezig")
+    Doel.objects.create(plan=v1, leefgebied="financien", omschrijving="c", status="behaald", behaald_op=D(2025, 3, 1))
+    Doel.objects.create(plan=v1, ouder=hoofd, leefgebied="huisvesting", omschrijving="sub", status="open")
+    html = kaart()
+    assert "Versie 1: concept, nog niet ondertekend" in html and "<dd>2</dd>" in html
+    Trajectplan.objects.filter(pk=v1.pk).update(status="actief", ondertekend_deelnemer_op=D(2025, 2, 2),
+                                                ondertekend_begeleider_op=D(2025, 2, 2))
+    v2 = Trajectplan.objects.create(traject=traject, volgnummer=2, opgesteld_op=D(2025, 4, 1))
+    Doel.objects.create(plan=v2, leefgebied="huisvesting", omschrijving="a", status="open")
+    html = kaart()
+    assert "Versie 2: concept, nog niet ondertekend" in html and "<dd>1</dd>" in html
+    Trajectplan.objects.filter(pk=v2.pk).update(status="actief", ondertekend_deelnemer_op=D(2025, 4, 2),
+                                                ondertekend_begeleider_op=D(2025, 4, 2))
+    assert "Versie 2: ondertekend" in kaart()
+    type(traject).objects.filter(pk=traject.pk).update(einddatum=D(2025, 5, 1))
+    services.traject_starten(deelnemer=dn, aanmelddatum=D(2025, 6, 1), door=coach)  # herinstroom: no plan yet
+    assert "Nog geen trajectplan" in kaart()

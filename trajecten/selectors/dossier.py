@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import (
-    Count, DateField, Exists, FilteredRelation, OuterRef, Prefetch, Q, QuerySet, Subquery, Value,
+    Count, DateField, Exists, FilteredRelation, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value,
     prefetch_related_objects,
 )
 from django.utils.translation import gettext, gettext_lazy
@@ -13,9 +13,10 @@ from django.utils.translation import gettext, gettext_lazy
 from clients.models import Contactafspraak
 from clients.selectors import TERMIJNEN, Termijn, juridische_termijnen
 from trajecten.models import (
-    Contactmoment, Intakegesprek, Overdrachtssamenvatting, Traject, Trajectplan, Verwijzing,
+    Contactmoment, Intakegesprek, Overdracht, Overdrachtssamenvatting, Traject, Trajectplan, Verwijzing,
 )
 from trajecten.selectors.caseload import CASELOAD_ANNOTATIES, met_traject_stand
+from trajecten.selectors.expressies import eenmalig_gebouwd
 from uitstap.codes import ContactStatus, DoelStatus, Fase, Leeftijdsgroep, leeftijdsgroep_van
 
 
@@ -46,7 +47,10 @@ def dossier_stand(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     """The caseload state of the participants in `qs` (met_traject_stand and the caseload annotations, which
     include the legal route's end dates), whether one came with an overdracht summary, and the safe-contact
     arrangement in force (`afspraak_van`): what the summary card reads, in the one query of the participant.
-    `stand_op` is the day the state was computed for (and says that a participant carries it)."""
+    `stand_op` is the day the state was computed for (and says that a participant carries it). The current
+    traject's newest plan version (`plan_volgnummer`, `plan_status`, `plan_open_doelen`: see `samenvatting`) and
+    whether an overdracht was ever prepared (`heeft_overdracht_uit`: only then `overdracht_melding` looks) ride
+    along, so the card costs no query of its own."""
     qs = met_traject_stand(qs, vandaag)
     for annotate in CASELOAD_ANNOTATIES:
         qs = annotate(qs, vandaag)
@@ -55,9 +59,22 @@ def dossier_stand(qs: QuerySet, vandaag: datetime.date) -> QuerySet:
     return qs.annotate(
         stand_op=Value(vandaag, output_field=DateField()),
         heeft_overdrachtssamenvatting=Exists(Overdrachtssamenvatting.objects.filter(deelnemer=OuterRef("pk"))),
+        heeft_overdracht_uit=Exists(Overdracht.objects.filter(deelnemer=OuterRef("pk"))),
         contactafspraak_nu=FilteredRelation(
             "contactafspraken", condition=Q(contactafspraken__versie=Subquery(nieuwste))),
+        **_plan_expressies(),
     ).select_related("contactafspraak_nu__alleen_via")
+
+
+@eenmalig_gebouwd
+def _plan_expressies() -> dict:
+    plannen = Trajectplan.objects.filter(traject_id=OuterRef("huidig_traject_id")).order_by("-volgnummer")
+    open_doelen = Count("doelen", filter=Q(doelen__ouder__isnull=True, doelen__status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)))
+    return {
+        "plan_volgnummer": Subquery(plannen.values("volgnummer")[:1]),
+        "plan_status": Subquery(plannen.values("status")[:1]),
+        "plan_open_doelen": Subquery(plannen.annotate(n=open_doelen).values("n")[:1], output_field=IntegerField()),
+    }
 
 
 def afspraak_van(stand) -> Contactafspraak | None:
@@ -82,27 +99,21 @@ def intakegesprekken(traject: Traject | None) -> list:
 @dataclass
 class Samenvatting:
     leeftijdsgroep: str
-    plan: Trajectplan | None
     plan_status: str
     open_doelen: int
 
 
-def samenvatting(deelnemer, traject: Traject | None, vandaag: datetime.date) -> Samenvatting:
-    """What the summary card adds to the caseload state: age group, plan status, open goals (one query: the
-    newest plan with its count of open goals, not sub-goals)."""
-    groep = leeftijdsgroep_van(vandaag.year, deelnemer.geboortejaar)
-    plan = None
-    if traject is not None:
-        plan = traject.plannen.annotate(open_doelen=Count("doelen", filter=Q(
-            doelen__ouder__isnull=True, doelen__status__in=(DoelStatus.OPEN, DoelStatus.BEZIG)))
-        ).order_by("-volgnummer").first()
-    if plan is None:
+def samenvatting(stand, vandaag: datetime.date) -> Samenvatting:
+    """What the summary card adds to the caseload state: age group, the status of the current traject's newest
+    plan version and its open goals (not sub-goals), from a participant annotated by `dossier_stand`."""
+    groep = leeftijdsgroep_van(vandaag.year, stand.geboortejaar)
+    if stand.plan_volgnummer is None:
         status, open_doelen = gettext("Nog geen trajectplan"), 0
     else:
-        status = (gettext("Versie %(volgnummer)s: ondertekend") if plan.is_bevroren
-                  else gettext("Versie %(volgnummer)s: concept, nog niet ondertekend")) % {"volgnummer": plan.volgnummer}
-        open_doelen = plan.open_doelen
-    return Samenvatting(Leeftijdsgroep(groep).label if groep in Leeftijdsgroep.values else groep, plan, status, open_doelen)
+        status = (gettext("Versie %(volgnummer)s: concept, nog niet ondertekend") if stand.plan_status == Trajectplan.Status.CONCEPT
+                  else gettext("Versie %(volgnummer)s: ondertekend")) % {"volgnummer": stand.plan_volgnummer}
+        open_doelen = stand.plan_open_doelen
+    return Samenvatting(Leeftijdsgroep(groep).label if groep in Leeftijdsgroep.values else groep, status, open_doelen)
 
 
 def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[TijdlijnItem]:
