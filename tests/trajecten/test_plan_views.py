@@ -62,6 +62,31 @@ def test_tab_shows_goals_per_leefgebied_overdue_radar_and_table(login, coach, de
     assert not re.search(r"<svg", html)
 
 
+def test_tab_reads_each_thing_once(login, coach, deelnemer, traject, plan, settings):
+    """The plan tab loads the metingen once for the table, the history and the radar (meting_tabel_van gives
+    what meting_tabel reads itself) and the current plan with the versions; a first version has no earlier
+    goals or copies to look up."""
+    from tests.trajecten.test_dossier_queries import _queries
+
+    settings.AUDIT_VERZEGEL_INTERVAL = 10**9  # PostgreSQL: the seal after the commit is not the page's work
+    from trajecten.selectors import meting_historie, meting_tabel, meting_tabel_van
+
+    services.meting_vastleggen(traject=traject, datum=dagen(5), scores={"huisvesting": 8, "veiligheid": 4}, door=coach)
+    assert meting_tabel_van(meting_historie(traject)) == meting_tabel(traject)
+    doel = plan.doelen.filter(ouder__isnull=True).first()
+    services.voortgang_vastleggen(doel=doel, datum=dagen(3), score=5, notitie="", door=coach)
+    client = login(coach)
+    url = reverse("trajecten:trajectplan", args=[deelnemer.pk])
+    assert _queries(client, url) == 11
+    assert "Voortgang (1)" in client.get(url).content.decode()
+    Trajectplan.objects.filter(pk=plan.pk).update(status="actief", ondertekend_deelnemer_op=dagen(140),
+                                                  ondertekend_begeleider_op=dagen(140))
+    services.trajectplan_nieuwe_versie(plan=Trajectplan.objects.get(pk=plan.pk), opgesteld_op=dagen(2), door=coach)
+    assert _queries(client, url) == 13  # and the finished goals of version 1, and the copies' originals
+    html = client.get(url).content.decode()
+    assert "Voortgang (1)" in html and "Versie 2" in html  # the copy shows its original's progress
+
+
 def test_signed_plan_offers_new_version_not_edit(login, coach, deelnemer, plan):
     services.trajectplan_ondertekenen(plan=plan, ondertekend_deelnemer_op=dagen(140),
                                            ondertekend_begeleider_op=dagen(140), door=coach, gelezen_versie=plan.versie)

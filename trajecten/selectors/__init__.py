@@ -51,10 +51,10 @@ from trajecten.selectors.plan import (  # noqa: F401
     versies,
     MetingRij,
     meting_tabel,
+    meting_tabel_van,
     MetingHistorie,
     meting_historie,
     radar_grafiek,
-    metingen,
     plan_pdf_context,
     OPEN_STATUSSEN,
 )

@@ -59,10 +59,8 @@ class LeefgebiedGroep:
 
 
 def _doelen_qs():
-    return Doel.objects.prefetch_related(
-        Prefetch("subdoelen", queryset=Doel.objects.order_by("volgorde", "id")),
-        Prefetch("voortgang", queryset=DoelVoortgang.objects.select_related("door").order_by("datum", "id")),
-    )
+    # A goal's progress is read with that of its earlier copies (voortgang_per_doel), not through the goal.
+    return Doel.objects.prefetch_related(Prefetch("subdoelen", queryset=Doel.objects.order_by("volgorde", "id")))
 
 
 def doelen_per_leefgebied(plan: Trajectplan, vandaag: datetime.date | None = None) -> list[LeefgebiedGroep]:
@@ -80,6 +78,8 @@ def doelen_per_leefgebied(plan: Trajectplan, vandaag: datetime.date | None = Non
 
 def afgeronde_doelen_eerder(plan: Trajectplan) -> list[Doel]:
     """Finished main goals of older versions: they are not copied into a new version, but belong to the story."""
+    if plan.volgnummer == 1:
+        return []
     return list(
         Doel.objects.filter(plan__traject=plan.traject, plan__volgnummer__lt=plan.volgnummer, ouder__isnull=True)
         .exclude(status__in=OPEN_STATUSSEN).select_related("plan").order_by("-plan__volgnummer", "leefgebied", "volgorde")
@@ -91,11 +91,12 @@ def voortgang_per_doel(doelen: list[Doel]) -> dict[int, list[DoelVoortgang]]:
     for any number of goals (the traject's goal chains, then all their progress)."""
     if not doelen:
         return {}
+    # Goals of a first version have no earlier copies: then each chain is the goal itself.
     oorsprong = dict(
         Doel.objects.filter(
             plan__traject__in=Doel.objects.filter(pk__in=[d.pk for d in doelen]).values("plan__traject")
         ).values_list("pk", "oorsprong_id")
-    )
+    ) if any(d.oorsprong_id for d in doelen) else {}
     ketens = {}
     for doel in doelen:
         keten, huidig = [], doel.pk
@@ -158,16 +159,25 @@ class MetingRij:
 
 def meting_tabel(traject: Traject) -> list[MetingRij]:
     """Per leefgebied the earliest and the latest score (by date, then order of recording)."""
-    rijen = {lg: MetingRij(lg, label) for lg, label in Leefgebied.choices}
     scores = (
         MetingScore.objects.filter(meting__traject=traject)
         .select_related("meting").order_by("meting__datum", "meting_id")
     )
-    for s in scores:
-        rij = rijen[s.leefgebied]
+    return _eerste_en_laatste((s.leefgebied, s.score, s.meting.datum) for s in scores)
+
+
+def meting_tabel_van(historie: "MetingHistorie") -> list[MetingRij]:
+    """`meting_tabel` from the metingen `meting_historie` loaded already (oldest first), without a query."""
+    return _eerste_en_laatste((s.leefgebied, s.score, m.datum) for m in historie.metingen for s in m.scores.all())
+
+
+def _eerste_en_laatste(scores) -> list[MetingRij]:
+    rijen = {lg: MetingRij(lg, label) for lg, label in Leefgebied.choices}
+    for leefgebied, score, datum in scores:
+        rij = rijen[leefgebied]
         if rij.eerste is None:
-            rij.eerste, rij.eerste_datum = s.score, s.meting.datum
-        rij.laatste, rij.laatste_datum = s.score, s.meting.datum
+            rij.eerste, rij.eerste_datum = score, datum
+        rij.laatste, rij.laatste_datum = score, datum
     return [r for r in rijen.values() if r.eerste is not None]
 
 
@@ -203,10 +213,6 @@ def radar_grafiek(rijen: list[MetingRij]) -> str | None:
     if any(r.laatste_datum != r.eerste_datum for r in rijen):
         reeksen.append((gettext("Laatste score"), [r.laatste for r in rijen]))
     return charts.data_uri(charts.radar_svg(labels=labels, reeksen=reeksen))
-
-
-def metingen(traject: Traject):
-    return traject.metingen.prefetch_related("scores").select_related("door").order_by("-datum", "-id")
 
 
 # --- the PDF ----------------------------------------------------------------------------------

@@ -72,7 +72,8 @@ def trajectplan(request, pk):
     deelnemer = dossier_deelnemer_or_404(request, pk, object_type="trajectplan")
     context = dossier_context(request, deelnemer, tab="trajectplan")
     traject: Traject | None = context["traject"]
-    plan = selectors.huidig_plan(traject)
+    versies = selectors.versies(traject) if traject else []
+    plan = versies[0] if versies else None  # the newest version is the current plan (selectors.huidig_plan)
     vandaag = context["vandaag"]
     groepen = selectors.doelen_per_leefgebied(plan, vandaag) if plan else []
     voortgang = selectors.voortgang_per_doel([doel for groep in groepen for doel in groep.doelen])
@@ -80,18 +81,18 @@ def trajectplan(request, pk):
         for doel in groep.doelen:
             doel.voortgang_lijst = voortgang[doel.pk]
             doel.grafiek = selectors.voortgang_grafiek(doel, doel.voortgang_lijst)
-    rijen = selectors.meting_tabel(traject) if traject else []
+    historie = selectors.meting_historie(traject)
+    rijen = selectors.meting_tabel_van(historie)
     context |= {
         "plan": plan,
         "groepen": groepen,
         "aantal_verlopen": sum(1 for g in groepen for d in g.doelen if d.verlopen),
-        "versies": selectors.versies(traject) if traject else [],
+        "versies": versies,
         "afgerond_eerder": selectors.afgeronde_doelen_eerder(plan) if plan else [],
         "meting_rijen": rijen,
         "radar": selectors.radar_grafiek(rijen),
         "radar_vergelijking": any(r.laatste_datum != r.eerste_datum for r in rijen),
-        "metingen": list(selectors.metingen(traject)[:10]) if traject else [],
-        "historie": selectors.meting_historie(traject),
+        "historie": historie,
         "kan_schrijven": bool(traject and traject.is_open),
     }
     return render(request, "trajecten/plan_tab.html", context)
