@@ -53,8 +53,10 @@ def _geannoteerd_bouwen(user, annoteren, vandaag: datetime.date, pk) -> QuerySet
     return annoteren(_dossier_visible_to(user).select_related(*DEELNEMER_RELATIES), vandaag).filter(pk=pk)
 
 
-# The annotated participant query of every dossier tab, compiled once per day, annotation and visibility.
-_GEANNOTEERD = QueryShape(_geannoteerd_bouwen)
+# The annotated participant query of every dossier tab, compiled once per day, annotation and visibility key.
+# An entry holds the built queryset (about 0.3 MB); a worker keeps the 64 users it served last (a miss costs
+# what every request cost before: building and compiling, about 6 ms).
+_GEANNOTEERD = QueryShape(_geannoteerd_bouwen, maxsize=64)
 
 
 def deelnemer_or_404(request, pk, *, actie: str = Actie.VIEW, object_type: str = "deelnemer", log: bool = True,
