@@ -242,7 +242,12 @@ class Traject(models.Model):
                 violation_error_message=_("Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af."),
             ),
         ]
-        indexes = [models.Index(fields=["deelnemer"], condition=Q(is_huidig=True), name="traject_huidig")]
+        indexes = [
+            models.Index(fields=["deelnemer"], condition=Q(is_huidig=True), name="traject_huidig"),
+            # The caseload's "this week": the open current trajecten with a planned contact by a given day.
+            models.Index(fields=["volgend_gepland_op"], condition=Q(is_huidig=True, einddatum__isnull=True),
+                         name="traject_open_gepland"),
+        ]
         triggers = [STAND_HUIDIG_TRIGGER]
 
     def __str__(self):
