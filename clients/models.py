@@ -106,6 +106,15 @@ class Deelnemer(models.Model):
                 | (Q(samengevoegd_met__isnull=False, samengevoegd_op__isnull=False) & ~Q(samengevoegd_met=models.F("pk"))),
             ),
         ]
+        indexes = [
+            # Lists are ordered by clientcode (unique only per programme, so the constraint's index starts with the
+            # programme): with this one a page of a large list walks the index instead of sorting every participant.
+            models.Index(fields=["clientcode"], name="deelnemer_clientcode"),
+            # What a coordinator's visibility reads (clients.selectors.deelnemers_visible_to): counting a whole
+            # programme's list is an index-only scan instead of a pass over the table.
+            models.Index(fields=["programma", "begeleider"], condition=Q(samengevoegd_op__isnull=True),
+                         name="deelnemer_zichtbaar"),
+        ]
 
     def __str__(self):
         return self.clientcode

@@ -11,7 +11,7 @@ from django.utils.translation import gettext, gettext_lazy
 
 from clients.models import Contactafspraak, Deelnemer, GeenDuplicaat, JuridischeRoute, Scope, Signaal, Toegestaan, Toestemming
 from uitstap.codes import ContactSoort, Rol
-from uitstap.models import Programma
+from uitstap.models import Gebruiker, Programma
 from uitstap.selectors import programmas_of
 
 
@@ -39,10 +39,13 @@ def deelnemers_visible_to(user) -> QuerySet[Deelnemer]:
         # Jaarverslag issue gives Traject its own) belongs to the user's organisation.
         alleen = (Programma.objects.filter(pk__in=programmas.values("pk"))  # counted over all its organisations
                   .annotate(n_org=Count("organisaties", distinct=True)).filter(n_org=1).values("pk"))
+        # The coach's organisation as a subquery, not a join: the list's count and page then read this table alone.
+        # The same meaning: a participant without a coach never matches.
+        medewerkers = Gebruiker.objects.filter(organisatie=user.organisatie_id).values("pk")
         return deelnemers.filter(
             Q(programma__in=programmas.filter(gezamenlijke_verwerking=True))
             | Q(programma__in=alleen)
-            | Q(programma__in=programmas, begeleider__organisatie=user.organisatie_id)
+            | Q(programma__in=programmas, begeleider__in=medewerkers)
         )
     if user.rol == Rol.KLANTMANAGER and user.gemeente_id:
         geldig = toestemmingen_geldig(gemeente=user.gemeente_id).filter(deelnemer=OuterRef("pk"))

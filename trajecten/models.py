@@ -78,8 +78,11 @@ INSTROOM_TRIGGER = pgtrigger.Trigger(
 # since when (latest transition by date, then id), the latest held contact, whether it is the participant's
 # current traject (latest aanmelddatum, then id), and the first plan version's date and the first day a version
 # was signed by both. Each trigger recomputes its columns from the rows (no increments), on both backends with
-# the same statements (SQLite's versions are made in migration trajecten 0006_traject_stand).
-STAND_VELDEN = ("huidige_fase", "fase_sinds", "laatste_contact", "is_huidig", "eerste_plan_op", "eerste_ondertekening_op")
+# the same statements (SQLite's versions are made in migrations trajecten 0006_traject_stand and 0007_traject_signalen).
+# The caseload's signals read three more (0007): the second-latest no-show (two no-shows in the last 60 days ⟺ it
+# lies within them), the earliest planned contact, and the earliest target date of the open goals of the newest plan.
+STAND_VELDEN = ("huidige_fase", "fase_sinds", "laatste_contact", "is_huidig", "eerste_plan_op", "eerste_ondertekening_op",
+                "tweede_no_show_op", "volgend_gepland_op", "vroegste_streefdatum")
 
 
 def stand_fase_sql(traject: str) -> str:
@@ -89,9 +92,19 @@ def stand_fase_sql(traject: str) -> str:
 
 
 def stand_contact_sql(traject: str) -> str:
-    return ("UPDATE trajecten_traject SET laatste_contact = (SELECT MAX(c.datum) FROM trajecten_contactmoment c "
-            f"WHERE c.traject_id = {traject} AND c.status = '{ContactStatus.GEHOUDEN.value}' AND c.foutief_op IS NULL) "
+    geldig = f"FROM trajecten_contactmoment c WHERE c.traject_id = {traject} AND c.foutief_op IS NULL AND c.status ="
+    return (f"UPDATE trajecten_traject SET laatste_contact = (SELECT MAX(c.datum) {geldig} '{ContactStatus.GEHOUDEN.value}'), "
+            f"tweede_no_show_op = (SELECT c.datum {geldig} '{ContactStatus.NIET_VERSCHENEN.value}' "
+            "ORDER BY c.datum DESC LIMIT 1 OFFSET 1), "
+            f"volgend_gepland_op = (SELECT MIN(c.datum) {geldig} '{ContactStatus.GEPLAND.value}') "
             f"WHERE id = {traject};")
+
+
+def _vroegste_streefdatum_sql(traject: str) -> str:
+    """The earliest target date of the open or bezig main goals of the traject's newest plan version."""
+    nieuwste = f"(SELECT p.id FROM trajecten_trajectplan p WHERE p.traject_id = {traject} ORDER BY p.volgnummer DESC LIMIT 1)"
+    return (f"(SELECT MIN(d.streefdatum) FROM trajecten_doel d WHERE d.plan_id = {nieuwste} AND d.ouder_id IS NULL "
+            f"AND d.status IN ('{DoelStatus.OPEN.value}', '{DoelStatus.BEZIG.value}'))")
 
 
 def stand_plan_sql(traject: str) -> str:
@@ -99,8 +112,15 @@ def stand_plan_sql(traject: str) -> str:
     return (f"UPDATE trajecten_traject SET eerste_plan_op = (SELECT p.opgesteld_op FROM trajecten_trajectplan p "
             f"WHERE p.traject_id = {traject} ORDER BY p.volgnummer LIMIT 1), "
             f"eerste_ondertekening_op = (SELECT MIN({beide}) FROM trajecten_trajectplan p WHERE p.traject_id = {traject} "
-            "AND p.ondertekend_deelnemer_op IS NOT NULL AND p.ondertekend_begeleider_op IS NOT NULL) "
+            "AND p.ondertekend_deelnemer_op IS NOT NULL AND p.ondertekend_begeleider_op IS NOT NULL), "
+            f"vroegste_streefdatum = {_vroegste_streefdatum_sql(traject)} "
             f"WHERE id = {traject};")
+
+
+def stand_doel_sql(plan: str) -> str:
+    """After a goal changes: vroegste_streefdatum of the traject its plan version belongs to."""
+    return (f"UPDATE trajecten_traject SET vroegste_streefdatum = {_vroegste_streefdatum_sql('trajecten_traject.id')} "
+            f"WHERE id = (SELECT p.traject_id FROM trajecten_trajectplan p WHERE p.id = {plan});")
 
 
 def stand_huidig_sql(deelnemer: str) -> str:
@@ -126,6 +146,10 @@ STAND_CONTACT_TRIGGER = _stand_trigger("stand_contact", pgtrigger.Insert | pgtri
                                        stand_contact_sql, "traject_id")
 STAND_PLAN_TRIGGER = _stand_trigger("stand_plan", pgtrigger.Insert | pgtrigger.Update | pgtrigger.Delete,
                                     stand_plan_sql, "traject_id")
+# Only the columns vroegste_streefdatum reads; a goal that moves to another plan version changes both trajecten.
+STAND_DOEL_TRIGGER = _stand_trigger(
+    "stand_doel", pgtrigger.Insert | pgtrigger.UpdateOf("plan_id", "ouder_id", "status", "streefdatum") | pgtrigger.Delete,
+    stand_doel_sql, "plan_id")
 STAND_HUIDIG_TRIGGER = _stand_trigger(
     "stand_huidig", pgtrigger.Insert | pgtrigger.UpdateOf("aanmelddatum", "deelnemer_id") | pgtrigger.Delete,
     stand_huidig_sql, "deelnemer_id")
@@ -133,7 +157,8 @@ STAND_HUIDIG_TRIGGER = _stand_trigger(
 
 def stand_vullen_sql() -> list[str]:
     """The state of every traject at once, from the histories: the same statements as the triggers, for all rows
-    (instroom_op included). For a bulk load that turns the per-row triggers off while it writes (trajecten.demo.bulk)."""
+    (instroom_op included; stand_plan_sql also does the goals' trigger's work). For a bulk load that turns the per-row
+    triggers off while it writes (trajecten.demo.bulk)."""
     return [
         stand_fase_sql("trajecten_traject.id"), stand_contact_sql("trajecten_traject.id"),
         stand_plan_sql("trajecten_traject.id"), stand_huidig_sql("trajecten_traject.deelnemer_id"),
@@ -144,7 +169,8 @@ def stand_vullen_sql() -> list[str]:
 
 # The triggers stand_vullen_sql stands in for (PostgreSQL; SQLite's carry "stand" or "instroom" in their name,
 # see trajecten.demo.bulk).
-STAND_TRIGGERS = (INSTROOM_TRIGGER, STAND_FASE_TRIGGER, STAND_CONTACT_TRIGGER, STAND_PLAN_TRIGGER, STAND_HUIDIG_TRIGGER)
+STAND_TRIGGERS = (INSTROOM_TRIGGER, STAND_FASE_TRIGGER, STAND_CONTACT_TRIGGER, STAND_PLAN_TRIGGER, STAND_DOEL_TRIGGER,
+                  STAND_HUIDIG_TRIGGER)
 
 
 def score_constraint(field: str, name: str, nullable: bool = True) -> models.CheckConstraint:
@@ -192,6 +218,10 @@ class Traject(models.Model):
     is_huidig = models.BooleanField(_("huidig traject van de deelnemer"), default=False, editable=False)
     eerste_plan_op = models.DateField(_("eerste trajectplan opgesteld op"), null=True, blank=True, editable=False)
     eerste_ondertekening_op = models.DateField(_("trajectplan eerst ondertekend op"), null=True, blank=True, editable=False)
+    tweede_no_show_op = models.DateField(_("op een na laatste keer niet verschenen"), null=True, blank=True, editable=False)
+    volgend_gepland_op = models.DateField(_("vroegste geplande contact"), null=True, blank=True, editable=False)
+    vroegste_streefdatum = models.DateField(_("vroegste streefdatum van de open doelen"), null=True, blank=True,
+                                            editable=False)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -212,7 +242,12 @@ class Traject(models.Model):
                 violation_error_message=_("Deze deelnemer heeft nog een lopend traject. Sluit dat eerst af."),
             ),
         ]
-        indexes = [models.Index(fields=["deelnemer"], condition=Q(is_huidig=True), name="traject_huidig")]
+        indexes = [
+            models.Index(fields=["deelnemer"], condition=Q(is_huidig=True), name="traject_huidig"),
+            # The caseload's "this week": the open current trajecten with a planned contact by a given day.
+            models.Index(fields=["volgend_gepland_op"], condition=Q(is_huidig=True, einddatum__isnull=True),
+                         name="traject_open_gepland"),
+        ]
         triggers = [STAND_HUIDIG_TRIGGER]
 
     def __str__(self):
@@ -584,6 +619,7 @@ class Doel(models.Model):
                 condition=Q(behaald_op__isnull=True) | Q(status=DoelStatus.BEHAALD),
             ),
         ]
+        triggers = [STAND_DOEL_TRIGGER]
 
     def __str__(self):
         return self.omschrijving[:60]

@@ -58,3 +58,14 @@ def test_deactivated_user_sees_nobody(deelnemer, coach):
     coach.is_active = False
     coach.save()
     assert not deelnemers_visible_to(coach).exists()
+
+
+def test_building_the_visible_queryset_runs_no_query_and_joins_no_table(coach, coordinator, klantmanager,
+                                                                       django_assert_num_queries):
+    """Lists count and cut pages on this queryset alone (issue 21): the coach's organisation is a subquery, not a
+    join, and nothing is looked up while it is built."""
+    for user in (coach, coordinator, klantmanager):
+        with django_assert_num_queries(0):
+            qs = deelnemers_visible_to(user)
+            sql = str(qs.query)
+        assert [alias for alias, n in qs.query.alias_refcount.items() if n] == ["clients_deelnemer"], (user.rol, sql)

@@ -1,16 +1,19 @@
 """The traject's state columns (trajecten.models.STAND_VELDEN) are kept by the database: after any sequence of
 writes, through the ORM or in bulk as the import does, they equal what the histories say."""
 
+import contextlib
 import datetime
 import random
 
 import pytest
-from django.db.models import Max
+from django.db import connection
+from django.db.models import Max, Min
 
 from tests.rapportage.helpers import deelnemer
-from trajecten.models import Contactmoment, FaseOvergang, Traject, Trajectplan
+from trajecten.models import STAND_VELDEN, Contactmoment, Doel, FaseOvergang, Traject, Trajectplan
 
 D0 = datetime.date(2024, 1, 1)
+DOELSTATUSSEN = ["open", "bezig", "behaald", "niet_behaald", "vervallen"]
 
 
 def _dag(rng, tot=400):
@@ -23,13 +26,20 @@ def _verwacht(t: Traject) -> dict:
     getekend = [max(p.ondertekend_deelnemer_op, p.ondertekend_begeleider_op) for p in plannen
                 if p.ondertekend_deelnemer_op and p.ondertekend_begeleider_op]
     nieuwste = Traject.objects.filter(deelnemer_id=t.deelnemer_id).order_by("-aanmelddatum", "-id").first()
+    geldig = t.contactmomenten.filter(foutief_op__isnull=True)
+    no_shows = list(geldig.filter(status="niet_verschenen").order_by("-datum").values_list("datum", flat=True))
+    streefdata = [d.streefdatum for d in plannen[-1].doelen.all()
+                  if d.ouder_id is None and d.status in ("open", "bezig") and d.streefdatum] if plannen else []
     return {
         "huidige_fase": laatste.fase if laatste else None,
         "fase_sinds": laatste.datum if laatste else None,
-        "laatste_contact": t.contactmomenten.filter(status="gehouden", foutief_op__isnull=True).aggregate(m=Max("datum"))["m"],
+        "laatste_contact": geldig.filter(status="gehouden").aggregate(m=Max("datum"))["m"],
         "is_huidig": nieuwste.pk == t.pk,
         "eerste_plan_op": plannen[0].opgesteld_op if plannen else None,
         "eerste_ondertekening_op": min(getekend) if getekend else None,
+        "tweede_no_show_op": no_shows[1] if len(no_shows) > 1 else None,
+        "volgend_gepland_op": geldig.filter(status="gepland").aggregate(m=Min("datum"))["m"],
+        "vroegste_streefdatum": min(streefdata) if streefdata else None,
     }
 
 
@@ -38,31 +48,32 @@ def _stand(t: Traject) -> dict:
     return {k: getattr(t, k) for k in _verwacht(t)}
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize("seed", [1, 2, 3])
-def test_state_equals_the_histories_after_any_writes(programma, seed):
-    rng = random.Random(seed)
-    mensen = [deelnemer(programma) for _ in range(3)]
-    trajecten = []
-    for _ in range(5):
-        d = rng.choice(mensen)
-        # One open traject per participant: close the open one first.
-        Traject.objects.filter(deelnemer=d, einddatum__isnull=True).update(einddatum=D0 + datetime.timedelta(days=500))
-        trajecten.append(Traject.objects.create(deelnemer=d, aanmelddatum=_dag(rng), einddatum=D0 + datetime.timedelta(days=450)))
-    for stap in range(120):
+def _doel(rng, plan: Trajectplan) -> Doel:
+    hoofd = [d for d in plan.doelen.all() if d.ouder_id is None]
+    return Doel(plan=plan, ouder=rng.choice(hoofd) if hoofd and rng.random() < 0.25 else None, leefgebied="financien",
+                omschrijving="doel", status=rng.choice(DOELSTATUSSEN),
+                streefdatum=None if rng.random() < 0.15 else _dag(rng))
+
+
+def _schrijven(rng, mensen, trajecten, stappen: int, controle=None) -> None:
+    """A random sequence of the writes the application (and the import, in bulk) makes to the histories;
+    `controle()` is called every 20 steps and at the end."""
+    for stap in range(1, stappen + 1):
+        if controle and stap % 20 == 0:
+            controle()
         t = rng.choice(trajecten)
         keuze = rng.random()
-        if keuze < 0.25:
+        if keuze < 0.15:
             overgang = FaseOvergang(traject=t, fase=rng.choice(["contact", "orientatie", "uitvoering", "nazorg"]), datum=_dag(rng))
             overgang.save() if rng.random() < 0.5 else FaseOvergang.objects.bulk_create([overgang])
-        elif keuze < 0.55:
+        elif keuze < 0.4:
             c = Contactmoment(traject=t, datum=_dag(rng), status=rng.choice(["gehouden", "gepland", "niet_verschenen"]))
             c.save() if rng.random() < 0.5 else Contactmoment.objects.bulk_create([c])
-        elif keuze < 0.7 and (c := Contactmoment.objects.filter(traject__in=trajecten).order_by("?").first()):
+        elif keuze < 0.48 and (c := Contactmoment.objects.filter(traject__in=trajecten).order_by("?").first()):
             # A contact is corrected: its status or date changes, it is marked wrong, or it moves (merge).
             soort = rng.random()
             if soort < 0.3:
-                c.status = rng.choice(["gehouden", "gepland", "afgezegd"])
+                c.status = rng.choice(["gehouden", "gepland", "afgezegd", "niet_verschenen"])
             elif soort < 0.5:
                 c.datum = _dag(rng)
             elif soort < 0.7:
@@ -73,7 +84,7 @@ def test_state_equals_the_histories_after_any_writes(programma, seed):
                 c.delete()
                 continue
             c.save()
-        elif keuze < 0.85:
+        elif keuze < 0.55:
             volgnummer = (t.plannen.aggregate(m=Max("volgnummer"))["m"] or 0) + 1
             tekenen = rng.random() < 0.6
             Trajectplan.objects.create(
@@ -81,19 +92,117 @@ def test_state_equals_the_histories_after_any_writes(programma, seed):
                 ondertekend_deelnemer_op=_dag(rng) if tekenen else None,
                 ondertekend_begeleider_op=_dag(rng) if tekenen else None,
             )
-        elif keuze < 0.92 and (p := Trajectplan.objects.filter(traject__in=trajecten).order_by("?").first()):
-            p.ondertekend_deelnemer_op, p.ondertekend_begeleider_op = _dag(rng), _dag(rng)
-            p.save()
+        elif keuze < 0.6 and (p := Trajectplan.objects.filter(traject__in=trajecten).order_by("?").first()):
+            soort = rng.random()
+            if soort < 0.5:
+                p.ondertekend_deelnemer_op, p.ondertekend_begeleider_op = _dag(rng), _dag(rng)
+                p.save()
+            elif soort < 0.75:
+                # The plan moves to another traject (merge), as its newest version or not.
+                naar = rng.choice(trajecten)
+                p.traject, p.volgnummer = naar, (naar.plannen.aggregate(m=Max("volgnummer"))["m"] or 0) + rng.choice([1, 50])
+                p.save()
+            else:
+                p.delete()  # its goals go with it
+        elif keuze < 0.75 and (p := (t.plannen.order_by("-volgnummer").first() if rng.random() < 0.7 else
+                                    Trajectplan.objects.filter(traject__in=trajecten).order_by("?").first())):
+            doel = _doel(rng, p)
+            doel.save() if rng.random() < 0.5 else Doel.objects.bulk_create([doel])
+        elif keuze < 0.9 and (d := Doel.objects.filter(plan__traject__in=trajecten).order_by("?").first()):
+            # A goal changes: status, target date, promoted or made a sub-goal, moved to another plan, deleted.
+            soort = rng.random()
+            if soort < 0.3:
+                d.status = rng.choice(DOELSTATUSSEN)
+            elif soort < 0.5:
+                d.streefdatum = None if rng.random() < 0.2 else _dag(rng)
+            elif soort < 0.6:
+                hoofd = d.plan.doelen.filter(ouder__isnull=True).exclude(pk=d.pk).first()
+                d.ouder = None if d.ouder_id else hoofd
+            elif soort < 0.75:
+                d.plan, d.ouder = Trajectplan.objects.filter(traject__in=trajecten).order_by("?").first(), None
+            elif soort < 0.85:
+                Doel.objects.filter(plan=d.plan).update(status=rng.choice(DOELSTATUSSEN))  # in bulk
+                continue
+            else:
+                d.delete()
+                continue
+            d.omschrijving = "gewijzigd"
+            d.save()
         else:
             # The aanmelddatum is corrected, or the traject moves to another participant (merge).
             if rng.random() < 0.7:
                 Traject.objects.filter(pk=t.pk).update(aanmelddatum=_dag(rng, 300))
             else:
                 Traject.objects.filter(pk=t.pk).update(deelnemer=rng.choice(mensen))
-    for t in Traject.objects.all():
-        assert _stand(t) == _verwacht(t), f"traject {t.pk}"
-    assert Traject.objects.filter(is_huidig=True).count() == Traject.objects.values("deelnemer").distinct().count()
-    assert Traject.objects.exclude(huidige_fase=None).exists() and Traject.objects.exclude(laatste_contact=None).exists()
+    if controle:
+        controle()
+
+
+def _begin(programma, rng):
+    mensen = [deelnemer(programma) for _ in range(3)]
+    trajecten = []
+    for _ in range(5):
+        d = rng.choice(mensen)
+        # One open traject per participant: close the open one first.
+        Traject.objects.filter(deelnemer=d, einddatum__isnull=True).update(einddatum=D0 + datetime.timedelta(days=500))
+        trajecten.append(Traject.objects.create(deelnemer=d, aanmelddatum=_dag(rng), einddatum=D0 + datetime.timedelta(days=450)))
+    return mensen, trajecten
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("seed", [1, 2, 3, 4, 5])
+def test_state_equals_the_histories_after_any_writes(programma, seed):
+    rng = random.Random(seed)
+    mensen, trajecten = _begin(programma, rng)
+    gevuld = set()
+
+    def controle():
+        for t in Traject.objects.all():
+            stand = _stand(t)
+            assert stand == _verwacht(t), f"traject {t.pk}"
+            gevuld.update(k for k, v in stand.items() if v)
+        assert Traject.objects.filter(is_huidig=True).count() == Traject.objects.values("deelnemer").distinct().count()
+
+    _schrijven(rng, mensen, trajecten, 200, controle)
+    assert gevuld == set(STAND_VELDEN)  # every kept column is checked, and each had a value at some point
+
+
+@contextlib.contextmanager
+def _zonder_trigger(model, naam: str):
+    """One of the state triggers left out while the block runs (rolled back with the test's transaction)."""
+    if connection.vendor == "postgresql":
+        from tests.pgtriggers import triggers_genegeerd
+
+        with triggers_genegeerd(f"trajecten.{model.__name__}:{naam}"):
+            yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = %s AND name LIKE %s",
+                       [model._meta.db_table, "%stand%"])
+        for (trigger,) in cursor.fetchall():
+            cursor.execute(f'DROP TRIGGER "{trigger}"')
+    yield
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("model, naam, velden", [
+    (Contactmoment, "stand_contact", ("tweede_no_show_op", "volgend_gepland_op")),
+    (Trajectplan, "stand_plan", ("vroegste_streefdatum",)),
+    (Doel, "stand_doel", ("vroegste_streefdatum",)),
+])
+def test_the_random_writes_notice_a_missing_trigger(programma, model, naam, velden):
+    """The test above would fail if the triggers a new column needs were not all there."""
+    rng = random.Random(7)
+    mensen, trajecten = _begin(programma, rng)
+    _schrijven(rng, mensen, trajecten, 60)  # with the trigger, so that there is something to go stale
+    verschil = set()
+
+    def controle():
+        verschil.update(veld for t in Traject.objects.all() for veld in velden if _stand(t)[veld] != _verwacht(t)[veld])
+
+    with _zonder_trigger(model, naam):
+        _schrijven(rng, mensen, trajecten, 200, controle)
+    assert verschil == set(velden)
 
 
 @pytest.mark.django_db
@@ -116,3 +225,26 @@ def test_saving_an_older_copy_of_the_traject_keeps_its_state(programma):
     t.save()
     assert _stand(t) == {**_verwacht(t), "huidige_fase": "orientatie", "laatste_contact": D0 + datetime.timedelta(days=4),
                          "is_huidig": True}
+
+
+@pytest.mark.django_db
+def test_sqlite_triggers_run_the_same_statements_as_the_models():
+    """SQLite's triggers are written out in the migrations; they must say what the models' functions say."""
+    from trajecten import models
+
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL's triggers are the models' own (pgtrigger)")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")
+        triggers = dict(cursor.fetchall())
+    for tabel, sql, kolom, soorten in (
+        ("faseovergang", models.stand_fase_sql, "traject_id", ("",)),
+        ("contactmoment", models.stand_contact_sql, "traject_id", ("_ins", "_upd", "_del")),
+        ("trajectplan", models.stand_plan_sql, "traject_id", ("_ins", "_upd", "_del")),
+        ("doel", models.stand_doel_sql, "plan_id", ("_ins", "_upd", "_del")),
+        ("traject", models.stand_huidig_sql, "deelnemer_id", ("_ins", "_upd", "_del")),
+    ):
+        for soort in soorten:
+            trigger = triggers[f"trajecten_{tabel}_stand{soort}"]
+            for rij in {"_ins": ["NEW"], "": ["NEW"], "_upd": ["NEW", "OLD"], "_del": ["OLD"]}[soort]:
+                assert sql(f"{rij}.{kolom}") in trigger, (tabel, soort, rij)

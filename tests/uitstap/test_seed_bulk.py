@@ -13,6 +13,7 @@ from tests.trajecten.test_traject_stand import _stand, _verwacht
 from trajecten.models import (
     INSTROOM_FASEN,
     Contactmoment,
+    Doel,
     FaseOvergang,
     Traject,
     Trajectplan,
@@ -149,10 +150,13 @@ def test_the_state_triggers_are_on_again_after_the_bulk_seed():
         t = Traject.objects.filter(einddatum__isnull=True).order_by("pk").first()
         FaseOvergang.objects.create(traject=t, fase=Fase.ORIENTATIE, datum=datetime.date.today())
         Contactmoment.objects.create(traject=t, datum=datetime.date.today(), soort="gesprek", status=ContactStatus.GEHOUDEN)
+        # A new plan version has no goals yet; the goal added to it sets the earliest target date (the goals' trigger).
+        plan = Trajectplan.objects.create(traject=t, volgnummer=t.plannen.count() + 1, opgesteld_op=datetime.date.today())
+        Doel.objects.create(plan=plan, leefgebied="financien", omschrijving="doel", streefdatum=datetime.date(2030, 1, 1))
         t.refresh_from_db()
-        return t.laatste_contact, t.fase_sinds, t.huidige_fase
+        return t.laatste_contact, t.fase_sinds, t.huidige_fase, t.vroegste_streefdatum
 
-    assert _rollback(bouw) == (datetime.date.today(), datetime.date.today(), Fase.ORIENTATIE)
+    assert _rollback(bouw) == (datetime.date.today(), datetime.date.today(), Fase.ORIENTATIE, datetime.date(2030, 1, 1))
 
 
 @pytest.mark.django_db

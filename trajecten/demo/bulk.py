@@ -359,13 +359,13 @@ class BulkBouwer:
 
 
 # The tables whose state triggers write trajecten_traject.
-_STAND_MODELLEN = (Traject, FaseOvergang, Contactmoment, Trajectplan)
+_STAND_MODELLEN = (Traject, FaseOvergang, Contactmoment, Trajectplan, Doel)
 
 
 @contextlib.contextmanager
 def _stand_triggers_uit():
     """The traject state triggers (trajecten.models.STAND_VELDEN and instroom_op) off while the rows go in, then
-    the state of every traject from the histories in five statements (stand_vullen_sql) and the triggers on
+    the state of every traject from the histories in a few statements (stand_vullen_sql) and the triggers on
     again. Row by row, 220 000 contacts each updating their traject took over ten minutes on PostgreSQL.
 
     Inside the seed's transaction: on an error everything, the switch included, is rolled back, so nothing is

@@ -2,8 +2,10 @@
 
 import django_filters
 from django import forms
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 
+from trajecten import selectors
 from uitstap.codes import Fase
 from uitstap.models import Gebruiker, Gemeente
 
@@ -27,6 +29,15 @@ class DeelnemerFilter(django_filters.FilterSet):
             self.filters["begeleider"].queryset = begeleiders
         for f in self.form.fields.values():
             f.widget.attrs.setdefault("class", "form-select form-select-sm" if isinstance(f.widget, forms.Select) else "form-control form-control-sm")
+
+    def filter_queryset(self, queryset):
+        # The phase and status are the current traject's kept columns: joined once (annotated in one call, so that
+        # both filters use the same join), and only when one is asked for, so the unfiltered list is counted and
+        # cut into pages without touching trajecten_traject.
+        if self.form.cleaned_data.get("fase") or self.form.cleaned_data.get("status"):
+            queryset = selectors.huidig_traject_join(queryset).annotate(
+                huidig_traject_id=F("huidig__id"), traject_einddatum=F("huidig__einddatum"), fase=F("huidig__huidige_fase"))
+        return super().filter_queryset(queryset)
 
     def filter_fase(self, qs, name, value):
         return qs.filter(fase=value, traject_einddatum__isnull=True, huidig_traject_id__isnull=False)

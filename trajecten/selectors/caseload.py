@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.db.models import (
     Case,
     Count,
+    DateField,
     F,
     Value,
     When,
@@ -33,7 +34,7 @@ from trajecten.selectors.expressies import eenmalig_gebouwd
 from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
 from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
-from trajecten.selectors.verwijzing import annoteer_lang_wachtend
+from trajecten.selectors.verwijzing import annoteer_lang_wachtend, lang_wachtende_deelnemers
 from uitstap.codes import ContactStatus, Fase
 
 GEEN_CONTACT_DAGEN = 30
@@ -42,34 +43,62 @@ NO_SHOW_AANTAL = 2
 NAZORG_CONTACT_DAGEN = 42
 
 
-def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
-    """Annotate participants with their current traject, phase, days in phase, contacts and signals.
+def huidig_traject_join(qs: QuerySet[Deelnemer]) -> QuerySet[Deelnemer]:
+    """Join each participant's current traject once, as `huidig` (at most one row: is_huidig is kept by the
+    database); filters and annotations refer to its kept columns as `huidig__<column>`."""
+    return qs.annotate(huidig=FilteredRelation("trajecten", condition=Q(trajecten__is_huidig=True)))
 
-    The current traject and its state are columns the database keeps (Traject.STAND_VELDEN): one join, no search
-    through the histories per participant."""
+
+def met_huidig_traject(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+    """Annotate participants with their current traject's state: the columns the database keeps (Traject.STAND_VELDEN,
+    one join, no search through the histories) and the next planned contact from today, `volgend_contact`. Cheap
+    enough to order and filter a whole list on; the counts the signal texts show come with met_traject_stand."""
     vandaag = vandaag or datetime.date.today()
     # The FilteredRelation is made per call (the query it joins into names it); the rest once per day.
-    return qs.annotate(
-        huidig=FilteredRelation("trajecten", condition=Q(trajecten__is_huidig=True)),
+    return huidig_traject_join(qs).annotate(
         huidig_traject_id=F("huidig__id"),
         traject_aanmelddatum=F("huidig__aanmelddatum"),
         traject_einddatum=F("huidig__einddatum"),
         fase=F("huidig__huidige_fase"),
         fase_sinds=F("huidig__fase_sinds"),
         laatste_contact=F("huidig__laatste_contact"),
-    ).annotate(**_stand_expressies(vandaag))
+        tweede_no_show_op=F("huidig__tweede_no_show_op"),
+        volgend_gepland_op=F("huidig__volgend_gepland_op"),
+        vroegste_streefdatum=F("huidig__vroegste_streefdatum"),
+    ).annotate(**_volgend_expressies(vandaag))
+
+
+def met_traject_stand(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+    """met_huidig_traject and the number of recent no-shows (`recente_no_shows`, what the signal text says): for
+    the rows a page shows or one participant, not for a whole list."""
+    vandaag = vandaag or datetime.date.today()
+    return met_huidig_traject(qs, vandaag).annotate(**_stand_expressies(vandaag))
+
+
+def _contacten():
+    return Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
+
+
+@eenmalig_gebouwd
+def _volgend_expressies(vandaag: datetime.date) -> dict:
+    # The earliest planned contact is kept (volgend_gepland_op); when it lies today or later it is the next one.
+    # Only an overdue one (still planned, its day past) makes the database look for the first from today.
+    vanaf_vandaag = _contacten().filter(status=ContactStatus.GEPLAND, datum__gte=vandaag).order_by("datum").values("datum")[:1]
+    return {
+        "volgend_contact": Case(
+            When(volgend_gepland_op__gte=vandaag, then=F("volgend_gepland_op")),
+            When(volgend_gepland_op__lt=vandaag, then=Subquery(vanaf_vandaag)),
+            default=None, output_field=DateField(),
+        ),
+    }
 
 
 @eenmalig_gebouwd
 def _stand_expressies(vandaag: datetime.date) -> dict:
-    contacten = Contactmoment.objects.filter(traject=OuterRef("huidig_traject_id"), foutief_op__isnull=True)
     return {
-        "volgend_contact": Subquery(
-            contacten.filter(status=ContactStatus.GEPLAND, datum__gte=vandaag).order_by("datum", "tijd").values("datum")[:1]
-        ),
         "recente_no_shows": Coalesce(
             Subquery(
-                contacten.filter(
+                _contacten().filter(
                     status=ContactStatus.NIET_VERSCHENEN,
                     datum__gte=vandaag - datetime.timedelta(days=NO_SHOW_DAGEN),
                 )
@@ -139,16 +168,23 @@ def annoteer_toestemming(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> Que
     return qs.annotate(**_toestemming_expressies(vandaag))
 
 
-@eenmalig_gebouwd
-def _toestemming_expressies(vandaag: datetime.date) -> dict:
-    verloopt = Toestemming.objects.filter(
-        deelnemer=OuterRef("pk"), gemeente__isnull=False, ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
+def _verloopt(vandaag: datetime.date) -> QuerySet[Toestemming]:
+    return Toestemming.objects.filter(
+        gemeente__isnull=False, ingetrokken_op__isnull=True, opvolger__isnull=True, gegeven_op__lte=vandaag,
         geldig_tot__gte=vandaag, geldig_tot__lte=vandaag + datetime.timedelta(days=VERLOOPT_BINNEN_DAGEN),
     )
-    open_signalen = (GemeenteSignaal.objects.filter(deelnemer=OuterRef("pk"), afgesloten_op__isnull=True)
+
+
+def _open_signalen() -> QuerySet[GemeenteSignaal]:
+    return GemeenteSignaal.objects.filter(afgesloten_op__isnull=True)
+
+
+@eenmalig_gebouwd
+def _toestemming_expressies(vandaag: datetime.date) -> dict:
+    open_signalen = (_open_signalen().filter(deelnemer=OuterRef("pk"))
                      .values("deelnemer").annotate(n=Count("pk")).values("n")[:1])
     return {
-        "toestemming_verloopt": Exists(verloopt),
+        "toestemming_verloopt": Exists(_verloopt(vandaag).filter(deelnemer=OuterRef("pk"))),
         "open_gemeente_signalen": Coalesce(Subquery(open_signalen, output_field=IntegerField()), 0),
     }
 
@@ -160,22 +196,37 @@ CASELOAD_ANNOTATIES = (
 )
 
 
+def annoteer_signalen(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
+    """Everything signalen_voor reads beyond met_huidig_traject (which `qs` must carry): the counts the texts show,
+    the nazorg regime, consent, the legal route. Correlated subqueries: for the rows of a page, not a whole list."""
+    qs = qs.annotate(**_stand_expressies(vandaag))
+    for annotate in CASELOAD_ANNOTATIES:
+        qs = annotate(qs, vandaag)
+    return qs
+
+
 # --- urgency in SQL: the same conditions as signalen_voor, so ordering and filters stay in the database ----
 
 
-def _signaal_condities(vandaag: datetime.date) -> dict[str, Q]:
+@eenmalig_gebouwd
+def _signaal_condities(vandaag: datetime.date) -> tuple[dict[str, Q], Coalesce]:
+    """One condition per signal of signalen_voor, on what met_huidig_traject annotates: the kept columns, and
+    uncorrelated `pk IN (...)` subqueries that the database runs once for the whole list. Each says "count > 0" of
+    the count the signal text shows (recente_no_shows, doelen_verlopen, lang_wachtend, open_gemeente_signalen),
+    without counting per row."""
     referentie = Coalesce("laatste_contact", "traject_aanmelddatum")
     lopend = Q(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
     return {
         "geen_contact": lopend & Q(referentie_datum__lt=vandaag - datetime.timedelta(days=GEEN_CONTACT_DAGEN))
         & (~Q(fase=Fase.NAZORG) | Q(fase__isnull=True)),
-        "no_show": lopend & Q(recente_no_shows__gte=NO_SHOW_AANTAL),
+        # NO_SHOW_AANTAL (2) no-shows since the day NO_SHOW_DAGEN ago ⟺ the second-latest one is on or after it.
+        "no_show": lopend & Q(tweede_no_show_op__gte=vandaag - datetime.timedelta(days=NO_SHOW_DAGEN)),
         "nazorg": lopend & Q(fase=Fase.NAZORG, volgend_contact__isnull=True,
                              referentie_datum__lt=vandaag - datetime.timedelta(days=NAZORG_CONTACT_DAGEN)),
-        "doelen": lopend & Q(doelen_verlopen__gt=0),
-        "verwijzingen": lopend & Q(lang_wachtend__gt=0),
-        "toestemming": lopend & Q(toestemming_verloopt=True),
-        "gemeente": lopend & Q(open_gemeente_signalen__gt=0),
+        "doelen": lopend & Q(vroegste_streefdatum__lt=vandaag),
+        "verwijzingen": lopend & Q(pk__in=lang_wachtende_deelnemers(vandaag)),
+        "toestemming": lopend & Q(pk__in=_verloopt(vandaag).values("deelnemer_id")),
+        "gemeente": lopend & Q(pk__in=_open_signalen().values("deelnemer_id")),
     }, referentie
 
 
@@ -197,7 +248,7 @@ SORTERINGEN = {
 
 
 def annoteer_urgentie(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
-    """`aantal_signalen` and one flag per signal, computed in SQL (needs met_traject_stand and the annotations)."""
+    """`aantal_signalen` and one flag per signal, computed in SQL (needs met_huidig_traject only)."""
     referentie, vlaggen, rest = _urgentie_expressies(vandaag)
     return qs.annotate(referentie_datum=referentie).annotate(**vlaggen).annotate(**rest)
 
@@ -215,6 +266,12 @@ def _urgentie_expressies(vandaag: datetime.date) -> tuple:
         "fase_volgorde": Case(*[When(fase=f, then=Value(i)) for i, f in enumerate(Fase.values)],
                               default=Value(len(Fase.values)), output_field=IntegerField()),
     }
+
+
+def caseload_telling_mee(sorteer: str) -> bool:
+    """Whether the caseload's order makes the database compute every row before it can cut a page (every order
+    but by clientcode, which walks an index): then the count rides along with the page (selectors.pagina)."""
+    return sorteer.lstrip("-") != "deelnemer"
 
 
 def caseload_geordend(qs: QuerySet[Deelnemer], *, sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
@@ -241,14 +298,20 @@ def caseload_geordend(qs: QuerySet[Deelnemer], *, sorteer: str = "", fase: str =
 DEZE_WEEK_MAX = 25
 
 
-def deze_week(deelnemer_ids, vandaag: datetime.date, maximum: int = DEZE_WEEK_MAX) -> tuple[list, int]:
-    """Planned contacts from today up to six days ahead for the given participants: the first `maximum` in time
-    order and how many there are in all (one query: the total rides along as a window count)."""
+def deze_week(user, vandaag: datetime.date, maximum: int = DEZE_WEEK_MAX) -> tuple[list, int]:
+    """Planned contacts from today up to six days ahead in the open current trajecten of the participants `user`
+    sees (a coach: own caseload and achtervang): the first `maximum` in time order and how many there are in all
+    (one query: the total rides along as a window count).
+
+    Only trajecten whose earliest planned contact (kept: volgend_gepland_op) lies on or before the last day can have
+    one in the window (an overdue one included), so the database looks at the contacts of those alone (the partial
+    index traject_open_gepland finds them)."""
     tot = vandaag + datetime.timedelta(days=6)
     rijen = list(
         Contactmoment.objects.filter(
-            traject__deelnemer_id__in=deelnemer_ids, status=ContactStatus.GEPLAND, foutief_op__isnull=True,
-            datum__gte=vandaag, datum__lte=tot, traject__einddatum__isnull=True,
+            traject__deelnemer__in=deelnemers_visible_to(user).values("pk"), traject__is_huidig=True,
+            traject__einddatum__isnull=True, traject__volgend_gepland_op__lte=tot,
+            status=ContactStatus.GEPLAND, foutief_op__isnull=True, datum__gte=vandaag, datum__lte=tot,
         )
         .select_related("traject__deelnemer")
         # What the list shows: when, what kind, and whose (the clientcode).
@@ -268,29 +331,37 @@ def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
 CASELOAD_VELDEN = ("id", "programma_id", "clientcode", "roepnaam", "begeleider_id", "achtervang_id")
 
 
-def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,
-             sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
-    """The coach's own participants and those they are achtervang for, with their current state.
+def caseload_volgorde(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,
+                      sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
+    """The coach's own participants and those they are achtervang for, filtered and in the caseload's order, with
+    only what that needs (met_huidig_traject and the signal flags): for counting and the ids of a page. The rows a
+    page shows come from caseload_rijen.
 
     Participants whose latest traject has ended are left out unless `afgesloten` is asked for. Default order:
     urgency (signals first, then the next planned contact); `sorteer`, `fase` and `signaal` as in the query string.
     """
-    # The row shows the clientcode and roepnaam and marks achtervang; the rest is the annotated state.
-    qs = zoek_deelnemers(deelnemers_visible_to(user).only(*CASELOAD_VELDEN), zoek)
-    qs = met_traject_stand(qs, vandaag)
+    vandaag = vandaag or datetime.date.today()
+    qs = met_huidig_traject(zoek_deelnemers(deelnemers_visible_to(user).only(*CASELOAD_VELDEN), zoek), vandaag)
     if not afgesloten:
         qs = qs.filter(traject_einddatum__isnull=True)
-    for annotate in CASELOAD_ANNOTATIES:
-        qs = annotate(qs, vandaag or datetime.date.today())
-    qs = annoteer_urgentie(qs, vandaag or datetime.date.today())
-    return caseload_geordend(qs, sorteer=sorteer, fase=fase, signaal=signaal)
+    return caseload_geordend(annoteer_urgentie(qs, vandaag), sorteer=sorteer, fase=fase, signaal=signaal)
 
 
-def caseload_open_pks(user) -> QuerySet:
-    """The pks of the caseload's open participants (own and achtervang), without the list's annotations: for
-    a subquery such as "this week's planned contacts", which needs the rows, not their state."""
-    return (deelnemers_visible_to(user).filter(trajecten__is_huidig=True, trajecten__einddatum__isnull=True)
-            .order_by().values("pk"))
+def caseload_rijen(user, ids, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+    """The caseload's rows for the participants `ids` (a page of caseload_volgorde), with everything the row and
+    signalen_voor read; unordered."""
+    vandaag = vandaag or datetime.date.today()
+    qs = met_huidig_traject(deelnemers_visible_to(user).only(*CASELOAD_VELDEN).filter(pk__in=ids), vandaag)
+    return annoteer_signalen(qs, vandaag)
+
+
+def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,
+             sorteer: str = "", fase: str = "", signaal: str = "") -> QuerySet[Deelnemer]:
+    """caseload_volgorde with every row fully annotated, in one query (for a single participant or a small list;
+    the caseload page counts and orders with caseload_volgorde and annotates only its page, trajecten.selectors.pagina)."""
+    vandaag = vandaag or datetime.date.today()
+    return annoteer_signalen(caseload_volgorde(user, zoek=zoek, afgesloten=afgesloten, vandaag=vandaag, sorteer=sorteer,
+                                               fase=fase, signaal=signaal), vandaag)
 
 
 PLAN_ONGETEKEND_DAGEN = 42
@@ -308,14 +379,14 @@ class Aandacht:
 
 
 def aandacht_coordinator(user, vandaag: datetime.date | None = None) -> Aandacht:
-    """Five short lists, each computed in SQL (a fixed number of queries)."""
+    """Five short lists, each computed in SQL (a fixed number of queries). Each list's signal condition (as in
+    annoteer_urgentie) picks its rows; only those get the count they show (lang_wachtend)."""
     from trajecten.models import Trajectplan
 
     vandaag = vandaag or datetime.date.today()
-    qs = met_traject_stand(deelnemers_visible_to(user).select_related("begeleider"), vandaag)
-    for annotate in CASELOAD_ANNOTATIES:
-        qs = annotate(qs, vandaag)
-    qs = annoteer_urgentie(qs, vandaag).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
+    condities, referentie = _signaal_condities(vandaag)
+    qs = (met_huidig_traject(deelnemers_visible_to(user).select_related("begeleider"), vandaag)
+          .annotate(referentie_datum=referentie).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True))
     grens = vandaag - datetime.timedelta(days=PLAN_ONGETEKEND_DAGEN)
     laatste_versie = Trajectplan.objects.filter(traject_id=OuterRef("huidig_traject_id")).order_by("-volgnummer")
     ongetekend = qs.annotate(
@@ -326,21 +397,28 @@ def aandacht_coordinator(user, vandaag: datetime.date | None = None) -> Aandacht
         qs.order_by().values("begeleider_id", "begeleider__first_name", "begeleider__last_name", "begeleider__username")
         .annotate(n=Count("pk")).order_by("-n", "begeleider__username")
     )
+    lang_wachtend = annoteer_lang_wachtend(qs.filter(condities["verwijzingen"]), vandaag)
     return Aandacht(
-        lang_wachtend=list(qs.filter(signaal_verwijzingen=1).order_by("-lang_wachtend", "clientcode")[:AANDACHT_MAX]),
-        geen_contact=list(qs.filter(signaal_geen_contact=1).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
+        lang_wachtend=list(lang_wachtend.order_by("-lang_wachtend", "clientcode")[:AANDACHT_MAX]),
+        geen_contact=list(qs.filter(condities["geen_contact"]).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
         plan_ongetekend=list(ongetekend.order_by("plan_opgesteld", "clientcode")[:AANDACHT_MAX]),
-        nazorg=list(qs.filter(signaal_nazorg=1).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
+        nazorg=list(qs.filter(condities["nazorg"]).order_by("referentie_datum", "clientcode")[:AANDACHT_MAX]),
         per_begeleider=[(" ".join(p for p in (r["begeleider__first_name"], r["begeleider__last_name"]) if p)
                          or r["begeleider__username"] or gettext("Geen begeleider"), r["n"], r["begeleider_id"])
                         for r in per_begeleider],
     )
 
 
-def deelnemers_overzicht(user, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
-    """All participants the user may see, annotated for the coordinator's filtered list."""
-    qs = deelnemers_visible_to(user).select_related("begeleider", "achtervang", "woongemeente")
-    qs = met_traject_stand(qs, vandaag)
-    for annotate in CASELOAD_ANNOTATIES:
-        qs = annotate(qs, vandaag or datetime.date.today())
-    return qs.order_by("clientcode")
+def deelnemers_overzicht(user) -> QuerySet[Deelnemer]:
+    """All participants the user may see, by clientcode, for the coordinator's filtered list: no join and no
+    annotation, so that counting and cutting a page is cheap (trajecten.forms.DeelnemerFilter joins the current
+    traject only for its phase and status filters). The rows come from overzicht_rijen."""
+    return deelnemers_visible_to(user).order_by("clientcode")
+
+
+def overzicht_rijen(user, ids, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+    """The coordinator's list's rows for the participants `ids` (a page of deelnemers_overzicht), annotated with
+    their current state and everything signalen_voor reads; unordered."""
+    vandaag = vandaag or datetime.date.today()
+    qs = deelnemers_visible_to(user).filter(pk__in=ids).select_related("begeleider", "achtervang", "woongemeente")
+    return annoteer_signalen(met_huidig_traject(qs, vandaag), vandaag)

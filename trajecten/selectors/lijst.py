@@ -1,24 +1,54 @@
 """Paginating annotated participant lists so a page costs the same at a hundred and at twenty thousand.
 
-The lists' annotations (met_traject_stand and the signal annotations) are correlated subqueries.
-Counted and sliced as they are, the database may compute them for every participant before it
-sorts and cuts the page. Here the count and the page's ids come from the same queryset narrowed to
-its primary key (only the annotations a filter refers to stay in the SQL), and the full rows with
-every annotation are fetched for those ids only.
+A list is counted and cut into pages on a lean queryset: visibility, the filters, and only the joins and
+columns its filters and order need (the caseload's signal flags are kept columns and uncorrelated subqueries).
+The rows a page shows, with the correlated subqueries the signal texts read, are fetched for that page's ids only.
 """
 
+from collections.abc import Callable, Iterable
+
 from django.core.paginator import Page, Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 
 
-def pagina(qs: QuerySet, nummer, per_pagina: int) -> Page:
-    """The page `nummer` of `qs` (as Paginator.get_page: out of range gives the last page).
+def pagina(qs: QuerySet, nummer, per_pagina: int, rijen: Callable[[list], Iterable] | None = None, *,
+           telling_mee: bool = False) -> Page:
+    """The page `nummer` of `qs` (as Paginator.get_page: not a number gives the first page, out of range the last).
 
-    `page.object_list` is a list of fully annotated rows in the order of `qs`.
+    `rijen(ids)` gives the fully annotated rows for a page's ids, in any order (default: `qs` narrowed to them).
+    `page.object_list` is a list of those rows in the order of `qs`.
+
+    `telling_mee`: for a list whose order makes the database look at every row anyway (the caseload by urgency),
+    the count rides along with the page's ids as a window count, so counting costs no second pass. Only a page
+    number beyond the last (or below 1) then costs the count and the last page's ids as separate queries.
     """
     ids = qs.values_list("pk", flat=True)
-    page = Paginator(ids, per_pagina).get_page(nummer)
+    paginator = Paginator(ids, per_pagina)
+    page = _met_telling(qs, nummer, paginator) if telling_mee else None
+    if page is None:
+        page = paginator.get_page(nummer)
     volgorde = list(page.object_list)
-    rijen = {obj.pk: obj for obj in qs.filter(pk__in=volgorde)} if volgorde else {}
-    page.object_list = [rijen[pk] for pk in volgorde if pk in rijen]
+    if not volgorde:
+        page.object_list = []
+        return page
+    gevonden = rijen(volgorde) if rijen is not None else qs.filter(pk__in=volgorde)
+    per_pk = {obj.pk: obj for obj in gevonden}
+    page.object_list = [per_pk[pk] for pk in volgorde if pk in per_pk]
     return page
+
+
+def _met_telling(qs: QuerySet, nummer, paginator: Paginator) -> Page | None:
+    """The page with its ids and the list's length from one query, or None when `nummer` is out of range."""
+    try:
+        nummer = 1 if nummer is None else int(nummer)
+    except (TypeError, ValueError):
+        nummer = 1  # as Paginator: not an integer is the first page
+    if nummer < 1:
+        return None
+    begin = (nummer - 1) * paginator.per_page
+    rijen = list(qs.annotate(lijst_lengte=Window(Count("pk"))).values_list("pk", "lijst_lengte")
+                 [begin:begin + paginator.per_page])
+    if not rijen and nummer > 1:
+        return None
+    paginator.count = rijen[0][1] if rijen else 0  # Paginator's cached count, known now
+    return Page([pk for pk, _ in rijen], nummer, paginator)

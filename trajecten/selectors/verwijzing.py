@@ -172,14 +172,25 @@ def annoteer_lang_wachtend(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> Q
     return qs.annotate(lang_wachtend=_lang_wachtend(vandaag))
 
 
+def _wachten_lang(vandaag: datetime.date) -> QuerySet[Verwijzing]:
+    return (Verwijzing.objects.filter(gestart__isnull=True, beeindigd__isnull=True)
+            .annotate(gewacht=_DagenSinds(vandaag, F("verwezen")))
+            .filter(gewacht__gt=F("traject__deelnemer__programma__wachttijd_signaal_dagen")))
+
+
 @eenmalig_gebouwd
 def _lang_wachtend(vandaag: datetime.date):
     wachtend = (
-        Verwijzing.objects.filter(traject__deelnemer=OuterRef("pk"), gestart__isnull=True, beeindigd__isnull=True)
-        .annotate(gewacht=_DagenSinds(vandaag, F("verwezen")))
-        .filter(gewacht__gt=F("traject__deelnemer__programma__wachttijd_signaal_dagen"))
+        _wachten_lang(vandaag).filter(traject__deelnemer=OuterRef("pk"))
         .values("traject__deelnemer")
         .annotate(n=Count("pk"))
         .values("n")[:1]
     )
     return Coalesce(Subquery(wachtend, output_field=IntegerField()), 0)
+
+
+def lang_wachtende_deelnemers(vandaag: datetime.date) -> QuerySet:
+    """The ids of the participants with a referral that waits longer than their programme's threshold: the same
+    referrals `lang_wachtend` counts, as one uncorrelated subquery (`pk__in=`) that the database runs once for a
+    whole list instead of once per participant."""
+    return _wachten_lang(vandaag).values("traject__deelnemer_id")

@@ -3,7 +3,6 @@
 import datetime
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django.utils.translation import gettext
@@ -62,13 +61,15 @@ def caseload(request):
     sorteer = request.GET.get("sorteer", "")
     fase = request.GET.get("fase", "")
     signaal = request.GET.get("signaal", "")
-    qs = selectors.caseload(request.user, zoek=zoek, afgesloten=afgesloten, vandaag=vandaag,
-                            sorteer=sorteer, fase=fase, signaal=signaal)
-    page = Paginator(qs, PER_PAGINA_CASELOAD).get_page(request.GET.get("pagina"))
+    qs = selectors.caseload_volgorde(request.user, zoek=zoek, afgesloten=afgesloten, vandaag=vandaag,
+                                     sorteer=sorteer, fase=fase, signaal=signaal)
+    page = selectors.pagina(qs, request.GET.get("pagina"), PER_PAGINA_CASELOAD,
+                            rijen=lambda ids: selectors.caseload_rijen(request.user, ids, vandaag),
+                            telling_mee=selectors.caseload_telling_mee(sorteer))
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if zoek else Actie.LIST)
     # "Vandaag en deze week": planned contacts of the whole caseload, and the nazorg checks that are due.
-    gepland, gepland_totaal = selectors.deze_week(selectors.caseload_open_pks(request.user), vandaag)
+    gepland, gepland_totaal = selectors.deze_week(request.user, vandaag)
     controles = [(d, s) for d, signalen in rijen for s in signalen if s.soort == "nazorg"]
     query = request.GET.copy()
     query.pop("pagina", None)
@@ -106,11 +107,12 @@ def deelnemers(request):
     vandaag = datetime.date.today()
     programma = programmas_of(request.user).order_by("pk").first()
     filterset = DeelnemerFilter(
-        request.GET or None, queryset=selectors.deelnemers_overzicht(request.user, vandaag),
+        request.GET or None, queryset=selectors.deelnemers_overzicht(request.user),
         begeleiders=begeleiders_for(programma) if programma else None,
     )
     qs = selectors.zoek_deelnemers(filterset.qs, zoek)
-    page = selectors.pagina(qs, request.GET.get("pagina"), PER_PAGINA)
+    page = selectors.pagina(qs, request.GET.get("pagina"), PER_PAGINA,
+                            rijen=lambda ids: selectors.overzicht_rijen(request.user, ids, vandaag))
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if (request.GET or zoek) else Actie.LIST)
     query = request.GET.copy()
