@@ -79,32 +79,34 @@ def _compileer(qs: QuerySet, markers: tuple[int, ...]) -> _Gecompileerd:
 
 class QueryShape:
     """`fetch(key, values, *build_args)` gives `list(build(*build_args, *values))` without building or compiling
-    the queryset again for a key it has seen (the last `maxsize` keys per process are kept)."""
+    the queryset again for a key and number of values it has seen (the last `maxsize` per process are kept).
+    The values are integers (ids): one marker each, so a list of ids of another length is another shape."""
 
-    def __init__(self, build: Callable[..., QuerySet], *, markers: int = 1, maxsize: int = 512):
+    def __init__(self, build: Callable[..., QuerySet], *, maxsize: int = 512):
         self.build = build
-        self.markers = tuple(MARKER - i for i in range(markers))
         self.maxsize = maxsize
         self._kept: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
-    def _gecompileerd(self, key: Hashable, build_args: tuple) -> _Gecompileerd:
+    def _gecompileerd(self, key: Hashable, aantal: int, build_args: tuple) -> _Gecompileerd:
         with self._lock:
             kept = self._kept.get(key)
             if kept is not None:
                 self._kept.move_to_end(key)
                 return kept
-        kept = _compileer(self.build(*build_args, *self.markers), self.markers)
+        markers = tuple(MARKER - i for i in range(aantal))
+        kept = _compileer(self.build(*build_args, *markers), markers)
         with self._lock:
             self._kept[key] = kept
             while len(self._kept) > self.maxsize:
                 self._kept.popitem(last=False)
         return kept
 
-    def fetch(self, key: Hashable, values: Sequence, *build_args, using: str = "default") -> list[Model]:
+    def fetch(self, key: Hashable, values: Sequence[int], *build_args, using: str = "default") -> list[Model]:
         """The rows of `build(*build_args, *values)`. `key` names everything in `build_args` that shapes the SQL."""
+        values = [int(v) for v in values]
         # The SQL is the backend's own: one kept per backend (a test process may switch between them).
-        return self._gecompileerd((connections[using].vendor, key), build_args).run(values)
+        return self._gecompileerd((connections[using].vendor, len(values), key), len(values), build_args).run(values)
 
     def clear(self) -> None:
         with self._lock:

@@ -66,11 +66,20 @@ def test_the_key_decides_the_shape(programma, coach):
     assert len(gebouwd) == 2
 
 
-def test_several_markers_and_an_in_list(programma):
-    vorm = QueryShape(lambda a, b, c: Deelnemer.objects.filter(pk__in=[a, b, c]).order_by("pk"), markers=3)
+def test_a_list_of_ids_is_a_shape_per_length(programma):
+    gebouwd = []
+
+    def bouw(*ids):
+        gebouwd.append(len(ids))
+        return Deelnemer.objects.filter(pk__in=ids).order_by("pk")
+
+    vorm = QueryShape(bouw)
     ds = [DeelnemerFactory(programma=programma) for _ in range(4)]
-    assert vorm.fetch(3, [ds[0].pk, ds[2].pk, ds[3].pk]) == [ds[0], ds[2], ds[3]]
-    assert vorm.fetch(3, [ds[1].pk, ds[1].pk, 10**9]) == [ds[1]]
+    assert vorm.fetch("in", [ds[0].pk, ds[2].pk, ds[3].pk]) == [ds[0], ds[2], ds[3]]
+    assert vorm.fetch("in", [ds[1].pk, ds[1].pk, 10**9]) == [ds[1]]
+    assert vorm.fetch("in", [ds[3].pk]) == [ds[3]]  # another length: another shape
+    assert vorm.fetch("in", [ds[2].pk, ds[0].pk]) == [ds[0], ds[2]]
+    assert gebouwd == [3, 1, 2]
 
 
 def test_a_marker_that_is_not_exactly_one_parameter_is_refused(programma):

@@ -28,7 +28,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from clients.models import Deelnemer, Toestemming
 from clients.models import Signaal as GemeenteSignaal
-from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to
+from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to, zichtbaarheid_sleutel
 from trajecten.models import Contactmoment
 from trajecten.selectors.expressies import eenmalig_gebouwd
 from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
@@ -36,6 +36,7 @@ from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.plan import annoteer_doelen_verlopen
 from trajecten.selectors.verwijzing import annoteer_lang_wachtend, lang_wachtende_deelnemers
 from uitstap.codes import ContactStatus, Fase
+from uitstap.query_shapes import QueryShape
 
 GEEN_CONTACT_DAGEN = 30
 NO_SHOW_DAGEN = 60
@@ -347,12 +348,27 @@ def caseload_volgorde(user, *, zoek: str = "", afgesloten: bool = False, vandaag
     return caseload_geordend(annoteer_urgentie(qs, vandaag), sorteer=sorteer, fase=fase, signaal=signaal)
 
 
-def caseload_rijen(user, ids, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+def _caseload_rijen_bouwen(user, vandaag: datetime.date, *ids) -> QuerySet[Deelnemer]:
+    qs = met_huidig_traject(deelnemers_visible_to(user).only(*CASELOAD_VELDEN).filter(pk__in=ids), vandaag)
+    return annoteer_signalen(qs, vandaag)
+
+
+def _overzicht_rijen_bouwen(user, vandaag: datetime.date, *ids) -> QuerySet[Deelnemer]:
+    qs = deelnemers_visible_to(user).filter(pk__in=ids).select_related("begeleider", "achtervang", "woongemeente")
+    return annoteer_signalen(met_huidig_traject(qs, vandaag), vandaag)
+
+
+# A page's rows are one large annotated query, the same every time but for the ids: its SQL is kept per day,
+# user (zichtbaarheid_sleutel) and number of rows (uitstap.query_shapes), as the dossier's participant query is.
+_CASELOAD_RIJEN = QueryShape(_caseload_rijen_bouwen, maxsize=64)
+_OVERZICHT_RIJEN = QueryShape(_overzicht_rijen_bouwen, maxsize=64)
+
+
+def caseload_rijen(user, ids, vandaag: datetime.date | None = None) -> list[Deelnemer]:
     """The caseload's rows for the participants `ids` (a page of caseload_volgorde), with everything the row and
     signalen_voor read; unordered."""
     vandaag = vandaag or datetime.date.today()
-    qs = met_huidig_traject(deelnemers_visible_to(user).only(*CASELOAD_VELDEN).filter(pk__in=ids), vandaag)
-    return annoteer_signalen(qs, vandaag)
+    return _CASELOAD_RIJEN.fetch((vandaag, zichtbaarheid_sleutel(user)), ids, user, vandaag)
 
 
 def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,
@@ -416,9 +432,8 @@ def deelnemers_overzicht(user) -> QuerySet[Deelnemer]:
     return deelnemers_visible_to(user).order_by("clientcode")
 
 
-def overzicht_rijen(user, ids, vandaag: datetime.date | None = None) -> QuerySet[Deelnemer]:
+def overzicht_rijen(user, ids, vandaag: datetime.date | None = None) -> list[Deelnemer]:
     """The coordinator's list's rows for the participants `ids` (a page of deelnemers_overzicht), annotated with
     their current state and everything signalen_voor reads; unordered."""
     vandaag = vandaag or datetime.date.today()
-    qs = deelnemers_visible_to(user).filter(pk__in=ids).select_related("begeleider", "achtervang", "woongemeente")
-    return annoteer_signalen(met_huidig_traject(qs, vandaag), vandaag)
+    return _OVERZICHT_RIJEN.fetch((vandaag, zichtbaarheid_sleutel(user)), ids, user, vandaag)
