@@ -39,14 +39,14 @@ def situatie_op(rijen, dag) -> dict:
 
 def leefsituatie_instroom_uitstroom(programma, van, tot) -> dict:
     """Over Uitstroom records of soort uitgestapt dated in P: counts per code at instroom and at uitstroom."""
+    uitstroom = Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=UitstroomSoort.UITGESTAPT,
+                                         datum__gte=van, datum__lte=tot)
     cohort = list(
-        Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=UitstroomSoort.UITGESTAPT,
-                                 datum__gte=van, datum__lte=tot)
-        .annotate(instroomdatum=instroomdatum("traject_id"))
-        .values("traject__deelnemer_id", "datum", "instroomdatum")
+        uitstroom.annotate(instroomdatum=instroomdatum("traject_id")).values("traject__deelnemer_id", "datum", "instroomdatum")
     )
+    # The participants as a subquery, not as a list of ids: a thousand exits would bind a thousand parameters.
     rijen = {}
-    for rij in (Leefsituatie.objects.filter(traject__deelnemer_id__in={u["traject__deelnemer_id"] for u in cohort})
+    for rij in (Leefsituatie.objects.filter(traject__deelnemer_id__in=uitstroom.values("traject__deelnemer_id"))
                 .order_by("datum", "id").values("traject__deelnemer_id", "datum", *CODES)):
         rijen.setdefault(rij["traject__deelnemer_id"], []).append(rij)
     uit = {moment: {veld: dict.fromkeys(codes, 0) for veld, codes in CODES.items()} for moment in ("instroom", "uitstroom")}
