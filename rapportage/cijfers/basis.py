@@ -7,7 +7,6 @@ from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db import connection
 from django.db.models import DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -50,10 +49,10 @@ class DagenTussen(Func):
 
 
 # --- one pass per figure group ---------------------------------------------------------------
-# Figures that read the same rows (the trajecten and their instroomdatum, the outcomes, the
-# contacts, ...) are computed together by one query of their group: conditional aggregation
-# (COUNT ... FILTER on PostgreSQL, CASE on SQLite). Each figure stays its own selector and picks its
-# value from the group's result; inside `een_doorgang()` (alle_cijfers) a group runs once per
+# Figures that read the same rows (the trajecten with their intake and Uitstroom: doorgang.py; the
+# 12-month cohort; the contacts, ...) are computed together by one query of their group: conditional
+# aggregation (COUNT ... FILTER on PostgreSQL, CASE on SQLite). Each figure stays its own selector and picks
+# its value from the group's result; inside `een_doorgang()` (alle_cijfers) a group runs once per
 # programme and period, outside it every figure simply runs its group's query.
 
 _DOORGANG: ContextVar[dict | None] = ContextVar("cijfers_doorgang", default=None)
@@ -61,6 +60,11 @@ _DOORGANG: ContextVar[dict | None] = ContextVar("cijfers_doorgang", default=None
 
 @contextlib.contextmanager
 def een_doorgang():
+    """Memoise the group queries inside this block; a nested block shares the outer one's results (the verslag
+    computes alle_cijfers and then more figures over the same days)."""
+    if _DOORGANG.get() is not None:
+        yield
+        return
     token = _DOORGANG.set({})
     try:
         yield
@@ -83,18 +87,6 @@ def groep(functie):
 
     return wrapper
 
-
-def tel_over(qs: QuerySet, voorwaarden: dict[str, tuple[str, list]]) -> dict[str, int]:
-    """Count the rows of `qs` (a .values() queryset) per condition, in one pass: {naam: (sql, params)}
-    with conditions on the columns of `qs`, alias `s`. Written out because Django drops subquery
-    annotations when it wraps an aggregate() over them (the outer query then names missing columns)."""
-    binnen, params = qs.query.sql_with_params()
-    kolommen = ", ".join(f"SUM(CASE WHEN {sql} THEN 1 ELSE 0 END)" for sql, _ in voorwaarden.values())
-    parameters = [p for _, ps in voorwaarden.values() for p in ps]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {kolommen} FROM ({binnen}) s", [*parameters, *params])
-        rij = cursor.fetchone()
-    return {naam: int(waarde or 0) for naam, waarde in zip(voorwaarden, rij)}
 
 
 def trajecten_van(programma) -> QuerySet[Traject]:
@@ -161,12 +153,3 @@ def getal(waarde):
     if exact.denominator == 1:
         return int(exact)
     return float(waarde)
-
-
-def telling(codes, rijen, sleutel: str = "code", aantal: str = "n") -> dict:
-    """{code: n} with every code present, from grouped rows (at most one row per code)."""
-    uit = dict.fromkeys(codes, 0)
-    for rij in rijen:
-        if rij[sleutel] in uit:
-            uit[rij[sleutel]] = rij[aantal]
-    return uit

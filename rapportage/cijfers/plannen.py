@@ -6,28 +6,21 @@ from django.db import connection
 from django.db.models import BigIntegerField, Count, DateField, Exists, F, Func, Max, Min, OuterRef, Q
 from django.db.models.functions import Coalesce
 
-from rapportage.cijfers.basis import actief_qs, afronden, getal, groep, trajecten_van
+from rapportage.cijfers.basis import actief_qs, afronden, getal
+from rapportage.cijfers.doorgang import trajecten_doorgang
 from trajecten.models import Doel, MetingScore
 from uitstap.codes import Leefgebied
 
 
-@groep
-def _plannen(programma, van, tot) -> dict:
-    """Trajecten whose first plan was drawn up, and first signed, in P: one pass."""
-    # The first version's date and the first day a version was signed by both are columns the database keeps
-    # (Traject.eerste_plan_op, Traject.eerste_ondertekening_op).
-    return trajecten_van(programma).aggregate(
-        opgesteld=Count("pk", filter=Q(eerste_plan_op__gte=van, eerste_plan_op__lte=tot)),
-        ondertekend=Count("pk", filter=Q(eerste_ondertekening_op__gte=van, eerste_ondertekening_op__lte=tot)),
-    )
-
 
 def trajectplannen_opgesteld(programma, van, tot) -> int:
-    return _plannen(programma, van, tot)["opgesteld"]
+    """Trajecten whose first plan was drawn up in P (the date the database keeps: Traject.eerste_plan_op)."""
+    return trajecten_doorgang(programma, van, tot).totaal("trajectplannen_opgesteld")
 
 
 def trajectplannen_ondertekend(programma, van, tot) -> int:
-    return _plannen(programma, van, tot)["ondertekend"]
+    """Trajecten first signed by both in P (Traject.eerste_ondertekening_op)."""
+    return trajecten_doorgang(programma, van, tot).totaal("trajectplannen_ondertekend")
 
 
 def doelen_per_leefgebied(programma, van, tot) -> dict:

@@ -1,10 +1,12 @@
-"""Figures on how trajecten end and on relapse (uitgestapt .. terugval_binnen_12m)."""
+"""Figures on how trajecten end and on relapse (uitgestapt .. terugval_binnen_12m); the period's outcomes come from
+the one pass over the programme's trajecten (rapportage.cijfers.doorgang), an Uitstroom being one per traject."""
 
 import datetime
 
 from django.db.models import Count, Exists, OuterRef, Q
 
 from rapportage.cijfers.basis import PlusDagen, groep
+from rapportage.cijfers.doorgang import UITSTROOM_CODES, trajecten_doorgang
 from trajecten.models import Terugval, Uitstroom
 from uitstap.codes import Branche, Stopreden, UitstroomResultaat, UitstroomSoort
 
@@ -15,25 +17,20 @@ def _uitstroom(programma, soort):
     return Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=soort)
 
 
-@groep
-def _uitstroom_in_periode(programma, van, tot) -> list[dict]:
-    """The period's outcomes counted per (soort, resultaat, branche, reden): one pass for five figures."""
-    return list(
-        Uitstroom.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot)
-        .values("soort", "resultaat", "branche", "reden").annotate(n=Count("pk")).order_by()
-    )
-
 
 def _som(programma, van, tot, codes, sleutel: str, **voorwaarden) -> dict:
+    """{code: n} over the Uitstroom records dated in P that meet `voorwaarden`, by their `sleutel` (every code present)."""
     uit = dict.fromkeys(codes, 0)
-    for rij in _uitstroom_in_periode(programma, van, tot):
+    per_uitstroom = trajecten_doorgang(programma, van, tot).per(*(f"uitstroom_{veld}" for veld in UITSTROOM_CODES))
+    for (soort, resultaat, branche, reden), n in per_uitstroom.items():
+        rij = {"soort": soort, "resultaat": resultaat, "branche": branche, "reden": reden}
         if all(rij[k] == v for k, v in voorwaarden.items()) and rij[sleutel] in uit:
-            uit[rij[sleutel]] += rij["n"]
+            uit[rij[sleutel]] += n
     return uit
 
 
 def uitgestapt(programma, van, tot) -> int:
-    return sum(r["n"] for r in _uitstroom_in_periode(programma, van, tot) if r["soort"] == UitstroomSoort.UITGESTAPT)
+    return trajecten_doorgang(programma, van, tot).totaal("uitgestapt")
 
 
 def uitgestapt_per_resultaat(programma, van, tot) -> dict:
@@ -46,7 +43,7 @@ def uitgestapt_per_branche(programma, van, tot) -> dict:
 
 
 def tussentijds_gestopt(programma, van, tot) -> int:
-    return sum(r["n"] for r in _uitstroom_in_periode(programma, van, tot) if r["soort"] == UitstroomSoort.GESTOPT)
+    return trajecten_doorgang(programma, van, tot).totaal("tussentijds_gestopt")
 
 
 def gestopt_per_reden(programma, van, tot) -> dict:
