@@ -88,7 +88,6 @@ def groep(functie):
     return wrapper
 
 
-
 def trajecten_van(programma) -> QuerySet[Traject]:
     return Traject.objects.filter(deelnemer__programma=programma).order_by()  # no sort by clientcode: figures only count
 
@@ -153,3 +152,18 @@ def getal(waarde):
     if exact.denominator == 1:
         return int(exact)
     return float(waarde)
+
+
+def mediaan_van_telling(telling: dict[int, int]) -> int | float | None:
+    """The median of whole days given as {dagen: how often}, not rounded (mean of the two middle values for an even
+    count); None when empty."""
+    n = sum(telling.values())
+    if not n:
+        return None
+    midden, gezien = [], 0
+    for dagen in sorted(telling):
+        voor = gezien
+        gezien += telling[dagen]
+        # positions (0-based) of the middle value(s): n // 2 for odd n, n // 2 - 1 and n // 2 for even n
+        midden += [dagen for positie in {(n - 1) // 2, n // 2} if voor <= positie < gezien]
+    return getal(sum(Fraction(d) for d in midden) / len(midden))

@@ -5,11 +5,9 @@ doorlooptijden, per_woongemeente, per_organisatie, nacontrole_12m; and for the v
 (not in `rups_verslag --format json`, which keeps the keys of DEFINITIONS.md): aanmeldingen_per_verwijzer.
 """
 
-from fractions import Fraction
+from django.db.models import Count, OuterRef, Subquery, Value
 
-from django.db.models import Count, OuterRef, Subquery
-
-from rapportage.cijfers.basis import DagenTussen, getal, instroomdatum, met_instroomdatum, trajecten_van
+from rapportage.cijfers.basis import DagenTussen, mediaan_van_telling, trajecten_van
 from rapportage.cijfers.doorgang import VIJF, trajecten_doorgang
 from rapportage.cijfers.uitstroom import cohort_12m
 from trajecten.models import Nacontrole, Uitstroom
@@ -51,38 +49,28 @@ def _codes(codes, telling) -> dict:
     return {code: telling[code] for code in codes}
 
 
-def _mediaan(waarden) -> int | float | None:
-    """The median, not rounded (mean of the two middle values for an even count); None when empty."""
-    waarden = sorted(waarden)  # whole days: sorted as they come, only the middle ones become fractions
-    if not waarden:
-        return None
-    n = len(waarden)
-    midden = Fraction(waarden[n // 2]) if n % 2 else (Fraction(waarden[n // 2 - 1]) + Fraction(waarden[n // 2])) / 2
-    return getal(midden)
-
 
 def doorlooptijden(programma, van, tot) -> dict:
-    trajecten = met_instroomdatum(trajecten_van(programma))
+    """The three medians from one statement: per duration how many days how often (three GROUP BYs in a UNION ALL)."""
+    trajecten = trajecten_van(programma)
     aanmelding = (
-        trajecten.filter(instroomdatum__gte=van, instroomdatum__lte=tot)
-        .annotate(dagen=DagenTussen("instroomdatum", "aanmelddatum")).values_list("dagen", flat=True)
+        trajecten.filter(instroom_op__gte=van, instroom_op__lte=tot)
+        .annotate(duur=Value("aanmelding_tot_instroom"), dagen=DagenTussen("instroom_op", "aanmelddatum"))
     )
     plan = (
-        trajecten.filter(eerste_ondertekening_op__gte=van, eerste_ondertekening_op__lte=tot, instroomdatum__isnull=False)
-        .annotate(dagen=DagenTussen("eerste_ondertekening_op", "instroomdatum")).values_list("dagen", flat=True)
+        trajecten.filter(eerste_ondertekening_op__gte=van, eerste_ondertekening_op__lte=tot, instroom_op__isnull=False)
+        .annotate(duur=Value("instroom_tot_ondertekend_plan"), dagen=DagenTussen("eerste_ondertekening_op", "instroom_op"))
     )
     uitstroom = (
-        Uitstroom.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot)
-        .annotate(instroom=instroomdatum("traject"))
-        .filter(instroom__isnull=False)
-        .annotate(dagen=DagenTussen("datum", "instroom")).values_list("dagen", flat=True)
+        Uitstroom.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot,
+                                 traject__instroom_op__isnull=False)
+        .annotate(duur=Value("instroom_tot_uitstroom"), dagen=DagenTussen("datum", "traject__instroom_op"))
     )
-    return {
-        "aanmelding_tot_instroom": _mediaan(aanmelding),
-        "instroom_tot_ondertekend_plan": _mediaan(plan),
-        "instroom_tot_uitstroom": _mediaan(uitstroom),
-    }
-
+    uit = {"aanmelding_tot_instroom": {}, "instroom_tot_ondertekend_plan": {}, "instroom_tot_uitstroom": {}}
+    delen = [qs.values("duur", "dagen").annotate(n=Count("pk")).order_by() for qs in (aanmelding, plan, uitstroom)]
+    for rij in delen[0].union(*delen[1:], all=True).order_by():
+        uit[rij["duur"]][rij["dagen"]] = rij["n"]
+    return {duur: mediaan_van_telling(telling) for duur, telling in uit.items()}
 
 
 def _leeg() -> dict:
