@@ -3,19 +3,18 @@ the one pass over the programme's trajecten (rapportage.cijfers.doorgang), an Ui
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Subquery
 
 from rapportage.cijfers.basis import PlusDagen, groep
 from rapportage.cijfers.doorgang import UITSTROOM_CODES, trajecten_doorgang
-from trajecten.models import Terugval, Uitstroom
-from uitstap.codes import Branche, Stopreden, UitstroomResultaat, UitstroomSoort
+from trajecten.models import Nacontrole, Terugval, Uitstroom
+from uitstap.codes import Branche, NacontroleTermijn, Stopreden, UitstroomResultaat, UitstroomSoort
 
 JAAR_DAGEN = 365
 
 
 def _uitstroom(programma, soort):
     return Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=soort)
-
 
 
 def _som(programma, van, tot, codes, sleutel: str, **voorwaarden) -> dict:
@@ -75,16 +74,24 @@ def cohort_12m(programma, van, tot):
 
 
 @groep
-def _cohort_12m(programma, van, tot) -> dict:
-    """The cohort split in one pass: with and without a relapse."""
-    return cohort_12m(programma, van, tot).aggregate(
-        met=Count("pk", filter=Q(heeft_terugval=True)), zonder=Count("pk", filter=Q(heeft_terugval=False)),
+def cohort_12m_per_uitkomst(programma, van, tot) -> list[dict]:
+    """The cohort counted per (heeft_terugval, laatste_uitkomst) in one pass, for duurzaam_uitgestapt_12m,
+    terugval_binnen_12m and nacontrole_12m: `laatste_uitkomst` is what the traject's latest 12-month Nacontrole dated
+    on or before the end of P found (of several on that date, the one recorded last), or None."""
+    laatste_check = Subquery(
+        Nacontrole.objects.filter(
+            traject=OuterRef("traject"), termijn=NacontroleTermijn.TWAALF_MAANDEN, datum__lte=tot
+        ).order_by("-datum", "-aangemaakt_op", "-id").values("uitkomst")[:1]
+    )
+    return list(
+        cohort_12m(programma, van, tot).annotate(laatste_uitkomst=laatste_check)
+        .values("heeft_terugval", "laatste_uitkomst").annotate(n=Count("pk")).order_by()
     )
 
 
 def duurzaam_uitgestapt_12m(programma, van, tot) -> int:
-    return _cohort_12m(programma, van, tot)["zonder"]
+    return sum(r["n"] for r in cohort_12m_per_uitkomst(programma, van, tot) if not r["heeft_terugval"])
 
 
 def terugval_binnen_12m(programma, van, tot) -> int:
-    return _cohort_12m(programma, van, tot)["met"]
+    return sum(r["n"] for r in cohort_12m_per_uitkomst(programma, van, tot) if r["heeft_terugval"])

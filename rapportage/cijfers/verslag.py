@@ -5,13 +5,14 @@ doorlooptijden, per_woongemeente, per_organisatie, nacontrole_12m; and for the v
 (not in `rups_verslag --format json`, which keeps the keys of DEFINITIONS.md): aanmeldingen_per_verwijzer.
 """
 
-from django.db.models import Count, OuterRef, Subquery, Value
+
+from django.db.models import Count, Value
 
 from rapportage.cijfers.basis import DagenTussen, mediaan_van_telling, trajecten_van
 from rapportage.cijfers.doorgang import VIJF, trajecten_doorgang
-from rapportage.cijfers.uitstroom import cohort_12m
-from trajecten.models import Nacontrole, Uitstroom
-from uitstap.codes import Fase, IntakeBesluit, NacontroleTermijn, NacontroleUitkomst, Verwijzer
+from rapportage.cijfers.uitstroom import cohort_12m_per_uitkomst
+from trajecten.models import Uitstroom
+from uitstap.codes import Fase, IntakeBesluit, NacontroleUitkomst, Verwijzer
 
 BUITEN_REGIO = "buiten_regio"
 ONBEKEND = "onbekend"
@@ -45,9 +46,9 @@ def gestopt_per_fase(programma, van, tot) -> dict:
     """Stops in P by the traject's phase on the day of the Uitstroom (same-day transitions: the last recorded)."""
     return _codes(Fase.values, trajecten_doorgang(programma, van, tot).per("fase_bij_stoppen"))
 
+
 def _codes(codes, telling) -> dict:
     return {code: telling[code] for code in codes}
-
 
 
 def doorlooptijden(programma, van, tot) -> dict:
@@ -103,17 +104,8 @@ def per_organisatie(programma, van, tot) -> dict:
 
 def nacontrole_12m(programma, van, tot) -> dict:
     """The cohort of duurzaam_uitgestapt_12m plus terugval_binnen_12m, by relapse and by the latest 12-month check."""
-    laatste_check = Subquery(
-        Nacontrole.objects.filter(
-            traject=OuterRef("traject"), termijn=NacontroleTermijn.TWAALF_MAANDEN, datum__lte=tot
-        ).order_by("-datum", "-aangemaakt_op", "-id").values("uitkomst")[:1]
-    )
-    rijen = (
-        cohort_12m(programma, van, tot).annotate(laatste_uitkomst=laatste_check)
-        .values("heeft_terugval", "laatste_uitkomst").annotate(n=Count("pk")).order_by()
-    )
     uit = {"bevestigd_uitgestapt": 0, "teruggevallen": 0, "onbekend": 0}
-    for rij in rijen:
+    for rij in cohort_12m_per_uitkomst(programma, van, tot):
         if rij["heeft_terugval"] or rij["laatste_uitkomst"] == NacontroleUitkomst.TERUGGEVALLEN:
             uit["teruggevallen"] += rij["n"]
         elif rij["laatste_uitkomst"] == NacontroleUitkomst.UITGESTAPT_GEBLEVEN:
