@@ -8,9 +8,8 @@ from django.db.models.functions import Coalesce
 
 from rapportage.cijfers.basis import actief_qs, afronden, getal
 from rapportage.cijfers.doorgang import trajecten_doorgang
-from trajecten.models import Doel, MetingScore
+from trajecten.models import Doel, Meting, MetingScore
 from uitstap.codes import Leefgebied
-
 
 
 def trajectplannen_opgesteld(programma, van, tot) -> int:
@@ -78,10 +77,16 @@ def leefgebied_voortgang(programma, van, tot) -> dict:
     is the later. Per traject and leefgebied the database takes the count and the first and latest score in one
     GROUP BY (_ScoreVolgorde), then sums per leefgebied; Python only divides and rounds.
     """
+    # Two scores on one leefgebied need two metingen (one score per leefgebied per meting): only the trajecten with
+    # two or more metingen by the end of P are read, a small share of the scores.
+    twee_metingen = (
+        Meting.objects.filter(datum__lte=tot).values("traject").annotate(n=Count("pk")).filter(n__gte=2).values("traject")
+    )
     per_traject = (
         MetingScore.objects.filter(
-            meting__traject__in=actief_qs(programma, van, tot).values("pk"), meting__datum__lte=tot
+            meting__traject__in=actief_qs(programma, van, tot).values("pk"), meting__datum__lte=tot,
         )
+        .filter(meting__traject__in=twee_metingen)
         .annotate(volgorde=_ScoreVolgorde(F("meting__datum"), F("meting_id"), F("score")))
         .values("meting__traject", "leefgebied")
         .annotate(aantal=Count("pk"), eerste=Min("volgorde"), laatste=Max("volgorde"))
