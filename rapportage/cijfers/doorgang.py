@@ -89,6 +89,7 @@ class Doorgang:
     def __init__(self, namen: list[str], rijen: list[tuple]):
         self.kolom = {naam: i for i, naam in enumerate(namen)}
         self.rijen = rijen
+        self._per: dict[tuple, Counter] = {}
 
     def totaal(self, telling: str) -> int:
         i = self.kolom[telling]
@@ -97,11 +98,13 @@ class Doorgang:
     def per(self, *codes: str, telling: str = "n") -> Counter:
         """{code (a tuple for several codes): the count} summed over the rows. A breakdown's code is set exactly when
         the traject counts in that breakdown (else None), so the rows' `n` gives the breakdown."""
-        sleutels, i = [self.kolom[code] for code in codes], self.kolom[telling]
-        uit = Counter()
-        for rij in self.rijen:
-            uit[tuple(rij[k] for k in sleutels) if len(sleutels) > 1 else rij[sleutels[0]]] += rij[i]
-        return uit
+        sleutel = (codes, telling)
+        if sleutel not in self._per:  # three figures read the Uitstroom codes
+            kolommen, i = [self.kolom[code] for code in codes], self.kolom[telling]
+            uit = self._per[sleutel] = Counter()
+            for rij in self.rijen:
+                uit[tuple(rij[k] for k in kolommen) if len(kolommen) > 1 else rij[kolommen[0]]] += rij[i]
+        return self._per[sleutel]
 
 
 @groep
