@@ -7,7 +7,7 @@ from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -76,11 +76,17 @@ def een_doorgang():
 
 @contextlib.contextmanager
 def _eigen_plannen():
-    """On PostgreSQL, plan every figure query for its own dates. The connection keeps a statement it ran twice
-    prepared (settings, DB_PREPARE), and after five runs PostgreSQL may switch a prepared statement to a generic plan,
-    made without knowing the period: the contacts, goals and breakdowns then took twice as long from the seventh
-    verslag or figures page of a connection on. Planning these few large queries anew costs well under a millisecond
-    each."""
+    """How PostgreSQL plans the figure queries (elsewhere nothing changes):
+
+    - each for its own dates: no statement is prepared. The connection keeps a statement it ran twice prepared
+      (settings, DB_PREPARE), and after five runs PostgreSQL may switch a prepared statement to a generic plan, made
+      without knowing the period: the contacts, goals, doelgroep and leefsituatie queries then took twice as long from
+      the eighth alle_cijfers of a connection on. Planning these few large queries anew costs well under a
+      millisecond each.
+    - without parallel workers: each worker builds its own hash of the programme's participants and trajecten for
+      its share of the rows, so on our two cores alle_cijfers took 330-340 ms with them and 285-305 ms without
+      (20 000 participants).
+    """
     if connection.vendor != "postgresql":
         yield
         return
@@ -88,10 +94,19 @@ def _eigen_plannen():
     psycopg_verbinding = connection.connection
     drempel = psycopg_verbinding.prepare_threshold
     psycopg_verbinding.prepare_threshold = None  # no statement is prepared: each is planned with its values
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('max_parallel_workers_per_gather'), "
+                       "set_config('max_parallel_workers_per_gather', '0', false)")
+        parallel = cursor.fetchone()[0]
     try:
         yield
     finally:
         psycopg_verbinding.prepare_threshold = drempel
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('max_parallel_workers_per_gather', %s, false)", [parallel])
+        except DatabaseError:
+            pass  # the transaction failed: its rollback undoes the setting as well
 
 
 def groep(functie):
