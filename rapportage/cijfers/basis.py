@@ -76,17 +76,11 @@ def een_doorgang():
 
 @contextlib.contextmanager
 def _eigen_plannen():
-    """How PostgreSQL plans the figure queries (elsewhere nothing changes):
-
-    - each for its own dates: no statement is prepared. The connection keeps a statement it ran twice prepared
-      (settings, DB_PREPARE), and after five runs PostgreSQL may switch a prepared statement to a generic plan, made
-      without knowing the period: the contacts, goals, doelgroep and leefsituatie queries then took twice as long from
-      the eighth alle_cijfers of a connection on. Planning these few large queries anew costs well under a
-      millisecond each.
-    - without parallel workers: each worker builds its own hash of the programme's participants and trajecten for
-      its share of the rows, so on our two cores alle_cijfers took 330-340 ms with them and 285-305 ms without
-      (20 000 participants).
-    """
+    """On PostgreSQL, plan every figure query for its own dates: no statement is prepared. The connection keeps a
+    statement it ran twice prepared (settings, DB_PREPARE), and after five runs PostgreSQL may switch a prepared
+    statement to a generic plan, made without knowing the period: the contacts, goals, doelgroep and leefsituatie
+    queries then took twice as long from the eighth alle_cijfers of a connection on. Planning these few large
+    queries anew costs well under a millisecond each."""
     if connection.vendor != "postgresql":
         yield
         return
@@ -94,6 +88,22 @@ def _eigen_plannen():
     psycopg_verbinding = connection.connection
     drempel = psycopg_verbinding.prepare_threshold
     psycopg_verbinding.prepare_threshold = None  # no statement is prepared: each is planned with its values
+    try:
+        yield
+    finally:
+        psycopg_verbinding.prepare_threshold = drempel
+
+
+@contextlib.contextmanager
+def zonder_parallelle_workers():
+    """On PostgreSQL, the queries inside run without parallel workers; the setting is put back afterwards (a failed
+    transaction's rollback undoes it as well). For a query over the programme's trajecten with several hash joins:
+    each worker builds every hash table again for its share of the rows, which on two cores costs more than it saves
+    (the pass over the trajecten: 80 ms without, 90 ms with workers at 20 000 participants). A large scan with one
+    join, such as the contacts', gains from them, so this is per query, not for all figures."""
+    if connection.vendor != "postgresql":
+        yield
+        return
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('max_parallel_workers_per_gather'), "
                        "set_config('max_parallel_workers_per_gather', '0', false)")
@@ -101,7 +111,6 @@ def _eigen_plannen():
     try:
         yield
     finally:
-        psycopg_verbinding.prepare_threshold = drempel
         try:
             with connection.cursor() as cursor:
                 cursor.execute("SELECT set_config('max_parallel_workers_per_gather', %s, false)", [parallel])

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from rapportage import cijfers as c
-from rapportage.cijfers.basis import een_doorgang, mediaan_van_telling
+from rapportage.cijfers.basis import een_doorgang, mediaan_van_telling, zonder_parallelle_workers
 from rapportage.cijfers.doorgang import trajecten_doorgang
 from tests.rapportage.helpers import TOT, VAN, d, deelnemer, traject
 from trajecten.models import Leefsituatie, Traject, Uitstroom
@@ -106,19 +106,32 @@ def test_a_participant_without_any_leefsituatie_counts_as_onbekend_at_both_momen
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="how PostgreSQL plans the figure queries")
-def test_on_postgresql_figure_queries_are_planned_for_their_dates_without_parallel_workers(programma):
+def test_on_postgresql_figure_queries_are_planned_for_their_dates(programma):
+    connection.ensure_connection()
+    drempel = connection.connection.prepare_threshold
+    with een_doorgang():
+        assert connection.connection.prepare_threshold is None
+    assert connection.connection.prepare_threshold == drempel
+    with pytest.raises(ValueError), een_doorgang():
+        raise ValueError
+    assert connection.connection.prepare_threshold == drempel
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
+def test_the_pass_runs_without_parallel_workers_and_puts_the_setting_back(programma):
     def parallel():
         with connection.cursor() as cursor:
             cursor.execute("SELECT current_setting('max_parallel_workers_per_gather')")
             return cursor.fetchone()[0]
 
-    connection.ensure_connection()
-    drempel, voor = connection.connection.prepare_threshold, parallel()
-    with een_doorgang():
-        assert connection.connection.prepare_threshold is None
+    voor = parallel()
+    with zonder_parallelle_workers():
         assert parallel() == "0"
-    assert (connection.connection.prepare_threshold, parallel()) == (drempel, voor)
-    # Also after an error inside: both are put back.
-    with pytest.raises(ValueError), een_doorgang():
+    assert parallel() == voor
+    with pytest.raises(ValueError), zonder_parallelle_workers():
         raise ValueError
-    assert (connection.connection.prepare_threshold, parallel()) == (drempel, voor)
+    assert parallel() == voor
+    with CaptureQueriesContext(connection) as q:
+        trajecten_doorgang(programma, VAN, TOT)
+    assert [query["sql"].count("set_config") for query in q.captured_queries] == [1, 0, 1]
+    assert parallel() == voor
