@@ -7,7 +7,7 @@ from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import DateField, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -50,10 +50,10 @@ class DagenTussen(Func):
 
 
 # --- one pass per figure group ---------------------------------------------------------------
-# Figures that read the same rows (the trajecten and their instroomdatum, the outcomes, the
-# contacts, ...) are computed together by one query of their group: conditional aggregation
-# (COUNT ... FILTER on PostgreSQL, CASE on SQLite). Each figure stays its own selector and picks its
-# value from the group's result; inside `een_doorgang()` (alle_cijfers) a group runs once per
+# Figures that read the same rows (the trajecten with their intake and Uitstroom: doorgang.py; the
+# 12-month cohort; the contacts, ...) are computed together by one query of their group: conditional
+# aggregation (COUNT ... FILTER on PostgreSQL, CASE on SQLite). Each figure stays its own selector and picks
+# its value from the group's result; inside `een_doorgang()` (alle_cijfers) a group runs once per
 # programme and period, outside it every figure simply runs its group's query.
 
 _DOORGANG: ContextVar[dict | None] = ContextVar("cijfers_doorgang", default=None)
@@ -61,11 +61,61 @@ _DOORGANG: ContextVar[dict | None] = ContextVar("cijfers_doorgang", default=None
 
 @contextlib.contextmanager
 def een_doorgang():
+    """Memoise the group queries inside this block; a nested block shares the outer one's results (the verslag
+    computes alle_cijfers and then more figures over the same days)."""
+    if _DOORGANG.get() is not None:
+        yield
+        return
     token = _DOORGANG.set({})
+    try:
+        with _eigen_plannen():
+            yield
+    finally:
+        _DOORGANG.reset(token)
+
+
+@contextlib.contextmanager
+def _eigen_plannen():
+    """On PostgreSQL, plan every figure query for its own dates: no statement is prepared. The connection keeps a
+    statement it ran twice prepared (settings, DB_PREPARE), and after five runs PostgreSQL may switch a prepared
+    statement to a generic plan, made without knowing the period: the contacts, goals, doelgroep and leefsituatie
+    queries then took twice as long from the eighth alle_cijfers of a connection on. Planning these few large
+    queries anew costs well under a millisecond each."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    psycopg_verbinding = connection.connection
+    drempel = psycopg_verbinding.prepare_threshold
+    psycopg_verbinding.prepare_threshold = None  # no statement is prepared: each is planned with its values
     try:
         yield
     finally:
-        _DOORGANG.reset(token)
+        psycopg_verbinding.prepare_threshold = drempel
+
+
+@contextlib.contextmanager
+def zonder_parallelle_workers():
+    """On PostgreSQL, the queries inside run without parallel workers; the setting is put back afterwards (a failed
+    transaction's rollback undoes it as well). For a query over the programme's trajecten with several hash joins:
+    each worker builds every hash table again for its share of the rows, which on two cores costs more than it saves
+    (the pass over the trajecten: 80 ms without, 90 ms with workers at 20 000 participants). A large scan with one
+    join, such as the contacts', gains from them, so this is per query, not for all figures."""
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('max_parallel_workers_per_gather'), "
+                       "set_config('max_parallel_workers_per_gather', '0', false)")
+        parallel = cursor.fetchone()[0]
+    try:
+        yield
+    finally:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT set_config('max_parallel_workers_per_gather', %s, false)", [parallel])
+        except DatabaseError:
+            pass  # the transaction failed: its rollback undoes the setting as well
 
 
 def groep(functie):
@@ -82,19 +132,6 @@ def groep(functie):
         return cache[sleutel]
 
     return wrapper
-
-
-def tel_over(qs: QuerySet, voorwaarden: dict[str, tuple[str, list]]) -> dict[str, int]:
-    """Count the rows of `qs` (a .values() queryset) per condition, in one pass: {naam: (sql, params)}
-    with conditions on the columns of `qs`, alias `s`. Written out because Django drops subquery
-    annotations when it wraps an aggregate() over them (the outer query then names missing columns)."""
-    binnen, params = qs.query.sql_with_params()
-    kolommen = ", ".join(f"SUM(CASE WHEN {sql} THEN 1 ELSE 0 END)" for sql, _ in voorwaarden.values())
-    parameters = [p for _, ps in voorwaarden.values() for p in ps]
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {kolommen} FROM ({binnen}) s", [*parameters, *params])
-        rij = cursor.fetchone()
-    return {naam: int(waarde or 0) for naam, waarde in zip(voorwaarden, rij)}
 
 
 def trajecten_van(programma) -> QuerySet[Traject]:
@@ -163,10 +200,16 @@ def getal(waarde):
     return float(waarde)
 
 
-def telling(codes, rijen, sleutel: str = "code", aantal: str = "n") -> dict:
-    """{code: n} with every code present, from grouped rows (at most one row per code)."""
-    uit = dict.fromkeys(codes, 0)
-    for rij in rijen:
-        if rij[sleutel] in uit:
-            uit[rij[sleutel]] = rij[aantal]
-    return uit
+def mediaan_van_telling(telling: dict[int, int]) -> int | float | None:
+    """The median of whole days given as {dagen: how often}, not rounded (mean of the two middle values for an even
+    count); None when empty."""
+    n = sum(telling.values())
+    if not n:
+        return None
+    midden, gezien = [], 0
+    for dagen in sorted(telling):
+        voor = gezien
+        gezien += telling[dagen]
+        # positions (0-based) of the middle value(s): n // 2 for odd n, n // 2 - 1 and n // 2 for even n
+        midden += [dagen for positie in {(n - 1) // 2, n // 2} if voor <= positie < gezien]
+    return getal(sum(Fraction(d) for d in midden) / len(midden))

@@ -39,20 +39,24 @@ def situatie_op(rijen, dag) -> dict:
 
 def leefsituatie_instroom_uitstroom(programma, van, tot) -> dict:
     """Over Uitstroom records of soort uitgestapt dated in P: counts per code at instroom and at uitstroom."""
-    cohort = list(
-        Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=UitstroomSoort.UITGESTAPT,
-                                 datum__gte=van, datum__lte=tot)
-        .annotate(instroomdatum=instroomdatum("traject_id"))
-        .values("traject__deelnemer_id", "datum", "instroomdatum")
-    )
+    uitstroom = Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=UitstroomSoort.UITGESTAPT,
+                                         datum__gte=van, datum__lte=tot)
+    cohort = list(uitstroom.values_list("traject__deelnemer_id", "datum", instroomdatum("traject_id")))
+    # The participants as a subquery, not as a list of ids: a thousand exits would bind a thousand parameters.
     rijen = {}
-    for rij in (Leefsituatie.objects.filter(traject__deelnemer_id__in={u["traject__deelnemer_id"] for u in cohort})
+    for rij in (Leefsituatie.objects.filter(traject__deelnemer_id__in=uitstroom.values("traject__deelnemer_id"))
                 .order_by("datum", "id").values("traject__deelnemer_id", "datum", *CODES)):
         rijen.setdefault(rij["traject__deelnemer_id"], []).append(rij)
     uit = {moment: {veld: dict.fromkeys(codes, 0) for veld, codes in CODES.items()} for moment in ("instroom", "uitstroom")}
-    for u in cohort:
-        eigen = rijen.get(u["traject__deelnemer_id"], [])
-        for moment, dag in (("instroom", u["instroomdatum"]), ("uitstroom", u["datum"])):
-            for veld, code in situatie_op(eigen, dag).items():
+    zonder = 0  # participants with no Leefsituatie at all: onbekend on every field, at both moments
+    for deelnemer, uitstroomdatum, instroom in cohort:
+        if deelnemer not in rijen:
+            zonder += 1
+            continue
+        for moment, dag in (("instroom", instroom), ("uitstroom", uitstroomdatum)):
+            for veld, code in situatie_op(rijen[deelnemer], dag).items():
                 uit[moment][veld][code] += 1
+    for moment in uit.values():
+        for telling in moment.values():
+            telling[ONBEKEND] += zonder
     return {"trajecten": len(cohort), **uit}

@@ -3,7 +3,7 @@ and the aanmeldingen that came from an outreach action."""
 
 from django.db.models import Count, Sum
 
-from rapportage.cijfers.basis import trajecten_van
+from rapportage.cijfers.doorgang import trajecten_doorgang
 from trajecten.models import LocatieSoort, OutreachActie
 
 
@@ -24,5 +24,4 @@ def outreach_per_locatiesoort(programma, van, tot) -> dict:
 
 def aanmeldingen_via_outreach(programma, van, tot) -> int:
     """Trajecten with aanmelddatum in P that are linked to an outreach action (of whatever date)."""
-    return trajecten_van(programma).filter(
-        aanmelddatum__gte=van, aanmelddatum__lte=tot, outreach_actie__isnull=False).count()
+    return trajecten_doorgang(programma, van, tot).totaal("aanmeldingen_via_outreach")

@@ -3,31 +3,23 @@
 from fractions import Fraction
 
 from django.db import connection
-from django.db.models import BigIntegerField, Count, DateField, Exists, F, Func, Max, Min, OuterRef, Q
+from django.db.models import BigIntegerField, Count, DateField, F, Func, Max, Min, Q
 from django.db.models.functions import Coalesce
 
-from rapportage.cijfers.basis import actief_qs, afronden, getal, groep, trajecten_van
-from trajecten.models import Doel, MetingScore
+from rapportage.cijfers.basis import actief_qs, afronden, getal
+from rapportage.cijfers.doorgang import trajecten_doorgang
+from trajecten.models import Doel, Meting, MetingScore
 from uitstap.codes import Leefgebied
 
 
-@groep
-def _plannen(programma, van, tot) -> dict:
-    """Trajecten whose first plan was drawn up, and first signed, in P: one pass."""
-    # The first version's date and the first day a version was signed by both are columns the database keeps
-    # (Traject.eerste_plan_op, Traject.eerste_ondertekening_op).
-    return trajecten_van(programma).aggregate(
-        opgesteld=Count("pk", filter=Q(eerste_plan_op__gte=van, eerste_plan_op__lte=tot)),
-        ondertekend=Count("pk", filter=Q(eerste_ondertekening_op__gte=van, eerste_ondertekening_op__lte=tot)),
-    )
-
-
 def trajectplannen_opgesteld(programma, van, tot) -> int:
-    return _plannen(programma, van, tot)["opgesteld"]
+    """Trajecten whose first plan was drawn up in P (the date the database keeps: Traject.eerste_plan_op)."""
+    return trajecten_doorgang(programma, van, tot).totaal("trajectplannen_opgesteld")
 
 
 def trajectplannen_ondertekend(programma, van, tot) -> int:
-    return _plannen(programma, van, tot)["ondertekend"]
+    """Trajecten first signed by both in P (Traject.eerste_ondertekening_op)."""
+    return trajecten_doorgang(programma, van, tot).totaal("trajectplannen_ondertekend")
 
 
 def doelen_per_leefgebied(programma, van, tot) -> dict:
@@ -36,19 +28,19 @@ def doelen_per_leefgebied(programma, van, tot) -> dict:
     A new plan version copies the goals still open (the copy points to its `oorsprong`), so a goal
     is *set* once, at the start of its chain (no oorsprong), and *achieved* at its end (no later copy).
     """
-    gekopieerd = Doel.objects.filter(oorsprong=OuterRef("pk"))
+    # The copied goals as one set (NOT IN a non-correlated subquery: PostgreSQL hashes it once) rather than a
+    # lookup per goal.
+    gekopieerd = Doel.objects.filter(oorsprong__isnull=False).values("oorsprong")
     rijen = (
         Doel.objects.filter(plan__traject__deelnemer__programma=programma, ouder__isnull=True)
-        .annotate(
-            gesteld_datum=Coalesce(
-                "gesteld_op", "plan__traject__eerste_plan_op", output_field=DateField()
-            ),
-            heeft_kopie=Exists(gekopieerd),
-        )
+        # Only goals that can count (a goal without its own date takes its plan's): fewer rows to join.
+        .filter(Q(gesteld_op__gte=van, gesteld_op__lte=tot) | Q(gesteld_op__isnull=True)
+                | Q(behaald_op__gte=van, behaald_op__lte=tot))
+        .annotate(gesteld_datum=Coalesce("gesteld_op", "plan__traject__eerste_plan_op", output_field=DateField()))
         .values("leefgebied")
         .annotate(
             gesteld=Count("pk", filter=Q(oorsprong__isnull=True, gesteld_datum__gte=van, gesteld_datum__lte=tot)),
-            behaald=Count("pk", filter=Q(heeft_kopie=False, behaald_op__gte=van, behaald_op__lte=tot)),
+            behaald=Count("pk", filter=Q(behaald_op__gte=van, behaald_op__lte=tot) & ~Q(pk__in=gekopieerd)),
         )
         .order_by()
     )
@@ -85,10 +77,16 @@ def leefgebied_voortgang(programma, van, tot) -> dict:
     is the later. Per traject and leefgebied the database takes the count and the first and latest score in one
     GROUP BY (_ScoreVolgorde), then sums per leefgebied; Python only divides and rounds.
     """
+    # Two scores on one leefgebied need two metingen (one score per leefgebied per meting): only the trajecten with
+    # two or more metingen by the end of P are read, a small share of the scores.
+    twee_metingen = (
+        Meting.objects.filter(datum__lte=tot).values("traject").annotate(n=Count("pk")).filter(n__gte=2).values("traject")
+    )
     per_traject = (
         MetingScore.objects.filter(
-            meting__traject__in=actief_qs(programma, van, tot).values("pk"), meting__datum__lte=tot
+            meting__traject__in=actief_qs(programma, van, tot).values("pk"), meting__datum__lte=tot,
         )
+        .filter(meting__traject__in=twee_metingen)
         .annotate(volgorde=_ScoreVolgorde(F("meting__datum"), F("meting_id"), F("score")))
         .values("meting__traject", "leefgebied")
         .annotate(aantal=Count("pk"), eerste=Min("volgorde"), laatste=Max("volgorde"))

@@ -1,12 +1,14 @@
-"""Figures on how trajecten end and on relapse (uitgestapt .. terugval_binnen_12m)."""
+"""Figures on how trajecten end and on relapse (uitgestapt .. terugval_binnen_12m); the period's outcomes come from
+the one pass over the programme's trajecten (rapportage.cijfers.doorgang), an Uitstroom being one per traject."""
 
 import datetime
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef, Subquery
 
 from rapportage.cijfers.basis import PlusDagen, groep
-from trajecten.models import Terugval, Uitstroom
-from uitstap.codes import Branche, Stopreden, UitstroomResultaat, UitstroomSoort
+from rapportage.cijfers.doorgang import UITSTROOM_CODES, trajecten_doorgang
+from trajecten.models import Nacontrole, Terugval, Uitstroom
+from uitstap.codes import Branche, NacontroleTermijn, Stopreden, UitstroomResultaat, UitstroomSoort
 
 JAAR_DAGEN = 365
 
@@ -15,25 +17,19 @@ def _uitstroom(programma, soort):
     return Uitstroom.objects.filter(traject__deelnemer__programma=programma, soort=soort)
 
 
-@groep
-def _uitstroom_in_periode(programma, van, tot) -> list[dict]:
-    """The period's outcomes counted per (soort, resultaat, branche, reden): one pass for five figures."""
-    return list(
-        Uitstroom.objects.filter(traject__deelnemer__programma=programma, datum__gte=van, datum__lte=tot)
-        .values("soort", "resultaat", "branche", "reden").annotate(n=Count("pk")).order_by()
-    )
-
-
 def _som(programma, van, tot, codes, sleutel: str, **voorwaarden) -> dict:
+    """{code: n} over the Uitstroom records dated in P that meet `voorwaarden`, by their `sleutel` (every code present)."""
     uit = dict.fromkeys(codes, 0)
-    for rij in _uitstroom_in_periode(programma, van, tot):
+    per_uitstroom = trajecten_doorgang(programma, van, tot).per(*(f"uitstroom_{veld}" for veld in UITSTROOM_CODES))
+    for (soort, resultaat, branche, reden), n in per_uitstroom.items():
+        rij = {"soort": soort, "resultaat": resultaat, "branche": branche, "reden": reden}
         if all(rij[k] == v for k, v in voorwaarden.items()) and rij[sleutel] in uit:
-            uit[rij[sleutel]] += rij["n"]
+            uit[rij[sleutel]] += n
     return uit
 
 
 def uitgestapt(programma, van, tot) -> int:
-    return sum(r["n"] for r in _uitstroom_in_periode(programma, van, tot) if r["soort"] == UitstroomSoort.UITGESTAPT)
+    return trajecten_doorgang(programma, van, tot).totaal("uitgestapt")
 
 
 def uitgestapt_per_resultaat(programma, van, tot) -> dict:
@@ -46,7 +42,7 @@ def uitgestapt_per_branche(programma, van, tot) -> dict:
 
 
 def tussentijds_gestopt(programma, van, tot) -> int:
-    return sum(r["n"] for r in _uitstroom_in_periode(programma, van, tot) if r["soort"] == UitstroomSoort.GESTOPT)
+    return trajecten_doorgang(programma, van, tot).totaal("tussentijds_gestopt")
 
 
 def gestopt_per_reden(programma, van, tot) -> dict:
@@ -78,16 +74,24 @@ def cohort_12m(programma, van, tot):
 
 
 @groep
-def _cohort_12m(programma, van, tot) -> dict:
-    """The cohort split in one pass: with and without a relapse."""
-    return cohort_12m(programma, van, tot).aggregate(
-        met=Count("pk", filter=Q(heeft_terugval=True)), zonder=Count("pk", filter=Q(heeft_terugval=False)),
+def cohort_12m_per_uitkomst(programma, van, tot) -> list[dict]:
+    """The cohort counted per (heeft_terugval, laatste_uitkomst) in one pass, for duurzaam_uitgestapt_12m,
+    terugval_binnen_12m and nacontrole_12m: `laatste_uitkomst` is what the traject's latest 12-month Nacontrole dated
+    on or before the end of P found (of several on that date, the one recorded last), or None."""
+    laatste_check = Subquery(
+        Nacontrole.objects.filter(
+            traject=OuterRef("traject"), termijn=NacontroleTermijn.TWAALF_MAANDEN, datum__lte=tot
+        ).order_by("-datum", "-aangemaakt_op", "-id").values("uitkomst")[:1]
+    )
+    return list(
+        cohort_12m(programma, van, tot).annotate(laatste_uitkomst=laatste_check)
+        .values("heeft_terugval", "laatste_uitkomst").annotate(n=Count("pk")).order_by()
     )
 
 
 def duurzaam_uitgestapt_12m(programma, van, tot) -> int:
-    return _cohort_12m(programma, van, tot)["zonder"]
+    return sum(r["n"] for r in cohort_12m_per_uitkomst(programma, van, tot) if not r["heeft_terugval"])
 
 
 def terugval_binnen_12m(programma, van, tot) -> int:
-    return _cohort_12m(programma, van, tot)["met"]
+    return sum(r["n"] for r in cohort_12m_per_uitkomst(programma, van, tot) if r["heeft_terugval"])

@@ -1,58 +1,41 @@
-"""Referrals per kind of ketenpartner: referred, started and the median waiting time."""
+"""Referrals per kind of ketenpartner: referred, started and the median waiting time, from one grouped query."""
 
-from fractions import Fraction
+from django.db.models import Case, Count, F, Q, When
 
-from django.db.models import Count, F, Q, Window
-from django.db.models.functions import RowNumber
-
-from rapportage.cijfers.basis import DagenTussen, getal
+from rapportage.cijfers.basis import DagenTussen, mediaan_van_telling
 from trajecten.models import Verwijzing
 from uitstap.codes import KetenpartnerSoort
 
 
-def _mediane_wachttijden(programma, van, tot) -> dict:
-    """{soort: median of (gestart - verwezen) in days} over referrals started in P.
-
-    The database numbers the waits per soort and keeps only the middle one or two rows;
-    Python averages those (at most two per soort). The median is not rounded.
-    """
-    wacht = DagenTussen("gestart", "verwezen")
-    midden = (
-        Verwijzing.objects.filter(traject__deelnemer__programma=programma, gestart__gte=van, gestart__lte=tot)
-        .annotate(
-            soort=F("ketenpartner__soort"),
-            wacht=wacht,
-            rang=Window(RowNumber(), partition_by=F("ketenpartner__soort"), order_by=wacht.asc()),
-            aantal=Window(Count("pk"), partition_by=F("ketenpartner__soort")),
-        )
-        .filter(Q(rang=(F("aantal") + 1) / 2) | Q(rang=(F("aantal") + 2) / 2))
-        .values_list("soort", "wacht")
-    )
-    waarden: dict[str, list[int]] = {}
-    for soort, dagen in midden:
-        waarden.setdefault(soort, []).append(dagen)
-    return {soort: getal(Fraction(sum(d), len(d))) for soort, d in waarden.items()}
-
-
 def verwijzingen_per_soort(programma, van, tot) -> dict:
+    """Per soort: referred in P, started in P, and the median of (started - referred) in days over those started
+    in P (not rounded; None when none started).
+
+    One pass over the referrals dated in P either way, grouped per soort and waiting time (the time only for those
+    started in P, else NULL): how many were referred in P and how many started after each wait. The groups are few
+    (a dozen kinds times the distinct waits); Python sums them and takes the median from the counts.
+    """
+    gestart_in_p = Q(gestart__gte=van, gestart__lte=tot)
+    verwezen_in_p = Q(verwezen__gte=van, verwezen__lte=tot)
     rijen = (
         Verwijzing.objects.filter(traject__deelnemer__programma=programma)
-        .filter(Q(verwezen__gte=van, verwezen__lte=tot) | Q(gestart__gte=van, gestart__lte=tot))
-        .values("ketenpartner__soort")
-        .annotate(
-            verwezen_n=Count("pk", filter=Q(verwezen__gte=van, verwezen__lte=tot)),
-            gestart_n=Count("pk", filter=Q(gestart__gte=van, gestart__lte=tot)),
-        )
+        .filter(verwezen_in_p | gestart_in_p)
+        .annotate(soort=F("ketenpartner__soort"), wacht=Case(When(gestart_in_p, then=DagenTussen("gestart", "verwezen"))))
+        .values("soort", "wacht")
+        .annotate(n=Count("pk"), verwezen_n=Count("pk", filter=verwezen_in_p))
+        .values_list("soort", "wacht", "n", "verwezen_n")
         .order_by()
     )
-    mediaan = _mediane_wachttijden(programma, van, tot)
-    uit = {s: {"verwezen": 0, "gestart": 0, "mediane_wachttijd_dagen": None} for s in KetenpartnerSoort.values}
-    for rij in rijen:
-        soort = rij["ketenpartner__soort"]
-        if soort in uit:
-            uit[soort] = {
-                "verwezen": rij["verwezen_n"],
-                "gestart": rij["gestart_n"],
-                "mediane_wachttijd_dagen": mediaan.get(soort),
-            }
-    return uit
+    verwezen, wachttijden = {}, {}
+    for soort, wacht, n, verwezen_n in rijen:
+        verwezen[soort] = verwezen.get(soort, 0) + verwezen_n
+        if wacht is not None:
+            wachttijden.setdefault(soort, {})[wacht] = n
+    return {
+        soort: {
+            "verwezen": verwezen.get(soort, 0),
+            "gestart": sum(wachttijden.get(soort, {}).values()),
+            "mediane_wachttijd_dagen": mediaan_van_telling(wachttijden.get(soort, {})),
+        }
+        for soort in KetenpartnerSoort.values
+    }

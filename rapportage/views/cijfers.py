@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from clients.selectors import deelnemers_visible_to
 from rapportage import cijfers as figuren
 from rapportage.cijfers import alle_cijfers, periode_van_jaar
+from rapportage.cijfers.basis import een_doorgang
 from rapportage.models import Verslagperiode
 from rapportage.selectors.dataset import uniforme_dataset
 from rapportage.uitwisseling.exporteren import geschiedenis_exporteren
@@ -128,14 +129,16 @@ VIJF = ("aanmeldingen", "ingestroomd", "uitgestapt", "tussentijds_gestopt", "in_
 
 
 def _vijf_vragen(programma, van, tot, verwacht) -> dict:
-    """The CCV questions over [van, tot] in five small queries (for the period before the chosen one)."""
-    return {
-        "verwacht_deelnemers": verwacht,
-        "ingestroomd": figuren.ingestroomd(programma, van, tot),
-        "uitgestapt": figuren.uitgestapt(programma, van, tot),
-        "tussentijds_gestopt": figuren.tussentijds_gestopt(programma, van, tot),
-        "in_traject_op_einddatum": figuren.in_traject_op_einddatum(programma, van, tot),
-    }
+    """The CCV questions over [van, tot] (for the period before the chosen one): four figures of one pass over the
+    trajecten, so inside one een_doorgang (alone each would make that pass)."""
+    with een_doorgang():
+        return {
+            "verwacht_deelnemers": verwacht,
+            "ingestroomd": figuren.ingestroomd(programma, van, tot),
+            "uitgestapt": figuren.uitgestapt(programma, van, tot),
+            "tussentijds_gestopt": figuren.tussentijds_gestopt(programma, van, tot),
+            "in_traject_op_einddatum": figuren.in_traject_op_einddatum(programma, van, tot),
+        }
 
 
 def _kopcijfers(c: dict, vorige: dict | None) -> list[dict]:
