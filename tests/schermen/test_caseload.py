@@ -111,3 +111,16 @@ def test_this_week_shows_the_first_planned_contacts_and_how_many_more(login, pro
     assert [c.datum for c in gepland] == sorted(c.datum for c in gepland)
     assert response.context["gepland_meer"] == 3
     assert '<a href="?sorteer=volgend">en nog 3 geplande contacten deze week</a>' in response.content.decode()
+
+
+def test_this_week_follows_every_new_contact_and_assignment(login, programma, coach, coach2):
+    """The week's query is compiled once per user and day (uitstap.query_shapes); what it finds is read anew on
+    every request: a contact planned since, a participant handed to another coach."""
+    a = _deelnemer(programma, coach, "N-1", gepland=vandaag + dag)
+    client = login(coach)
+    codes = lambda: [g.traject.deelnemer.clientcode for g in client.get(reverse("trajecten:caseload")).context["gepland"]]  # noqa: E731
+    assert codes() == ["N-1"]
+    _deelnemer(programma, coach, "N-2", gepland=vandaag)
+    assert codes() == ["N-2", "N-1"]
+    type(a).objects.filter(pk=a.pk).update(begeleider=coach2)
+    assert codes() == ["N-2"]

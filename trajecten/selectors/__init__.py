@@ -35,6 +35,7 @@ from trajecten.selectors.dossier import (  # noqa: F401
     TijdlijnItem,
     dossier_stand,
     afspraak_van,
+    trajecten_van,
     juridische_termijnen_van,
     intakegesprekken,
     Samenvatting,

@@ -307,8 +307,13 @@ def deze_week(user, vandaag: datetime.date, maximum: int = DEZE_WEEK_MAX) -> tup
     Only trajecten whose earliest planned contact (kept: volgend_gepland_op) lies on or before the last day can have
     one in the window (an overdue one included), so the database looks at the contacts of those alone (the partial
     index traject_open_gepland finds them)."""
+    rijen = _DEZE_WEEK.fetch((vandaag, maximum, zichtbaarheid_sleutel(user)), [], user, vandaag, maximum)
+    return rijen, (rijen[0].totaal if rijen else 0)
+
+
+def _deze_week_bouwen(user, vandaag: datetime.date, maximum: int) -> QuerySet[Contactmoment]:
     tot = vandaag + datetime.timedelta(days=6)
-    rijen = list(
+    return (
         Contactmoment.objects.filter(
             traject__deelnemer__in=deelnemers_visible_to(user).values("pk"), traject__is_huidig=True,
             traject__einddatum__isnull=True, traject__volgend_gepland_op__lte=tot,
@@ -320,7 +325,10 @@ def deze_week(user, vandaag: datetime.date, maximum: int = DEZE_WEEK_MAX) -> tup
         .annotate(totaal=Window(Count("pk")))
         .order_by("datum", "tijd", "id")[:maximum]
     )
-    return rijen, (rijen[0].totaal if rijen else 0)
+
+
+# The same query on every caseload request of a user on a day: compiled once (uitstap.query_shapes).
+_DEZE_WEEK = QueryShape(_deze_week_bouwen, maxsize=64)
 
 
 def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:

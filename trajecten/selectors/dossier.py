@@ -18,6 +18,7 @@ from trajecten.models import (
 from trajecten.selectors.caseload import CASELOAD_ANNOTATIES, met_traject_stand
 from trajecten.selectors.expressies import eenmalig_gebouwd
 from uitstap.codes import ContactStatus, DoelStatus, Fase, Leeftijdsgroep, leeftijdsgroep_van
+from uitstap.query_shapes import QueryShape
 
 
 @dataclass
@@ -75,6 +76,24 @@ def _plan_expressies() -> dict:
         "plan_status": Subquery(plannen.values("status")[:1]),
         "plan_open_doelen": Subquery(plannen.annotate(n=open_doelen).values("n")[:1], output_field=IntegerField()),
     }
+
+
+def _trajecten_bouwen(deelnemer_id) -> QuerySet[Traject]:
+    return (Traject.objects.filter(deelnemer_id=deelnemer_id)
+            .select_related("intake", "uitstroom", "verwijzer_ketenpartner").order_by("-aanmelddatum", "-id"))
+
+
+# Every tab of every dossier reads the participant's trajecten: one shape, compiled once (uitstap.query_shapes).
+_TRAJECTEN = QueryShape(_trajecten_bouwen, maxsize=1)
+
+
+def trajecten_van(deelnemer) -> list[Traject]:
+    """The participant's trajecten, newest first, with intake, outcome and referring partner; for a participant
+    the caller reached through clients.access (the dossier's tab shell)."""
+    trajecten = _TRAJECTEN.fetch("trajecten", [deelnemer.pk])
+    for traject in trajecten:
+        traject.deelnemer = deelnemer
+    return trajecten
 
 
 def afspraak_van(stand) -> Contactafspraak | None:

@@ -48,8 +48,7 @@ def dossier_context(request, deelnemer, *, tab: str) -> dict:
     loaded by dossier_deelnemer_or_404)."""
     # `deelnemer` comes from dossier_deelnemer_or_404: it carries the summary card's state (dossier_stand).
     stand, vandaag = deelnemer, deelnemer.stand_op
-    trajecten = list(deelnemer.trajecten.select_related("intake", "uitstroom", "verwijzer_ketenpartner")
-                     .order_by("-aanmelddatum", "-id"))
+    trajecten = selectors.trajecten_van(deelnemer)
     traject = trajecten[0] if trajecten else None
     afspraak = selectors.afspraak_van(stand)
     return {
