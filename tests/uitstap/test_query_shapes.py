@@ -183,3 +183,17 @@ def test_visibility_is_built_without_a_query_and_its_sql_follows_the_key(rol, or
     assert sql() == voor and zichtbaarheid_sleutel(user) == sleutel  # what the key leaves out, the SQL ignores
     user.rol = Rol.COORDINATOR if rol != Rol.COORDINATOR else Rol.TRAJECTBEGELEIDER
     assert zichtbaarheid_sleutel(user) != sleutel
+
+
+def test_the_request_user_is_read_anew_every_time(coach, organisatie):
+    """The backend's user query is kept compiled (uitstap.backends); the row is read on every request: a changed
+    role or a deactivation is seen at once, and a user id that is not a number is nobody."""
+    from uitstap.backends import GebruikerBackend
+
+    backend = GebruikerBackend()
+    assert backend.get_user(coach.pk) == coach and backend.get_user(coach.pk).organisatie == organisatie
+    type(coach).objects.filter(pk=coach.pk).update(rol=Rol.COORDINATOR)
+    assert backend.get_user(coach.pk).rol == Rol.COORDINATOR
+    type(coach).objects.filter(pk=coach.pk).update(is_active=False)
+    assert backend.get_user(coach.pk) is None
+    assert backend.get_user(10**9) is None and backend.get_user("x") is None
