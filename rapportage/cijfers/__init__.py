@@ -6,6 +6,9 @@ rather than missing keys. `van` and `tot` are inclusive dates.
 
 import datetime
 
+from django.db import transaction
+
+from rapportage.cijfers import zij_aan_zij as zij_aan_zij_
 from rapportage.cijfers.basis import een_doorgang
 from rapportage.cijfers.contacten import contacturen, contactmomenten_gehouden, niet_verschenen
 from rapportage.cijfers.doelgroep import doelgroep_instroom
@@ -112,16 +115,25 @@ def periode_van_jaar(jaar: int) -> tuple[datetime.date, datetime.date]:
     return datetime.date(jaar, 1, 1), datetime.date(jaar, 12, 31)
 
 
-def alle_cijfers(programma, van: datetime.date, tot: datetime.date, *, jaar: int | None = None) -> dict:
-    """Every figure of `programma` over [van, tot]; the programme's own figures are those of `jaar` (default: van's year)."""
+def alle_cijfers(programma, van: datetime.date, tot: datetime.date, *, jaar: int | None = None,
+                 zij_aan_zij: bool = False) -> dict:
+    """Every figure of `programma` over [van, tot]; the programme's own figures are those of `jaar` (default: van's year).
+
+    `zij_aan_zij`: on PostgreSQL outside a transaction, the large figure queries run on two connections at once,
+    on one snapshot (rapportage.cijfers.zij_aan_zij): for a verslag, where they are most of the wait."""
     with een_doorgang():
-        return _alle(programma, van, tot, jaar)
+        if zij_aan_zij and zij_aan_zij_.mogelijk():
+            with transaction.atomic():
+                return _alle(programma, van, tot, jaar, zij_aan_zij_.vooraf(programma, van, tot, dict(FIGUREN)))
+        return _alle(programma, van, tot, jaar, {})
 
 
-def _alle(programma, van, tot, jaar) -> dict:
+def _alle(programma, van, tot, jaar, vooraf: dict) -> dict:
     uit = {}
     for sleutel, functie in FIGUREN:
-        if functie in _JAARCIJFERS:
+        if sleutel in vooraf:
+            uit[sleutel] = vooraf[sleutel]
+        elif functie in _JAARCIJFERS:
             uit[sleutel] = functie(programma, van, tot, jaar=jaar)
         elif functie is kosten_per_actieve_deelnemer:
             uit[sleutel] = functie(programma, van, tot, jaar=jaar, actief=uit["actief_in_periode"])

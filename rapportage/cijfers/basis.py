@@ -3,6 +3,7 @@
 import contextlib
 import datetime
 import functools
+import threading
 from contextvars import ContextVar
 from decimal import Decimal
 from fractions import Fraction
@@ -68,14 +69,14 @@ def een_doorgang():
         return
     token = _DOORGANG.set({})
     try:
-        with _eigen_plannen():
+        with eigen_plannen():
             yield
     finally:
         _DOORGANG.reset(token)
 
 
 @contextlib.contextmanager
-def _eigen_plannen():
+def eigen_plannen():
     """On PostgreSQL, plan every figure query for its own dates: no statement is prepared. The connection keeps a
     statement it ran twice prepared (settings, DB_PREPARE), and after five runs PostgreSQL may switch a prepared
     statement to a generic plan, made without knowing the period: the contacts, goals, doelgroep and leefsituatie
@@ -118,8 +119,22 @@ def zonder_parallelle_workers():
             pass  # the transaction failed: its rollback undoes the setting as well
 
 
+class _Groepsuitkomst:
+    """A group query's result inside een_doorgang(), or the wait for it while another thread computes it (the
+    figures side by side, rapportage.cijfers.zij_aan_zij)."""
+
+    def __init__(self):
+        self.klaar = threading.Event()
+        self.waarde = None
+        self.fout = None
+
+
+_GROEPEN_LOCK = threading.Lock()
+
+
 def groep(functie):
-    """Memoise a group query per (programme, arguments) inside een_doorgang()."""
+    """Memoise a group query per (programme, arguments) inside een_doorgang(); when two threads ask for the same
+    group at once, one computes it and the other waits for its result."""
 
     @functools.wraps(functie)
     def wrapper(programma, *args, **kwargs):
@@ -127,9 +142,26 @@ def groep(functie):
         if cache is None:
             return functie(programma, *args, **kwargs)
         sleutel = (functie.__module__, functie.__qualname__, programma.pk, args, tuple(sorted(kwargs.items())))
-        if sleutel not in cache:
-            cache[sleutel] = functie(programma, *args, **kwargs)
-        return cache[sleutel]
+        with _GROEPEN_LOCK:
+            uitkomst = cache.get(sleutel)
+            zelf = uitkomst is None
+            if zelf:
+                uitkomst = cache[sleutel] = _Groepsuitkomst()
+        if zelf:
+            try:
+                uitkomst.waarde = functie(programma, *args, **kwargs)
+            except BaseException as fout:
+                uitkomst.fout = fout
+                with _GROEPEN_LOCK:
+                    del cache[sleutel]  # a later call tries again
+                raise
+            finally:
+                uitkomst.klaar.set()
+        else:
+            uitkomst.klaar.wait()
+            if uitkomst.fout is not None:
+                raise uitkomst.fout
+        return uitkomst.waarde
 
     return wrapper
 

@@ -173,7 +173,7 @@ def verslag_gegevens(verslag: Jaarverslag, *, vandaag: datetime.date | None = No
     huidig = verslag.periode
     van, tot = (huidig.van, huidig.tot) if huidig is not None else (beschikking.startdatum, beschikking.einddatum)
     with een_doorgang():  # the split by verwijzer reads the same pass over the trajecten as alle_cijfers
-        c = alle_cijfers(programma, van, tot, jaar=van.year)
+        c = alle_cijfers(programma, van, tot, jaar=van.year, zij_aan_zij=True)
         c["aanmeldingen_per_verwijzer"] = aanmeldingen_per_verwijzer(programma, van, tot)
     # Since the start = this period when the period starts with the grant (the first verslag): the same
     # selectors over the same days, so the figures already computed.

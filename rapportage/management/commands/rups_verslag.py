@@ -104,7 +104,7 @@ class Command(BaseCommand):
             audit_log(actie=Actie.PRINT, gebruikersnaam="manage.py rups_verslag", object_type="jaarverslag",
                       object_id=str(verslag.pk or ""), grondslag="extern" if opts["extern"] else "financier")
             return
-        cijfers = alle_cijfers(programma, van, tot, jaar=jaar)
+        cijfers = alle_cijfers(programma, van, tot, jaar=jaar, zij_aan_zij=True)
         if opts["extern"]:
             cijfers = onderdrukken(cijfers)
         if opts["format"] == "xlsx":
