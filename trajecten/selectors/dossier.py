@@ -5,15 +5,15 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.db.models import (
-    Count, DateField, Exists, FilteredRelation, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value,
-    prefetch_related_objects,
+    Count, DateField, Exists, FilteredRelation, IntegerField, OuterRef, Q, QuerySet, Subquery, Value,
 )
 from django.utils.translation import gettext, gettext_lazy
 
 from clients.models import Contactafspraak
 from clients.selectors import TERMIJNEN, Termijn, juridische_termijnen
 from trajecten.models import (
-    Contactmoment, Intakegesprek, Overdracht, Overdrachtssamenvatting, Traject, Trajectplan, Verwijzing,
+    Contactmoment, FaseOvergang, Intakegesprek, Overdracht, Overdrachtssamenvatting, Terugval, Traject, Trajectplan,
+    Verwijzing,
 )
 from trajecten.selectors.caseload import CASELOAD_ANNOTATIES, met_traject_stand
 from trajecten.selectors.expressies import eenmalig_gebouwd
@@ -135,11 +135,16 @@ def samenvatting(stand, vandaag: datetime.date) -> Samenvatting:
     return Samenvatting(Leeftijdsgroep(groep).label if groep in Leeftijdsgroep.values else groep, status, open_doelen)
 
 
-def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[TijdlijnItem]:
-    """Phases, intake, contacts and outcome of one traject, newest first."""
+def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True, geladen: dict | None = None) -> list[TijdlijnItem]:
+    """Phases, intake, contacts and outcome of one traject, newest first. `geladen` holds the traject's
+    fase_overgangen, contactmomenten, verwijzingen and terugvallen when the caller loaded them (tijdlijnen);
+    without it each is read from the traject."""
+    def rijen(naam):
+        return geladen[naam] if geladen is not None else getattr(traject, naam).all()
+
     items: list[TijdlijnItem] = []
     vorige = None
-    for o in sorted(traject.fase_overgangen.all(), key=lambda o: (o.datum, o.pk)):
+    for o in sorted(rijen("fase_overgangen"), key=lambda o: (o.datum, o.pk)):
         soort = "aanmelding" if o.fase == Fase.CONTACT and o.datum == traject.aanmelddatum else "fase"
         # A step back to an earlier phase is a terugstap; terugval is only a return to sex work.
         terug = vorige is not None and Fase.values.index(o.fase) < Fase.values.index(vorige)
@@ -149,7 +154,7 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
     intake = getattr(traject, "intake", None)
     if intake is not None:
         items.append(TijdlijnItem(intake.datum, "intake", gettext("Intake – %(besluit)s") % {"besluit": intake.get_besluit_display()}, intake.besluit_reden, (_RANG["intake"], 0), intake))
-    for c in traject.contactmomenten.all():
+    for c in rijen("contactmomenten"):
         titel = f"{c.get_soort_display()} – {c.get_status_display().lower()}"
         if c.duur_minuten and c.status == ContactStatus.GEHOUDEN:
             titel += gettext(" (%(duur_minuten)s min)") % {"duur_minuten": c.duur_minuten}
@@ -160,7 +165,7 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
             tekst = gettext("Foutief geregistreerd: %(foutief_reden)s") % {"foutief_reden": c.foutief_reden}
         items.append(TijdlijnItem(c.datum, "contact", titel, tekst, (_RANG["contact"], c.pk), c,
                                   foutief=c.foutief_op is not None))
-    for v in traject.verwijzingen.all():
+    for v in rijen("verwijzingen"):
         rang = (_RANG["verwijzing"], v.pk)
         items.append(TijdlijnItem(v.verwezen, "verwijzing", gettext("Verwezen naar %(ketenpartner)s") % {"ketenpartner": v.ketenpartner}, v.hulpvraag, rang, v))
         if v.gestart:
@@ -171,7 +176,7 @@ def tijdlijn(traject: Traject, *, toon_vertrouwelijk: bool = True) -> list[Tijdl
     if uitstroom is not None:
         detail = uitstroom.get_resultaat_display() if uitstroom.soort == "uitgestapt" else uitstroom.get_reden_display()
         items.append(TijdlijnItem(uitstroom.datum, "uitstroom", f"{uitstroom.get_soort_display()}: {detail}", uitstroom.toelichting, (_RANG["uitstroom"], 0), uitstroom))
-    for t in traject.terugvallen.all():
+    for t in rijen("terugvallen"):
         items.append(TijdlijnItem(t.datum, "terugval", gettext("Terugval"), t.toelichting, (_RANG["terugval"], t.pk), t))
     if traject.einddatum:
         items.append(TijdlijnItem(traject.einddatum, "einde", gettext("Traject afgesloten"), "", (_RANG["einde"], 0), traject))
@@ -187,12 +192,30 @@ def tijdlijn_gefilterd(items: list[TijdlijnItem], soort: str) -> list[TijdlijnIt
     return [i for i in items if i.soort in soorten]
 
 
+def _per_traject_bouwen(model):
+    def bouwen(*traject_ids):
+        qs = model.objects.filter(traject_id__in=traject_ids).order_by()
+        return qs.select_related("ketenpartner") if model in (Contactmoment, Verwijzing) else qs
+    return bouwen
+
+
+# What a timeline shows of its trajecten, one query per kind for any number of trajecten; compiled once per
+# number of trajecten (uitstap.query_shapes).
+_TIJDLIJN_RIJEN = {
+    naam: QueryShape(_per_traject_bouwen(model), maxsize=16)
+    for naam, model in (("fase_overgangen", FaseOvergang), ("contactmomenten", Contactmoment),
+                        ("verwijzingen", Verwijzing), ("terugvallen", Terugval))
+}
+
+
 def tijdlijnen(trajecten: list[Traject], *, toon_vertrouwelijk: bool = True) -> list[tuple[Traject, list[TijdlijnItem]]]:
     """The timeline of each traject, in four queries for any number of trajecten (their intake and
     uitstroom come with the trajecten: select_related in the dossier's traject query)."""
-    prefetch_related_objects(
-        trajecten, "fase_overgangen", "terugvallen",
-        Prefetch("contactmomenten", queryset=Contactmoment.objects.select_related("ketenpartner")),
-        Prefetch("verwijzingen", queryset=Verwijzing.objects.select_related("ketenpartner")),
-    )
-    return [(t, tijdlijn(t, toon_vertrouwelijk=toon_vertrouwelijk)) for t in trajecten]
+    if not trajecten:
+        return []
+    ids = [t.pk for t in trajecten]
+    geladen = {t.pk: {naam: [] for naam in _TIJDLIJN_RIJEN} for t in trajecten}
+    for naam, vorm in _TIJDLIJN_RIJEN.items():
+        for rij in vorm.fetch(naam, ids):
+            geladen[rij.traject_id][naam].append(rij)
+    return [(t, tijdlijn(t, toon_vertrouwelijk=toon_vertrouwelijk, geladen=geladen[t.pk])) for t in trajecten]
