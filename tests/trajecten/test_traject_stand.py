@@ -48,6 +48,13 @@ def _stand(t: Traject) -> dict:
     return {k: getattr(t, k) for k in _verwacht(t)}
 
 
+def _een(rng, qs):
+    """One row of `qs` chosen by the test's own random generator (the database's random order is not seeded,
+    and the writes must be the same sequence on every run)."""
+    ids = list(qs.order_by("pk").values_list("pk", flat=True))
+    return qs.model.objects.get(pk=rng.choice(ids)) if ids else None
+
+
 def _doel(rng, plan: Trajectplan) -> Doel:
     hoofd = [d for d in plan.doelen.all() if d.ouder_id is None]
     return Doel(plan=plan, ouder=rng.choice(hoofd) if hoofd and rng.random() < 0.25 else None, leefgebied="financien",
@@ -69,7 +76,7 @@ def _schrijven(rng, mensen, trajecten, stappen: int, controle=None) -> None:
         elif keuze < 0.4:
             c = Contactmoment(traject=t, datum=_dag(rng), status=rng.choice(["gehouden", "gepland", "niet_verschenen"]))
             c.save() if rng.random() < 0.5 else Contactmoment.objects.bulk_create([c])
-        elif keuze < 0.48 and (c := Contactmoment.objects.filter(traject__in=trajecten).order_by("?").first()):
+        elif keuze < 0.48 and (c := _een(rng, Contactmoment.objects.filter(traject__in=trajecten))):
             # A contact is corrected: its status or date changes, it is marked wrong, or it moves (merge).
             soort = rng.random()
             if soort < 0.3:
@@ -92,7 +99,7 @@ def _schrijven(rng, mensen, trajecten, stappen: int, controle=None) -> None:
                 ondertekend_deelnemer_op=_dag(rng) if tekenen else None,
                 ondertekend_begeleider_op=_dag(rng) if tekenen else None,
             )
-        elif keuze < 0.6 and (p := Trajectplan.objects.filter(traject__in=trajecten).order_by("?").first()):
+        elif keuze < 0.6 and (p := _een(rng, Trajectplan.objects.filter(traject__in=trajecten))):
             soort = rng.random()
             if soort < 0.5:
                 p.ondertekend_deelnemer_op, p.ondertekend_begeleider_op = _dag(rng), _dag(rng)
@@ -105,10 +112,10 @@ def _schrijven(rng, mensen, trajecten, stappen: int, controle=None) -> None:
             else:
                 p.delete()  # its goals go with it
         elif keuze < 0.75 and (p := (t.plannen.order_by("-volgnummer").first() if rng.random() < 0.7 else
-                                    Trajectplan.objects.filter(traject__in=trajecten).order_by("?").first())):
+                                    _een(rng, Trajectplan.objects.filter(traject__in=trajecten)))):
             doel = _doel(rng, p)
             doel.save() if rng.random() < 0.5 else Doel.objects.bulk_create([doel])
-        elif keuze < 0.9 and (d := Doel.objects.filter(plan__traject__in=trajecten).order_by("?").first()):
+        elif keuze < 0.9 and (d := _een(rng, Doel.objects.filter(plan__traject__in=trajecten))):
             # A goal changes: status, target date, promoted or made a sub-goal, moved to another plan, deleted.
             soort = rng.random()
             if soort < 0.3:
@@ -119,7 +126,7 @@ def _schrijven(rng, mensen, trajecten, stappen: int, controle=None) -> None:
                 hoofd = d.plan.doelen.filter(ouder__isnull=True).exclude(pk=d.pk).first()
                 d.ouder = None if d.ouder_id else hoofd
             elif soort < 0.75:
-                d.plan, d.ouder = Trajectplan.objects.filter(traject__in=trajecten).order_by("?").first(), None
+                d.plan, d.ouder = _een(rng, Trajectplan.objects.filter(traject__in=trajecten)), None
             elif soort < 0.85:
                 Doel.objects.filter(plan=d.plan).update(status=rng.choice(DOELSTATUSSEN))  # in bulk
                 continue
