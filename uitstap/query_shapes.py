@@ -23,6 +23,15 @@ from django.db.models import Model, QuerySet
 
 # Numbers that no id, count or year ever is; one per value that changes.
 MARKER = -7_340_000_000_013
+# A parameter this close to the markers was computed from one (marker + 1, -marker): its value would be wrong for
+# the next values, so such a build is refused.
+_AFSTAND = 10**9
+
+
+def _is_int(waarde) -> bool:
+    return isinstance(waarde, int) and not isinstance(waarde, bool)
+
+
 # The compiler state that running the SQL and turning rows into objects reads (set by SQLCompiler.as_sql).
 _STAAT = ("select", "klass_info", "annotation_col_map", "col_count", "has_extra_select")
 
@@ -65,9 +74,13 @@ def _compileer(qs: QuerySet, markers: tuple[int, ...]) -> _Gecompileerd:
     except EmptyResultSet:
         return _Gecompileerd(qs, None, (), (), {})
     params = tuple(params)
+    afgeleid = [p for p in params if _is_int(p) and p not in markers and abs(p - MARKER) < _AFSTAND]
+    if afgeleid:
+        raise ImproperlyConfigured(f"QueryShape: parameters {afgeleid} are computed from a marker; only a marker "
+                                   "itself can be replaced by the next value.")
     posities = []
     for marker in markers:
-        gevonden = [i for i, p in enumerate(params) if isinstance(p, int) and not isinstance(p, bool) and p == marker]
+        gevonden = [i for i, p in enumerate(params) if _is_int(p) and p == marker]
         if len(gevonden) != 1 or str(marker) in sql:
             raise ImproperlyConfigured(
                 f"QueryShape: marker {marker} occurs {len(gevonden)} times among the parameters"

@@ -91,6 +91,13 @@ def test_a_marker_that_is_not_exactly_one_parameter_is_refused(programma):
         in_de_tekst.fetch("y", [3])
 
 
+def test_a_value_computed_from_a_marker_is_refused(programma):
+    """pk + 1 would be baked into the SQL as marker + 1 and be wrong for every later value."""
+    afgeleid = QueryShape(lambda pk: Deelnemer.objects.filter(Q(pk=pk) | Q(pk=pk + 1)))
+    with pytest.raises(ImproperlyConfigured):
+        afgeleid.fetch("afgeleid", [1])
+
+
 def test_an_empty_queryset_gives_no_rows(programma):
     vorm = QueryShape(lambda pk: Deelnemer.objects.none().filter(pk=pk))
     assert vorm.fetch("leeg", [DeelnemerFactory(programma=programma).pk]) == []
