@@ -186,8 +186,13 @@ def audit_seal(*, wait: bool = True, batch: int = 2000) -> int:
                 event.vorige_hash = vorige
                 event.hash = event_hash(event, vorige)
                 vorige = event.hash
-            # Small batches: bulk_update writes one CASE per column, which grows with the square of the batch.
-            AuditEvent.objects.bulk_update(open_events, ["volgnummer", "vorige_hash", "hash"], batch_size=100)
+            # One plain UPDATE per event, sent together (executemany): bulk_update's CASE per column cost about
+            # half a millisecond of Python per event to build, as much as writing the event itself.
+            with connection.cursor() as cursor:
+                cursor.executemany(
+                    f"UPDATE {AuditEvent._meta.db_table} SET volgnummer = %s, vorige_hash = %s, hash = %s WHERE id = %s",
+                    [(e.volgnummer, e.vorige_hash, e.hash, e.pk) for e in open_events],
+                )
             gesloten += len(open_events)
     return gesloten
 
