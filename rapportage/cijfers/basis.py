@@ -95,28 +95,35 @@ def eigen_plannen():
         psycopg_verbinding.prepare_threshold = drempel
 
 
+# The planner settings for the pass over the trajecten (doorgang.py). No parallel workers: with several hash joins
+# each worker builds every hash table again for its share of the rows, which on two cores costs more than it saves
+# (80 ms without, 90 ms with workers at 20 000 participants; a large scan with one join, such as the contacts',
+# gains from them, so this is for the pass only). No sort: grouped on a dozen codes, the planner expects a group
+# per traject (21 000) and sorts them all, where there are about 1 200 groups; a hash table is faster (93-96
+# against 105-107 ms).
+VOOR_DE_DOORGANG = {"max_parallel_workers_per_gather": "0", "enable_sort": "off"}
+
+
 @contextlib.contextmanager
-def zonder_parallelle_workers():
-    """On PostgreSQL, the queries inside run without parallel workers; the setting is put back afterwards (a failed
-    transaction's rollback undoes it as well). For a query over the programme's trajecten with several hash joins:
-    each worker builds every hash table again for its share of the rows, which on two cores costs more than it saves
-    (the pass over the trajecten: 80 ms without, 90 ms with workers at 20 000 participants). A large scan with one
-    join, such as the contacts', gains from them, so this is per query, not for all figures."""
+def planner(**instellingen: str):
+    """On PostgreSQL, these planner settings for the queries inside, put back afterwards (one statement each way)."""
     if connection.vendor != "postgresql":
         yield
         return
+    namen = list(instellingen)
     with connection.cursor() as cursor:
-        cursor.execute("SELECT current_setting('max_parallel_workers_per_gather'), "
-                       "set_config('max_parallel_workers_per_gather', '0', false)")
-        parallel = cursor.fetchone()[0]
+        cursor.execute("SELECT " + ", ".join(
+            [f"current_setting('{naam}')" for naam in namen] + [f"set_config('{naam}', %s, false)" for naam in namen]),
+            list(instellingen.values()))
+        eerder = cursor.fetchone()[:len(namen)]
     try:
         yield
     finally:
         try:
             with connection.cursor() as cursor:
-                cursor.execute("SELECT set_config('max_parallel_workers_per_gather', %s, false)", [parallel])
+                cursor.execute("SELECT " + ", ".join(f"set_config('{naam}', %s, false)" for naam in namen), list(eerder))
         except DatabaseError:
-            pass  # the transaction failed: its rollback undoes the setting as well
+            pass  # the transaction failed: its rollback undoes the settings as well
 
 
 class _Groepsuitkomst:

@@ -13,7 +13,7 @@ from collections import Counter
 from django.db import connection
 from django.db.models import Case, CharField, Count, Exists, F, OuterRef, Q, Value, When
 
-from rapportage.cijfers.basis import fase_op, groep, open_op, trajecten_van, zonder_parallelle_workers
+from rapportage.cijfers.basis import VOOR_DE_DOORGANG, fase_op, groep, open_op, planner, trajecten_van
 from trajecten.models import Traject
 from uitstap.codes import Fase, UitstroomSoort
 
@@ -118,6 +118,6 @@ def trajecten_doorgang(programma, van, tot) -> Doorgang:
         .values_list(*kolommen, "n", *voorwaarden)
     ).query
     # The rows as the database returns them (codes, whole counts): no per-value conversion needed.
-    with zonder_parallelle_workers(), connection.cursor() as cursor:
+    with planner(**VOOR_DE_DOORGANG), connection.cursor() as cursor:
         cursor.execute(*query.sql_with_params())
         return Doorgang([*codes, "n", *voorwaarden], cursor.fetchall())

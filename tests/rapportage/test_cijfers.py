@@ -385,7 +385,7 @@ def test_empty_year_has_every_key_with_zeroes(programma, instroom_geval):
 
 def test_alle_cijfers_uses_a_fixed_number_of_queries(programma, instroom_geval, django_assert_max_num_queries):
     # 15 figure queries (one pass over the trajecten for 21 figures); on PostgreSQL two more set and restore
-    # the planner setting around the pass (basis.zonder_parallelle_workers).
+    # the planner settings around the pass (basis.VOOR_DE_DOORGANG).
     with django_assert_max_num_queries(17):
         c.alle_cijfers(programma, VAN, TOT)
 

@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from rapportage import cijfers as c
-from rapportage.cijfers.basis import een_doorgang, mediaan_van_telling, zonder_parallelle_workers
+from rapportage.cijfers.basis import VOOR_DE_DOORGANG, een_doorgang, mediaan_van_telling, planner
 from rapportage.cijfers.doorgang import trajecten_doorgang
 from tests.rapportage.helpers import TOT, VAN, d, deelnemer, traject
 from trajecten.models import Leefsituatie, Traject, Uitstroom
@@ -117,21 +117,23 @@ def test_on_postgresql_figure_queries_are_planned_for_their_dates(programma):
     assert connection.connection.prepare_threshold == drempel
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL planner setting")
-def test_the_pass_runs_without_parallel_workers_and_puts_the_setting_back(programma):
-    def parallel():
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+def test_the_pass_runs_with_its_planner_settings_and_puts_them_back(programma):
+    """No parallel workers and grouping by hash around the pass (basis.VOOR_DE_DOORGANG), put back afterwards, also
+    after an error; one statement to set them and one to put them back."""
+    def instellingen():
         with connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('max_parallel_workers_per_gather')")
-            return cursor.fetchone()[0]
+            cursor.execute("SELECT current_setting('max_parallel_workers_per_gather'), current_setting('enable_sort')")
+            return cursor.fetchone()
 
-    voor = parallel()
-    with zonder_parallelle_workers():
-        assert parallel() == "0"
-    assert parallel() == voor
-    with pytest.raises(ValueError), zonder_parallelle_workers():
+    voor = instellingen()
+    with planner(**VOOR_DE_DOORGANG):
+        assert instellingen() == ("0", "off")
+    assert instellingen() == voor
+    with pytest.raises(ValueError), planner(**VOOR_DE_DOORGANG):
         raise ValueError
-    assert parallel() == voor
+    assert instellingen() == voor
     with CaptureQueriesContext(connection) as q:
         trajecten_doorgang(programma, VAN, TOT)
-    assert [query["sql"].count("set_config") for query in q.captured_queries] == [1, 0, 1]
-    assert parallel() == voor
+    assert [query["sql"].count("set_config") for query in q.captured_queries] == [2, 0, 2]
+    assert instellingen() == voor
