@@ -128,18 +128,19 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
     if d.huidig_traject_id is None or d.traject_einddatum is not None:
         return uit
     referentie = d.laatste_contact or d.traject_aanmelddatum
-    contact_url = reverse("trajecten:contact_nieuw", args=[d.huidig_traject_id])
+    # Reversed only for a signal that shows it: a list page asks this of every row.
+    contact_url = lambda: reverse("trajecten:contact_nieuw", args=[d.huidig_traject_id])  # noqa: E731
     if referentie and (vandaag - referentie).days > GEEN_CONTACT_DAGEN and d.fase != Fase.NAZORG:
         n = (vandaag - referentie).days
         uit.append(Signaal(ngettext("Geen contact sinds %(n)d dag", "Geen contact sinds %(n)d dagen", n) % {"n": n},
-                           url=contact_url, soort="geen_contact"))
+                           url=contact_url(), soort="geen_contact"))
     if d.recente_no_shows >= NO_SHOW_AANTAL:
         uit.append(Signaal(gettext("%(n)s× niet verschenen (60 dagen)") % {"n": d.recente_no_shows}, "danger",
                            url=reverse("trajecten:contacten", args=[d.pk]), soort="no_show"))
     # The programme's nazorg regime sets the contact frequency (annoteer_nazorg); 42 days without it.
     nazorg_dagen = getattr(d, "nazorg_contact_dagen", None) or NAZORG_CONTACT_DAGEN
     if d.fase == Fase.NAZORG and referentie and (vandaag - referentie).days > nazorg_dagen and not d.volgend_contact:
-        uit.append(Signaal(gettext("Nazorgcontact nodig"), url=contact_url, soort="nazorg"))
+        uit.append(Signaal(gettext("Nazorgcontact nodig"), url=contact_url(), soort="nazorg"))
     for tekst, termijn in nazorg_signalen(d, vandaag):
         if termijn is None:
             url, soort = reverse("trajecten:beeindigen", args=[d.huidig_traject_id]), "nazorg_voorbij"
@@ -159,8 +160,9 @@ def signalen_voor(d: Deelnemer, vandaag: datetime.date | None = None) -> list[Si
     if n := getattr(d, "open_gemeente_signalen", 0):
         uit.append(Signaal(ngettext("%(n)d signaal van de gemeente", "%(n)d signalen van de gemeente", n) % {"n": n},
                            url=reverse("trajecten:toestemmingen", args=[d.pk]), soort="gemeente"))
-    juridisch_url = reverse("trajecten:veiligheid", args=[d.pk])
-    uit.extend(Signaal(tekst, ernst, url=juridisch_url, soort="juridisch") for tekst, ernst in juridische_signalen(d, vandaag))
+    if juridisch := juridische_signalen(d, vandaag):
+        juridisch_url = reverse("trajecten:veiligheid", args=[d.pk])
+        uit.extend(Signaal(tekst, ernst, url=juridisch_url, soort="juridisch") for tekst, ernst in juridisch)
     return uit
 
 
