@@ -22,8 +22,9 @@ from rapportage.cijfers.basis import eigen_plannen
 # trajecten behind `aanmeldingen`, the contacts, the scores, ...), in two lanes of about the same cost; the first
 # is the calling thread's. What alle_cijfers computes after them reads the groups these filled.
 BANEN = (
-    ("aanmeldingen", "duurzaam_uitgestapt_12m", "doorlooptijden", "verwijzingen_per_soort", "leefsituatie_instroom_uitstroom"),
-    ("leefgebied_voortgang", "contactmomenten_gehouden", "doelgroep_instroom", "doelen_per_leefgebied"),
+    ("aanmeldingen", "duurzaam_uitgestapt_12m", "doorlooptijden", "verwijzingen_per_soort", "leefsituatie_instroom_uitstroom",
+     "doelgroep_instroom"),
+    ("leefgebied_voortgang", "contactmomenten_gehouden", "doelen_per_leefgebied"),
 )
 _MOMENTOPNAME = re.compile(r"^[0-9A-F]+-[0-9A-F]+(-[0-9]+)?$")
 # The two lanes are the parallelism: a lane's query that took parallel workers as well (the contacts' scan does,
