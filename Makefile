@@ -54,8 +54,10 @@ serve: install
 	$(PY) manage.py collectstatic --noinput -v 0
 	$(VENV)/bin/gunicorn -c gunicorn.conf.py uitstap.wsgi
 
+# On PostgreSQL (DATABASE_URL or BENCH_DATABASE_URL) the run ends with `make load`'s summary.
 bench: install
-	$(PY) -m scripts.bench
+	@$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) -m scripts.bench $$([[ "$${BENCH_DATABASE_URL:-$$DATABASE_URL}" == postgres* ]] && echo --load)
 
 # SECURITY.md 38: 50 users for 2 minutes against gunicorn + PostgreSQL on 127.0.0.1; fails on any error.
 load: install
