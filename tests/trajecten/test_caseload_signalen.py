@@ -3,6 +3,7 @@ vroegste_streefdatum) and from uncorrelated subqueries, and the lists count and 
 say exactly "count > 0" of the count its signal text shows, and the lists must show what they showed before."""
 
 import datetime
+import importlib
 import random
 
 import pytest
@@ -311,3 +312,32 @@ def test_the_coordinators_list_pages_and_filters(login, organisatie, coach, coac
         assert response.context["page"].paginator.count == len(verwacht), query
         assert [d.clientcode for d, _ in response.context["rijen"]] == \
             [d.clientcode for d in verwacht][(nummer - 1) * 25:nummer * 25], query
+
+
+def test_the_caseloads_first_page_runs_kept_sql_with_todays_data(login, organisatie, coach, coach2, gemeente, monkeypatch):
+    """The first page's ids and count (by urgency, the default) come from SQL compiled at the first visit
+    (uitstap.query_shapes): a later visit builds no queryset, and still shows what changed in between (only the SQL
+    is kept, never a result)."""
+    rng = random.Random(9)
+    programmas = [ProgrammaFactory(wachttijd_signaal_dagen=w, organisaties=[organisatie]) for w in (20, 60)]
+    _willekeurig(rng, programmas, coach, coach2, gemeente, aantal=12)
+    client = login(coach)
+    url = reverse("trajecten:caseload")
+    eerst = client.get(url)
+    codes = {d.clientcode for d, _ in eerst.context["rijen"]}
+    assert codes
+
+    module = importlib.import_module("trajecten.selectors.caseload")
+    echt, gebouwd = module.caseload_volgorde, []
+    monkeypatch.setattr(module, "caseload_volgorde", lambda *a, **k: gebouwd.append(1) or echt(*a, **k))
+    nieuw = DeelnemerFactory(programma=programmas[0], begeleider=coach, clientcode="A-00")
+    _traject(nieuw, -10)
+    daarna = client.get(url)
+    assert gebouwd == []  # the kept SQL ran; nothing was built
+    assert {d.clientcode for d, _ in daarna.context["rijen"]} == codes | {"A-00"}
+    assert daarna.context["page"].paginator.count == eerst.context["page"].paginator.count + 1
+    # What is not the first page by urgency (another page, another order) is built as before.
+    for query in ({"pagina": "2"}, {"sorteer": "deelnemer"}):
+        gebouwd.clear()
+        client.get(url, query)
+        assert gebouwd, query

@@ -10,6 +10,7 @@ from trajecten.selectors.caseload import (  # noqa: F401
     annoteer_toestemming,
     annoteer_urgentie,
     caseload_geordend,
+    caseload_pagina,
     caseload_telling_mee,
     deze_week,
     DEZE_WEEK_MAX,
@@ -119,6 +120,7 @@ from trajecten.selectors.leefsituatie import (  # noqa: F401
     KORT,
 )
 from trajecten.selectors.lijst import (  # noqa: F401
+    met_lijstlengte,
     pagina,
 )
 from trajecten.selectors.outreach import (  # noqa: F401

@@ -33,6 +33,7 @@ from trajecten.models import Contactmoment
 from trajecten.selectors.expressies import eenmalig_gebouwd
 from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
 from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
+from trajecten.selectors.lijst import met_lijstlengte, pagina
 from trajecten.selectors.plan import annoteer_doelen_verlopen
 from trajecten.selectors.verwijzing import annoteer_lang_wachtend, lang_wachtende_deelnemers
 from uitstap.codes import ContactStatus, Fase
@@ -379,6 +380,38 @@ def caseload_rijen(user, ids, vandaag: datetime.date | None = None) -> list[Deel
     signalen_voor read; unordered."""
     vandaag = vandaag or datetime.date.today()
     return _CASELOAD_RIJEN.fetch((vandaag, zichtbaarheid_sleutel(user)), ids, user, vandaag)
+
+
+def _caseload_eerste_pagina_bouwen(user, vandaag: datetime.date, afgesloten: bool, sorteer: str, fase: str, signaal: str,
+                                   per_pagina: int) -> QuerySet:
+    qs = caseload_volgorde(user, afgesloten=afgesloten, vandaag=vandaag, sorteer=sorteer, fase=fase, signaal=signaal)
+    return met_lijstlengte(qs)[:per_pagina]
+
+
+# The first page's ids and the list's length: the same query on every visit of a user's caseload on a day, for each
+# filter and order chosen; compiled once (uitstap.query_shapes). Other pages and searches are built each time.
+_CASELOAD_EERSTE_PAGINA = QueryShape(_caseload_eerste_pagina_bouwen, maxsize=128)
+
+
+def caseload_pagina(user, nummer, per_pagina: int, *, zoek: str = "", afgesloten: bool = False,
+                    vandaag: datetime.date | None = None, sorteer: str = "", fase: str = "", signaal: str = ""):
+    """The page `nummer` of the caseload (caseload_volgorde, as trajecten.selectors.pagina), its rows from
+    caseload_rijen. Unknown values of `sorteer`, `fase` and `signaal` are ignored, as caseload_geordend does."""
+    vandaag = vandaag or datetime.date.today()
+    sorteer = sorteer if sorteer.lstrip("-") in SORTERINGEN else ""
+    fase = fase if fase in Fase.values else ""
+    signaal = signaal if signaal in dict(SIGNAAL_FILTERS) else ""
+
+    def bouw():
+        return caseload_volgorde(user, zoek=zoek, afgesloten=afgesloten, vandaag=vandaag, sorteer=sorteer, fase=fase,
+                                 signaal=signaal)
+
+    def eerste_pagina():
+        sleutel = (vandaag, zichtbaarheid_sleutel(user), afgesloten, sorteer, fase, signaal, per_pagina)
+        return _CASELOAD_EERSTE_PAGINA.fetch(sleutel, [], user, vandaag, afgesloten, sorteer, fase, signaal, per_pagina)
+
+    return pagina(bouw, nummer, per_pagina, rijen=lambda ids: caseload_rijen(user, ids, vandaag),
+                  telling_mee=caseload_telling_mee(sorteer), eerste_pagina=None if zoek else eerste_pagina)
 
 
 def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,

@@ -61,11 +61,8 @@ def caseload(request):
     sorteer = request.GET.get("sorteer", "")
     fase = request.GET.get("fase", "")
     signaal = request.GET.get("signaal", "")
-    qs = selectors.caseload_volgorde(request.user, zoek=zoek, afgesloten=afgesloten, vandaag=vandaag,
-                                     sorteer=sorteer, fase=fase, signaal=signaal)
-    page = selectors.pagina(qs, request.GET.get("pagina"), PER_PAGINA_CASELOAD,
-                            rijen=lambda ids: selectors.caseload_rijen(request.user, ids, vandaag),
-                            telling_mee=selectors.caseload_telling_mee(sorteer))
+    page = selectors.caseload_pagina(request.user, request.GET.get("pagina"), PER_PAGINA_CASELOAD, zoek=zoek,
+                                     afgesloten=afgesloten, vandaag=vandaag, sorteer=sorteer, fase=fase, signaal=signaal)
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if zoek else Actie.LIST)
     # "Vandaag en deze week": planned contacts of the whole caseload, and the nazorg checks that are due.
