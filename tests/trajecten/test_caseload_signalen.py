@@ -341,3 +341,26 @@ def test_the_caseloads_first_page_runs_kept_sql_with_todays_data(login, organisa
         gebouwd.clear()
         client.get(url, query)
         assert gebouwd, query
+
+
+def test_the_coordinators_unfiltered_first_page_runs_kept_sql_with_todays_data(login, organisatie, coach, coach2, gemeente,
+                                                                              coordinator, monkeypatch):
+    rng = random.Random(10)
+    programmas = [ProgrammaFactory(wachttijd_signaal_dagen=w, organisaties=[organisatie]) for w in (20, 60)]
+    _willekeurig(rng, programmas, coach, coach2, gemeente, aantal=8)
+    client = login(coordinator)
+    url = reverse("trajecten:deelnemers")
+    eerst = client.get(url)
+    codes = [d.clientcode for d, _ in eerst.context["rijen"]]
+    assert codes
+
+    echt, gebouwd = selectors.zoek_deelnemers, []
+    monkeypatch.setattr(selectors, "zoek_deelnemers", lambda *a, **k: gebouwd.append(1) or echt(*a, **k))
+    DeelnemerFactory(programma=programmas[0], begeleider=coach, clientcode="A-00")
+    daarna = client.get(url)
+    assert gebouwd == []  # the kept statements ran; the filtered queryset was not built
+    assert [d.clientcode for d, _ in daarna.context["rijen"]] == ["A-00", *codes]
+    assert daarna.context["page"].paginator.count == eerst.context["page"].paginator.count + 1
+    # A filter goes through the filterset as before.
+    client.get(url, {"begeleider": coach.pk})
+    assert gebouwd == [1]

@@ -21,6 +21,7 @@ from trajecten.selectors.caseload import (  # noqa: F401
     Aandacht,
     aandacht_coordinator,
     deelnemers_overzicht,
+    overzicht_eerste_pagina,
     overzicht_rijen,
     GEEN_CONTACT_DAGEN,
     NO_SHOW_DAGEN,

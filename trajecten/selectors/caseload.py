@@ -410,8 +410,10 @@ def caseload_pagina(user, nummer, per_pagina: int, *, zoek: str = "", afgesloten
         sleutel = (vandaag, zichtbaarheid_sleutel(user), afgesloten, sorteer, fase, signaal, per_pagina)
         return _CASELOAD_EERSTE_PAGINA.fetch(sleutel, [], user, vandaag, afgesloten, sorteer, fase, signaal, per_pagina)
 
+    # By clientcode the database walks an index for a page and counts apart (caseload_telling_mee): built each time.
+    telling_mee = caseload_telling_mee(sorteer)
     return pagina(bouw, nummer, per_pagina, rijen=lambda ids: caseload_rijen(user, ids, vandaag),
-                  telling_mee=caseload_telling_mee(sorteer), eerste_pagina=None if zoek else eerste_pagina)
+                  telling_mee=telling_mee, eerste_pagina=eerste_pagina if telling_mee and not zoek else None)
 
 
 def caseload(user, *, zoek: str = "", afgesloten: bool = False, vandaag: datetime.date | None = None,
@@ -473,6 +475,30 @@ def deelnemers_overzicht(user) -> QuerySet[Deelnemer]:
     annotation, so that counting and cutting a page is cheap (trajecten.forms.DeelnemerFilter joins the current
     traject only for its phase and status filters). The rows come from overzicht_rijen."""
     return deelnemers_visible_to(user).order_by("clientcode")
+
+
+def _overzicht_telling_bouwen(user) -> QuerySet:
+    # One row with the list's length, as a queryset (Django leaves out a GROUP BY on a constant: SELECT COUNT(...)).
+    return (deelnemers_overzicht(user).order_by().annotate(een=Value(1, output_field=IntegerField())).values("een")
+            .annotate(n=Count("pk")).values_list("n", flat=True))
+
+
+def _overzicht_eerste_bouwen(user, per_pagina: int) -> QuerySet:
+    return deelnemers_overzicht(user).values_list("pk", flat=True)[:per_pagina]
+
+
+# The unfiltered list's length and first page: the same two statements on every visit of a user; compiled once.
+_OVERZICHT_TELLING = QueryShape(_overzicht_telling_bouwen, maxsize=64)
+_OVERZICHT_EERSTE = QueryShape(_overzicht_eerste_bouwen, maxsize=64)
+
+
+def overzicht_eerste_pagina(user, per_pagina: int) -> list[tuple[int, int]]:
+    """The first page of deelnemers_overzicht (no filter, no search) as `(pk, lijst_lengte)` rows, for
+    trajecten.selectors.pagina's `eerste_pagina`: the count and the ids by two statements kept compiled per user."""
+    sleutel = zichtbaarheid_sleutel(user)
+    lengte = next(iter(_OVERZICHT_TELLING.fetch(sleutel, [], user)), 0)
+    ids = _OVERZICHT_EERSTE.fetch((sleutel, per_pagina), [], user, per_pagina)
+    return [(pk, lengte) for pk in ids]
 
 
 def overzicht_rijen(user, ids, vandaag: datetime.date | None = None) -> list[Deelnemer]:

@@ -27,12 +27,16 @@ def pagina(qs: QuerySet | Callable[[], QuerySet], nummer, per_pagina: int, rijen
     `telling_mee`: for a list whose order makes the database look at every row anyway (the caseload by urgency),
     the count rides along with the page's ids as a window count (met_lijstlengte), so counting costs no second
     pass. Only a page number beyond the last (or below 1) then costs the count and the last page's ids as separate
-    queries. `eerste_pagina()` may give the first page's `(pk, lijst_lengte)` rows from SQL kept between requests
-    (uitstap.query_shapes); `qs` may then be a function that builds the queryset, built only when it is needed
-    (another page, or rows without `rijen`).
+    queries. `eerste_pagina()` may give the first page's `(pk, lijst_lengte)` rows, in the list's order, from SQL kept
+    between requests (uitstap.query_shapes); `qs` may then be a function that builds the queryset, built only when
+    it is needed (another page, or rows without `rijen`).
     """
     bouw = qs if callable(qs) else (lambda: qs)
-    page = _met_telling(bouw, nummer, per_pagina, eerste_pagina) if telling_mee else None
+    page = None
+    if eerste_pagina is not None and _nummer(nummer) == 1:
+        page = _pagina_van(list(eerste_pagina()), 1, per_pagina)
+    elif telling_mee:
+        page = _met_telling(bouw, nummer, per_pagina)
     if page is None:
         page = Paginator(bouw().values_list("pk", flat=True), per_pagina).get_page(nummer)
     volgorde = list(page.object_list)
@@ -45,21 +49,27 @@ def pagina(qs: QuerySet | Callable[[], QuerySet], nummer, per_pagina: int, rijen
     return page
 
 
-def _met_telling(bouw: Callable[[], QuerySet], nummer, per_pagina: int, eerste_pagina) -> Page | None:
-    """The page with its ids and the list's length from one query, or None when `nummer` is out of range."""
+def _nummer(nummer) -> int:
     try:
-        nummer = 1 if nummer is None else int(nummer)
+        return 1 if nummer is None else int(nummer)
     except (TypeError, ValueError):
-        nummer = 1  # as Paginator: not an integer is the first page
+        return 1  # as Paginator: not an integer is the first page
+
+
+def _met_telling(bouw: Callable[[], QuerySet], nummer, per_pagina: int) -> Page | None:
+    """The page with its ids and the list's length from one query, or None when `nummer` is out of range."""
+    nummer = _nummer(nummer)
     if nummer < 1:
         return None
     begin = (nummer - 1) * per_pagina
-    if begin == 0 and eerste_pagina is not None:
-        rijen = list(eerste_pagina())
-    else:
-        rijen = list(met_lijstlengte(bouw())[begin:begin + per_pagina])
+    rijen = list(met_lijstlengte(bouw())[begin:begin + per_pagina])
     if not rijen and nummer > 1:
         return None
+    return _pagina_van(rijen, nummer, per_pagina)
+
+
+def _pagina_van(rijen: list[tuple], nummer: int, per_pagina: int) -> Page:
+    """A page of ids from `(pk, lijst_lengte)` rows."""
     paginator = Paginator([], per_pagina)
     paginator.count = rijen[0][1] if rijen else 0  # Paginator's cached count, known now
     return Page([pk for pk, _ in rijen], nummer, paginator)

@@ -107,9 +107,13 @@ def deelnemers(request):
         request.GET or None, queryset=selectors.deelnemers_overzicht(request.user),
         begeleiders=begeleiders_for(programma) if programma else None,
     )
-    qs = selectors.zoek_deelnemers(filterset.qs, zoek)
-    page = selectors.pagina(qs, request.GET.get("pagina"), PER_PAGINA,
-                            rijen=lambda ids: selectors.overzicht_rijen(request.user, ids, vandaag))
+    # Without a filter or a search the first page comes from statements kept compiled (overzicht_eerste_pagina);
+    # the filtered queryset is built only when it is needed.
+    ongefilterd = not zoek and not any(request.GET.get(naam) for naam in DeelnemerFilter.base_filters)
+    page = selectors.pagina(lambda: selectors.zoek_deelnemers(filterset.qs, zoek), request.GET.get("pagina"), PER_PAGINA,
+                            rijen=lambda ids: selectors.overzicht_rijen(request.user, ids, vandaag),
+                            eerste_pagina=(lambda: selectors.overzicht_eerste_pagina(request.user, PER_PAGINA))
+                            if ongefilterd else None)
     rijen = [(d, selectors.signalen_voor(d, vandaag)) for d in page.object_list]
     log_list(request, page.object_list, actie=Actie.SEARCH if (request.GET or zoek) else Actie.LIST)
     query = request.GET.copy()
