@@ -81,8 +81,11 @@ INSTROOM_TRIGGER = pgtrigger.Trigger(
 # the same statements (SQLite's versions are made in migrations trajecten 0006_traject_stand and 0007_traject_signalen).
 # The caseload's signals read three more (0007): the second-latest no-show (two no-shows in the last 60 days ⟺ it
 # lies within them), the earliest planned contact, and the earliest target date of the open goals of the newest plan.
+# One more (0009) is the participant's rather than the traject's: the earliest referral date among the open referrals
+# (not started, not ended) of all the participant's trajecten, on each of their trajecten, so that the caseload reads
+# it through the current traject's join instead of searching every open referral of the database.
 STAND_VELDEN = ("huidige_fase", "fase_sinds", "laatste_contact", "is_huidig", "eerste_plan_op", "eerste_ondertekening_op",
-                "tweede_no_show_op", "volgend_gepland_op", "vroegste_streefdatum")
+                "tweede_no_show_op", "volgend_gepland_op", "vroegste_streefdatum", "oudste_open_verwijzing")
 
 
 def stand_fase_sql(traject: str) -> str:
@@ -130,6 +133,18 @@ def stand_huidig_sql(deelnemer: str) -> str:
             f"WHERE deelnemer_id = {deelnemer} AND is_huidig <> (id = {nieuwste});")
 
 
+def stand_verwijzing_sql(deelnemer: str) -> str:
+    """oudste_open_verwijzing of every traject of the participant `deelnemer`."""
+    return ("UPDATE trajecten_traject SET oudste_open_verwijzing = (SELECT MIN(v.verwezen) FROM trajecten_verwijzing v "
+            f"JOIN trajecten_traject tv ON tv.id = v.traject_id WHERE tv.deelnemer_id = {deelnemer} "
+            f"AND v.gestart IS NULL AND v.beeindigd IS NULL) WHERE deelnemer_id = {deelnemer};")
+
+
+def stand_verwijzing_van_traject_sql(traject: str) -> str:
+    """After a referral changes: stand_verwijzing_sql for the participant of its traject."""
+    return stand_verwijzing_sql(f"(SELECT tt.deelnemer_id FROM trajecten_traject tt WHERE tt.id = {traject})")
+
+
 def _stand_trigger(naam: str, operation, sql, kolom: str) -> pgtrigger.Trigger:
     nieuw, oud = sql(f"NEW.{kolom}"), sql(f"OLD.{kolom}")
     return pgtrigger.Trigger(
@@ -153,6 +168,15 @@ STAND_DOEL_TRIGGER = _stand_trigger(
 STAND_HUIDIG_TRIGGER = _stand_trigger(
     "stand_huidig", pgtrigger.Insert | pgtrigger.UpdateOf("aanmelddatum", "deelnemer_id") | pgtrigger.Delete,
     stand_huidig_sql, "deelnemer_id")
+# Only the columns oudste_open_verwijzing reads; a referral that moves to another traject changes both participants.
+STAND_VERWIJZING_TRIGGER = _stand_trigger(
+    "stand_verwijzing",
+    pgtrigger.Insert | pgtrigger.UpdateOf("traject_id", "verwezen", "gestart", "beeindigd") | pgtrigger.Delete,
+    stand_verwijzing_van_traject_sql, "traject_id")
+# A new traject takes the participant's value; one that moves (merge) or goes changes both participants.
+STAND_TRAJECT_VERWIJZING_TRIGGER = _stand_trigger(
+    "stand_traject_verwijzing", pgtrigger.Insert | pgtrigger.UpdateOf("deelnemer_id") | pgtrigger.Delete,
+    stand_verwijzing_sql, "deelnemer_id")
 
 
 def stand_vullen_sql() -> list[str]:
@@ -162,6 +186,7 @@ def stand_vullen_sql() -> list[str]:
     return [
         stand_fase_sql("trajecten_traject.id"), stand_contact_sql("trajecten_traject.id"),
         stand_plan_sql("trajecten_traject.id"), stand_huidig_sql("trajecten_traject.deelnemer_id"),
+        stand_verwijzing_sql("trajecten_traject.deelnemer_id"),
         "UPDATE trajecten_traject SET instroom_op = (SELECT MIN(f.datum) FROM trajecten_faseovergang f "
         f"WHERE f.traject_id = trajecten_traject.id AND f.fase IN ({_INSTROOM_SQL}));",
     ]
@@ -170,7 +195,7 @@ def stand_vullen_sql() -> list[str]:
 # The triggers stand_vullen_sql stands in for (PostgreSQL; SQLite's carry "stand" or "instroom" in their name,
 # see trajecten.demo.bulk).
 STAND_TRIGGERS = (INSTROOM_TRIGGER, STAND_FASE_TRIGGER, STAND_CONTACT_TRIGGER, STAND_PLAN_TRIGGER, STAND_DOEL_TRIGGER,
-                  STAND_HUIDIG_TRIGGER)
+                  STAND_HUIDIG_TRIGGER, STAND_VERWIJZING_TRIGGER, STAND_TRAJECT_VERWIJZING_TRIGGER)
 
 
 def score_constraint(field: str, name: str, nullable: bool = True) -> models.CheckConstraint:
@@ -222,6 +247,8 @@ class Traject(models.Model):
     volgend_gepland_op = models.DateField(_("vroegste geplande contact"), null=True, blank=True, editable=False)
     vroegste_streefdatum = models.DateField(_("vroegste streefdatum van de open doelen"), null=True, blank=True,
                                             editable=False)
+    oudste_open_verwijzing = models.DateField(_("oudste openstaande verwijzing van de deelnemer"), null=True, blank=True,
+                                              editable=False)
     versie = models.PositiveIntegerField(default=1, editable=False)
 
     class Meta:
@@ -248,7 +275,7 @@ class Traject(models.Model):
             models.Index(fields=["volgend_gepland_op"], condition=Q(is_huidig=True, einddatum__isnull=True),
                          name="traject_open_gepland"),
         ]
-        triggers = [STAND_HUIDIG_TRIGGER]
+        triggers = [STAND_HUIDIG_TRIGGER, STAND_TRAJECT_VERWIJZING_TRIGGER]
 
     def __str__(self):
         return f"{self.deelnemer.clientcode} traject {self.aanmelddatum:%d-%m-%Y}"
@@ -690,6 +717,7 @@ class Verwijzing(models.Model):
                 ),
             ),
         ]
+        triggers = [STAND_VERWIJZING_TRIGGER]
 
 
 class Terugkoppeling(models.Model):

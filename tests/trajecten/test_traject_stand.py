@@ -9,8 +9,9 @@ import pytest
 from django.db import connection
 from django.db.models import Max, Min
 
+from tests.factories import KetenpartnerFactory
 from tests.rapportage.helpers import deelnemer
-from trajecten.models import STAND_VELDEN, Contactmoment, Doel, FaseOvergang, Traject, Trajectplan
+from trajecten.models import STAND_VELDEN, Contactmoment, Doel, FaseOvergang, Traject, Trajectplan, Verwijzing
 
 D0 = datetime.date(2024, 1, 1)
 DOELSTATUSSEN = ["open", "bezig", "behaald", "niet_behaald", "vervallen"]
@@ -30,6 +31,9 @@ def _verwacht(t: Traject) -> dict:
     no_shows = list(geldig.filter(status="niet_verschenen").order_by("-datum").values_list("datum", flat=True))
     streefdata = [d.streefdatum for d in plannen[-1].doelen.all()
                   if d.ouder_id is None and d.status in ("open", "bezig") and d.streefdatum] if plannen else []
+    # The participant's, on each of their trajecten: every traject of theirs counts, not only this one.
+    open_verwijzingen = Verwijzing.objects.filter(traject__deelnemer_id=t.deelnemer_id, gestart__isnull=True,
+                                                  beeindigd__isnull=True)
     return {
         "huidige_fase": laatste.fase if laatste else None,
         "fase_sinds": laatste.datum if laatste else None,
@@ -40,6 +44,7 @@ def _verwacht(t: Traject) -> dict:
         "tweede_no_show_op": no_shows[1] if len(no_shows) > 1 else None,
         "volgend_gepland_op": geldig.filter(status="gepland").aggregate(m=Min("datum"))["m"],
         "vroegste_streefdatum": min(streefdata) if streefdata else None,
+        "oudste_open_verwijzing": open_verwijzingen.aggregate(m=Min("verwezen"))["m"],
     }
 
 
@@ -62,6 +67,32 @@ def _doel(rng, plan: Trajectplan) -> Doel:
                 streefdatum=None if rng.random() < 0.15 else _dag(rng))
 
 
+def _verwijzing_schrijven(rng, t: Traject, trajecten) -> None:
+    """A referral is made (through the ORM or in bulk), started, ended, opened again, dated earlier, moved to another
+    traject (merge) or deleted; its status always agrees with its dates, as the database demands."""
+    v = _een(rng, Verwijzing.objects.filter(traject__in=trajecten)) if rng.random() < 0.6 else None
+    if v is None:
+        v = Verwijzing(traject=t, ketenpartner=KetenpartnerFactory(programma=t.deelnemer.programma),
+                       verwezen=_dag(rng), status="aangevraagd")
+        v.save() if rng.random() < 0.5 else Verwijzing.objects.bulk_create([v])
+        return
+    soort, later = rng.random(), v.verwezen + datetime.timedelta(days=rng.randint(0, 60))
+    if soort < 0.25:
+        v.status, v.gestart, v.beeindigd = "gestart", later, None
+    elif soort < 0.45:
+        v.status, v.gestart, v.beeindigd = "afgewezen", None, later
+    elif soort < 0.6:
+        v.status, v.gestart, v.beeindigd = "aangevraagd", None, None
+    elif soort < 0.75:
+        v.verwezen -= datetime.timedelta(days=rng.randint(1, 90))
+    elif soort < 0.9:
+        v.traject = rng.choice(trajecten)
+    else:
+        v.delete()
+        return
+    v.save()
+
+
 def _schrijven(rng, mensen, trajecten, stappen: int, controle=None) -> None:
     """A random sequence of the writes the application (and the import, in bulk) makes to the histories;
     `controle()` is called every 20 steps and at the end."""
@@ -69,6 +100,9 @@ def _schrijven(rng, mensen, trajecten, stappen: int, controle=None) -> None:
         if controle and stap % 20 == 0:
             controle()
         t = rng.choice(trajecten)
+        if rng.random() < 0.12:
+            _verwijzing_schrijven(rng, t, trajecten)
+            continue
         keuze = rng.random()
         if keuze < 0.15:
             overgang = FaseOvergang(traject=t, fase=rng.choice(["contact", "orientatie", "uitvoering", "nazorg"]), datum=_dag(rng))
@@ -196,6 +230,8 @@ def _zonder_trigger(model, naam: str):
     (Contactmoment, "stand_contact", ("tweede_no_show_op", "volgend_gepland_op")),
     (Trajectplan, "stand_plan", ("vroegste_streefdatum",)),
     (Doel, "stand_doel", ("vroegste_streefdatum",)),
+    (Verwijzing, "stand_verwijzing", ("oudste_open_verwijzing",)),
+    (Traject, "stand_traject_verwijzing", ("oudste_open_verwijzing",)),
 ])
 def test_the_random_writes_notice_a_missing_trigger(programma, model, naam, velden):
     """The test above would fail if the triggers a new column needs were not all there."""
@@ -250,8 +286,10 @@ def test_sqlite_triggers_run_the_same_statements_as_the_models():
         ("trajectplan", models.stand_plan_sql, "traject_id", ("_ins", "_upd", "_del")),
         ("doel", models.stand_doel_sql, "plan_id", ("_ins", "_upd", "_del")),
         ("traject", models.stand_huidig_sql, "deelnemer_id", ("_ins", "_upd", "_del")),
+        ("verwijzing", models.stand_verwijzing_van_traject_sql, "traject_id", ("_ins", "_upd", "_del")),
+        ("traject", models.stand_verwijzing_sql, "deelnemer_id", ("v_ins", "v_upd", "v_del")),
     ):
         for soort in soorten:
             trigger = triggers[f"trajecten_{tabel}_stand{soort}"]
-            for rij in {"_ins": ["NEW"], "": ["NEW"], "_upd": ["NEW", "OLD"], "_del": ["OLD"]}[soort]:
+            for rij in {"_ins": ["NEW"], "": ["NEW"], "_upd": ["NEW", "OLD"], "_del": ["OLD"]}[soort.lstrip("v")]:
                 assert sql(f"{rij}.{kolom}") in trigger, (tabel, soort, rij)

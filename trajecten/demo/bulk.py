@@ -359,7 +359,7 @@ class BulkBouwer:
 
 
 # The tables whose state triggers write trajecten_traject.
-_STAND_MODELLEN = (Traject, FaseOvergang, Contactmoment, Trajectplan, Doel)
+_STAND_MODELLEN = (Traject, FaseOvergang, Contactmoment, Trajectplan, Doel, Verwijzing)
 
 
 @contextlib.contextmanager

@@ -35,7 +35,7 @@ from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridis
 from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
 from trajecten.selectors.lijst import met_lijstlengte, pagina
 from trajecten.selectors.plan import annoteer_doelen_verlopen
-from trajecten.selectors.verwijzing import annoteer_lang_wachtend, lang_wachtende_deelnemers
+from trajecten.selectors.verwijzing import annoteer_lang_wachtend, dagen_sinds
 from uitstap.codes import ContactStatus, Fase
 from uitstap.query_shapes import QueryShape
 
@@ -67,6 +67,7 @@ def met_huidig_traject(qs: QuerySet[Deelnemer], vandaag: datetime.date | None = 
         tweede_no_show_op=F("huidig__tweede_no_show_op"),
         volgend_gepland_op=F("huidig__volgend_gepland_op"),
         vroegste_streefdatum=F("huidig__vroegste_streefdatum"),
+        oudste_open_verwijzing=F("huidig__oudste_open_verwijzing"),
     ).annotate(**_volgend_expressies(vandaag))
 
 
@@ -228,7 +229,9 @@ def _signaal_condities(vandaag: datetime.date) -> tuple[dict[str, Q], Coalesce]:
         "nazorg": lopend & Q(fase=Fase.NAZORG, volgend_contact__isnull=True,
                              referentie_datum__lt=vandaag - datetime.timedelta(days=NAZORG_CONTACT_DAGEN)),
         "doelen": lopend & Q(vroegste_streefdatum__lt=vandaag),
-        "verwijzingen": lopend & Q(pk__in=lang_wachtende_deelnemers(vandaag)),
+        # The earliest open referral of all the participant's trajecten (kept) waits longer than the programme's
+        # threshold ⟺ one of them does (what lang_wachtend counts).
+        "verwijzingen": lopend & Q(verwijzing_wachtdagen__gt=F("programma__wachttijd_signaal_dagen")),
         "toestemming": lopend & Q(pk__in=_verloopt(vandaag).values("deelnemer_id")),
         "gemeente": lopend & Q(pk__in=_open_signalen().values("deelnemer_id")),
     }, referentie
@@ -254,7 +257,12 @@ SORTERINGEN = {
 def annoteer_urgentie(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
     """`aantal_signalen` and one flag per signal, computed in SQL (needs met_huidig_traject only)."""
     referentie, vlaggen, rest = _urgentie_expressies(vandaag)
-    return qs.annotate(referentie_datum=referentie).annotate(**vlaggen).annotate(**rest)
+    return qs.annotate(**_conditie_velden(referentie, vandaag)).annotate(**vlaggen).annotate(**rest)
+
+
+def _conditie_velden(referentie, vandaag: datetime.date) -> dict:
+    """What the conditions of _signaal_condities read beyond met_huidig_traject."""
+    return {"referentie_datum": referentie, "verwijzing_wachtdagen": dagen_sinds(vandaag, "oudste_open_verwijzing")}
 
 
 @eenmalig_gebouwd
@@ -447,7 +455,7 @@ def aandacht_coordinator(user, vandaag: datetime.date | None = None) -> Aandacht
     vandaag = vandaag or datetime.date.today()
     condities, referentie = _signaal_condities(vandaag)
     qs = (met_huidig_traject(deelnemers_visible_to(user).select_related("begeleider"), vandaag)
-          .annotate(referentie_datum=referentie).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True))
+          .annotate(**_conditie_velden(referentie, vandaag)).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True))
     grens = vandaag - datetime.timedelta(days=PLAN_ONGETEKEND_DAGEN)
     laatste_versie = Trajectplan.objects.filter(traject_id=OuterRef("huidig_traject_id")).order_by("-volgnummer")
     ongetekend = qs.annotate(

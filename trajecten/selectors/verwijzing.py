@@ -166,6 +166,11 @@ class _DagenSinds(Func):
         return f"CAST(ROUND(julianday(%s) - julianday({sql})) AS INTEGER)", [self.vandaag.isoformat(), *params]
 
 
+def dagen_sinds(vandaag: datetime.date, veld: str) -> Func:
+    """Whole days from the date column `veld` to `vandaag` (NULL when the column is), on both backends."""
+    return _DagenSinds(vandaag, F(veld))
+
+
 def annoteer_lang_wachtend(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
     """`lang_wachtend`: the participant's referrals not started, not ended and waiting longer than the
     programme's wachttijd_signaal_dagen (one subquery; the threshold is read from the programme in SQL)."""
@@ -187,10 +192,3 @@ def _lang_wachtend(vandaag: datetime.date):
         .values("n")[:1]
     )
     return Coalesce(Subquery(wachtend, output_field=IntegerField()), 0)
-
-
-def lang_wachtende_deelnemers(vandaag: datetime.date) -> QuerySet:
-    """The ids of the participants with a referral that waits longer than their programme's threshold: the same
-    referrals `lang_wachtend` counts, as one uncorrelated subquery (`pk__in=`) that the database runs once for a
-    whole list instead of once per participant."""
-    return _wachten_lang(vandaag).values("traject__deelnemer_id")
