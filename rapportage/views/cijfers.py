@@ -14,6 +14,7 @@ from clients.selectors import deelnemers_visible_to
 from rapportage import cijfers as figuren
 from rapportage.cijfers import alle_cijfers, periode_van_jaar
 from rapportage.cijfers.basis import een_doorgang
+from rapportage.cijfers.doorgang import VIJF
 from rapportage.models import Verslagperiode
 from rapportage.selectors.dataset import uniforme_dataset
 from rapportage.uitwisseling.exporteren import geschiedenis_exporteren
@@ -123,9 +124,6 @@ def _tabellen(c: dict) -> dict:
         ],
         "organisatie": [(naam, [v[k] for k in VIJF]) for naam, v in c["per_organisatie"].items()],
     }
-
-
-VIJF = ("aanmeldingen", "ingestroomd", "uitgestapt", "tussentijds_gestopt", "in_traject_op_einddatum")
 
 
 def _vijf_vragen(programma, van, tot, verwacht) -> dict:

@@ -234,11 +234,16 @@ def _willekeurig(rng, programmas, coach, ander, gemeente, aantal=14):
                     afgesloten_door=None)
 
 
+def _twee_programmas_met_data(seed, organisatie, coach, coach2, gemeente, aantal):
+    """Two programmes (referral thresholds 20 and 60 days) of `organisatie` with `aantal` random participants."""
+    programmas = [ProgrammaFactory(wachttijd_signaal_dagen=w, organisaties=[organisatie]) for w in (20, 60)]
+    _willekeurig(random.Random(seed), programmas, coach, coach2, gemeente, aantal=aantal)
+    return programmas
+
+
 @pytest.mark.parametrize("seed", [2, 3, 4, 5, 7])
 def test_every_flag_is_its_count_above_zero_on_random_data(organisatie, coach, coach2, gemeente, seed):
-    rng = random.Random(seed)
-    programmas = [ProgrammaFactory(wachttijd_signaal_dagen=w, organisaties=[organisatie]) for w in (20, 60)]
-    _willekeurig(rng, programmas, coach, coach2, gemeente, aantal=20)
+    _twee_programmas_met_data(seed, organisatie, coach, coach2, gemeente, aantal=20)
     rijen = list(selectors.caseload(coach, vandaag=VANDAAG, afgesloten=True))
     assert rijen
     gezien = set()
@@ -270,9 +275,7 @@ def test_every_flag_is_its_count_above_zero_on_random_data(organisatie, coach, c
 def test_the_lists_in_two_phases_show_what_one_query_shows(login, organisatie, coach, coach2, gemeente, seed):
     """The page a list shows (counted and ordered on the lean queryset, rows annotated per page) equals the fully
     annotated queryset, for every order and filter."""
-    rng = random.Random(seed)
-    programmas = [ProgrammaFactory(wachttijd_signaal_dagen=w, organisaties=[organisatie]) for w in (20, 60)]
-    _willekeurig(rng, programmas, coach, coach2, gemeente, aantal=18)
+    _twee_programmas_met_data(seed, organisatie, coach, coach2, gemeente, aantal=18)
     client = login(coach)
     vandaag = datetime.date.today()
     for query in ({}, {"afgesloten": "1"}, {"signaal": "alle"}, {"signaal": "no_show"}, {"fase": "nazorg"},
@@ -290,9 +293,7 @@ def test_the_lists_in_two_phases_show_what_one_query_shows(login, organisatie, c
 
 
 def test_the_coordinators_list_pages_and_filters(login, organisatie, coach, coach2, gemeente, coordinator):
-    rng = random.Random(8)
-    programmas = [ProgrammaFactory(wachttijd_signaal_dagen=w, organisaties=[organisatie]) for w in (20, 60)]
-    _willekeurig(rng, programmas, coach, coach2, gemeente, aantal=30)
+    _twee_programmas_met_data(8, organisatie, coach, coach2, gemeente, aantal=30)
     client = login(coordinator)
     alle = sorted(selectors.overzicht_rijen(coordinator, selectors.deelnemers_overzicht(coordinator).values_list("pk", flat=True)),
                   key=lambda d: d.clientcode)
@@ -318,9 +319,7 @@ def test_the_caseloads_first_page_runs_kept_sql_with_todays_data(login, organisa
     """The first page's ids and count (by urgency, the default) come from SQL compiled at the first visit
     (uitstap.query_shapes): a later visit builds no queryset, and still shows what changed in between (only the SQL
     is kept, never a result)."""
-    rng = random.Random(9)
-    programmas = [ProgrammaFactory(wachttijd_signaal_dagen=w, organisaties=[organisatie]) for w in (20, 60)]
-    _willekeurig(rng, programmas, coach, coach2, gemeente, aantal=12)
+    programmas = _twee_programmas_met_data(9, organisatie, coach, coach2, gemeente, aantal=12)
     client = login(coach)
     url = reverse("trajecten:caseload")
     eerst = client.get(url)
@@ -345,9 +344,7 @@ def test_the_caseloads_first_page_runs_kept_sql_with_todays_data(login, organisa
 
 def test_the_coordinators_unfiltered_first_page_runs_kept_sql_with_todays_data(login, organisatie, coach, coach2, gemeente,
                                                                               coordinator, monkeypatch):
-    rng = random.Random(10)
-    programmas = [ProgrammaFactory(wachttijd_signaal_dagen=w, organisaties=[organisatie]) for w in (20, 60)]
-    _willekeurig(rng, programmas, coach, coach2, gemeente, aantal=8)
+    programmas = _twee_programmas_met_data(10, organisatie, coach, coach2, gemeente, aantal=8)
     client = login(coordinator)
     url = reverse("trajecten:deelnemers")
     eerst = client.get(url)

@@ -214,11 +214,11 @@ def annoteer_signalen(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QueryS
 
 
 @eenmalig_gebouwd
-def _signaal_condities(vandaag: datetime.date) -> tuple[dict[str, Q], Coalesce]:
+def _signaal_condities(vandaag: datetime.date) -> tuple[dict[str, Q], dict]:
     """One condition per signal of signalen_voor, on what met_huidig_traject annotates: the kept columns, and
     uncorrelated `pk IN (...)` subqueries that the database runs once for the whole list. Each says "count > 0" of
     the count the signal text shows (recente_no_shows, doelen_verlopen, lang_wachtend, open_gemeente_signalen),
-    without counting per row."""
+    without counting per row. With them the annotations they read besides met_huidig_traject's."""
     referentie = Coalesce("laatste_contact", "traject_aanmelddatum")
     lopend = Q(huidig_traject_id__isnull=False, traject_einddatum__isnull=True)
     return {
@@ -234,7 +234,7 @@ def _signaal_condities(vandaag: datetime.date) -> tuple[dict[str, Q], Coalesce]:
         "verwijzingen": lopend & Q(verwijzing_wachtdagen__gt=F("programma__wachttijd_signaal_dagen")),
         "toestemming": lopend & Q(pk__in=_verloopt(vandaag).values("deelnemer_id")),
         "gemeente": lopend & Q(pk__in=_open_signalen().values("deelnemer_id")),
-    }, referentie
+    }, {"referentie_datum": referentie, "verwijzing_wachtdagen": dagen_sinds(vandaag, "oudste_open_verwijzing")}
 
 
 SIGNAAL_FILTERS = [
@@ -256,24 +256,19 @@ SORTERINGEN = {
 
 def annoteer_urgentie(qs: QuerySet[Deelnemer], vandaag: datetime.date) -> QuerySet[Deelnemer]:
     """`aantal_signalen` and one flag per signal, computed in SQL (needs met_huidig_traject only)."""
-    referentie, vlaggen, rest = _urgentie_expressies(vandaag)
-    return qs.annotate(**_conditie_velden(referentie, vandaag)).annotate(**vlaggen).annotate(**rest)
-
-
-def _conditie_velden(referentie, vandaag: datetime.date) -> dict:
-    """What the conditions of _signaal_condities read beyond met_huidig_traject."""
-    return {"referentie_datum": referentie, "verwijzing_wachtdagen": dagen_sinds(vandaag, "oudste_open_verwijzing")}
+    velden, vlaggen, rest = _urgentie_expressies(vandaag)
+    return qs.annotate(**velden).annotate(**vlaggen).annotate(**rest)
 
 
 @eenmalig_gebouwd
 def _urgentie_expressies(vandaag: datetime.date) -> tuple:
-    condities, referentie = _signaal_condities(vandaag)
+    condities, velden = _signaal_condities(vandaag)
     vlaggen = {f"signaal_{k}": Case(When(q, then=Value(1)), default=Value(0), output_field=IntegerField())
                for k, q in condities.items()}
     som = None
     for k in condities:
         som = F(f"signaal_{k}") if som is None else som + F(f"signaal_{k}")
-    return referentie, vlaggen, {
+    return velden, vlaggen, {
         "aantal_signalen": som,
         "fase_volgorde": Case(*[When(fase=f, then=Value(i)) for i, f in enumerate(Fase.values)],
                               default=Value(len(Fase.values)), output_field=IntegerField()),
@@ -453,9 +448,9 @@ def aandacht_coordinator(user, vandaag: datetime.date | None = None) -> Aandacht
     from trajecten.models import Trajectplan
 
     vandaag = vandaag or datetime.date.today()
-    condities, referentie = _signaal_condities(vandaag)
+    condities, velden = _signaal_condities(vandaag)
     qs = (met_huidig_traject(deelnemers_visible_to(user).select_related("begeleider"), vandaag)
-          .annotate(**_conditie_velden(referentie, vandaag)).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True))
+          .annotate(**velden).filter(huidig_traject_id__isnull=False, traject_einddatum__isnull=True))
     grens = vandaag - datetime.timedelta(days=PLAN_ONGETEKEND_DAGEN)
     laatste_versie = Trajectplan.objects.filter(traject_id=OuterRef("huidig_traject_id")).order_by("-volgnummer")
     ongetekend = qs.annotate(
