@@ -124,3 +124,25 @@ def test_this_week_follows_every_new_contact_and_assignment(login, programma, co
     assert codes() == ["N-2", "N-1"]
     type(a).objects.filter(pk=a.pk).update(begeleider=coach2)
     assert codes() == ["N-2"]
+
+
+def test_this_week_leaves_out_a_participant_no_longer_visible_between_its_two_queries(programma, coach, coach2,
+                                                                                     monkeypatch):
+    """The week's contacts come first, their participants second, both through deelnemers_visible_to: when a
+    participant is handed to another coach in between, her contact is not shown and not counted."""
+    import sys
+
+    module = sys.modules["trajecten.selectors.caseload"]  # the package exports a function of the same name
+    a = _deelnemer(programma, coach, "V-1", gepland=vandaag + dag)
+    _deelnemer(programma, coach, "V-2", gepland=vandaag + 2 * dag)
+    assert [c.traject.deelnemer.clientcode for c in selectors.deze_week(coach, vandaag)[0]] == ["V-1", "V-2"]
+    eerste = module._DEZE_WEEK.fetch
+
+    def en_dan_overgedragen(*args, **kwargs):
+        rijen = eerste(*args, **kwargs)
+        type(a).objects.filter(pk=a.pk).update(begeleider=coach2)
+        return rijen
+
+    monkeypatch.setattr(module._DEZE_WEEK, "fetch", en_dan_overgedragen)
+    gepland, totaal = selectors.deze_week(coach, vandaag)
+    assert [c.traject.deelnemer.clientcode for c in gepland] == ["V-2"] and totaal == 1

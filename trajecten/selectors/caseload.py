@@ -29,7 +29,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 from clients.models import Deelnemer, Toestemming
 from clients.models import Signaal as GemeenteSignaal
 from clients.selectors import VERLOOPT_BINNEN_DAGEN, deelnemers_visible_to, zichtbaarheid_sleutel
-from trajecten.models import Contactmoment
+from trajecten.models import Contactmoment, Traject
 from trajecten.selectors.expressies import eenmalig_gebouwd
 from trajecten.selectors.juridisch import annoteer_juridische_termijnen, juridische_signalen
 from trajecten.selectors.leefsituatie import annoteer_nazorg, nazorg_signalen
@@ -307,34 +307,54 @@ DEZE_WEEK_MAX = 25
 
 def deze_week(user, vandaag: datetime.date, maximum: int = DEZE_WEEK_MAX) -> tuple[list, int]:
     """Planned contacts from today up to six days ahead in the open current trajecten of the participants `user`
-    sees (a coach: own caseload and achtervang): the first `maximum` in time order and how many there are in all
-    (one query: the total rides along as a window count).
+    sees (a coach: own caseload and achtervang): the first `maximum` in time order, each with its traject and
+    participant (clientcode), and how many there are in all.
 
-    Only trajecten whose earliest planned contact (kept: volgend_gepland_op) lies on or before the last day can have
-    one in the window (an overdue one included), so the database looks at the contacts of those alone (the partial
-    index traject_open_gepland finds them)."""
-    rijen = _DEZE_WEEK.fetch((vandaag, maximum, zichtbaarheid_sleutel(user)), [], user, vandaag, maximum)
-    return rijen, (rijen[0].totaal if rijen else 0)
+    Two queries. The first finds the week's contacts from the index of planned contacts alone (contact_gepland:
+    date, time, kind, traject) among the trajecten of the visible participants whose earliest planned contact
+    (kept: volgend_gepland_op) lies on or before the last day, and counts them as a window count while it cuts
+    the first `maximum`. The second reads the traject and participant of those few, again through
+    deelnemers_visible_to: a contact whose participant is no longer visible in between is left out."""
+    sleutel = zichtbaarheid_sleutel(user)
+    rijen = _DEZE_WEEK.fetch((vandaag, maximum, sleutel), [], user, vandaag, maximum)
+    if not rijen:
+        return [], 0
+    trajecten = {t.pk: t for t in _DEZE_WEEK_TRAJECTEN.fetch((sleutel,), sorted({c.traject_id for c in rijen}), user)}
+    totaal = rijen[0].totaal
+    gepland = []
+    for c in rijen:
+        if c.traject_id in trajecten:
+            c.traject = trajecten[c.traject_id]
+            gepland.append(c)
+    return gepland, totaal - (len(rijen) - len(gepland))
 
 
 def _deze_week_bouwen(user, vandaag: datetime.date, maximum: int) -> QuerySet[Contactmoment]:
     tot = vandaag + datetime.timedelta(days=6)
+    trajecten = Traject.objects.filter(
+        deelnemer__in=deelnemers_visible_to(user).values("pk"), is_huidig=True, einddatum__isnull=True,
+        volgend_gepland_op__lte=tot,
+    )
     return (
         Contactmoment.objects.filter(
-            traject__deelnemer__in=deelnemers_visible_to(user).values("pk"), traject__is_huidig=True,
-            traject__einddatum__isnull=True, traject__volgend_gepland_op__lte=tot,
-            status=ContactStatus.GEPLAND, foutief_op__isnull=True, datum__gte=vandaag, datum__lte=tot,
+            traject__in=trajecten.values("pk"), status=ContactStatus.GEPLAND, foutief_op__isnull=True,
+            datum__gte=vandaag, datum__lte=tot,
         )
-        .select_related("traject__deelnemer")
-        # What the list shows: when, what kind, and whose (the clientcode).
-        .only("datum", "tijd", "soort", "traject__id", "traject__deelnemer__id", "traject__deelnemer__clientcode")
+        # What the list shows (when, what kind) and whose: all of it in the index contact_gepland.
+        .only("datum", "tijd", "soort", "traject_id")
         .annotate(totaal=Window(Count("pk")))
         .order_by("datum", "tijd", "id")[:maximum]
     )
 
 
-# The same query on every caseload request of a user on a day: compiled once (uitstap.query_shapes).
+def _deze_week_trajecten_bouwen(user, *ids) -> QuerySet[Traject]:
+    return (Traject.objects.filter(pk__in=ids, deelnemer__in=deelnemers_visible_to(user).values("pk"))
+            .select_related("deelnemer").only("id", "deelnemer__id", "deelnemer__clientcode"))
+
+
+# The same queries on every caseload request of a user on a day: compiled once (uitstap.query_shapes).
 _DEZE_WEEK = QueryShape(_deze_week_bouwen, maxsize=64)
+_DEZE_WEEK_TRAJECTEN = QueryShape(_deze_week_trajecten_bouwen, maxsize=256)
 
 
 def zoek_deelnemers(qs: QuerySet[Deelnemer], zoek: str) -> QuerySet[Deelnemer]:
