@@ -14,8 +14,9 @@ def programmas_of(user) -> QuerySet[Programma]:
     return Programma.objects.filter(organisaties=user.organisatie_id)
 
 
-def begeleiders_for(programma: Programma) -> QuerySet[Gebruiker]:
-    """Active coaches of the organisations that run `programma`."""
+def begeleiders_for(programma: Programma | QuerySet[Programma]) -> QuerySet[Gebruiker]:
+    """Active coaches of the organisations that run `programma` (or the one programme a queryset of one pk gives;
+    none when it gives none)."""
     return Gebruiker.objects.filter(
         rol=Rol.TRAJECTBEGELEIDER, is_active=True, organisatie__programmas=programma
     ).order_by("first_name", "last_name", "username")

@@ -238,3 +238,22 @@ def test_contact_only_traject_is_closed_with_a_reason_not_an_uitstroom(login, tr
     traject.refresh_from_db()
     assert (traject.einddatum, traject.afsluitreden) == (D(2025, 2, 1), "geen_hulpvraag")
     assert not hasattr(traject, "uitstroom")
+
+
+def test_the_coordinators_list_offers_the_active_coaches_of_their_first_programme(login, programma, coordinator, coach,
+                                                                                   coach2):
+    """The coach filter lists the active coaches of the organisations that run the coordinator's first programme
+    (read as a subquery with the choices); a coordinator without a programme gets no choices."""
+    from tests.factories import GebruikerFactory, OrganisatieFactory, ProgrammaFactory
+    from uitstap.codes import Rol
+
+    coach2.is_active = False
+    coach2.save()
+    elders = OrganisatieFactory(naam="Elders")
+    ProgrammaFactory(naam="Ander programma", slug="ander", code="AND", organisaties=[elders])
+    GebruikerFactory(username="coach-elders", rol=Rol.TRAJECTBEGELEIDER, organisatie=elders)
+    keuzes = lambda user: [str(k) for k, _ in login(user).get(reverse("trajecten:deelnemers")).context[  # noqa: E731
+        "filter"].form.fields["begeleider"].choices if k]
+    assert keuzes(coordinator) == [str(coach.pk)]
+    zonder = GebruikerFactory(username="coord-zonder", rol=Rol.COORDINATOR, organisatie=OrganisatieFactory(naam="Geen"))
+    assert keuzes(zonder) == []

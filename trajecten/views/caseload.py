@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods
 from django.utils.translation import gettext
 
 from clients.access import log_list
+from clients.models import Deelnemer
 from clients.selectors import duplicaat_kandidaten
 from trajecten import selectors
 from trajecten.forms import DeelnemerFilter
@@ -102,15 +103,23 @@ def deelnemers(request):
     if response:
         return response
     vandaag = datetime.date.today()
-    programma = programmas_of(request.user).order_by("pk").first()
-    filterset = DeelnemerFilter(
-        request.GET or None, queryset=selectors.deelnemers_overzicht(request.user),
-        begeleiders=begeleiders_for(programma) if programma else None,
-    )
-    # Without a filter or a search the first page comes from statements kept compiled (overzicht_eerste_pagina);
-    # the filtered queryset is built only when it is needed.
+    # The coaches of the user's first programme for the filter, read with the form's choices (a subquery).
+    programma = programmas_of(request.user).order_by("pk").values("pk")[:1]
+    # Without a filter or a search the first page comes from statements kept compiled (overzicht_eerste_pagina),
+    # another page from the visible participants as they are: the filterset then only shows its form, and the
+    # queryset is built only for a page after the first.
     ongefilterd = not zoek and not any(request.GET.get(naam) for naam in DeelnemerFilter.base_filters)
-    page = selectors.pagina(lambda: selectors.zoek_deelnemers(filterset.qs, zoek), request.GET.get("pagina"), PER_PAGINA,
+    filterset = DeelnemerFilter(
+        request.GET or None,
+        queryset=Deelnemer.objects.none() if ongefilterd else selectors.deelnemers_overzicht(request.user),
+        begeleiders=begeleiders_for(programma),
+    )
+    def bouw():
+        if ongefilterd:
+            return selectors.deelnemers_overzicht(request.user)
+        return selectors.zoek_deelnemers(filterset.qs, zoek)
+
+    page = selectors.pagina(bouw, request.GET.get("pagina"), PER_PAGINA,
                             rijen=lambda ids: selectors.overzicht_rijen(request.user, ids, vandaag),
                             eerste_pagina=(lambda: selectors.overzicht_eerste_pagina(request.user, PER_PAGINA))
                             if ongefilterd else None)
