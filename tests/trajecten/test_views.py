@@ -257,3 +257,20 @@ def test_the_coordinators_list_offers_the_active_coaches_of_their_first_programm
     assert keuzes(coordinator) == [str(coach.pk)]
     zonder = GebruikerFactory(username="coord-zonder", rol=Rol.COORDINATOR, organisatie=OrganisatieFactory(naam="Geen"))
     assert keuzes(zonder) == []
+
+
+def test_the_list_filters_read_their_choices_once_per_form(programma, coach, django_assert_num_queries):
+    """Django's model choice iterator queries again whenever the choices are looked at (their number, each render);
+    the list's filter form reads the coaches and the gemeenten once each, and then validates against the database."""
+    from clients.models import Deelnemer
+    from trajecten.forms import DeelnemerFilter
+    from uitstap.selectors import begeleiders_for
+
+    filterset = DeelnemerFilter(None, queryset=Deelnemer.objects.none(), begeleiders=begeleiders_for(programma))
+    with django_assert_num_queries(2):
+        html = str(filterset.form) + str(filterset.form)
+        assert len(filterset.form.fields["begeleider"].choices) == 2
+    assert html.count(f'<option value="{coach.pk}">{coach}</option>') == 2
+    gefilterd = DeelnemerFilter({"begeleider": str(coach.pk + 999)}, queryset=Deelnemer.objects.none(),
+                                begeleiders=begeleiders_for(programma))
+    assert not gefilterd.form.is_valid() and "begeleider" in gefilterd.form.errors

@@ -10,16 +10,41 @@ from uitstap.codes import Fase
 from uitstap.models import Gebruiker, Gemeente
 
 
+class _ChoicesReadOnce(django_filters.fields.ModelChoiceIterator):
+    """The choices of a model choice filter, read from the database once per form. Django's iterator queries again
+    each time the choices are looked at (a COUNT for their number, a server-side cursor for the rows: four round
+    trips per field); this one reads the field's own queryset (a fresh one per form) and then its result cache."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        if self.field.null_label is not None:
+            yield (self.field.null_value, self.field.null_label)
+        for obj in self.queryset:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.queryset) + (self.field.empty_label is not None) + (self.field.null_label is not None)
+
+
+class _ModelChoiceFieldReadOnce(django_filters.fields.ModelChoiceField):
+    iterator = _ChoicesReadOnce
+
+
+class _ModelChoiceFilterReadOnce(django_filters.ModelChoiceFilter):
+    field_class = _ModelChoiceFieldReadOnce
+
+
 class DeelnemerFilter(django_filters.FilterSet):
     fase = django_filters.ChoiceFilter(label=_("Fase"), choices=Fase.choices, method="filter_fase", empty_label=_("Alle fasen"))
     status = django_filters.ChoiceFilter(
         label=_("Status"), method="filter_status", empty_label=_("Alle"),
         choices=[("lopend", _("Lopend traject")), ("afgesloten", _("Afgesloten"))],
     )
-    begeleider = django_filters.ModelChoiceFilter(
+    begeleider = _ModelChoiceFilterReadOnce(
         label=_("Trajectbegeleider"), queryset=Gebruiker.objects.none(), empty_label=_("Alle begeleiders")
     )
-    woongemeente = django_filters.ModelChoiceFilter(
+    woongemeente = _ModelChoiceFilterReadOnce(
         label=_("Woongemeente"), queryset=Gemeente.objects.all(), empty_label=_("Alle gemeenten")
     )
 

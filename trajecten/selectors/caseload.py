@@ -387,8 +387,15 @@ def _caseload_rijen_bouwen(user, vandaag: datetime.date, *ids) -> QuerySet[Deeln
     return annoteer_signalen(qs, vandaag)
 
 
+# What a row of the coordinator's list shows of the participant, her coach and her gemeente: no more of the dossier
+# (no BSN or names) and of the coach's account (no password hash) than that.
+OVERZICHT_VELDEN = (*CASELOAD_VELDEN, "woongemeente_id", "begeleider__first_name", "begeleider__last_name",
+                    "begeleider__username", "woongemeente__naam")
+
+
 def _overzicht_rijen_bouwen(user, vandaag: datetime.date, *ids) -> QuerySet[Deelnemer]:
-    qs = deelnemers_visible_to(user).filter(pk__in=ids).select_related("begeleider", "achtervang", "woongemeente")
+    qs = (deelnemers_visible_to(user).filter(pk__in=ids).select_related("begeleider", "woongemeente")
+          .only(*OVERZICHT_VELDEN))
     return annoteer_signalen(met_huidig_traject(qs, vandaag), vandaag)
 
 
