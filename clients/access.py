@@ -38,7 +38,7 @@ def _log_denied(request, deelnemer_pk, *, object_type: str, object_id) -> None:
 
 def _log_read(request, deelnemer: Deelnemer, *, actie: str, object_type: str, object_id) -> None:
     # Written before the page is rendered; if the event cannot be written this raises, so nothing is shown.
-    # audit_log is its own transaction (BEGIN, INSERT, COMMIT): no savepoint around it.
+    # audit_log commits the event on its own (one INSERT on PostgreSQL): no savepoint around it.
     audit_log(actie=actie, gebruiker=request.user, clientcode=deelnemer.clientcode,
               object_type=object_type, object_id=str(object_id), grondslag=grondslag(request.user, deelnemer))
 
