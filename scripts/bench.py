@@ -256,21 +256,27 @@ def meet(herhalingen: int) -> dict:
         ("cijfers /rapportage/", coordinator, f"/rapportage/?programma=flevoland&jaar={vorig_jaar}"),
     ]
     uit = {"paginas": {}, "deelnemers": Deelnemer.objects.count()}
+    clients = {}
     for naam, user, url in paginas:
-        client = Client()
-        client.force_login(user)
-        tijden, queries = [], []
-        for i in range(herhalingen + 1):
+        clients[naam] = Client()
+        clients[naam].force_login(user)
+    tijden = {naam: [] for naam, _, _ in paginas}
+    queries = {naam: [] for naam, _, _ in paginas}
+    # Round by round, every page once per round: a shared machine that gets busier for a while slows every page
+    # alike, so the ratios to the anchor compare like with like. Round 0 warms caches (templates, url resolvers).
+    for ronde in range(herhalingen + 1):
+        for naam, user, url in paginas:
             with CaptureQueriesContext(connection) as q:
                 t0 = time.perf_counter()
-                r = client.get(url)
+                r = clients[naam].get(url)
                 dt = time.perf_counter() - t0
             assert r.status_code == 200, (url, r.status_code)
-            if i:  # the first request warms caches (templates, url resolvers)
-                tijden.append(dt * 1000)
-                queries.append(sum(1 for x in q.captured_queries if not x["sql"].lstrip().upper().startswith(TRANSACTIE)))
-        uit["paginas"][naam] = {"queries": statistics.median_low(queries), "mediaan": statistics.median(tijden),
-                                "p95": _p95(tijden)}
+            if ronde:
+                tijden[naam].append(dt * 1000)
+                queries[naam].append(sum(1 for x in q.captured_queries if not x["sql"].lstrip().upper().startswith(TRANSACTIE)))
+    for naam, _, _ in paginas:
+        uit["paginas"][naam] = {"queries": statistics.median_low(queries[naam]), "mediaan": statistics.median(tijden[naam]),
+                                "p95": _p95(tijden[naam])}
     tijden = []
     for _ in range(5):
         t0 = time.perf_counter()
@@ -422,7 +428,8 @@ def main():
               f"{os.cpu_count()} cores, Python {platform.python_version()}",
               f"- belasting (load average 1/5/15 min) tijdens de meting: {' → '.join(lasten)} "
               "(de machine wordt gedeeld: vergelijk verhoudingen, niet absolute tijden)",
-              f"- elke pagina {args.herhalingen}× via Django's testclient in één proces (na één opwarmverzoek); queries: "
+              f"- elke pagina {args.herhalingen}× via Django's testclient in één proces, in rondes (elke ronde elke pagina één keer, "
+              "na één opwarmronde); queries: "
               "SQL-opdrachten zonder BEGIN/COMMIT/SAVEPOINT (mediaan); "
               "× admin = mediaan gedeeld door die van Django's admin changelist van Deelnemer op dezelfde data", ""]
     regels += _tabel(resultaten) + [""]
