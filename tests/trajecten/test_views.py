@@ -274,3 +274,27 @@ def test_the_list_filters_read_their_choices_once_per_form(programma, coach, dja
     gefilterd = DeelnemerFilter({"begeleider": str(coach.pk + 999)}, queryset=Deelnemer.objects.none(),
                                 begeleiders=begeleiders_for(programma))
     assert not gefilterd.form.is_valid() and "begeleider" in gefilterd.form.errors
+
+
+@pytest.mark.parametrize("data", [None, {"fase": "uitvoering", "status": "lopend"}, {"fase": "bestaat-niet", "status": "lopend"}])
+def test_the_list_filters_render_the_same_select_as_django(programma, coach, coach2, gemeente, data):
+    """The filter's selects write their options in one template (uitstap/widgets/select.html) instead of one
+    included template per option: the HTML is Django's own, for every field, with and without a chosen value."""
+    from django import forms
+
+    from clients.models import Deelnemer
+    from trajecten.forms import DeelnemerFilter
+    from uitstap.selectors import begeleiders_for
+
+    if data is not None:
+        data = {**data, "begeleider": str(coach2.pk), "woongemeente": str(gemeente.pk)}
+    form = DeelnemerFilter(data, queryset=Deelnemer.objects.none(), begeleiders=begeleiders_for(programma)).form
+    for naam in ("fase", "status", "begeleider", "woongemeente"):
+        veld = form[naam]
+        assert veld.field.widget.template_name == "uitstap/widgets/select.html"
+        eigen = str(veld)
+        django_select = forms.Select(attrs=veld.field.widget.attrs, choices=veld.field.choices)
+        assert eigen == veld.as_widget(widget=django_select), naam
+        assert eigen.count("<option") == len(list(veld.field.choices))
+        if data is not None and (naam != "fase" or data["fase"] == "uitvoering"):
+            assert " selected>" in eigen, naam
