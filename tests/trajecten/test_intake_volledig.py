@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from clients.avg import deelnemer_wissen
+from tests.factories import DeelnemerFactory
 from trajecten import services
 from trajecten.models import Intake, IntakeCriterium, Intakegesprek
 from uitstap.models import Toelatingscriterium
@@ -75,6 +76,12 @@ def test_follow_up_talks_belong_to_the_intake(traject, coach, criteria):
     services.intakegesprek_vastleggen(intake=intake, datum=D(2025, 1, 27), notitie="Levensverhaal verder.", door=coach)
     services.intakegesprek_vastleggen(intake=intake, datum=D(2025, 2, 3), notitie="Wensen per leefgebied.", door=coach)
     assert list(intake.gesprekken.values_list("datum", flat=True)) == [D(2025, 1, 27), D(2025, 2, 3)]
+    # What the timeline tab shows (selectors.intakegesprekken, SQL compiled once): this traject's talks only.
+    from trajecten.selectors import intakegesprekken
+    ander = services.traject_starten(deelnemer=DeelnemerFactory(programma=traject.deelnemer.programma,
+                                                                begeleider=coach), aanmelddatum=D(2025, 1, 5), door=coach)
+    assert [g.datum for g in intakegesprekken(traject)] == [D(2025, 1, 27), D(2025, 2, 3)]
+    assert intakegesprekken(ander) == [] and intakegesprekken(None) == []
     with pytest.raises(ValidationError, match="vóór de intake"):
         services.intakegesprek_vastleggen(intake=intake, datum=D(2025, 1, 19), notitie="x", door=coach)
     # The figure intakes_gehouden still counts the intake date only.

@@ -109,10 +109,18 @@ def juridische_termijnen_van(stand, vandaag: datetime.date) -> list[Termijn]:
     return juridische_termijnen(route, vandaag)
 
 
+def _intakegesprekken_bouwen(traject_id) -> QuerySet[Intakegesprek]:
+    return Intakegesprek.objects.filter(intake__traject_id=traject_id)
+
+
+# The timeline tab reads them for every dossier it shows: one shape, compiled once (uitstap.query_shapes).
+_INTAKEGESPREKKEN = QueryShape(_intakegesprekken_bouwen, maxsize=1)
+
+
 def intakegesprekken(traject: Traject | None) -> list:
     """The follow-up talks of the traject's intake, oldest first. One query whenever there is a traject, with
     or without an intake, so the dossier costs the same for every participant."""
-    return list(Intakegesprek.objects.filter(intake__traject=traject)) if traject is not None else []
+    return _INTAKEGESPREKKEN.fetch("intakegesprekken", [traject.pk]) if traject is not None else []
 
 
 @dataclass
