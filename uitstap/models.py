@@ -4,7 +4,7 @@ import pgtrigger
 from django.contrib.auth.models import AbstractUser
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Upper
 from django.db.models import Q
 from django.utils.translation import gettext, gettext_lazy as _
 
@@ -310,6 +310,14 @@ class AuditEvent(models.Model):
         verbose_name_plural = _("auditlog")
         constraints = [
             models.UniqueConstraint(fields=["hash"], condition=~Q(hash=""), name="auditevent_hash_uniek"),
+        ]
+        # The coordinator's audit search (uitstap.selectors.audit_zoeken), newest first, by clientcode or user
+        # (case-insensitive, as typed) or action: each reads its newest events from an index instead of walking
+        # the whole log, which grows by every page anyone opens. Without a filter, or by period: `tijdstip`.
+        indexes = [
+            models.Index(Upper("clientcode"), "tijdstip", name="audit_zoeken_clientcode"),
+            models.Index(Upper("gebruikersnaam"), "tijdstip", name="audit_zoeken_gebruiker"),
+            models.Index("actie", "tijdstip", name="audit_zoeken_actie"),
         ]
         triggers = [
             pgtrigger.Protect(name="auditevent_append_only", operation=pgtrigger.Delete),
