@@ -7,8 +7,6 @@ Birth year and country are given as leeftijdsgroep and herkomst only.
 
 import secrets
 
-from django.db.models import Prefetch
-
 from rapportage.cijfers.basis import INSTROOM_FASEN
 from trajecten.models import FaseOvergang, Nacontrole, Terugval, Traject, Trajectplan
 from uitstap.codes import herkomst_van, leeftijdsgroep_van
@@ -28,18 +26,35 @@ def _d(waarde):
 def uniforme_dataset(programma, deelnemers) -> tuple[tuple[str, ...], list[list], list[str]]:
     """(columns, rows, clientcodes) over the trajecten of `deelnemers` (a visible-to queryset) in `programma`."""
     gemeenten = set(programma.gemeenten.values_list("naam", flat=True))
-    trajecten = (
-        Traject.objects.filter(deelnemer__in=deelnemers.filter(programma=programma))
-        .select_related("deelnemer__woongemeente", "organisatie", "intake", "uitstroom")
-        .prefetch_related(
-            Prefetch("fase_overgangen", queryset=FaseOvergang.objects.filter(fase__in=INSTROOM_FASEN).order_by("datum", "id")),
-            Prefetch("plannen", queryset=Trajectplan.objects.order_by("volgnummer")),
-            Prefetch("terugvallen", queryset=Terugval.objects.order_by("datum", "id")),
-            Prefetch("nacontroles", queryset=Nacontrole.objects.filter(termijn="12m").order_by("datum", "aangemaakt_op", "id")),
-        )
-        .order_by("deelnemer_id", "aanmelddatum", "id")
-    )
+    basis = Traject.objects.filter(deelnemer__in=deelnemers.filter(programma=programma))
+    trajecten = (basis.select_related("deelnemer__woongemeente", "organisatie", "intake", "uitstroom")
+                 .order_by("deelnemer_id", "aanmelddatum", "id"))
+    # What a row needs of each traject's history, per traject id, each in one query over the same trajecten (a
+    # subquery, not a list of tens of thousands of ids), as values rather than model instances.
+    ids = basis.values("pk")
+    instroom_op: dict[int, object] = {}
+    for traject_id, datum in (FaseOvergang.objects.filter(traject__in=ids, fase__in=INSTROOM_FASEN)
+                              .order_by("traject_id", "datum", "id").values_list("traject_id", "datum")):
+        instroom_op.setdefault(traject_id, datum)
+    eerst_getekend: dict[int, object] = {}
+    for traject_id, deelnemer_op, begeleider_op in (
+            Trajectplan.objects.filter(traject__in=ids, ondertekend_deelnemer_op__isnull=False,
+                                       ondertekend_begeleider_op__isnull=False)
+            .order_by().values_list("traject_id", "ondertekend_deelnemer_op", "ondertekend_begeleider_op")):
+        datum = max(deelnemer_op, begeleider_op)  # Trajectplan.ondertekend_op: the day both had signed
+        if traject_id not in eerst_getekend or datum < eerst_getekend[traject_id]:
+            eerst_getekend[traject_id] = datum
+    eerste_terugval: dict[int, object] = {}
+    for traject_id, datum in (Terugval.objects.filter(traject__in=ids).order_by("traject_id", "datum", "id")
+                              .values_list("traject_id", "datum")):
+        eerste_terugval.setdefault(traject_id, datum)
+    nacontrole_12m: dict[int, str] = {}
+    for traject_id, uitkomst in (Nacontrole.objects.filter(traject__in=ids, termijn="12m")
+                                 .order_by("traject_id", "datum", "aangemaakt_op", "id")
+                                 .values_list("traject_id", "uitkomst")):
+        nacontrole_12m[traject_id] = uitkomst  # the last one counts
     sleutels: dict[int, str] = {}
+    gebruikt: set[str] = set()
     volgnummer: dict[int, int] = {}
     rijen, codes = [], set()
     for t in trajecten:
@@ -47,26 +62,25 @@ def uniforme_dataset(programma, deelnemers) -> tuple[tuple[str, ...], list[list]
         codes.add(dn.clientcode)
         while dn.pk not in sleutels:
             kandidaat = secrets.token_hex(5)
-            if kandidaat not in sleutels.values():
+            if kandidaat not in gebruikt:
                 sleutels[dn.pk] = kandidaat
+                gebruikt.add(kandidaat)
         volgnummer[dn.pk] = volgnummer.get(dn.pk, 0) + 1
-        instroom = next((f.datum for f in t.fase_overgangen.all()), None)
-        getekend = [p.ondertekend_op for p in t.plannen.all() if p.ondertekend_op]
+        instroom = instroom_op.get(t.pk)
+        getekend = eerst_getekend.get(t.pk)
         u = getattr(t, "uitstroom", None)
         intake = getattr(t, "intake", None)
         woon = dn.woongemeente.naam if dn.woongemeente_id and dn.woongemeente.naam else ""
-        checks = list(t.nacontroles.all())
-        terugval = next(iter(t.terugvallen.all()), None)
+        terugval = eerste_terugval.get(t.pk)
         rijen.append([
             sleutels[dn.pk], volgnummer[dn.pk], t.organisatie.naam if t.organisatie_id else "",
             woon if woon in gemeenten else ("buiten_regio" if woon else "onbekend"),
             dn.gender or "onbekend", leeftijdsgroep_van(instroom.year, dn.geboortejaar) if instroom else "",
             dn.juridische_categorie or "onbekend", herkomst_van(dn.herkomstland), dn.sector or "onbekend",
             "ja" if dn.signalen_mensenhandel else "nee", t.verwijzer, _d(t.aanmelddatum), _d(instroom),
-            intake.besluit if intake else "", _d(min(getekend)) if getekend else "",
+            intake.besluit if intake else "", _d(getekend),
             _d(u.datum) if u else "", u.soort if u else "", u.resultaat if u else "", u.branche if u else "",
-            u.reden if u else "", _d(t.einddatum), t.afsluitreden, _d(terugval.datum) if terugval else "",
-            checks[-1].uitkomst if checks else "",
+            u.reden if u else "", _d(t.einddatum), t.afsluitreden, _d(terugval), nacontrole_12m.get(t.pk, ""),
         ])
     # Sorted by the random key, so the order reveals nothing about clientcodes or registration order.
     rijen.sort(key=lambda r: (r[0], r[1]))

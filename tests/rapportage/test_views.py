@@ -97,6 +97,37 @@ def test_no_years_before_the_programme_started(login, coordinator, gevuld):
     assert min(response.context["jaren"]) == gevuld.startdatum.year and response.context["jaar"] == max(response.context["jaren"])
 
 
+def test_uniform_dataset_reads_each_traject_its_own_history(programma, coordinator):
+    """The columns from a traject's history (read per kind in one query for all trajecten): the instroom date, the
+    first day a plan was signed by both, the first relapse, the last 12-month check; another traject's history
+    never leaks into a row."""
+    from clients.selectors import deelnemers_visible_to
+    from rapportage.selectors.dataset import KOLOMMEN, uniforme_dataset
+    from trajecten.models import Nacontrole, Terugval, Trajectplan
+
+    D = datetime.date
+    met = traject(DeelnemerFactory(programma=programma), "2024-01-10", ("orientatie", "2024-02-01"),
+                  ("uitvoering", "2024-03-01"))
+    traject(DeelnemerFactory(programma=programma), "2024-01-15", ("orientatie", "2024-04-01"))
+    for nr, deelnemer_op, begeleider_op in ((1, D(2024, 3, 5), D(2024, 3, 9)), (2, D(2024, 2, 20), D(2024, 3, 7)),
+                                             (3, D(2024, 1, 30), None)):
+        Trajectplan.objects.create(traject=met, volgnummer=nr, opgesteld_op=D(2024, 1, 20),
+                                   ondertekend_deelnemer_op=deelnemer_op, ondertekend_begeleider_op=begeleider_op)
+    Terugval.objects.create(traject=met, datum=D(2024, 9, 1))
+    Terugval.objects.create(traject=met, datum=D(2024, 6, 1))
+    Nacontrole.objects.create(traject=met, termijn="12m", datum=D(2025, 3, 1), uitkomst="onbekend")
+    Nacontrole.objects.create(traject=met, termijn="12m", datum=D(2025, 3, 20), uitkomst="teruggevallen")
+    Nacontrole.objects.create(traject=met, termijn="6m", datum=D(2025, 4, 1), uitkomst="uitgestapt_gebleven")
+    _, rijen, _ = uniforme_dataset(programma, deelnemers_visible_to(coordinator))
+    per_aanmelding = {r[KOLOMMEN.index("aanmelddatum")]: dict(zip(KOLOMMEN, r)) for r in rijen}
+    rij = per_aanmelding["2024-01-10"]
+    assert (rij["instroomdatum"], rij["trajectplan_ondertekend"], rij["eerste_terugval"], rij["nacontrole_12m"]) == (
+        "2024-02-01", "2024-03-07", "2024-06-01", "teruggevallen")
+    rij = per_aanmelding["2024-01-15"]
+    assert (rij["instroomdatum"], rij["trajectplan_ondertekend"], rij["eerste_terugval"], rij["nacontrole_12m"]) == (
+        "2024-04-01", "", "", "")
+
+
 def test_uniform_dataset_is_pseudonymous_logged_and_per_export_keyed(login, coordinator, programma, organisatie):
     import csv
     import io
