@@ -15,20 +15,25 @@ def platte_rijen(cijfers: dict, voorvoegsel: str = "") -> list[tuple[str, object
 
 
 def werkboek(bladen: list[tuple[str, list[str], list[list]]]) -> bytes:
-    """An .xlsx with one sheet per (title, header, rows)."""
+    """An .xlsx with one sheet per (title, header, rows). Written row by row (openpyxl's write-only mode): a
+    dataset of tens of thousands of trajecten is never held as cell objects."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = Workbook(write_only=True)
+    vet = Font(bold=True)
     for titel, kop, rijen in bladen:
         ws = wb.create_sheet(titel[:31])
-        ws.append(kop)
-        for cel in ws[1]:
-            cel.font = Font(bold=True)
+        ws.column_dimensions["A"].width = 60
+        koppen = []
+        for naam in kop:
+            cel = WriteOnlyCell(ws, value=naam)
+            cel.font = vet
+            koppen.append(cel)
+        ws.append(koppen)
         for rij in rijen:
             ws.append(list(rij))
-        ws.column_dimensions["A"].width = 60
     uit = io.BytesIO()
     wb.save(uit)
     return uit.getvalue()
