@@ -322,29 +322,38 @@ def _weglatingen(naam: str) -> set[str]:
 def _kandidaat_paren(rijen: list[dict]) -> set[tuple[int, int]]:
     """Pairs (low id, high id) that may match, without comparing every participant with every other.
 
-    BSN: rows with the same BSN. Names: within one (programme, birth year) an index on the name key and on
-    the key with one letter left out (a deletion index): names one edit apart always share an entry. Only the
-    pairs found this way are checked against the rules (duplicaat_redenen).
+    BSN: rows with the same BSN. Names: within one (programme, birth year) the rows are grouped by name key; the
+    names (each once, however many share it) go into an index on the key and on the key with one letter left out
+    (a deletion index), where names one edit apart always share an entry. Candidates are the pairs within a name
+    and the pairs across two names that share an entry. Only the pairs found this way are checked against the
+    rules (duplicaat_redenen).
     """
     paren: set[tuple[int, int]] = set()
 
-    def koppel(groep):
-        ids = sorted(set(groep))
+    def binnen(ids):
+        ids = sorted(ids)
         paren.update((x, y) for i, x in enumerate(ids) for y in ids[i + 1:])
 
     per_bsn: dict[tuple, list[int]] = {}
-    index: dict[tuple, list[int]] = {}
+    per_naam: dict[tuple, list[int]] = {}
     for r in rijen:
         if r["bsn"]:
             per_bsn.setdefault((r["programma_id"], r["bsn"]), []).append(r["id"])
         naam = naam_sleutel(r["roepnaam"])
         if naam and r["geboortejaar"]:
-            groep = (r["programma_id"], r["geboortejaar"])
-            for sleutel in {naam} | _weglatingen(naam):
-                index.setdefault((*groep, sleutel), []).append(r["id"])
-    for groep in (*per_bsn.values(), *index.values()):
-        if len(groep) > 1:
-            koppel(groep)
+            per_naam.setdefault((r["programma_id"], r["geboortejaar"], naam), []).append(r["id"])
+    for ids in (*per_bsn.values(), *per_naam.values()):
+        if len(ids) > 1:
+            binnen(ids)
+    index: dict[tuple, list[str]] = {}
+    for programma_id, jaar, naam in per_naam:
+        for sleutel in {naam} | _weglatingen(naam):
+            index.setdefault((programma_id, jaar, sleutel), []).append(naam)
+    for (programma_id, jaar, _), namen in index.items():
+        for i, a in enumerate(namen):
+            ids_a = per_naam[(programma_id, jaar, a)]
+            for b in namen[i + 1:]:
+                paren.update((min(x, y), max(x, y)) for x in ids_a for y in per_naam[(programma_id, jaar, b)])
     return paren
 
 

@@ -343,3 +343,26 @@ def test_a_pending_overdracht_blocks_the_merge(twee, coordinator):
     bezwaren = sv.samenvoegen_bezwaren(blijft=a, vervalt=b, door=coordinator)
     assert bezwaren == [f"Voor {b.clientcode} staat een overdracht naar een ander programma klaar. Laat die eerst "
                         "afhandelen of trek haar in; daarna kun je samenvoegen."]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_name_index_finds_every_pair_the_rules_match(seed):
+    """_kandidaat_paren against every pair compared with every other (no database): each pair the rules match
+    (same BSN, same name, a name one edit apart, within one programme and birth year) is among the candidates,
+    also when many participants share a name or a name is a deletion of another."""
+    from types import SimpleNamespace
+
+    rng = random.Random(seed)
+    namen = ["an", "ana", "anna", "ann", "anne", "hanna", "na", "nan", "nana", "ánna", "Anna ", ""]
+    rijen = [{"id": i, "programma_id": rng.choice([1, 2]), "bsn": rng.choice(["", "", "", "111", "222"]),
+              "roepnaam": rng.choice(namen), "geboortejaar": rng.choice([1990, 1991, None]),
+              "herkomstland": rng.choice(["RO", "NL"])} for i in range(1, 121)]
+    kandidaten = selectors._kandidaat_paren(rijen)
+    verwacht = set()
+    for a in rijen:
+        for b in rijen:
+            if a["id"] < b["id"] and a["programma_id"] == b["programma_id"] and selectors.duplicaat_redenen(
+                    SimpleNamespace(**b), bsn=a["bsn"], naam=selectors.naam_sleutel(a["roepnaam"]),
+                    geboortejaar=a["geboortejaar"], herkomstland=a["herkomstland"]):
+                verwacht.add((a["id"], b["id"]))
+    assert verwacht and verwacht <= kandidaten
