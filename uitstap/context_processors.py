@@ -1,6 +1,7 @@
 """Template context every page needs: the navigation that fits the user's role."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 from uitstap.links import reverse
 
 from uitstap.codes import Rol
@@ -12,29 +13,29 @@ def navigatie(request):
     if user is not None and user.is_authenticated:
         if user.rol == Rol.TRAJECTBEGELEIDER:
             items = [
-                ("Mijn caseload", reverse("trajecten:caseload")),
-                ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
-                ("Sociale kaart", reverse("trajecten:sociale_kaart")),
-                ("Outreach", reverse("trajecten:outreach")),
+                (_("Mijn caseload"), reverse("trajecten:caseload")),
+                (_("Nieuwe aanmelding"), reverse("trajecten:deelnemer_nieuw")),
+                (_("Sociale kaart"), reverse("trajecten:sociale_kaart")),
+                (_("Outreach"), reverse("trajecten:outreach")),
             ]
         elif user.rol == Rol.COORDINATOR:
             items = [
-                ("Aandacht", reverse("trajecten:coordinator_start")),
-                ("Deelnemers", reverse("trajecten:deelnemers")),
-                ("Nieuwe aanmelding", reverse("trajecten:deelnemer_nieuw")),
-                ("Sociale kaart", reverse("trajecten:sociale_kaart")),
-                ("Outreach", reverse("trajecten:outreach")),
-                ("Werkoverleg", reverse("trajecten:werkoverleggen")),
-                ("Cijfers", reverse("rapportage:cijfers")),
-                ("Programma", reverse("programma_lijst")),
-                ("Auditlog", reverse("audit_zoeken")),
-                ("Accountverzoeken", reverse("accountverzoeken")),
+                (_("Aandacht"), reverse("trajecten:coordinator_start")),
+                (_("Deelnemers"), reverse("trajecten:deelnemers")),
+                (_("Nieuwe aanmelding"), reverse("trajecten:deelnemer_nieuw")),
+                (_("Sociale kaart"), reverse("trajecten:sociale_kaart")),
+                (_("Outreach"), reverse("trajecten:outreach")),
+                (_("Werkoverleg"), reverse("trajecten:werkoverleggen")),
+                (_("Cijfers"), reverse("rapportage:cijfers")),
+                (_("Programma"), reverse("programma_lijst")),
+                (_("Auditlog"), reverse("audit_zoeken")),
+                (_("Accountverzoeken"), reverse("accountverzoeken")),
             ]
         elif user.rol == Rol.KLANTMANAGER:
-            items = [("Gedeelde deelnemers", reverse("klantmanager_start")),
-                     ("Werkoverleg", reverse("trajecten:werkoverleggen"))]
+            items = [(_("Gedeelde deelnemers"), reverse("klantmanager_start")),
+                     (_("Werkoverleg"), reverse("trajecten:werkoverleggen"))]
         elif user.rol == Rol.BEHEERDER:
-            items = [("Gebruikers", reverse("gebruikers")), ("Accountverzoeken", reverse("accountverzoeken"))]
+            items = [(_("Gebruikers"), reverse("gebruikers")), (_("Accountverzoeken"), reverse("accountverzoeken"))]
     return {
         "nav_items": items,
         "MFA_VERPLICHT": settings.MFA_VERPLICHT,
