@@ -384,11 +384,14 @@ def duplicaat_kandidaten(user, *, programma=None) -> list[tuple[int, int, tuple[
                    .values_list("deelnemer_id", "ander_id"))
     kandidaten = _kandidaat_paren(rijen) - besloten
     per_id = {r["id"]: SimpleNamespace(**r) for r in rijen}
+    # What the rules compare of the first of a pair, worked out once per participant instead of once per pair.
+    als_eerste = {r["id"]: ((r["bsn"] or "").strip(), naam_sleutel(r["roepnaam"]), (r["herkomstland"] or "").strip().upper())
+                  for r in rijen}
     uit = []
     for x, y in kandidaten:
         a, b = per_id[x], per_id[y]
-        redenen = duplicaat_redenen(b, bsn=(a.bsn or "").strip(), naam=naam_sleutel(a.roepnaam),
-                                    geboortejaar=a.geboortejaar, herkomstland=(a.herkomstland or "").strip().upper())
+        bsn, naam, herkomstland = als_eerste[x]
+        redenen = duplicaat_redenen(b, bsn=bsn, naam=naam, geboortejaar=a.geboortejaar, herkomstland=herkomstland)
         if redenen:
             uit.append((a.programma__naam, a.clientcode, b.clientcode, x, y, redenen))
     return [(x, y, redenen) for *_, x, y, redenen in sorted(uit)]
