@@ -7,8 +7,7 @@ Birth year and country are given as leeftijdsgroep and herkomst only.
 
 import secrets
 
-from rapportage.cijfers.basis import INSTROOM_FASEN
-from trajecten.models import FaseOvergang, Nacontrole, Terugval, Traject, Trajectplan
+from trajecten.models import Nacontrole, Terugval, Traject
 from uitstap.codes import herkomst_van, leeftijdsgroep_van
 
 KOLOMMEN = (
@@ -29,21 +28,10 @@ def uniforme_dataset(programma, deelnemers) -> tuple[tuple[str, ...], list[list]
     basis = Traject.objects.filter(deelnemer__in=deelnemers.filter(programma=programma))
     trajecten = (basis.select_related("deelnemer__woongemeente", "organisatie", "intake", "uitstroom")
                  .order_by("deelnemer_id", "aanmelddatum", "id"))
-    # What a row needs of each traject's history, per traject id, each in one query over the same trajecten (a
-    # subquery, not a list of tens of thousands of ids), as values rather than model instances.
+    # The instroom date and the first day a plan was signed by both are kept on the traject (Traject.instroom_op,
+    # eerste_ondertekening_op). What a row needs besides of a traject's history comes per kind from one query over
+    # the same trajecten (a subquery, not a list of tens of thousands of ids), as values rather than model instances.
     ids = basis.values("pk")
-    instroom_op: dict[int, object] = {}
-    for traject_id, datum in (FaseOvergang.objects.filter(traject__in=ids, fase__in=INSTROOM_FASEN)
-                              .order_by("traject_id", "datum", "id").values_list("traject_id", "datum")):
-        instroom_op.setdefault(traject_id, datum)
-    eerst_getekend: dict[int, object] = {}
-    for traject_id, deelnemer_op, begeleider_op in (
-            Trajectplan.objects.filter(traject__in=ids, ondertekend_deelnemer_op__isnull=False,
-                                       ondertekend_begeleider_op__isnull=False)
-            .order_by().values_list("traject_id", "ondertekend_deelnemer_op", "ondertekend_begeleider_op")):
-        datum = max(deelnemer_op, begeleider_op)  # Trajectplan.ondertekend_op: the day both had signed
-        if traject_id not in eerst_getekend or datum < eerst_getekend[traject_id]:
-            eerst_getekend[traject_id] = datum
     eerste_terugval: dict[int, object] = {}
     for traject_id, datum in (Terugval.objects.filter(traject__in=ids).order_by("traject_id", "datum", "id")
                               .values_list("traject_id", "datum")):
@@ -66,8 +54,7 @@ def uniforme_dataset(programma, deelnemers) -> tuple[tuple[str, ...], list[list]
                 sleutels[dn.pk] = kandidaat
                 gebruikt.add(kandidaat)
         volgnummer[dn.pk] = volgnummer.get(dn.pk, 0) + 1
-        instroom = instroom_op.get(t.pk)
-        getekend = eerst_getekend.get(t.pk)
+        instroom = t.instroom_op
         u = getattr(t, "uitstroom", None)
         intake = getattr(t, "intake", None)
         woon = dn.woongemeente.naam if dn.woongemeente_id and dn.woongemeente.naam else ""
@@ -78,7 +65,7 @@ def uniforme_dataset(programma, deelnemers) -> tuple[tuple[str, ...], list[list]
             dn.gender or "onbekend", leeftijdsgroep_van(instroom.year, dn.geboortejaar) if instroom else "",
             dn.juridische_categorie or "onbekend", herkomst_van(dn.herkomstland), dn.sector or "onbekend",
             "ja" if dn.signalen_mensenhandel else "nee", t.verwijzer, _d(t.aanmelddatum), _d(instroom),
-            intake.besluit if intake else "", _d(getekend),
+            intake.besluit if intake else "", _d(t.eerste_ondertekening_op),
             _d(u.datum) if u else "", u.soort if u else "", u.resultaat if u else "", u.branche if u else "",
             u.reden if u else "", _d(t.einddatum), t.afsluitreden, _d(terugval), nacontrole_12m.get(t.pk, ""),
         ])
